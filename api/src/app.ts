@@ -1,0 +1,55 @@
+import Fastify from 'fastify';
+import sensible from '@fastify/sensible';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import { createDb, type Database } from './db/database.js';
+import { dbPlugin } from './plugins/db.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { swaggerPlugin } from './plugins/swagger.js';
+import { webPlugin } from './plugins/web.js';
+import { metaRoutes } from './routes/meta.js';
+
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteTableEntry[];
+  }
+}
+
+/**
+ * Builds the whole application without listening, so tests can `inject` into it.
+ * The database must already be migrated (server.ts and the test helper do that).
+ */
+export async function buildApp(config: Config, db: Kysely<Database> = createDb(config.databasePath)) {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Query strings such as ?region=150&region=002 arrive as arrays; zod decides what is allowed.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  // Every route as registered, so a test can check that each one is documented in OpenAPI.
+  const routeTable: RouteTableEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, hidden: route.schema?.hide === true });
+    }
+  });
+  app.decorate('routeTable', routeTable);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(sensible);
+  await app.register(dbPlugin, { db });
+  await app.register(errorsPlugin);
+  await app.register(swaggerPlugin);
+
+  await app.register(metaRoutes, { prefix: '/api' });
+
+  await app.register(webPlugin, { buildDir: config.webBuildDir });
+  return app;
+}

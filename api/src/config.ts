@@ -1,0 +1,43 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root: this file sits at api/src/config.ts (or api/dist/config.js once built). */
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+const fromRepoRoot = (path: string) => (path === ':memory:' || isAbsolute(path) ? path : resolve(repoRoot, path));
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('data/tracker.sqlite').transform(fromRepoRoot),
+  LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** The built SvelteKit app (adapter-node output). Without it the server answers /api only. */
+  WEB_BUILD_DIR: z.string().min(1).default('web/build').transform(fromRepoRoot),
+  /** The normalised dataset loaded into an empty database on start. */
+  SEED_DIR: z.string().min(1).default('data/seed').transform(fromRepoRoot),
+});
+
+const ConfigSchema = Env.transform((env) => ({
+  port: env.PORT,
+  host: env.HOST,
+  databasePath: env.DATABASE_PATH,
+  logLevel: env.LOG_LEVEL,
+  webBuildDir: env.WEB_BUILD_DIR,
+  seedDir: env.SEED_DIR,
+}));
+
+export type Config = Readonly<z.output<typeof ConfigSchema>>;
+
+/**
+ * Parses the environment once, at start-up; nothing else reads process.env.
+ * A bad value stops the server with a message naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}

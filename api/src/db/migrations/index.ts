@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createSourceAndAuditLog from './2026_11_23_001_create_source_and_audit_log.js';
+
+/**
+ * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
+ * same list works from TypeScript sources (tests, tsx) and from the compiled dist/.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_001_create_source_and_audit_log': createSourceAndAuditLog,
+};

@@ -1,0 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+
+/** `?format=json|csv`: every list the API serves is also available as CSV. */
+export const FormatQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json').describe('Response format; csv gives the list as a spreadsheet'),
+});
+
+/** Sends rows as CSV with a header row (RFC 4180, CRLF line ends), named so a browser saves it. */
+export function sendCsv<Row extends Record<string, unknown>>(
+  reply: FastifyReply,
+  { filename, columns, rows }: { filename: string; columns: (keyof Row & string)[]; rows: Row[] },
+): FastifyReply {
+  const csv = stringify(rows, { header: true, columns, record_delimiter: '\r\n', cast: { boolean: (b) => String(b) } });
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(csv);
+}

@@ -1,0 +1,3 @@
+// Type-only entry point for the web app: `import type { Source } from '@tracker/api/schemas'`.
+export * from './common.js';
+export * from './health.js';

@@ -1,0 +1,33 @@
+import type { Handle, HandleFetch } from '@sveltejs/kit';
+import { createTranslator } from '$lib/i18n';
+import { messagesFor, negotiateLocale } from '$lib/i18n/server';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const locale = negotiateLocale({
+    query: event.url.searchParams.get('lang'),
+    cookie: event.cookies.get('lang'),
+    acceptLanguage: event.request.headers.get('accept-language'),
+  });
+  event.locals.locale = locale;
+  const { dir } = createTranslator(locale, messagesFor(locale));
+  return resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir),
+  });
+};
+
+/** Set by the API server (api/src/plugins/web.ts) when both run in one process. */
+type InProcessApi = (request: Request) => Promise<Response>;
+const API_FETCH_KEY = Symbol.for('treaty-tracker.api-fetch');
+
+/**
+ * Pages read data only through the public API. When the dashboard runs inside the API server,
+ * /api requests are answered in-process; under `vite dev` they go to the dev proxy.
+ */
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+  const url = new URL(request.url);
+  const inProcess = (globalThis as Record<symbol, InProcessApi | undefined>)[API_FETCH_KEY];
+  if (inProcess && url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
+    return inProcess(request);
+  }
+  return fetch(request);
+};

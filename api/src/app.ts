@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import etag from '@fastify/etag';
 import sensible from '@fastify/sensible';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -8,7 +9,9 @@ import { dbPlugin } from './plugins/db.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
+import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
+import { stateRoutes } from './routes/states.js';
 
 export interface RouteTableEntry {
   method: string;
@@ -48,7 +51,18 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(errorsPlugin);
   await app.register(swaggerPlugin);
 
+  // Data changes rarely and readers are often on slow links: let clients and proxies revalidate
+  // with the ETag (computed from the body) instead of downloading again.
+  await app.register(etag, { weak: true });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.method === 'GET' && request.url.startsWith('/api/') && reply.statusCode === 200 && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=600');
+    }
+  });
+
   await app.register(metaRoutes, { prefix: '/api' });
+  await app.register(stateRoutes, { prefix: '/api/states' });
+  await app.register(instrumentRoutes, { prefix: '/api/instruments' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -3,12 +3,17 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { seedIfEmpty } from '../src/db/seed.js';
 
-/** A fresh app on a real, migrated in-memory SQLite database; closed when the test ends. */
-export async function setup() {
+/**
+ * A fresh app on a real, migrated in-memory SQLite database; closed when the test ends.
+ * `seed: true` loads the bundled dataset from data/seed, as the server does on first start.
+ */
+export async function setup({ seed = false }: { seed?: boolean } = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' });
   const db = createDb(':memory:');
   await migrateToLatest(db);
+  if (seed) await seedIfEmpty(db, config.seedDir);
   const app = await buildApp(config, db);
   await app.ready();
   onTestFinished(() => app.close());

@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Generated, type Selectable } from 'kysely';
+import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 
 /** A cited source: every fact in the database points at one, with the date its data is as of. */
 export interface SourceTable {
@@ -27,12 +28,105 @@ export interface AuditLogTable {
   sourceId: string | null;
 }
 
+/** Booleans are stored as 0/1: SQLite has no boolean type. */
+type SqliteBool = 0 | 1;
+
+export interface StateTable {
+  iso3: string;
+  iso2: string;
+  isoNumeric: string;
+  m49Code: string;
+  membership: 'un-member' | 'observer-state' | 'non-member';
+  nameEn: string;
+  nameFr: string;
+  nameEs: string;
+  nameAr: string;
+  formalNameEn: string | null;
+  regionCode: string;
+  regionName: string;
+  subRegionCode: string;
+  subRegionName: string;
+  intermediateRegionCode: string | null;
+  intermediateRegionName: string | null;
+  unRegionalGroup: UnRegionalGroup | null;
+  unRegionalGroupRole: string | null;
+  unRegionalGroupNote: string | null;
+  ldcStatus: 'ldc' | 'graduated' | 'never';
+  ldcGraduatedOn: string | null;
+  ldcGraduatedOnPrecision: 'day' | 'month' | null;
+  ldcScheduledGraduation: string | null;
+  ldcNote: string | null;
+  sids: SqliteBool;
+  odaRecipient: SqliteBool | null;
+  odaIncomeGroup: string | null;
+  odaListYears: string;
+  mapPolygon110m: SqliteBool;
+  mapMarkerLon: number | null;
+  mapMarkerLat: number | null;
+  mapNote: string | null;
+  /** JSON array of source ids. */
+  sourceIds: string;
+}
+
+export const UN_REGIONAL_GROUPS = [
+  'african',
+  'asia-pacific',
+  'eastern-european',
+  'latin-american-caribbean',
+  'western-european-others',
+] as const;
+export type UnRegionalGroup = (typeof UN_REGIONAL_GROUPS)[number];
+
+export interface InstrumentTable {
+  id: InstrumentId;
+  parentId: InstrumentId | null;
+  untcReference: string;
+  name: string;
+  shortName: string;
+  adoptedOn: string | null;
+  adoptedAt: string | null;
+  generalEntryIntoForce: string | null;
+  /** JSON of EntryIntoForceRule. */
+  entryIntoForceRule: string;
+  /** JSON of WithdrawalRule, or null where no source states it. */
+  withdrawalRule: string | null;
+  rulesNote: string;
+  dataAsOf: string;
+  completenessNote: string;
+  sourceIds: string;
+}
+
+export type ParticipationEventTable = ParticipationEvent;
+
+export interface PublishedCountTable {
+  id: string;
+  instrumentId: InstrumentId;
+  measure: 'parties' | 'signatories';
+  value: number;
+  asOf: string | null;
+  sourceId: string;
+  note: string | null;
+}
+
+export interface DataVersionTable {
+  id: number;
+  version: number;
+  changedAt: string;
+}
+
 export interface Database {
   source: SourceTable;
   auditLog: AuditLogTable;
+  state: StateTable;
+  instrument: InstrumentTable;
+  participationEvent: ParticipationEventTable;
+  publishedCount: PublishedCountTable;
+  dataVersion: DataVersionTable;
 }
 
 export type SourceRow = Selectable<SourceTable>;
+export type StateRow = Selectable<StateTable>;
+export type InstrumentRow = Selectable<InstrumentTable>;
 
 /** Opens (creating if needed) the SQLite file with WAL and foreign keys on. */
 export function createDb(path: string): Kysely<Database> {

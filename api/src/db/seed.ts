@@ -1,22 +1,116 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { Source } from '../schemas/common.js';
-import type { Database } from './database.js';
-
-const SourcesFile = z.array(Source);
+import { CountRecord, EventRecord, InstrumentRecord, SourceRecord, StateRecord } from '../schemas/dataset.js';
+import type { Database, StateTable } from './database.js';
 
 /** Reads and validates one seed file; a missing file is an empty list, a bad one stops the seed. */
-function readSeedFile<T>(seedDir: string, name: string, schema: z.ZodType<T[]>): T[] {
+function readSeedFile<T>(seedDir: string, name: string, record: z.ZodType<T>): T[] {
   const path = join(seedDir, name);
   if (!existsSync(path)) return [];
-  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  const parsed = z.array(record).safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`Seed file ${path} is invalid at ${first?.path.join('.')}: ${first?.message}`);
+    throw new Error(`Seed file ${path} is invalid at [${first?.path.join('.')}]: ${first?.message}`);
   }
   return parsed.data;
+}
+
+export interface Dataset {
+  sources: SourceRecord[];
+  states: StateRecord[];
+  instruments: InstrumentRecord[];
+  events: z.infer<typeof EventRecord>[];
+  counts: CountRecord[];
+}
+
+export function readDataset(seedDir: string): Dataset {
+  return {
+    sources: readSeedFile(seedDir, 'sources.json', SourceRecord),
+    states: readSeedFile(seedDir, 'states.json', StateRecord),
+    instruments: readSeedFile(seedDir, 'instruments.json', InstrumentRecord),
+    events: readSeedFile(seedDir, 'events.json', EventRecord),
+    counts: readSeedFile(seedDir, 'counts.json', CountRecord),
+  };
+}
+
+const flag = (b: boolean): 0 | 1 => (b ? 1 : 0);
+
+export function stateRecordToRow(s: StateRecord): Insertable<StateTable> {
+  return {
+    iso3: s.iso3,
+    iso2: s.iso2,
+    isoNumeric: s.isoNumeric,
+    m49Code: s.m49Code,
+    membership: s.membership,
+    nameEn: s.names.en,
+    nameFr: s.names.fr,
+    nameEs: s.names.es,
+    nameAr: s.names.ar,
+    formalNameEn: s.formalNameEn,
+    regionCode: s.region.code,
+    regionName: s.region.name,
+    subRegionCode: s.subRegion.code,
+    subRegionName: s.subRegion.name,
+    intermediateRegionCode: s.intermediateRegion?.code ?? null,
+    intermediateRegionName: s.intermediateRegion?.name ?? null,
+    unRegionalGroup: s.unRegionalGroup,
+    unRegionalGroupRole: s.unRegionalGroupRole,
+    unRegionalGroupNote: s.unRegionalGroupNote,
+    ldcStatus: s.ldc.status,
+    ldcGraduatedOn: s.ldc.graduatedOn,
+    ldcGraduatedOnPrecision: s.ldc.graduatedOnPrecision,
+    ldcScheduledGraduation: s.ldc.scheduledGraduation,
+    ldcNote: s.ldc.note,
+    sids: flag(s.sids),
+    odaRecipient: s.oda.recipient === null ? null : flag(s.oda.recipient),
+    odaIncomeGroup: s.oda.incomeGroup,
+    odaListYears: s.oda.listYears,
+    mapPolygon110m: flag(s.map.polygon110m),
+    mapMarkerLon: s.map.marker?.lon ?? null,
+    mapMarkerLat: s.map.marker?.lat ?? null,
+    mapNote: s.map.note,
+    sourceIds: JSON.stringify(s.sourceIds),
+  };
+}
+
+/** SQLite accepts at most 32766 bound parameters per statement; insert in chunks well below that. */
+async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
+  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
+  const size = Math.max(1, Math.floor(2000 / columns));
+  for (let i = 0; i < rows.length; i += size) {
+    await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+  }
+}
+
+/** Writes a whole dataset in the caller's transaction (parents first, for the foreign keys). */
+export async function insertDataset(trx: Transaction<Database>, data: Dataset) {
+  await insertChunked(trx, 'source', data.sources);
+  await insertChunked(trx, 'state', data.states.map(stateRecordToRow));
+  // Parents before amendments, for the self-reference.
+  const instruments = [...data.instruments].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+  await insertChunked(
+    trx,
+    'instrument',
+    instruments.map((i) => ({
+      ...i,
+      entryIntoForceRule: JSON.stringify(i.entryIntoForceRule),
+      withdrawalRule: i.withdrawalRule ? JSON.stringify(i.withdrawalRule) : null,
+      sourceIds: JSON.stringify(i.sourceIds),
+    })),
+  );
+  await insertChunked(trx, 'participationEvent', data.events);
+  await insertChunked(trx, 'publishedCount', data.counts);
+}
+
+/** Marks the data as changed, so caches keyed on the version (and ETags) move on. */
+export async function bumpDataVersion(trx: Kysely<Database>) {
+  await trx
+    .updateTable('dataVersion')
+    .set((eb) => ({ version: eb('version', '+', 1), changedAt: new Date().toISOString() }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 /**
@@ -27,9 +121,24 @@ function readSeedFile<T>(seedDir: string, name: string, schema: z.ZodType<T[]>):
 export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom('source').select('id').limit(1).executeTakeFirst();
   if (existing) return { seeded: false };
-  const sources = readSeedFile(seedDir, 'sources.json', SourcesFile);
+  const data = readDataset(seedDir);
+  if (data.sources.length === 0) return { seeded: false };
   await db.transaction().execute(async (trx) => {
-    for (const source of sources) await trx.insertInto('source').values(source).execute();
+    await insertDataset(trx, data);
+    await bumpDataVersion(trx);
+    await trx
+      .insertInto('auditLog')
+      .values({
+        at: new Date().toISOString(),
+        actor: 'seed',
+        action: 'seed',
+        entity: 'dataset',
+        entityId: seedDir,
+        before: null,
+        after: JSON.stringify({ sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length }),
+        sourceId: null,
+      })
+      .execute();
   });
-  return { seeded: sources.length > 0 };
+  return { seeded: true };
 }

@@ -44,6 +44,8 @@ export const swaggerPlugin = fp(async (app) => {
       },
       tags: [
         { name: 'meta', description: 'Service health and the sources behind the data' },
+        { name: 'states', description: 'The 197 states and entities, their groups and their events' },
+        { name: 'instruments', description: 'The 11 instruments and every state\'s status on any date' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { SourceRef } from '../schemas/participation.js';
 
 export function createMetaRepository(db: Kysely<Database>) {
   return {
@@ -9,5 +10,13 @@ export function createMetaRepository(db: Kysely<Database>) {
       return row.rows[0]?.n ?? 0;
     },
     listSources: () => db.selectFrom('source').selectAll().orderBy('id').execute(),
+    /** The cited sources by id, in the short form every fact carries. */
+    sourceRefs: async (): Promise<Map<string, SourceRef>> => {
+      const rows = await db.selectFrom('source').select(['id', 'title', 'url', 'asOf']).execute();
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+    /** Bumped by every data write (seed, import, edit); caches are keyed on it. */
+    dataVersion: async () =>
+      (await db.selectFrom('dataVersion').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version,
   };
 }

@@ -1,3 +1,7 @@
 // Type-only entry point for the web app: `import type { Source } from '@tracker/api/schemas'`.
 export * from './common.js';
 export * from './health.js';
+export * from './instrument.js';
+export * from './participation.js';
+export * from './state.js';
+export * from './state-detail.js';

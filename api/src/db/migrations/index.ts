@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createSourceAndAuditLog from './2026_11_23_001_create_source_and_audit_log.js';
+import * as createStatesInstrumentsEvents from './2026_11_23_002_create_states_instruments_events.js';
 
 /**
  * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
@@ -7,4 +8,5 @@ import * as createSourceAndAuditLog from './2026_11_23_001_create_source_and_aud
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_001_create_source_and_audit_log': createSourceAndAuditLog,
+  '2026_11_23_002_create_states_instruments_events': createStatesInstrumentsEvents,
 };

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FormatQuery, sendCsv } from '../lib/formats.js';
+import { ErrorBody } from '../schemas/common.js';
+import { AsOfQuery } from '../schemas/instrument.js';
+import { StateParams } from '../schemas/params.js';
+import { StateDetail } from '../schemas/state-detail.js';
+import { State, StateFilters } from '../schemas/state.js';
+import { todayUtc } from '../services/status.service.js';
+
+/** A well-formed M49 code that no state has is a mistake, not an empty selection. */
+export async function assertKnownRegion(app: FastifyInstance, code: string) {
+  if (!(await app.repos.states.hasRegion(code))) {
+    throw app.httpErrors.badRequest(`Unknown M49 region "${code}": use a region, sub-region or intermediate region code listed by GET /api/states`);
+  }
+}
+
+export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['states'],
+        summary: 'The 197 states and entities the treaties list, with their groups',
+        querystring: StateFilters.extend(FormatQuery.shape),
+        response: { 200: z.object({ states: z.array(State) }), 400: ErrorBody },
+      },
+    },
+    async ({ query }, reply) => {
+      const { format, ...filters } = query;
+      if (filters.region) await assertKnownRegion(app, filters.region);
+      const states = await app.repos.states.listStates(filters);
+      if (format === 'csv') {
+        const rows = states.map((s) => ({
+          iso3: s.iso3,
+          iso2: s.iso2,
+          nameEn: s.names.en,
+          nameFr: s.names.fr,
+          nameEs: s.names.es,
+          nameAr: s.names.ar,
+          membership: s.membership,
+          region: s.region.name,
+          subRegion: s.subRegion.name,
+          unRegionalGroup: s.unRegionalGroup,
+          ldc: s.ldc.status,
+          ldcGraduatedOn: s.ldc.graduatedOn,
+          sids: s.sids,
+          odaRecipient: s.oda.recipient,
+          odaIncomeGroup: s.oda.incomeGroup,
+          sources: s.sourceIds.join(' ; '),
+        }));
+        return sendCsv(reply, { filename: 'states.csv', columns: Object.keys(rows[0] ?? { iso3: '' }) as (keyof (typeof rows)[number])[], rows });
+      }
+      return { states };
+    },
+  );
+
+  app.get(
+    '/:iso3',
+    {
+      schema: {
+        tags: ['states'],
+        summary: 'One state: its groups, its status on all 11 instruments and every event with its source',
+        params: StateParams,
+        querystring: AsOfQuery,
+        response: { 200: StateDetail, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params, query }) => {
+      const detail = await app.catalogue.stateDetail(params.iso3, query.asOf ?? todayUtc());
+      if (!detail) throw app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${params.iso3}"`);
+      return detail;
+    },
+  );
+};

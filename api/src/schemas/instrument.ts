@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { IsoDate } from './common.js';
+import { InstrumentId, SourceRef, StatusCounts, StatusDetail } from './participation.js';
+import { StateFilters } from './state.js';
+
+const EntryIntoForceRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('first-of-month-after-days'), days: z.number(), generalEntryIntoForce: z.string() }),
+  z.object({ kind: z.literal('days-after-deposit'), days: z.number(), generalEntryIntoForce: z.string() }),
+  z.object({ kind: z.literal('one-year-after-deposit'), activatedOn: z.string().nullable() }),
+  z.object({ kind: z.literal('seven-eighths-of-parent-parties'), parent: InstrumentId }),
+]);
+const WithdrawalRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('one-year-after-notification') }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+export const Instrument = z
+  .object({
+    id: InstrumentId,
+    parentId: InstrumentId.nullable(),
+    untcReference: z.string().describe('UN Treaty Collection (MTDSG) reference, e.g. "XVIII-10"'),
+    name: z.string(),
+    shortName: z.string(),
+    adoptedOn: z.string().nullable(),
+    adoptedAt: z.string().nullable(),
+    generalEntryIntoForce: z.string().nullable(),
+    entryIntoForceRule: EntryIntoForceRule,
+    withdrawalRule: WithdrawalRule.nullable().describe('null where no bundled source states the rule'),
+    rulesNote: z.string(),
+    dataAsOf: z.string().describe('Date the newest source for this instrument is as of'),
+    completenessNote: z.string().describe('What the bundled data is known to miss'),
+    sources: z.array(SourceRef),
+  })
+  .meta({ id: 'Instrument' });
+export type Instrument = z.infer<typeof Instrument>;
+
+export const InstrumentDetail = Instrument.extend({
+  counts: StatusCounts.describe('States per status today'),
+  publishedCounts: z.array(
+    z.object({
+      measure: z.enum(['parties', 'signatories']),
+      value: z.number().int(),
+      asOf: z.string().nullable(),
+      source: SourceRef,
+      note: z.string().nullable(),
+    }),
+  ),
+}).meta({ id: 'InstrumentDetail' });
+
+export const AsOfQuery = z.object({
+  asOf: IsoDate.optional().describe('Status on this date (default: today, UTC)'),
+});
+
+export const InstrumentStatusQuery = StateFilters.extend(AsOfQuery.shape);
+
+export const InstrumentStatusRow = StatusDetail.extend({
+  iso3: z.string(),
+  name: z.string(),
+}).meta({ id: 'InstrumentStatusRow' });
+
+export const InstrumentStatusResponse = z
+  .object({
+    instrumentId: InstrumentId,
+    asOf: z.string(),
+    dataAsOf: z.string().describe('The data is complete only up to this date: later events may be missing'),
+    collectiveEntryIntoForce: z.string().nullable().describe('Art. 121(4) amendments: in force for all from this date'),
+    counts: StatusCounts,
+    states: z.array(InstrumentStatusRow),
+    sources: z.array(SourceRef).describe('Every source cited by the rows'),
+  })
+  .meta({ id: 'InstrumentStatus' });
+export type InstrumentStatusResponse = z.infer<typeof InstrumentStatusResponse>;
+
+export const TimelinePoint = z
+  .object({
+    date: z.string(),
+    parties: z.number().int().describe('Bound: party, or withdrawal pending'),
+    partiesNotInForce: z.number().int(),
+    signatories: z.number().int(),
+    counts: StatusCounts,
+    change: z.array(z.object({ iso3: z.string(), from: z.string(), to: z.string() })),
+  })
+  .meta({ id: 'TimelinePoint' });
+
+export const TimelineResponse = z.object({
+  instrumentId: InstrumentId,
+  from: z.string(),
+  to: z.string(),
+  dataAsOf: z.string(),
+  points: z.array(TimelinePoint),
+});
+

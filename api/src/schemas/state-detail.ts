@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { InstrumentId, ParticipationEvent, SourceRef, StatusDetail } from './participation.js';
+import { State } from './state.js';
+
+export const StateDetail = z
+  .object({
+    asOf: z.string(),
+    state: State,
+    instruments: z
+      .array(StatusDetail.extend({ instrumentId: InstrumentId, shortName: z.string(), dataAsOf: z.string() }))
+      .describe('Status today on each of the 11 instruments'),
+    events: z.array(ParticipationEvent).describe('Every recorded event, oldest first, with its source'),
+    sources: z.array(SourceRef).describe("Sources of the state's own data (names, groups, map)"),
+  })
+  .meta({ id: 'StateDetail' });
+export type StateDetail = z.infer<typeof StateDetail>;

@@ -1,0 +1,66 @@
+import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
+import type { Repositories } from '../plugins/db.js';
+import type { InstrumentRecord } from '../repositories/instrument.repository.js';
+import type { Instrument } from '../schemas/instrument.js';
+import type { ParticipationEventOut, SourceRef } from '../schemas/participation.js';
+import type { StatusService } from './status.service.js';
+
+const refsFor = (ids: string[], refs: Map<string, SourceRef>): SourceRef[] =>
+  ids.map((id) => {
+    const ref = refs.get(id);
+    if (!ref) throw new Error(`Source "${id}" is cited but not recorded`);
+    return ref;
+  });
+
+/** Instruments, states and events in their API shapes, each with its sources inline. */
+export function createCatalogueService(repos: Repositories, statusService: StatusService) {
+  const toInstrument = (record: InstrumentRecord, refs: Map<string, SourceRef>): Instrument => {
+    const { sourceIds, ...rest } = record;
+    return { ...rest, sources: refsFor(sourceIds, refs) };
+  };
+  const toEvent = (event: ParticipationEvent, refs: Map<string, SourceRef>): ParticipationEventOut => {
+    const { sourceId, ...rest } = event;
+    return { ...rest, source: refsFor([sourceId], refs)[0]! };
+  };
+
+  return {
+    async listInstruments() {
+      const refs = await repos.meta.sourceRefs();
+      return (await repos.instruments.listInstruments()).map((r) => toInstrument(r, refs));
+    },
+
+    async instrumentDetail(id: InstrumentId, today: string) {
+      const record = await repos.instruments.findInstrument(id);
+      if (!record) return undefined;
+      const refs = await repos.meta.sourceRefs();
+      const status = await statusService.instrumentStatus(id, today, {});
+      const published = await repos.instruments.listPublishedCounts(id);
+      return {
+        ...toInstrument(record, refs),
+        counts: status!.counts,
+        publishedCounts: published.map(({ measure, value, asOf, sourceId, note }) => ({
+          measure,
+          value,
+          asOf,
+          note,
+          source: refsFor([sourceId], refs)[0]!,
+        })),
+      };
+    },
+
+    async stateDetail(iso3: string, asOf: string) {
+      const state = await repos.states.findState(iso3);
+      if (!state) return undefined;
+      const refs = await repos.meta.sourceRefs();
+      const events = await repos.participation.listByState(iso3);
+      return {
+        asOf,
+        state,
+        instruments: await statusService.statusesOfState(iso3, asOf),
+        events: events.map((e) => toEvent(e, refs)),
+        sources: refsFor(state.sourceIds, refs),
+      };
+    },
+  };
+}
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

@@ -1,0 +1,173 @@
+import { LRUCache } from 'lru-cache';
+import {
+  instrumentStatus,
+  type Instrument as EngineInstrument,
+  type InstrumentStatus,
+  type ParentEvents,
+  type StatusResult,
+} from '../domain/status-engine.js';
+import { timeline } from '../domain/timeline.js';
+import type { InstrumentId, IsoDate, ParticipationEvent } from '../domain/types.js';
+import type { Repositories } from '../plugins/db.js';
+import type { InstrumentRecord } from '../repositories/instrument.repository.js';
+import type { StatusDetail } from '../schemas/participation.js';
+import type { StateFilters } from '../schemas/state.js';
+
+interface Inputs {
+  instrument: InstrumentRecord;
+  engine: EngineInstrument;
+  events: ParticipationEvent[];
+  parent?: ParentEvents;
+  states: { iso3: string; nameEn: string }[];
+  sourceOf: (eventId: string) => string | undefined;
+}
+
+/** Today's date in UTC, the default for every `asOf`. */
+export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
+
+const toEngineInstrument = (record: InstrumentRecord): EngineInstrument => ({
+  id: record.id,
+  entryIntoForceRule: record.entryIntoForceRule,
+  // No stated rule: the engine can record a notification but computes no date of effect.
+  withdrawalRule: record.withdrawalRule ?? { kind: 'none' },
+});
+
+/** The engine's per-state result in the API's shape. */
+export function toStatusDetail(result: StatusResult, sourceOf: (eventId: string) => string | undefined): StatusDetail {
+  return {
+    status: result.status,
+    since: result.since,
+    signature: result.signature,
+    consent: result.consent,
+    entryIntoForce: result.entryIntoForce,
+    withdrawal: result.withdrawal,
+    declarations: result.declarations.map(({ eventId, kind, article, date, withdrawn }) => ({ eventId, kind, article, date, withdrawn })),
+    uncertain: result.uncertain,
+    eventIds: result.eventIds,
+    sourceIds: [...new Set(result.eventIds.map(sourceOf).filter((id): id is string => !!id))].sort(),
+    unconfirmedReports: result.unconfirmedReports.map((e) => e.id),
+  };
+}
+
+/**
+ * Statuses are derived from events on every request (never stored). The inputs of a computation
+ * (an instrument's events, and its parent's for art. 121(4)) are cached per data version, and
+ * so are recent results, so a map's date slider stays fast without any stale answer: any write
+ * bumps the data version.
+ */
+export function createStatusService(repos: Repositories) {
+  const inputs = new LRUCache<string, Inputs>({ max: 32 });
+  const results = new LRUCache<string, InstrumentStatus>({ max: 512 });
+
+  async function loadInputs(instrumentId: InstrumentId, version: number): Promise<Inputs | undefined> {
+    const key = `${version}:${instrumentId}`;
+    const cached = inputs.get(key);
+    if (cached) return cached;
+    const instrument = await repos.instruments.findInstrument(instrumentId);
+    if (!instrument) return undefined;
+    const events = await repos.participation.listByInstrument(instrumentId);
+    const states = await repos.states.listCodes();
+    let parent: ParentEvents | undefined;
+    if (instrument.entryIntoForceRule.kind === 'seven-eighths-of-parent-parties') {
+      const parentRecord = await repos.instruments.findInstrument(instrument.entryIntoForceRule.parent);
+      if (!parentRecord) throw new Error(`Parent instrument ${instrument.entryIntoForceRule.parent} is missing`);
+      parent = {
+        instrument: toEngineInstrument(parentRecord),
+        events: await repos.participation.listByInstrument(parentRecord.id),
+      };
+    }
+    const sourceByEvent = new Map(events.map((e) => [e.id, e.sourceId]));
+    for (const e of parent?.events ?? []) sourceByEvent.set(e.id, e.sourceId);
+    const loaded = {
+      instrument,
+      engine: toEngineInstrument(instrument),
+      events,
+      states,
+      sourceOf: (eventId: string) => sourceByEvent.get(eventId),
+      ...(parent ? { parent } : {}),
+    };
+    inputs.set(key, loaded);
+    return loaded;
+  }
+
+  async function statusOf(instrumentId: InstrumentId, asOf: IsoDate) {
+    const version = await repos.meta.dataVersion();
+    const loaded = await loadInputs(instrumentId, version);
+    if (!loaded) return undefined;
+    const key = `${version}:${instrumentId}:${asOf}`;
+    let status = results.get(key);
+    if (!status) {
+      const codes = loaded.states.map((s) => s.iso3);
+      status = instrumentStatus(loaded.engine, loaded.events, codes, asOf, loaded.parent);
+      results.set(key, status);
+    }
+    return { ...loaded, status };
+  }
+
+  return {
+    /**
+     * Every state's status on `asOf`, restricted to the states matching `filters`; counts are
+     * over the states shown. Undefined for an unknown instrument.
+     */
+    async instrumentStatus(instrumentId: InstrumentId, asOf: IsoDate, filters: StateFilters) {
+      const computed = await statusOf(instrumentId, asOf);
+      if (!computed) return undefined;
+      const filtered = hasFilters(filters) ? new Set((await repos.states.listStates(filters)).map((s) => s.iso3)) : null;
+      const counts = Object.fromEntries(Object.keys(computed.status.counts).map((k) => [k, 0])) as InstrumentStatus['counts'];
+      const rows = [];
+      for (const { iso3, nameEn } of computed.states) {
+        if (filtered && !filtered.has(iso3)) continue;
+        const result = computed.status.states[iso3]!;
+        counts[result.status]++;
+        rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf) });
+      }
+      const refs = await repos.meta.sourceRefs();
+      const sources = [...new Set(rows.flatMap((r) => r.sourceIds))].sort().map((id) => refs.get(id)!);
+      return {
+        instrumentId,
+        asOf,
+        dataAsOf: computed.instrument.dataAsOf,
+        sources,
+        collectiveEntryIntoForce: computed.status.collectiveEntryIntoForce,
+        counts,
+        states: rows,
+      };
+    },
+
+    /** One state's status on every instrument on `asOf`. */
+    async statusesOfState(iso3: string, asOf: IsoDate) {
+      const instruments = await repos.instruments.listInstruments();
+      const out = [];
+      for (const instrument of instruments) {
+        const computed = await statusOf(instrument.id, asOf);
+        const result = computed?.status.states[iso3];
+        if (!result) continue;
+        out.push({
+          instrumentId: instrument.id,
+          shortName: instrument.shortName,
+          dataAsOf: instrument.dataAsOf,
+          ...toStatusDetail(result, computed.sourceOf),
+        });
+      }
+      return out;
+    },
+
+    /** Dated changes in the counts, from `from` (default: adoption) to `to` (default: today). */
+    async timeline(instrumentId: InstrumentId, from: IsoDate | undefined, to: IsoDate) {
+      const version = await repos.meta.dataVersion();
+      const loaded = await loadInputs(instrumentId, version);
+      if (!loaded) return undefined;
+      const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;
+      const points = timeline(loaded.engine, loaded.events, loaded.states.map((s) => s.iso3), start, to, loaded.parent);
+      return { instrumentId, from: start, to, dataAsOf: loaded.instrument.dataAsOf, points };
+    },
+  };
+}
+
+export type StatusService = ReturnType<typeof createStatusService>;
+
+const hasFilters = (f: StateFilters) =>
+  f.region !== undefined || f.group !== undefined || f.ldc !== undefined || f.sids !== undefined || f.oda !== undefined;
+
+const earliestDate = (events: ParticipationEvent[]) =>
+  events.reduce<IsoDate | null>((min, e) => (e.date && (!min || e.date < min) ? e.date : min), null);

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { Database, SourceRow } from '../db/database.js';
+import { bumpDataVersion } from '../db/seed.js';
+import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
+
+/** What an import would change, event by event. */
+export interface EventDiff {
+  added: ParticipationEvent[];
+  removed: ParticipationEvent[];
+  changed: { before: ParticipationEvent; after: ParticipationEvent; fields: (keyof ParticipationEvent)[] }[];
+  unchanged: number;
+}
+
+const FIELDS: (keyof ParticipationEvent)[] = [
+  'instrumentId', 'stateIso3', 'kind', 'date', 'datePrecision', 'effectiveDate', 'article',
+  'attestation', 'sourceId', 'sourceUrl', 'notificationSymbol', 'note',
+];
+
+/** Pure: the difference between the events in scope now and the events an import brings. */
+export function diffEvents(current: ParticipationEvent[], incoming: ParticipationEvent[]): EventDiff {
+  const before = new Map(current.map((e) => [e.id, e]));
+  const diff: EventDiff = { added: [], removed: [], changed: [], unchanged: 0 };
+  const seen = new Set<string>();
+  for (const event of incoming) {
+    if (seen.has(event.id)) throw new Error(`The import has two events with id "${event.id}"`);
+    seen.add(event.id);
+    const old = before.get(event.id);
+    if (!old) {
+      diff.added.push(event);
+      continue;
+    }
+    const fields = FIELDS.filter((f) => old[f] !== event[f]);
+    if (fields.length) diff.changed.push({ before: old, after: event, fields });
+    else diff.unchanged++;
+  }
+  diff.removed = current.filter((e) => !seen.has(e.id));
+  return diff;
+}
+
+export const isEmptyDiff = (d: EventDiff) => d.added.length + d.removed.length + d.changed.length === 0;
+
+export interface EventImport {
+  instrumentId: InstrumentId;
+  /** The events this import speaks for: those from sources whose id starts with this prefix. */
+  sourceIdPrefix: string;
+  source: SourceRow;
+  events: ParticipationEvent[];
+  /** Recorded in the audit log, e.g. "import:untc". */
+  actor: string;
+}
+
+/**
+ * Replaces the events of one instrument that a source family speaks for (e.g. every UNTC
+ * status page of IV-9) with the events an import brings: in one transaction, with an audit
+ * entry per change; events from other sources are never touched. Re-importing the same
+ * page changes nothing. With `dryRun` nothing is written and the diff is returned.
+ */
+export async function applyEventImport(db: Kysely<Database>, input: EventImport, { dryRun }: { dryRun: boolean }): Promise<EventDiff> {
+  // Source ids are slugs, so the prefix has no LIKE wildcards in it.
+  if (!/^[a-z0-9-]+$/.test(input.sourceIdPrefix)) throw new Error(`Source id prefix "${input.sourceIdPrefix}" is not a slug`);
+  for (const e of input.events) {
+    if (e.instrumentId !== input.instrumentId) throw new Error(`Event ${e.id} is for ${e.instrumentId}, not ${input.instrumentId}`);
+    if (!e.sourceId.startsWith(input.sourceIdPrefix)) throw new Error(`Event ${e.id} cites ${e.sourceId}, outside ${input.sourceIdPrefix}*`);
+  }
+  const scope = (qb: Kysely<Database>) =>
+    qb
+      .selectFrom('participationEvent')
+      .selectAll()
+      .where('instrumentId', '=', input.instrumentId)
+      .where('sourceId', 'like', `${input.sourceIdPrefix}%`)
+      .execute();
+  const diff = diffEvents(await scope(db), input.events);
+  const sourceKnown = await db.selectFrom('source').select('id').where('id', '=', input.source.id).executeTakeFirst();
+  if (dryRun || (isEmptyDiff(diff) && sourceKnown)) return diff;
+
+  await db.transaction().execute(async (trx) => {
+    const at = new Date().toISOString();
+    const audit = (action: string, entityId: string, before: unknown, after: unknown) =>
+      trx
+        .insertInto('auditLog')
+        .values({ at, actor: input.actor, action, entity: 'participationEvent', entityId, before: before ? JSON.stringify(before) : null, after: after ? JSON.stringify(after) : null, sourceId: input.source.id })
+        .execute();
+    await trx.insertInto('source').values(input.source).onConflict((oc) => oc.column('id').doNothing()).execute();
+    for (const e of diff.added) {
+      await trx.insertInto('participationEvent').values(e).execute();
+      await audit('insert', e.id, null, e);
+    }
+    for (const { before, after } of diff.changed) {
+      await trx.updateTable('participationEvent').set(after).where('id', '=', after.id).execute();
+      await audit('update', after.id, before, after);
+    }
+    for (const e of diff.removed) {
+      await trx.deleteFrom('participationEvent').where('id', '=', e.id).execute();
+      await audit('delete', e.id, e, null);
+    }
+    await bumpDataVersion(trx);
+  });
+  return diff;
+}

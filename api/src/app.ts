@@ -1,5 +1,4 @@
 import Fastify from 'fastify';
-import etag from '@fastify/etag';
 import sensible from '@fastify/sensible';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -7,6 +6,7 @@ import type { Config } from './config.js';
 import { createDb, type Database } from './db/database.js';
 import { dbPlugin } from './plugins/db.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { responseCachePlugin } from './plugins/response-cache.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
 import { instrumentRoutes } from './routes/instruments.js';
@@ -51,14 +51,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(errorsPlugin);
   await app.register(swaggerPlugin);
 
-  // Data changes rarely and readers are often on slow links: let clients and proxies revalidate
-  // with the ETag (computed from the body) instead of downloading again.
-  await app.register(etag, { weak: true });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.method === 'GET' && request.url.startsWith('/api/') && reply.statusCode === 200 && !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=600');
-    }
-  });
+  await app.register(responseCachePlugin);
 
   await app.register(metaRoutes, { prefix: '/api' });
   await app.register(stateRoutes, { prefix: '/api/states' });

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,6 +25,7 @@ export const webPlugin = fp<{ buildDir: string }>(async (app, { buildDir }) => {
   }
   (globalThis as Record<symbol, unknown>)[API_FETCH_KEY] = (request: Request) => injectFetch(app, request);
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
+  const compress = compression({ threshold: 1024 }) as unknown as NodeHandler;
 
   await app.register(async (web) => {
     // Leave request bodies unread: SvelteKit reads form posts itself from the raw stream.
@@ -34,7 +36,9 @@ export const webPlugin = fp<{ buildDir: string }>(async (app, { buildDir }) => {
         return reply.callNotFound();
       }
       reply.hijack();
-      handler(request.raw, reply.raw);
+      // Pages are rendered per request, so they are compressed on the way out (static assets
+      // are served precompressed by the SvelteKit handler and pass through untouched).
+      compress(request.raw, reply.raw, () => handler(request.raw, reply.raw));
     });
   });
 });

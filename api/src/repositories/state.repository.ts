@@ -30,6 +30,7 @@ export function stateRowToState(row: StateRow): State {
     map: {
       polygon110m: row.mapPolygon110m === 1,
       marker: row.mapMarkerLon !== null && row.mapMarkerLat !== null ? { lon: row.mapMarkerLon, lat: row.mapMarkerLat } : null,
+      note: row.mapNote,
     },
     sourceIds: JSON.parse(row.sourceIds) as string[],
   };

@@ -33,6 +33,7 @@ export const State = z
     map: z.object({
       polygon110m: z.boolean().describe('Drawn as a polygon on the 1:110m world map'),
       marker: z.object({ lon: z.number(), lat: z.number() }).nullable().describe('Point for a marker where the state is too small to see'),
+      note: z.string().nullable().describe('How the marker point was derived, or why there is none'),
     }),
     sourceIds: z.array(z.string()),
   })

@@ -34,6 +34,7 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
     initAsync: false,
     interpolation: { escapeValue: false }, // Svelte escapes on output
     returnNull: false,
+    showSupportNotice: false, // no console advertising in server logs
   });
   return { t: instance.t.bind(instance), locale, dir: instance.dir(locale) === 'rtl' ? 'rtl' : 'ltr' };
 }

@@ -1,0 +1,83 @@
+/**
+ * The map page's weight on the wire and its server render time, against the built product
+ * (run `pnpm build` first):
+ *
+ *   npx pnpm@10 -F @tracker/scripts bench:map [-- --encoding gzip --path /maps/rome-statute]
+ *
+ * Target (issue #4): at most 150 KB transferred, JavaScript included, with gzip.
+ * Counts the page's HTML and every script, stylesheet and preloaded module it references.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '@tracker/api/config';
+
+const { values } = parseArgs({
+  options: {
+    path: { type: 'string', default: '/maps/rome-statute' },
+    encoding: { type: 'string', default: 'gzip' },
+    runs: { type: 'string', default: '21' },
+    port: { type: 'string', default: '3290' },
+  },
+});
+const base = `http://127.0.0.1:${values.port}`;
+
+/** Bytes as sent (still compressed) and the time to the last byte. */
+function fetchRaw(path: string): Promise<{ bytes: Buffer; status: number; ms: number; encoding: string | undefined; link: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    get(`${base}${path}`, { headers: { 'accept-encoding': values.encoding! } }, (res) => {
+      const chunks: Buffer[] = [];
+      res
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () =>
+          resolve({ bytes: Buffer.concat(chunks), status: res.statusCode ?? 0, ms: performance.now() - started, encoding: res.headers['content-encoding'], link: String(res.headers.link ?? '') }),
+        )
+        .on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+const server = spawn(process.execPath, [join(repoRoot, 'api/dist/server.js')], {
+  env: { ...process.env, PORT: values.port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-map-')), 'db.sqlite') },
+  stdio: 'inherit',
+});
+try {
+  for (let i = 0; ; i++) {
+    if (await fetchRaw('/api/health').then((r) => r.status === 200, () => false)) break;
+    if (i > 100) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const page = await fetchRaw(values.path!);
+  if (page.status !== 200) throw new Error(`${values.path} answered ${page.status}`);
+  const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
+  const html = (page.encoding === 'gzip' ? gunzipSync(page.bytes) : page.encoding === 'br' ? brotliDecompressSync(page.bytes) : page.bytes).toString();
+  // Assets named in the HTML, and the modules SvelteKit announces in its Link header for preloading.
+  const references = [
+    ...html.matchAll(/(?:href|src)="([^"]*\/_app\/immutable\/[^"]+\.(?:js|css))"/g),
+    ...html.matchAll(/import\("([^"]*\/_app\/immutable\/[^"]+\.js)"\)/g),
+    ...page.link.matchAll(/<([^>]*\/_app\/immutable\/[^>]+)>/g),
+  ];
+  const assets = [...new Set(references.map((m) => new URL(m[1]!, `${base}${values.path}`).pathname))];
+  let assetBytes = 0;
+  for (const asset of assets) {
+    const res = await fetchRaw(asset);
+    if (res.status !== 200) throw new Error(`${asset} answered ${res.status}`);
+    assetBytes += res.bytes.length;
+  }
+
+  const times: number[] = [];
+  for (let i = 0; i < Number(values.runs); i++) times.push((await fetchRaw(values.path!)).ms);
+  times.sort((a, b) => a - b);
+  const kb = (n: number) => (n / 1000).toFixed(1);
+  const total = page.bytes.length + assetBytes;
+  console.log(`${values.path} with accept-encoding: ${values.encoding} (served ${page.encoding ?? 'identity'})`);
+  console.log(`HTML ${kb(page.bytes.length)} KB (${kb(Buffer.byteLength(html))} KB uncompressed), ${assets.length} JS/CSS assets ${kb(assetBytes)} KB`);
+  console.log(`total transferred: ${kb(total)} KB (target <= 150 KB) ${total <= 150_000 ? 'MET' : 'NOT MET'}`);
+  console.log(`server render, ${times.length} requests: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p90 ${times[Math.floor(times.length * 0.9)]!.toFixed(1)} ms`);
+} finally {
+  server.kill();
+}

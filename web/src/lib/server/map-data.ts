@@ -1,0 +1,59 @@
+/**
+ * Data for the map views (the maps pages and the home page), read through the public API and cut
+ * down to what the page draws, so the browser receives only that.
+ */
+import { apiGet } from '$lib/api';
+import type { Instrument, InstrumentDetail, InstrumentStatusResponse, State, TimelineResponse } from '$lib/api-types';
+import { regionOptions } from '$lib/groups';
+import { INSTRUMENT_IDS } from '$lib/status';
+import type { Locale } from '$lib/i18n';
+import { viewSearch, type ViewQuery } from '$lib/query';
+import { toStatusRow } from '$lib/status-text';
+import { worldGeometryFor } from './world-geometry';
+
+type Fetch = typeof fetch;
+
+/** Everything that does not change with the date or the filters: geometry, names, choices. */
+export async function loadMapBase(fetch: Fetch, locale: Locale) {
+  const [{ states }, { instruments }] = await Promise.all([
+    apiGet<{ states: State[] }>(fetch, '/states'),
+    apiGet<{ instruments: Instrument[] }>(fetch, '/instruments'),
+  ]);
+  const { viewBox, shapes, territories } = worldGeometryFor(states);
+  return {
+    geometry: { viewBox, shapes, territories },
+    names: Object.fromEntries(states.map((s) => [s.iso3, s.names[locale] ?? s.names.en])),
+    regions: regionOptions(states),
+    instruments: instruments
+      .map(({ id, shortName, parentId }) => ({ id, shortName, parentId }))
+      .sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id)),
+  };
+}
+
+/** One instrument's status on the view's date for the view's filters, and the dates it spans. */
+export async function loadMapStatus(fetch: Fetch, instrumentId: string, query: ViewQuery) {
+  const id = encodeURIComponent(instrumentId);
+  const [instrument, status, timeline] = await Promise.all([
+    apiGet<InstrumentDetail>(fetch, `/instruments/${id}`),
+    apiGet<InstrumentStatusResponse>(fetch, `/instruments/${id}/status${viewSearch(query)}`),
+    apiGet<TimelineResponse>(fetch, `/instruments/${id}/timeline`),
+  ]);
+  return {
+    instrument: {
+      id: instrument.id,
+      name: instrument.name,
+      shortName: instrument.shortName,
+      dataAsOf: instrument.dataAsOf,
+      completenessNote: instrument.completenessNote,
+    },
+    status: {
+      asOf: status.asOf,
+      dataAsOf: status.dataAsOf,
+      counts: status.counts,
+      rows: status.states.map(toStatusRow),
+      sources: status.sources,
+    },
+    /** The slider's range: the instrument's adoption (or first event) to today. */
+    range: { from: timeline.from, to: timeline.to },
+  };
+}

@@ -1,0 +1,72 @@
+import { INSTRUMENT_IDS, STATUSES, type InstrumentId, type Status } from '@tracker/api/domain';
+
+export { INSTRUMENT_IDS, STATUSES };
+export type { InstrumentId, Status };
+
+export const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
+export const isInstrumentId = (value: string): value is InstrumentId =>
+  (INSTRUMENT_IDS as readonly string[]).includes(value);
+
+/**
+ * The palette: ColorBrewer Blues for joining (darker = more bound) and Oranges for leaving, a pair
+ * that stays apart for every common colour-vision deficiency. The solid fills are spaced in
+ * lightness so they also separate in greyscale print (luma: party 28%, withdrawn 50%, signatory
+ * 76%, no action 88%, not counted white); the three in-between statuses carry a pattern (stripes
+ * or dots) rather than a colour of their own.
+ */
+export const PALETTE = {
+  blueDark: '#08519c', // Blues 8
+  blueLight: '#9ecae1', // Blues 4
+  orange: '#f16913', // Oranges 6
+  orangeLight: '#fdd0a2', // Oranges 3
+  grey: '#e0e0e0',
+  none: '#ffffff',
+  stroke: '#ffffff',
+  outline: '#8c8c8c',
+} as const;
+
+/** How each status is painted: a solid colour, or a pattern of two colours (see StatusPatterns.svelte). */
+export type StatusPaint =
+  | { kind: 'solid'; colour: string }
+  | { kind: 'stripes'; background: string; foreground: string; angle: 45 | -45 }
+  | { kind: 'dots'; background: string; foreground: string };
+
+export const STATUS_PAINT: Record<Status, StatusPaint> = {
+  party: { kind: 'solid', colour: PALETTE.blueDark },
+  'party-not-in-force': { kind: 'stripes', background: PALETTE.blueLight, foreground: PALETTE.blueDark, angle: 45 },
+  'withdrawal-pending': { kind: 'stripes', background: PALETTE.blueDark, foreground: PALETTE.orangeLight, angle: -45 },
+  signatory: { kind: 'solid', colour: PALETTE.blueLight },
+  'signature-withdrawn': { kind: 'dots', background: PALETTE.orangeLight, foreground: PALETTE.orange },
+  withdrawn: { kind: 'solid', colour: PALETTE.orange },
+  'no-action': { kind: 'solid', colour: PALETTE.grey },
+};
+
+/** The id of the SVG pattern for a status (defined once per page by StatusPatterns.svelte). */
+export const patternId = (status: Status) => `status-${status}`;
+
+/** The SVG `fill` for a status; `null` (a state outside the selection, a territory) is white. */
+export function statusFill(status: Status | null): string {
+  if (status === null) return PALETTE.none;
+  const paint = STATUS_PAINT[status];
+  return paint.kind === 'solid' ? paint.colour : `url(#${patternId(status)})`;
+}
+
+/** States that have consented to be bound and have not left: the instrument page's list of parties. */
+export const PARTY_STATUSES: readonly Status[] = ['party', 'party-not-in-force', 'withdrawal-pending'];
+
+/**
+ * The same paint as a CSS background, for HTML (the matrix cells), where an SVG pattern cannot be
+ * referenced: stripes as a repeating gradient, dots as a tiled radial gradient.
+ */
+export function statusBackground(status: Status | null): string {
+  if (status === null) return PALETTE.none;
+  const paint = STATUS_PAINT[status];
+  switch (paint.kind) {
+    case 'solid':
+      return paint.colour;
+    case 'stripes':
+      return `repeating-linear-gradient(${paint.angle}deg, ${paint.foreground} 0 2px, ${paint.background} 2px 4px)`;
+    case 'dots':
+      return `radial-gradient(circle, ${paint.foreground} 1.1px, transparent 1.3px) 0 0 / 4px 4px, ${paint.background}`;
+  }
+}

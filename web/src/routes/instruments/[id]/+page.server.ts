@@ -1,0 +1,32 @@
+import { apiGet } from '$lib/api';
+import type { InstrumentDetail, InstrumentStatusResponse, State, TimelineResponse } from '$lib/api-types';
+import { buildTimelineChart, yearlyCounts } from '$lib/charts/timeline';
+import { toStatusRow } from '$lib/status-text';
+import type { PageServerLoad } from './$types';
+
+// Nothing on this page changes after it is drawn: no JavaScript needed (sorting is by links).
+export const csr = false;
+
+export const load: PageServerLoad = async ({ fetch, params, locals }) => {
+  const id = encodeURIComponent(params.id);
+  const [instrument, timeline, status, { states }] = await Promise.all([
+    apiGet<InstrumentDetail>(fetch, `/instruments/${id}`),
+    apiGet<TimelineResponse>(fetch, `/instruments/${id}/timeline`),
+    apiGet<InstrumentStatusResponse>(fetch, `/instruments/${id}/status`),
+    apiGet<{ states: State[] }>(fetch, '/states'),
+  ]);
+  const parent = instrument.parentId ? await apiGet<InstrumentDetail>(fetch, `/instruments/${instrument.parentId}`) : null;
+  return {
+    instrument,
+    parent: parent ? { id: parent.id, name: parent.name } : null,
+    chart: buildTimelineChart({
+      points: timeline.points,
+      from: timeline.from,
+      to: timeline.to,
+      generalEntryIntoForce: instrument.generalEntryIntoForce,
+    }),
+    timeline: { from: timeline.from, to: timeline.to, yearly: yearlyCounts(timeline.points, timeline.from, timeline.to) },
+    status: { asOf: status.asOf, rows: status.states.map(toStatusRow), sources: status.sources },
+    names: Object.fromEntries(states.map((s) => [s.iso3, s.names[locals.locale] ?? s.names.en])),
+  };
+};

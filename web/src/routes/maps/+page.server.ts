@@ -1,0 +1,22 @@
+import { apiGet } from '$lib/api';
+import type { Instrument, InstrumentDetail } from '$lib/api-types';
+import { INSTRUMENT_IDS } from '$lib/status';
+import type { PageServerLoad } from './$types';
+
+/** Every instrument with today's number of parties, as the index of the maps. */
+export const load: PageServerLoad = async ({ fetch }) => {
+  const { instruments } = await apiGet<{ instruments: Instrument[] }>(fetch, '/instruments');
+  const ordered = [...instruments].sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id));
+  const details = await Promise.all(ordered.map((i) => apiGet<InstrumentDetail>(fetch, `/instruments/${i.id}`)));
+  return {
+    instruments: details.map((d) => ({
+      id: d.id,
+      name: d.name,
+      shortName: d.shortName,
+      untcReference: d.untcReference,
+      parentId: d.parentId,
+      dataAsOf: d.dataAsOf,
+      counts: d.counts,
+    })),
+  };
+};

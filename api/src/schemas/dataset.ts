@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { ATTESTATIONS, EVENT_KINDS, INSTRUMENT_IDS } from '../domain/types.js';
 import type { ParticipationEvent } from '../domain/types.js';
+import { CAT_ACTIVITY_KINDS, CAT_COMPLETENESS, CAT_PROCEDURES } from '../domain/cat-reporting.js';
+import type { CatFollowUpList, CatReport, CatReportingState, CatSession } from '../domain/cat-reporting.js';
 
 export const IsoDate = z.iso.date();
 const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case slug');
@@ -123,3 +125,130 @@ export const CountRecord = z.strictObject({
   note: NonEmpty.nullable(),
 });
 export type CountRecord = z.infer<typeof CountRecord>;
+
+// --- CAT reporting (issue 5): see api/src/domain/cat-reporting.ts for the meaning of each field ---
+
+const CatDatePrecision = z.enum(['day', 'month', 'year']);
+const CatDate = z.strictObject({ date: IsoDate, precision: CatDatePrecision });
+const CatDateSpan = z
+  .strictObject({ from: IsoDate, to: IsoDate, precision: CatDatePrecision })
+  .refine((s) => s.from <= s.to, 'a span must not end before it starts');
+
+const CatDueDate = z
+  .strictObject({
+    date: IsoDate.nullable(),
+    precision: z.enum(['day', 'year']).nullable(),
+    notBefore: IsoDate.nullable(),
+    basis: z.enum(['recorded', 'computed']).nullable(),
+    sourceId: Slug.nullable(),
+    rule: NonEmpty.nullable(),
+    asStated: NonEmpty.nullable(),
+    note: NonEmpty.nullable(),
+  })
+  .superRefine((d, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if ((d.date === null) !== (d.precision === null)) fail('date and precision go together');
+    if (d.basis === 'recorded' && (d.date === null || d.sourceId === null)) fail('a recorded due date needs a date and a source');
+    if (d.basis === 'computed' && (d.rule === null || (d.date === null && d.notBefore === null))) fail('a computed due date needs its rule and a date or a lower bound');
+    if (d.basis === null && (d.date !== null || d.notBefore !== null)) fail('a date without a basis');
+    if (d.date === null && d.note === null) fail('say why there is no date ("not recorded")');
+  });
+
+export const CatReportRecord = z.strictObject({
+  id: z.string().regex(/^[A-Z]{3}:\d+(-\d+)?$/),
+  stateIso3: Iso3,
+  number: z.number().int().positive(),
+  lastNumber: z.number().int().positive(),
+  label: NonEmpty,
+  procedure: z.enum(CAT_PROCEDURES).nullable(),
+  procedureAsStated: NonEmpty.nullable(),
+  consideredWithoutReport: z.boolean(),
+  documentSymbol: NonEmpty.nullable(),
+  listOfIssuesSymbol: NonEmpty.nullable(),
+  dueRecorded: CatDate.nullable(),
+  dueAsStated: NonEmpty.nullable(),
+  due: CatDueDate,
+  receivedOn: CatDate.nullable(),
+  receivedAsStated: NonEmpty.nullable(),
+  distributedOn: IsoDate.nullable(),
+  dialogueSession: z.number().int().positive().nullable(),
+  dialogueSessionNote: NonEmpty.nullable(),
+  dialogueDates: CatDateSpan.nullable(),
+  concludingObservationsSymbol: NonEmpty.nullable(),
+  concludingObservationsAdopted: CatDateSpan.nullable(),
+  followUpDueRecorded: IsoDate.nullable(),
+  followUpDue: CatDueDate,
+  followUpReceived: z.strictObject({ on: IsoDate.nullable(), by: IsoDate, asStated: NonEmpty }).nullable(),
+  latenessAsStatedByCommittee: NonEmpty.nullable(),
+  otherEvents: NonEmpty.nullable(),
+  documents: NonEmpty,
+  sourceId: Slug,
+  asOf: IsoDate,
+}) satisfies z.ZodType<CatReport>;
+export type CatReportRecord = z.infer<typeof CatReportRecord>;
+
+export const CatFollowUpListRecord = z.strictObject({
+  id: z.string().regex(/^cat-follow-up-list-\d+$/),
+  session: z.number().int().positive(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  sessionStart: IsoDate,
+  sessionEnd: IsoDate,
+  states: z.array(z.strictObject({ iso3: Iso3, nameAsInSource: NonEmpty, position: z.number().int().positive() })).min(1),
+  listLength: z.number().int().positive(),
+  sourceId: Slug,
+  asOf: IsoDate,
+  note: NonEmpty.nullable(),
+}) satisfies z.ZodType<CatFollowUpList>;
+export type CatFollowUpListRecord = z.infer<typeof CatFollowUpListRecord>;
+
+export const CatSessionRecord = z.strictObject({
+  id: z.string().regex(/^cat-session-\d+$/),
+  session: z.number().int().positive(),
+  start: IsoDate.nullable(),
+  end: IsoDate.nullable(),
+  activities: z.array(
+    z.strictObject({
+      stateIso3: Iso3,
+      stateAsNamed: NonEmpty,
+      territory: NonEmpty.nullable(),
+      kind: z.enum(CAT_ACTIVITY_KINDS),
+      planned: z.boolean(),
+      activityAsStated: NonEmpty,
+      dialogueDates: CatDateSpan.nullable(),
+      note: NonEmpty.nullable(),
+      sourceId: Slug,
+    }),
+  ),
+  note: NonEmpty.nullable(),
+  sourceIds: z.array(Slug).min(1),
+  asOf: IsoDate.nullable(),
+}) satisfies z.ZodType<CatSession>;
+export type CatSessionRecord = z.infer<typeof CatSessionRecord>;
+
+export const CatReportingStateRecord = z.strictObject({
+  stateIso3: Iso3,
+  completeness: z.enum(CAT_COMPLETENESS),
+  basis: NonEmpty,
+  reportNumbersRecorded: z.array(z.number().int().positive()),
+  sessionsRecorded: z.array(z.number().int().positive()),
+  followUpListsNaming: z.array(z.number().int().positive()),
+  asOf: IsoDate,
+  sourceIds: z.array(Slug).min(1),
+}) satisfies z.ZodType<CatReportingState>;
+export type CatReportingStateRecord = z.infer<typeof CatReportingStateRecord>;
+
+/** The published totals of an annual report of the Committee (A/nn/44); null where not found. */
+export const CatAnnualReportRecord = z.strictObject({
+  symbol: z.string().regex(/^A\/\d+\/44$/),
+  sessionsCovered: NonEmpty,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  statesParties: z.number().int().positive().nullable(),
+  reportsConsidered: z.number().int().nonnegative().nullable(),
+  statesWithOverdueInitialReports: z.number().int().nonnegative().nullable(),
+  statesWithOverduePeriodicReports: z.number().int().nonnegative().nullable(),
+  sourceId: Slug,
+  asOf: IsoDate,
+  note: NonEmpty.nullable(),
+});
+export type CatAnnualReportRecord = z.infer<typeof CatAnnualReportRecord>;

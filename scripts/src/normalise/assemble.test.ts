@@ -71,7 +71,12 @@ describe('assembleSeed', () => {
       ...seed.files['states.json'].flatMap((s) => s.sourceIds),
       ...seed.files['instruments.json'].flatMap((i) => i.sourceIds),
       ...seed.files['counts.json'].map((c) => c.sourceId),
-    ]);
+      ...seed.files['cat-reports.json'].flatMap((r) => [r.sourceId, r.due.sourceId, r.followUpDue.sourceId]),
+      ...seed.files['cat-follow-up-lists.json'].map((l) => l.sourceId),
+      ...seed.files['cat-sessions.json'].flatMap((s) => [...s.sourceIds, ...s.activities.map((a) => a.sourceId)]),
+      ...seed.files['cat-reporting-states.json'].flatMap((s) => s.sourceIds),
+      ...seed.files['cat-annual-reports.json'].map((a) => a.sourceId),
+    ].filter((id): id is string => id !== null));
     expect([...cited].sort()).toEqual([...ids].sort());
   });
 

@@ -6,12 +6,24 @@ import type { ParticipationEvent } from '@tracker/api/domain';
 import { stateNames } from '../untc/state-names.js';
 import { buildAmendments } from './amendments.js';
 import { buildApic } from './apic.js';
+import { buildCatReporting } from './cat-reporting.js';
 import { ATTESTATION_RANK, joinNotes, Problems, type Origin, type TracedEvent } from './common.js';
 import { buildCounts } from './counts.js';
 import { assignIds, baseEventId, compareText } from './event-id.js';
 import { buildInstruments } from './instruments.js';
 import { buildRomeStatute } from './rome.js';
-import { CountRecord, EventRecord, InstrumentRecord, SourceRecord, StateRecord } from './schemas.js';
+import {
+  CatAnnualReportRecord,
+  CatFollowUpListRecord,
+  CatReportingStateRecord,
+  CatReportRecord,
+  CatSessionRecord,
+  CountRecord,
+  EventRecord,
+  InstrumentRecord,
+  SourceRecord,
+  StateRecord,
+} from './schemas.js';
 import { isRegistered, sourceRecords } from './sources.js';
 import { buildStates } from './states.js';
 import { buildUntcPages } from './untc-pages.js';
@@ -23,6 +35,11 @@ export interface Seed {
     'instruments.json': InstrumentRecord[];
     'events.json': ParticipationEvent[];
     'counts.json': CountRecord[];
+    'cat-reports.json': CatReportRecord[];
+    'cat-follow-up-lists.json': CatFollowUpListRecord[];
+    'cat-sessions.json': CatSessionRecord[];
+    'cat-reporting-states.json': CatReportingStateRecord[];
+    'cat-annual-reports.json': CatAnnualReportRecord[];
   };
   problems: string[];
   /** Human-readable lines about what was left out and why. */
@@ -57,6 +74,13 @@ export function assembleSeed(): Seed {
     problems,
   );
   const { counts, leftOut } = buildCounts(pages, problems);
+  const uncat = instruments.find((i) => i.record.id === 'uncat')?.record;
+  if (!uncat?.withdrawalRule) throw new Error('The CAT reporting files need the UNCAT instrument with its entry-into-force and withdrawal rules');
+  const cat = buildCatReporting(problems, {
+    events,
+    uncatInstrument: { id: 'uncat', entryIntoForceRule: uncat.entryIntoForceRule, withdrawalRule: uncat.withdrawalRule },
+    iso3s: new Set(states.map(({ record }) => record.iso3)),
+  });
 
   // --- validation ------------------------------------------------------------------------------
   const iso3s = new Set(states.map(({ record }) => record.iso3));
@@ -94,6 +118,22 @@ export function assembleSeed(): Seed {
     check(CountRecord, record, origin, `count ${record.id}`);
     cite([record.sourceId], origin, `count ${record.id}`);
   }
+  const checkAll = <T>(
+    traced: { record: T; origin: Origin }[],
+    schema: Parameters<typeof check>[0],
+    sourceIdsOf: (r: T) => (string | null)[],
+    label: (r: T) => string,
+  ): void => {
+    for (const { record, origin } of traced) {
+      check(schema, record, origin, label(record));
+      cite(sourceIdsOf(record).filter((id): id is string => id !== null), origin, label(record));
+    }
+  };
+  checkAll(cat.reports, CatReportRecord, (r) => [r.sourceId, r.due.sourceId, r.followUpDue.sourceId], (r) => `CAT report ${r.id}`);
+  checkAll(cat.followUpLists, CatFollowUpListRecord, (r) => [r.sourceId], (r) => `CAT follow-up list ${r.id}`);
+  checkAll(cat.sessions, CatSessionRecord, (r) => [...r.sourceIds, ...r.activities.map((a) => a.sourceId)], (r) => `CAT ${r.id}`);
+  checkAll(cat.states, CatReportingStateRecord, (r) => r.sourceIds, (r) => `CAT reporting state ${r.stateIso3}`);
+  checkAll(cat.annualReports, CatAnnualReportRecord, (r) => [r.sourceId], (r) => `CAT annual report ${r.symbol}`);
   const sources = sourceRecords(cited);
   for (const source of sources) check(SourceRecord, source, { file: 'scripts/src/normalise/sources.ts', line: null }, `source ${source.id}`);
 
@@ -102,6 +142,7 @@ export function assembleSeed(): Seed {
     ...pages.flatMap((p) => p.skipped.map((s) => `${p.instrumentId}: skipped ${s.participant} (${s.reason})`)),
     ...[...rome.notRepresented, ...amendments.notRepresented, ...apic.notRepresented].map((line) => `not an event: ${line}`),
     ...leftOut.map((line) => `count left out: ${line}`),
+    ...cat.summary,
   ];
   return {
     files: {
@@ -110,6 +151,12 @@ export function assembleSeed(): Seed {
       'instruments.json': instruments.map((i) => i.record).sort(byId((i) => i.id)),
       'events.json': events,
       'counts.json': counts.map((c) => c.record).sort(byId((c) => c.id)),
+      // Already in a fixed order: reports by State and number, lists and sessions by number, States by ISO3.
+      'cat-reports.json': cat.reports.map((r) => r.record),
+      'cat-follow-up-lists.json': cat.followUpLists.map((l) => l.record),
+      'cat-sessions.json': cat.sessions.map((s) => s.record),
+      'cat-reporting-states.json': cat.states.map((s) => s.record),
+      'cat-annual-reports.json': cat.annualReports.map((a) => a.record),
     },
     problems: problems.list,
     summary,

@@ -9,6 +9,7 @@
  */
 import type { InstrumentId } from '@tracker/api/domain';
 import type { SourceRecord } from './schemas.js';
+import { CAT_SOURCE_DEFINITIONS } from './cat-sources.js';
 
 interface SourceDefinition extends SourceRecord {
   /** URLs exactly as they appear in `source_url` columns. */
@@ -568,6 +569,9 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
     url: 'https://www.npmjs.com/package/world-atlas',
     rawFile: 'data/raw/states/world_atlas_polygons.csv',
   }),
+
+  // --- CAT reporting (data/raw/cat-reporting/) -----------------------------------------------------
+  ...CAT_SOURCE_DEFINITIONS,
 ];
 
 /** Normalises a URL as written in the raw files (some omit the scheme). */

@@ -1,0 +1,1066 @@
+/**
+ * CAT reporting deadlines (UNCAT art. 19): what each State party owes the Committee against
+ * Torture, what is due next, and what is *established* as overdue. Pure functions: no I/O.
+ *
+ * Rules (design.md, issue 5), each tested with real cases in cat-reporting.test.ts:
+ * - Initial report: due one year after the Convention entered into force for the State
+ *   (art. 19(1)). Computed from the status engine's entry into force and marked computed. Not
+ *   computed for a successor State whose date of effect is not recorded: the treaty bodies count
+ *   from the date of State succession, which the sources do not give.
+ * - Periodic reports: four years after the concluding observations on the previous report (art.
+ *   19(1) "every four years"; the Committee sets the date in its concluding observations). The
+ *   sources confirm the rule where they give both dates: Slovenia's 4th report was due "by 3 Jun
+ *   2015", four years to the day after the concluding observations of 3 June 2011; Denmark's 8th
+ *   was due in 2019, four years after those of 30 November 2015. When the concluding observations
+ *   are dated only coarsely, or not at all, only a lower bound (`notBefore`) is computed: they are
+ *   never adopted before the dialogue.
+ * - Under the simplified procedure the Committee's list of issues prior to reporting starts the
+ *   cycle and the State's replies are its report; the date the Committee set in that list is not
+ *   in the sources, so the same computed date is used and the note says so.
+ * - Follow-up information: due one year after the concluding observations, unless a source
+ *   records the date the Committee asked for (Nigeria: "by 3 Dec 2022").
+ * - A recorded due date wins over a computed one. A due *year* stated by a source (the year
+ *   printed on a report) is kept as `asStated`; when the computed day falls in that year the
+ *   computed day is used (it refines the year), otherwise the recorded year wins.
+ *
+ * Overdue is established, never inferred from silence:
+ * - A report is overdue only when its due date has passed and the State's recorded history is
+ *   `complete` (every round from the initial report is recorded), and then only up to the date
+ *   the history is recorded to (`historyAsOf`): what happened after it is not known.
+ * - Follow-up information is overdue only when the Committee's own latest list (on or before
+ *   `asOf`) names the State as late; the report-by-report history does not claim to record every
+ *   follow-up reply (Côte d'Ivoire's follow-up fell due in July 2025 and the Committee's November
+ *   2025 list does not name it).
+ * - Everything else that has passed without a recorded receipt is 'not-recorded', never overdue.
+ *   A State whose history is not recorded is 'history-not-recorded', whatever its due dates.
+ * - Days overdue are counted to the date the evidence covers (`establishedAsOf`), not beyond.
+ *   Asked about a later date, a status established earlier is still reported, with that date: a
+ *   page must say "as of" (the Committee's list of November 2025, the history recorded to April
+ *   2026), never count on past the evidence.
+ * - Only facts dated on or before `asOf` are used to compute: concluding observations adopted
+ *   later do not set a due date yet (only a lower bound follows), and a list adopted later is
+ *   not read.
+ */
+import { addDays, addYears, assertIsoDate, startOfNextPeriod } from './entry-into-force.js';
+import { statusOn, type Instrument, type StatusResult } from './status-engine.js';
+import { CONSENT_KINDS, type IsoDate, type ParticipationEvent } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+export const CAT_COMPLETENESS = ['complete', 'partial', 'none'] as const;
+export type CatCompleteness = (typeof CAT_COMPLETENESS)[number];
+
+export const CAT_SITUATIONS = [
+  'up-to-date',
+  'follow-up-overdue',
+  'periodic-report-overdue',
+  'initial-report-never-submitted',
+  'history-not-recorded',
+  'not-a-party',
+] as const;
+export type CatSituation = (typeof CAT_SITUATIONS)[number];
+
+export const CAT_PROCEDURES = ['standard', 'simplified'] as const;
+export type CatProcedure = (typeof CAT_PROCEDURES)[number];
+
+/** What the sessions list says happened for a State at a session. */
+export const CAT_ACTIVITY_KINDS = [
+  'report-considered',
+  'report-considered-without-delegation',
+  'considered-without-report',
+  'special-report-considered',
+  'concluding-observations-adopted',
+  'list-of-issues-prior-to-reporting-adopted',
+  'list-of-issues-adopted',
+  'review-postponed',
+  'review-scheduled',
+] as const;
+export type CatActivityKind = (typeof CAT_ACTIVITY_KINDS)[number];
+
+export const CAT_OBLIGATION_STATUSES = [
+  /** A receipt, a distribution, a dialogue or concluding observations are recorded on or before asOf. */
+  'received',
+  /** The Committee reviewed the State without this report (it was never submitted). */
+  'considered-without-report',
+  'not-yet-due',
+  /** Established: see the module comment. */
+  'overdue',
+  /** The due date has passed and the record does not say whether it was received. */
+  'not-recorded',
+  /** No due date is recorded or computable, and no lower bound shows it is still in the future. */
+  'due-date-not-recorded',
+] as const;
+export type CatObligationStatus = (typeof CAT_OBLIGATION_STATUSES)[number];
+
+export const CAT_RULES = {
+  initialReport: 'UNCAT art. 19(1): initial report due one year after the Convention entered into force for the State',
+  periodicReport:
+    'UNCAT art. 19(1): periodic report due four years after the concluding observations on the previous report, unless the Committee set another date (not recorded here)',
+  followUp: 'Follow-up information due one year after the concluding observations',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Records (the seed files; their zod schemas are in api/src/schemas/dataset.ts)
+
+export type CatDatePrecision = 'day' | 'month' | 'year';
+
+/** A date the source gives to the day, month or year; `date` is the first day of that period. */
+export interface CatDate {
+  date: IsoDate;
+  precision: CatDatePrecision;
+}
+
+/** A span such as the two meeting days of a dialogue ("2017-04-21/2017-04-24"); from = to for one day. */
+export interface CatDateSpan {
+  from: IsoDate;
+  to: IsoDate;
+  precision: CatDatePrecision;
+}
+
+export interface CatDueDate {
+  /** null: not recorded and not computable. */
+  date: IsoDate | null;
+  /** 'year' only for a recorded due year; computed dates are days. */
+  precision: 'day' | 'year' | null;
+  /** When no date can be computed: the computed date would not be earlier than this. */
+  notBefore: IsoDate | null;
+  basis: 'recorded' | 'computed' | null;
+  /** Recorded: the source that states it. Computed: the source of the date it is computed from. */
+  sourceId: string | null;
+  /** Computed: the rule applied (CAT_RULES). */
+  rule: string | null;
+  /** The source's own words for the due date, e.g. "2001" or "2015 (by 3 Jun 2015)". */
+  asStated: string | null;
+  note: string | null;
+}
+
+/** A follow-up reply: received on a day, or known only to have been received by a date. */
+export interface CatFollowUpReceipt {
+  on: IsoDate | null;
+  /** The day by which it had certainly been received (= on when the day is known). */
+  by: IsoDate;
+  asStated: string;
+}
+
+/** One reporting round of one State (data/seed/cat-reports.json). */
+export interface CatReport {
+  /** `ISO3:n` or `ISO3:n-m` for a combined report. */
+  id: string;
+  stateIso3: string;
+  /** 1 = initial report, 2 = second periodic report, ...; a combined report covers number..lastNumber. */
+  number: number;
+  lastNumber: number;
+  /** As the source names it, e.g. "initial", "6th-7th periodic (combined)". */
+  label: string;
+  procedure: CatProcedure | null;
+  procedureAsStated: string | null;
+  /** Reviewed in the absence of a report (the report was never submitted). */
+  consideredWithoutReport: boolean;
+  documentSymbol: string | null;
+  listOfIssuesSymbol: string | null;
+  /** The due date a source records (a day or a year), or null. */
+  dueRecorded: CatDate | null;
+  dueAsStated: string | null;
+  /** The due date to use: `dueRecorded`, or computed by `reportDueDate` (the normaliser stores its result). */
+  due: CatDueDate;
+  receivedOn: CatDate | null;
+  /** The source's own words when they are more than a date, e.g. "2011-10-26 (date on report)". */
+  receivedAsStated: string | null;
+  distributedOn: IsoDate | null;
+  dialogueSession: number | null;
+  dialogueSessionNote: string | null;
+  dialogueDates: CatDateSpan | null;
+  concludingObservationsSymbol: string | null;
+  concludingObservationsAdopted: CatDateSpan | null;
+  /** The follow-up date a source records (the Committee's request), or null. */
+  followUpDueRecorded: IsoDate | null;
+  followUpDue: CatDueDate;
+  followUpReceived: CatFollowUpReceipt | null;
+  latenessAsStatedByCommittee: string | null;
+  otherEvents: string | null;
+  /** The documents the row was compiled from, as the source lists them. */
+  documents: string;
+  sourceId: string;
+  asOf: IsoDate;
+}
+
+/** One of the Committee's lists of States late with follow-up information (cat-follow-up-lists.json). */
+export interface CatFollowUpList {
+  id: string;
+  session: number;
+  /** YYYY-MM of the meeting. */
+  month: string;
+  sessionStart: IsoDate;
+  sessionEnd: IsoDate;
+  states: { iso3: string; nameAsInSource: string; position: number }[];
+  listLength: number;
+  sourceId: string;
+  /** The last day of the session: the list had certainly been adopted by then. */
+  asOf: IsoDate;
+  note: string | null;
+}
+
+export interface CatSessionActivity {
+  stateIso3: string;
+  stateAsNamed: string;
+  /** For reports on a territory under the State (Hong Kong, Macao). */
+  territory: string | null;
+  kind: CatActivityKind;
+  /** The source announced it; it does not record that it happened. */
+  planned: boolean;
+  activityAsStated: string;
+  dialogueDates: CatDateSpan | null;
+  note: string | null;
+  sourceId: string;
+}
+
+/** One session of the Committee (cat-sessions.json). */
+export interface CatSession {
+  id: string;
+  session: number;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  activities: CatSessionActivity[];
+  note: string | null;
+  sourceIds: string[];
+  asOf: IsoDate | null;
+}
+
+/** How complete a State's recorded reporting history is (cat-reporting-states.json). */
+export interface CatReportingState {
+  stateIso3: string;
+  completeness: CatCompleteness;
+  basis: string;
+  reportNumbersRecorded: number[];
+  sessionsRecorded: number[];
+  followUpListsNaming: number[];
+  /** The record covers events up to this date. */
+  asOf: IsoDate;
+  sourceIds: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+function dayNumber(date: IsoDate): number {
+  assertIsoDate(date);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The last day of the period that `date` opens (2016-05-01, 'month' -> 2016-05-31). */
+export function endOfPeriod(date: IsoDate, precision: CatDatePrecision): IsoDate {
+  return precision === 'day' ? (assertIsoDate(date), date) : addDays(startOfNextPeriod(date, precision), -1);
+}
+
+const earliest = (dates: (IsoDate | null)[]): IsoDate | null =>
+  dates.filter((d): d is IsoDate => d !== null).reduce<IsoDate | null>((min, d) => (min === null || d < min ? d : min), null);
+
+/** The last day on which a due date has not yet passed (a due year runs to 31 December). */
+function lastDayDue(due: CatDueDate): IsoDate | null {
+  if (due.date === null) return null;
+  return due.precision === 'year' ? endOfPeriod(due.date, 'year') : due.date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Due dates
+
+/** What the status engine says about the State and UNCAT on the date of interest. */
+export type UncatFacts = Pick<StatusResult, 'status' | 'consent' | 'entryIntoForce'>;
+
+const noDue = (note: string, extra: Partial<CatDueDate> = {}): CatDueDate => ({
+  date: null,
+  precision: null,
+  notBefore: null,
+  basis: null,
+  sourceId: null,
+  rule: null,
+  asStated: null,
+  note,
+  ...extra,
+});
+
+/**
+ * The initial report's computed due date: one year after entry into force for the State.
+ * `uncatSourceId` is the source of the consent the entry into force is computed from.
+ */
+export function initialReportDue(uncat: UncatFacts, uncatSourceId: string | null): CatDueDate {
+  const eif = uncat.entryIntoForce;
+  if (eif === null || uncat.consent === null) return noDue('Not recorded: no entry into force of the Convention for this State.');
+  if (uncat.consent.kind === 'succession' && eif.computed) {
+    return noDue(
+      'Not computed: for a successor State the treaty bodies count from the date of State succession, which the sources do not give.',
+    );
+  }
+  return {
+    date: addYears(eif.date, 1),
+    precision: 'day',
+    notBefore: null,
+    basis: 'computed',
+    sourceId: uncatSourceId,
+    rule: CAT_RULES.initialReport,
+    asStated: null,
+    note: `Entry into force for the State: ${eif.date}${eif.computed ? ' (computed from the deposit, art. 27)' : ' (recorded)'}.`,
+  };
+}
+
+/** The earliest date the concluding observations on `report` can carry: the dialogue, or the coarse date given. */
+function considerationLowerBound(report: CatReport): IsoDate | null {
+  const co = report.concludingObservationsAdopted;
+  if (co && co.precision !== 'day') return co.from;
+  const dialogue = report.dialogueDates;
+  if (dialogue) return dialogue.precision === 'day' ? dialogue.to : dialogue.from;
+  return null;
+}
+
+/** A date computed `years` after the concluding observations on `report` (or a lower bound). */
+function afterConcludingObservations(report: CatReport, years: number, rule: string, what: string): CatDueDate {
+  const co = report.concludingObservationsAdopted;
+  if (co && co.precision === 'day') {
+    return {
+      date: addYears(co.to, years),
+      precision: 'day',
+      notBefore: null,
+      basis: 'computed',
+      sourceId: report.sourceId,
+      rule,
+      asStated: null,
+      note: `${what} after the concluding observations on the ${report.label} report (${co.to}).`,
+    };
+  }
+  const lower = considerationLowerBound(report);
+  if (lower === null) {
+    return noDue(`Not recorded: neither the date of the concluding observations on the ${report.label} report nor its dialogue is recorded.`);
+  }
+  return noDue(
+    `Not recorded: the concluding observations on the ${report.label} report are ${co ? `dated only to the ${co.precision} (${co.from.slice(0, co.precision === 'year' ? 4 : 7)})` : 'not dated in the sources'}; ` +
+      `they were adopted on or after ${lower}, so under the rule the date is not before ${addYears(lower, years)}.`,
+    { notBefore: addYears(lower, years), basis: 'computed', sourceId: report.sourceId, rule },
+  );
+}
+
+/**
+ * The next periodic report after `previous` (computed; see the module comment). With `asOf`, as
+ * things stood on that date: if `previous` had not been considered by then, its concluding
+ * observations did not exist yet, so only a lower bound follows (four years after the day after).
+ */
+export function periodicReportDue(previous: CatReport, asOf?: IsoDate): CatDueDate {
+  if (asOf !== undefined) {
+    const considered = consideredBy(previous);
+    if (considered === null || considered > asOf) {
+      return noDue(
+        `Not yet set on ${asOf}: the ${previous.label} report had not been considered; under the rule the next report is due four years after the concluding observations on it.`,
+        { notBefore: addYears(addDays(asOf, 1), 4), basis: 'computed', sourceId: previous.sourceId, rule: CAT_RULES.periodicReport },
+      );
+    }
+  }
+  return afterConcludingObservations(previous, 4, CAT_RULES.periodicReport, 'Four years');
+}
+
+/** Two reports the Committee considered at the same session (Bahrain's 2nd and 3rd in 2017). */
+function consideredTogether(a: Pick<CatReport, 'dialogueSession'>, b: CatReport): boolean {
+  return a.dialogueSession !== null && a.dialogueSession === b.dialogueSession;
+}
+
+/**
+ * The due date of a recorded report: a recorded day wins; otherwise the computed date (initial:
+ * from entry into force; periodic: from the concluding observations on `previous`), checked
+ * against a due year the source states; a recorded year wins when they disagree.
+ */
+export function reportDueDate(
+  report: Pick<CatReport, 'number' | 'dueRecorded' | 'dueAsStated' | 'sourceId' | 'procedure' | 'dialogueSession'>,
+  previous: CatReport | null,
+  uncat: UncatFacts,
+  uncatSourceId: string | null,
+  /** As things stood on this date (see `periodicReportDue`); omitted: with everything the sources record. */
+  asOf?: IsoDate,
+): CatDueDate {
+  const recorded = report.dueRecorded;
+  if (recorded && recorded.precision === 'day') {
+    return {
+      date: recorded.date,
+      precision: 'day',
+      notBefore: null,
+      basis: 'recorded',
+      sourceId: report.sourceId,
+      rule: null,
+      asStated: report.dueAsStated,
+      note: null,
+    };
+  }
+  let computed: CatDueDate =
+    report.number === 1
+      ? initialReportDue(uncat, uncatSourceId)
+      : previous === null
+        ? noDue('Not recorded: the previous report is not recorded, so no date can be computed.')
+        : consideredTogether(report, previous)
+          ? noDue(`Not computed: considered together with the ${previous.label} report, so the rule gives no date of its own.`)
+          : periodicReportDue(previous, asOf);
+  if (report.number > 1 && report.procedure === 'simplified' && computed.basis === 'computed') {
+    computed = {
+      ...computed,
+      note: `${computed.note ?? ''} Simplified procedure: the date the Committee set with its list of issues prior to reporting is not recorded.`.trim(),
+    };
+  }
+  if (recorded && recorded.precision === 'year') {
+    const year = recorded.date.slice(0, 4);
+    if (computed.date !== null && computed.date.slice(0, 4) === year) {
+      return { ...computed, asStated: report.dueAsStated, note: `${computed.note ?? ''} Agrees with the due year the source states (${year}).`.trim() };
+    }
+    return {
+      date: recorded.date,
+      precision: 'year',
+      notBefore: null,
+      basis: 'recorded',
+      sourceId: report.sourceId,
+      rule: null,
+      asStated: report.dueAsStated,
+      note:
+        computed.date !== null
+          ? `The source states the year ${year}; the computed date ${computed.date} does not fall in it, so the recorded year is used.`
+          : null,
+    };
+  }
+  return computed;
+}
+
+/** Follow-up information on the concluding observations on `report`: recorded request, else computed. */
+export function followUpDueDate(report: CatReport): CatDueDate {
+  if (report.followUpDueRecorded !== null) {
+    return {
+      date: report.followUpDueRecorded,
+      precision: 'day',
+      notBefore: null,
+      basis: 'recorded',
+      sourceId: report.sourceId,
+      rule: null,
+      asStated: null,
+      note: null,
+    };
+  }
+  return afterConcludingObservations(report, 1, CAT_RULES.followUp, 'One year');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receipt
+
+/** The day by which the report had certainly been received, or null (never, or not recorded). */
+export function reportReceivedBy(report: CatReport): IsoDate | null {
+  if (report.consideredWithoutReport) return null;
+  const span = (s: CatDateSpan | null) => (s ? endOfPeriod(s.from, s.precision) : null);
+  return earliest([
+    report.receivedOn ? endOfPeriod(report.receivedOn.date, report.receivedOn.precision) : null,
+    report.distributedOn,
+    span(report.dialogueDates),
+    span(report.concludingObservationsAdopted),
+  ]);
+}
+
+/**
+ * The last day on which the report is established as not yet received, for a State whose history
+ * is complete to `historyAsOf`: never received (considered without it, or no trace of it at all)
+ * -> historyAsOf; a recorded receipt date -> the day before it; received at an unknown date
+ * (only its distribution, dialogue or concluding observations are dated) -> nothing is
+ * established, so the day before the first possible date ('0000-01-01').
+ */
+export function notReceivedUntil(report: CatReport, historyAsOf: IsoDate): IsoDate {
+  if (report.consideredWithoutReport) return historyAsOf;
+  if (report.receivedOn) {
+    const firstPossible = report.receivedOn.date;
+    return firstPossible > historyAsOf ? historyAsOf : addDays(firstPossible, -1);
+  }
+  return reportReceivedBy(report) === null ? historyAsOf : '0000-01-01';
+}
+
+/** When the Committee considered the report (or the State without it), or null. */
+function consideredBy(report: CatReport): IsoDate | null {
+  const span = (s: CatDateSpan | null) => (s ? endOfPeriod(s.from, s.precision) : null);
+  return earliest([span(report.dialogueDates), span(report.concludingObservationsAdopted)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The State's reporting situation
+
+export interface CatOverdue {
+  establishedBy: 'complete-history' | 'committee-follow-up-list';
+  /** The date the evidence covers; days are counted to it. */
+  establishedAsOf: IsoDate;
+  /** null when the due date itself is not recorded (a State on a list with unrecorded concluding observations). */
+  daysOverdue: number | null;
+  sourceIds: string[];
+  basis: string;
+}
+
+export interface CatReportObligation {
+  kind: 'report';
+  reportNumber: number;
+  lastReportNumber: number;
+  label: string;
+  /** The recorded report (cat-reports.json), or null for an obligation no source records yet. */
+  recordId: string | null;
+  procedure: CatProcedure | null;
+  procedureBasis: string | null;
+  due: CatDueDate;
+  status: CatObligationStatus;
+  receivedBy: IsoDate | null;
+  overdue: CatOverdue | null;
+}
+
+export interface CatFollowUpObligation {
+  kind: 'follow-up';
+  /** The report whose concluding observations are followed up; null when the source does not say. */
+  reportNumber: number | null;
+  lastReportNumber: number | null;
+  label: string;
+  recordId: string | null;
+  concludingObservationsAdopted: CatDateSpan | null;
+  due: CatDueDate;
+  status: CatObligationStatus;
+  receivedBy: IsoDate | null;
+  overdue: CatOverdue | null;
+}
+
+export type CatObligation = CatReportObligation | CatFollowUpObligation;
+
+export interface CatReportingInput {
+  stateIso3: string;
+  asOf: IsoDate;
+  /** The status engine's UNCAT result for the State on `asOf`. */
+  uncat: UncatFacts;
+  /** Source of the UNCAT consent event (cited for the computed initial due date). */
+  uncatSourceId: string | null;
+  /** The State's recorded reports (others are ignored). */
+  reports: CatReport[];
+  /** All of the Committee's follow-up lists. */
+  followUpLists: CatFollowUpList[];
+  /** The State's completeness record; null is read as 'none'. */
+  history: CatReportingState | null;
+  /** The Committee's sessions (the State's activities are picked out). */
+  sessions?: CatSession[];
+}
+
+export interface CatReportingStatus {
+  stateIso3: string;
+  asOf: IsoDate;
+  party: boolean;
+  entryIntoForce: { date: IsoDate; computed: boolean } | null;
+  completeness: CatCompleteness;
+  completenessBasis: string;
+  historyAsOf: IsoDate | null;
+  /** Recorded reports in order, plus the next report when no source records it yet. */
+  reports: CatReportObligation[];
+  followUps: CatFollowUpObligation[];
+  lastReportReceived: CatReportObligation | null;
+  /** The next report owed; null when it cannot be identified from the record. */
+  nextReportDue: CatReportObligation | null;
+  situation: CatSituation;
+  /** One or two factual sentences behind the situation. */
+  situationBasis: string;
+  establishedOverdue: CatObligation[];
+}
+
+const REVIEW_KINDS: ReadonlySet<CatActivityKind> = new Set([
+  'report-considered',
+  'report-considered-without-delegation',
+  'considered-without-report',
+  'concluding-observations-adopted',
+  'list-of-issues-prior-to-reporting-adopted',
+  'list-of-issues-adopted',
+  'review-postponed',
+  'review-scheduled',
+]);
+
+const PARTY_STATUSES = new Set(['party', 'withdrawal-pending']);
+
+/**
+ * A date by which the session had started: its own start (or end), else, for the sessions the
+ * sources give no dates for, the start of the next later session that has one.
+ */
+export function sessionDate(session: CatSession, all: CatSession[]): IsoDate | null {
+  const own = session.start ?? session.end;
+  if (own !== null) return own;
+  const later = all
+    .filter((s) => s.session > session.session && (s.start ?? s.end) !== null)
+    .sort((a, b) => a.session - b.session)[0];
+  return later ? (later.start ?? later.end) : null;
+}
+
+const ordinal = (n: number): string => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+/** "2024-07" -> "July 2024". */
+export function monthName(yyyyMm: string): string {
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${names[Number(yyyyMm.slice(5, 7)) - 1] ?? yyyyMm.slice(5, 7)} ${yyyyMm.slice(0, 4)}`;
+}
+
+/** "initial", "2nd periodic", "6th-7th periodic (combined)" for an obligation no source names. */
+export function reportLabel(number: number, lastNumber = number): string {
+  if (number === 1 && lastNumber === 1) return 'initial';
+  return lastNumber > number ? `${ordinal(number)}-${ordinal(lastNumber)} periodic (combined)` : `${ordinal(number)} periodic`;
+}
+
+function describeDue(due: CatDueDate): string {
+  if (due.date === null) return due.notBefore ? `due not before ${due.notBefore} (computed)` : 'due date not recorded';
+  const when = due.precision === 'year' ? `in ${due.date.slice(0, 4)}` : due.date;
+  return `due ${when} (${due.basis === 'computed' ? 'computed' : 'recorded'})`;
+}
+
+/**
+ * The reporting situation of one State on `asOf`. See the module comment for the rules; the
+ * result lists every obligation with its status so a page can show the whole history.
+ */
+export function catReportingStatus(input: CatReportingInput): CatReportingStatus {
+  const { stateIso3, asOf, uncat } = input;
+  assertIsoDate(asOf);
+  const party = PARTY_STATUSES.has(uncat.status);
+  const completeness: CatCompleteness = input.history?.completeness ?? 'none';
+  const completenessBasis = input.history?.basis ?? 'No reporting history is recorded for this State.';
+  const historyAsOf = input.history?.asOf ?? null;
+  const reports = input.reports.filter((r) => r.stateIso3 === stateIso3).sort((a, b) => a.number - b.number);
+  const sessions = input.sessions ?? [];
+
+  // --- recorded reports -------------------------------------------------------------------------
+  const previousOf = (r: CatReport) => reports.find((p) => p.lastNumber === r.number - 1) ?? null;
+  const reportObligations: CatReportObligation[] = reports.map((r) => {
+    const due = reportDueDate(r, previousOf(r), uncat, input.uncatSourceId, asOf);
+    const receivedBy = reportReceivedBy(r);
+    const considered = consideredBy(r);
+    const lastDay = lastDayDue(due);
+    const status: CatObligationStatus =
+      r.consideredWithoutReport && considered !== null && considered <= asOf
+        ? 'considered-without-report'
+        : receivedBy !== null && receivedBy <= asOf
+          ? 'received'
+          : lastDay !== null
+            ? asOf <= lastDay
+              ? 'not-yet-due'
+              : 'not-recorded'
+            : due.notBefore !== null && asOf < due.notBefore
+              ? 'not-yet-due'
+              : 'due-date-not-recorded';
+    return {
+      kind: 'report',
+      reportNumber: r.number,
+      lastReportNumber: r.lastNumber,
+      label: r.label,
+      recordId: r.id,
+      procedure: r.procedure,
+      procedureBasis: r.procedure ? `Recorded: ${r.procedureAsStated ?? r.procedure}.` : null,
+      due,
+      status,
+      receivedBy: status === 'received' ? receivedBy : null,
+      overdue: null,
+    };
+  });
+
+  // --- the next report --------------------------------------------------------------------------
+  const received = reportObligations.filter((o) => o.status === 'received');
+  const lastReceived = received.at(-1) ?? null;
+  const lastReceivedRecord = lastReceived ? reports.find((r) => r.id === lastReceived.recordId)! : null;
+  const recordedSessions = new Set(reports.map((r) => r.dialogueSession).filter((s): s is number => s !== null));
+  const latestRecordedSession = Math.max(0, ...recordedSessions);
+  const heldBy = (s: CatSession) => sessionDate(s, sessions);
+  const anyConsidered = reports.some((r) => (consideredBy(r) ?? '9999-12-31') <= asOf);
+  // Activity after the last recorded review means a round the records do not identify; a list of
+  // issues prior to reporting after a recorded review only opens the next (simplified) round.
+  const unexplained = (kind: CatActivityKind) =>
+    REVIEW_KINDS.has(kind) && !(kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
+  const laterActivity = sessions
+    .filter((s) => (heldBy(s) ?? '9999-12-31') <= asOf)
+    .sort((a, b) => a.session - b.session)
+    .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && unexplained(a.kind)).map((a) => ({ s, a })))
+    .filter(({ s }) => s.session > latestRecordedSession && !recordedSessions.has(s.session))
+    .at(-1);
+
+  // A State on a follow-up list had concluding observations; if no recorded report was considered,
+  // which report they were on (and so which is next) is not known.
+  const firstListNaming = input.followUpLists
+    .filter((l) => l.asOf <= asOf && l.states.some((s) => s.iso3 === stateIso3))
+    .sort((a, b) => a.session - b.session)[0];
+
+  let nextReportDue: CatReportObligation | null = null;
+  let unidentifiedBecause: string | null = null;
+  if (party) {
+    if (laterActivity) {
+      unidentifiedBecause = `The sessions list records "${laterActivity.a.activityAsStated}" at the ${ordinal(laterActivity.s.session)} session; which report that was, and the date of the next one, are not recorded.`;
+    } else if (firstListNaming && !anyConsidered) {
+      unidentifiedBecause = `The Committee's follow-up list of ${monthName(firstListNaming.month)} shows the State had concluding observations; which report they were on, and the date of the next one, are not recorded.`;
+    } else {
+      const number = lastReceived ? lastReceived.lastReportNumber + 1 : 1;
+      const recorded = reportObligations.find((o) => o.reportNumber === number);
+      if (recorded) {
+        nextReportDue = recorded;
+      } else {
+        const due =
+          number === 1 ? initialReportDue(uncat, input.uncatSourceId) : periodicReportDue(lastReceivedRecord!, asOf);
+        const lastDay = lastDayDue(due);
+        const status: CatObligationStatus =
+          lastDay !== null
+            ? asOf <= lastDay
+              ? 'not-yet-due'
+              : 'not-recorded'
+            : due.notBefore !== null && asOf < due.notBefore
+              ? 'not-yet-due'
+              : 'due-date-not-recorded';
+        nextReportDue = {
+          kind: 'report',
+          reportNumber: number,
+          lastReportNumber: number,
+          label: reportLabel(number),
+          recordId: null,
+          procedure: null,
+          procedureBasis: null,
+          due,
+          status,
+          receivedBy: null,
+          overdue: null,
+        };
+        reportObligations.push(nextReportDue);
+      }
+      if (nextReportDue.procedure === null) {
+        // A list of issues prior to reporting adopted after the last report starts a simplified cycle.
+        const loipr = sessions
+          .filter((s) => s.session > latestRecordedSession && (heldBy(s) ?? '9999-12-31') <= asOf)
+          .sort((a, b) => a.session - b.session)
+          .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && a.kind === 'list-of-issues-prior-to-reporting-adopted').map(() => s))
+          .at(-1);
+        if (loipr) {
+          nextReportDue.procedure = 'simplified';
+          nextReportDue.procedureBasis = `List of issues prior to reporting adopted at the ${ordinal(loipr.session)} session.`;
+        }
+      }
+      // Established overdue: complete history, due date passed within the period the record
+      // covers, and nothing suggests the report could have arrived by then (see notReceivedUntil).
+      const lastDay = lastDayDue(nextReportDue.due);
+      const record = reports.find((r) => r.id === nextReportDue!.recordId) ?? null;
+      if (
+        completeness === 'complete' &&
+        historyAsOf !== null &&
+        lastDay !== null &&
+        (nextReportDue.status === 'not-recorded' || nextReportDue.status === 'considered-without-report')
+      ) {
+        const until = record ? notReceivedUntil(record, historyAsOf) : historyAsOf;
+        const establishedAsOf = [asOf, until].sort()[0]!;
+        if (establishedAsOf > lastDay) {
+          nextReportDue.overdue = {
+            establishedBy: 'complete-history',
+            establishedAsOf,
+            daysOverdue: daysBetween(lastDay, establishedAsOf),
+            sourceIds: [...new Set([nextReportDue.due.sourceId, ...(input.history?.sourceIds ?? [])].filter((s): s is string => !!s))].sort(),
+            basis:
+              `${capitalise(reportLabel(nextReportDue.reportNumber, nextReportDue.lastReportNumber))} report ${describeDue(nextReportDue.due)}; ` +
+              (nextReportDue.status === 'considered-without-report'
+                ? `never submitted: the Committee considered the State without it${record?.latenessAsStatedByCommittee ? ` ("${record.latenessAsStatedByCommittee}")` : ''}`
+                : 'not recorded as received') +
+              `; reporting history recorded complete to ${historyAsOf}.`,
+          };
+          nextReportDue.status = 'overdue';
+        }
+      }
+    }
+  }
+
+  // --- follow-up --------------------------------------------------------------------------------
+  const followUps: CatFollowUpObligation[] = [];
+  for (const r of reports) {
+    const considered = consideredBy(r);
+    if (considered === null || considered > asOf) continue;
+    // Reports considered together share one set of concluding observations and one follow-up:
+    // it is listed once, under the last of them, with a reply recorded under any of them.
+    const together = reports.filter((o) => o !== r && consideredTogether(o, r));
+    if (together.some((o) => o.number > r.number)) continue;
+    const due = followUpDueDate(r);
+    const receipt = [r, ...together].map((o) => o.followUpReceived).find((x) => x !== null) ?? null;
+    const lastDay = lastDayDue(due);
+    const status: CatObligationStatus =
+      receipt !== null && receipt.by <= asOf
+        ? 'received'
+        : lastDay !== null
+          ? asOf <= lastDay
+            ? 'not-yet-due'
+            : 'not-recorded'
+          : due.notBefore !== null && asOf < due.notBefore
+            ? 'not-yet-due'
+            : 'due-date-not-recorded';
+    followUps.push({
+      kind: 'follow-up',
+      reportNumber: r.number,
+      lastReportNumber: r.lastNumber,
+      label: `follow-up to the concluding observations on the ${[...together.map((o) => o.label), r.label].join(' and ')} report${together.length ? 's' : ''}`,
+      recordId: r.id,
+      concludingObservationsAdopted: r.concludingObservationsAdopted,
+      due,
+      status,
+      receivedBy: status === 'received' ? receipt!.by : null,
+      overdue: null,
+    });
+  }
+  const latestList =
+    input.followUpLists.filter((l) => l.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.session - b.session)).at(-1) ?? null;
+  const listed = latestList?.states.find((s) => s.iso3 === stateIso3) ?? null;
+  if (party && latestList && listed) {
+    // The list refers to the latest concluding observations whose follow-up was due before it and
+    // is not recorded as received by then.
+    const candidate = followUps
+      .filter((f) => f.status !== 'received')
+      .filter((f) => {
+        const last = lastDayDue(f.due) ?? f.due.notBefore;
+        return last === null || last < latestList.asOf;
+      })
+      .at(-1);
+    // A recorded reply that arrived after the list explains the listing: nothing is established.
+    const answeredAfterList = followUps.some((f) => f.status === 'received' && f.receivedBy !== null && f.receivedBy > latestList.asOf);
+    const listBasis = `Named as late with follow-up information on the Committee's list of ${monthName(latestList.month)} (${ordinal(latestList.session)} session, position ${listed.position} of ${latestList.listLength}).`;
+    const overdueFor = (f: CatFollowUpObligation): CatOverdue => {
+      const last = lastDayDue(f.due);
+      return {
+        establishedBy: 'committee-follow-up-list',
+        establishedAsOf: latestList.asOf,
+        daysOverdue: last !== null && latestList.asOf > last ? daysBetween(last, latestList.asOf) : null,
+        sourceIds: [...new Set([latestList.sourceId, f.due.sourceId].filter((s): s is string => !!s))].sort(),
+        basis: listBasis,
+      };
+    };
+    if (candidate) {
+      candidate.overdue = overdueFor(candidate);
+      candidate.status = 'overdue';
+    } else if (!answeredAfterList) {
+      const unidentified: CatFollowUpObligation = {
+        kind: 'follow-up',
+        reportNumber: null,
+        lastReportNumber: null,
+        label: 'follow-up to concluding observations not identified in the record',
+        recordId: null,
+        concludingObservationsAdopted: null,
+        due: noDue('Not recorded: the concluding observations the list refers to are not recorded.'),
+        status: 'overdue',
+        receivedBy: null,
+        overdue: null,
+      };
+      unidentified.overdue = overdueFor(unidentified);
+      followUps.push(unidentified);
+    }
+  }
+
+  // --- situation --------------------------------------------------------------------------------
+  const establishedOverdue: CatObligation[] = [...reportObligations, ...followUps].filter((o) => o.overdue !== null);
+  const followUpOverdue = followUps.find((f) => f.overdue !== null) ?? null;
+  let situation: CatSituation;
+  let situationBasis: string;
+  if (!party) {
+    situation = 'not-a-party';
+    situationBasis =
+      uncat.status === 'party-not-in-force'
+        ? `Party, but the Convention is not yet in force for the State on ${asOf}${uncat.entryIntoForce ? ` (in force from ${uncat.entryIntoForce.date})` : ''}.`
+        : `Not a party to the Convention on ${asOf}.`;
+  } else if (nextReportDue?.overdue) {
+    situation = nextReportDue.reportNumber === 1 ? 'initial-report-never-submitted' : 'periodic-report-overdue';
+    situationBasis = nextReportDue.overdue.basis;
+  } else if (followUpOverdue) {
+    situation = 'follow-up-overdue';
+    situationBasis = followUpOverdue.overdue!.basis;
+  } else if (nextReportDue && nextReportDue.status === 'not-yet-due') {
+    situation = 'up-to-date';
+    situationBasis =
+      (lastReceived && lastReceivedRecord ? `${capitalise(lastReceived.label)} report ${describeReceipt(lastReceivedRecord, asOf)}; ` : 'No report has fallen due yet; ') +
+      `${nextReportDue.label} report ${describeDue(nextReportDue.due)}.`;
+  } else {
+    situation = 'history-not-recorded';
+    situationBasis =
+      unidentifiedBecause ??
+      (nextReportDue
+        ? `${capitalise(nextReportDue.label)} report ${describeDue(nextReportDue.due)}, ${receiptNotEstablished(nextReportDue, reports)}. ${
+            completeness === 'complete'
+              ? `The record runs to ${historyAsOf}.`
+              : `Reporting history ${completeness === 'none' ? 'not recorded' : 'recorded only in part'}: ${completenessBasis}`
+          }`
+        : completenessBasis);
+  }
+
+  return {
+    stateIso3,
+    asOf,
+    party,
+    entryIntoForce: uncat.entryIntoForce,
+    completeness,
+    completenessBasis,
+    historyAsOf,
+    reports: reportObligations,
+    followUps,
+    lastReportReceived: lastReceived,
+    nextReportDue,
+    situation,
+    situationBasis,
+    establishedOverdue,
+  };
+}
+
+const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** "received on 2019-12-16", or "received by 2025-11-18 (considered then; date of receipt not recorded)". */
+function describeReceipt(report: CatReport, asOf: IsoDate): string {
+  if (report.receivedOn?.precision === 'day' && report.receivedOn.date <= asOf) return `received on ${report.receivedOn.date}`;
+  if (report.receivedOn && report.receivedOn.date <= asOf) return `received in ${report.receivedOn.date.slice(0, report.receivedOn.precision === 'year' ? 4 : 7)}`;
+  const by = reportReceivedBy(report);
+  return by ? `received by ${by} (the date of receipt is not recorded)` : 'received (no date recorded)';
+}
+
+/** Why a report whose due date has passed is not established as overdue. */
+function receiptNotEstablished(obligation: CatReportObligation, reports: CatReport[]): string {
+  const record = reports.find((r) => r.id === obligation.recordId);
+  if (record && reportReceivedBy(record) !== null) return 'received at a date the sources do not record';
+  return 'not recorded as received';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries and calendar items
+
+export interface CatReportingSummary {
+  asOf: IsoDate;
+  parties: number;
+  completeness: Record<CatCompleteness, number>;
+  situations: Record<CatSituation, number>;
+  /** Initial and periodic reports established as overdue. */
+  establishedOverdueReports: number;
+  /** Follow-up information established as overdue (by the Committee's list). */
+  establishedOverdueFollowUps: number;
+}
+
+/** Counts over the statuses of many States (parties only for completeness). */
+export function summariseCatReporting(asOf: IsoDate, statuses: CatReportingStatus[]): CatReportingSummary {
+  const completeness = Object.fromEntries(CAT_COMPLETENESS.map((c) => [c, 0])) as Record<CatCompleteness, number>;
+  const situations = Object.fromEntries(CAT_SITUATIONS.map((s) => [s, 0])) as Record<CatSituation, number>;
+  let parties = 0;
+  let reports = 0;
+  let followUps = 0;
+  for (const s of statuses) {
+    situations[s.situation] += 1;
+    if (!s.party) continue;
+    parties += 1;
+    completeness[s.completeness] += 1;
+    for (const o of s.establishedOverdue) {
+      if (o.kind === 'report') reports += 1;
+      else followUps += 1;
+    }
+  }
+  return { asOf, parties, completeness, situations, establishedOverdueReports: reports, establishedOverdueFollowUps: followUps };
+}
+
+/** A dated deadline for a calendar: upcoming, or established as overdue. */
+export interface CatDeadline {
+  /** Stable per State, report and kind. */
+  uid: string;
+  stateIso3: string;
+  kind: 'report' | 'follow-up';
+  reportNumber: number | null;
+  lastReportNumber: number | null;
+  label: string;
+  date: IsoDate;
+  computed: boolean;
+  rule: string | null;
+  note: string | null;
+  status: 'upcoming' | 'overdue';
+  daysOverdue: number | null;
+  /** The date the evidence of the overdue status covers (see CatOverdue). */
+  establishedAsOf: IsoDate | null;
+  overdueBasis: string | null;
+  procedure: CatProcedure | null;
+  sourceIds: string[];
+  asOf: IsoDate;
+}
+
+/** The deadlines of one State with a date: the next report and follow-ups, when upcoming or established overdue. */
+export function catDeadlines(status: CatReportingStatus): CatDeadline[] {
+  if (!status.party) return [];
+  const items: CatObligation[] = [
+    ...(status.nextReportDue ? [status.nextReportDue] : []),
+    ...status.followUps,
+  ];
+  const out: CatDeadline[] = [];
+  for (const o of items) {
+    if (o.due.date === null || o.due.precision !== 'day') continue;
+    if (o.status !== 'not-yet-due' && o.status !== 'overdue') continue;
+    const numbers = o.reportNumber === null ? 'unidentified' : o.lastReportNumber !== o.reportNumber ? `${o.reportNumber}-${o.lastReportNumber}` : `${o.reportNumber}`;
+    out.push({
+      uid: `cat-${status.stateIso3}-${o.kind}-${numbers}@treaty-tracker`,
+      stateIso3: status.stateIso3,
+      kind: o.kind,
+      reportNumber: o.reportNumber,
+      lastReportNumber: o.lastReportNumber,
+      label: o.kind === 'report' ? `${o.label} report` : o.label,
+      date: o.due.date,
+      computed: o.due.basis === 'computed',
+      rule: o.due.rule,
+      note: o.due.note,
+      status: o.status === 'overdue' ? 'overdue' : 'upcoming',
+      daysOverdue: o.overdue?.daysOverdue ?? null,
+      establishedAsOf: o.overdue?.establishedAsOf ?? null,
+      overdueBasis: o.overdue?.basis ?? null,
+      procedure: o.kind === 'report' ? o.procedure : null,
+      sourceIds: [...new Set([o.due.sourceId, ...(o.overdue?.sourceIds ?? [])].filter((s): s is string => !!s))].sort(),
+      asOf: status.asOf,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring to the status engine
+
+/**
+ * The UNCAT facts for one State on `asOf`, from its UNCAT events (the status engine decides party
+ * status and entry into force), and the source of its instrument of consent.
+ */
+export function uncatContext(
+  uncatInstrument: Instrument,
+  eventsOfState: readonly ParticipationEvent[],
+  asOf: IsoDate,
+): { uncat: UncatFacts; uncatSourceId: string | null } {
+  const result = statusOn(uncatInstrument, eventsOfState, asOf);
+  const consentKinds: readonly string[] = CONSENT_KINDS;
+  const consentEvent = eventsOfState.find((e) => result.eventIds.includes(e.id) && consentKinds.includes(e.kind)) ?? null;
+  return {
+    uncat: { status: result.status, consent: result.consent, entryIntoForce: result.entryIntoForce },
+    uncatSourceId: consentEvent?.sourceId ?? null,
+  };
+}
+
+export interface CatReportingDataset {
+  uncatInstrument: Instrument;
+  /** UNCAT events of all States. */
+  uncatEvents: readonly ParticipationEvent[];
+  reports: CatReport[];
+  followUpLists: CatFollowUpList[];
+  sessions: CatSession[];
+  states: CatReportingState[];
+}
+
+/** The reporting status of each of `stateIso3s` on `asOf` (States with no UNCAT event come out 'not-a-party'). */
+export function catReportingStatuses(data: CatReportingDataset, stateIso3s: readonly string[], asOf: IsoDate): CatReportingStatus[] {
+  const eventsByState = new Map<string, ParticipationEvent[]>();
+  for (const e of data.uncatEvents) eventsByState.set(e.stateIso3, [...(eventsByState.get(e.stateIso3) ?? []), e]);
+  const history = new Map(data.states.map((s) => [s.stateIso3, s]));
+  const reportsByState = new Map<string, CatReport[]>();
+  for (const r of data.reports) reportsByState.set(r.stateIso3, [...(reportsByState.get(r.stateIso3) ?? []), r]);
+  return stateIso3s.map((iso3) => {
+    const { uncat, uncatSourceId } = uncatContext(data.uncatInstrument, eventsByState.get(iso3) ?? [], asOf);
+    return catReportingStatus({
+      stateIso3: iso3,
+      asOf,
+      uncat,
+      uncatSourceId,
+      reports: reportsByState.get(iso3) ?? [],
+      followUpLists: data.followUpLists,
+      history: history.get(iso3) ?? null,
+      sessions: data.sessions,
+    });
+  });
+}

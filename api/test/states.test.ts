@@ -29,6 +29,14 @@ describe('GET /api/states', () => {
     const res = await app.inject('/api/states?format=csv');
     expect(res.body.split('\r\n')[0]).toContain('nameEn,nameFr,nameEs,nameAr');
   });
+
+  it('keeps the CSV header when the filters select no state', async () => {
+    const { app } = await setup({ seed: true });
+    const json = (await app.inject('/api/states?sids=true&group=eastern-european')).json();
+    expect(json.states).toHaveLength(0);
+    const res = await app.inject('/api/states?sids=true&group=eastern-european&format=csv');
+    expect(res.body.trim()).toBe('iso3,iso2,nameEn,nameFr,nameEs,nameAr,membership,region,subRegion,unRegionalGroup,ldc,ldcGraduatedOn,sids,odaRecipient,odaIncomeGroup,sources');
+  });
 });
 
 describe('GET /api/states/{iso3}', () => {

@@ -1,6 +1,6 @@
 import type { Handle, HandleFetch } from '@sveltejs/kit';
-import { createTranslator } from '$lib/i18n';
-import { messagesFor, negotiateLocale } from '$lib/i18n/server';
+import { textDirection } from '$lib/i18n';
+import { negotiateLocale } from '$lib/i18n/server';
 
 export const handle: Handle = async ({ event, resolve }) => {
   const locale = negotiateLocale({
@@ -9,9 +9,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     acceptLanguage: event.request.headers.get('accept-language'),
   });
   event.locals.locale = locale;
-  const { dir } = createTranslator(locale, messagesFor(locale));
   return resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir),
+    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)),
   });
 };
 

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { CsvTable } from './csv-tables.js';
 
 /** `?format=json|csv`: every list the API serves is also available as CSV. */
 export const FormatQuery = z.object({
@@ -8,9 +9,9 @@ export const FormatQuery = z.object({
 });
 
 /** Sends rows as CSV with a header row (RFC 4180, CRLF line ends), named so a browser saves it. */
-export function sendCsv<Row extends Record<string, unknown>>(
+export function sendCsv<Row>(
   reply: FastifyReply,
-  { filename, columns, rows }: { filename: string; columns: (keyof Row & string)[]; rows: Row[] },
+  { filename, columns, rows }: CsvTable<Row>,
 ): FastifyReply {
   const csv = stringify(rows, { header: true, columns, record_delimiter: '\r\n', cast: { boolean: (b) => String(b) } });
   return reply

@@ -4,7 +4,6 @@ import Negotiator from 'negotiator';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createDataVersionReader } from '../db/database.js';
 import { todayUtc } from '../services/status.service.js';
 
 type Encoding = 'br' | 'gzip';
@@ -69,7 +68,6 @@ const etagMatches = (request: FastifyRequest, etag: string) =>
  * Any write bumps the data version, which retires every cached answer at once.
  */
 export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBytes = 64 * 1024 * 1024 }) => {
-  const dataVersion = createDataVersionReader(app.db);
   const cache = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     // Compressed variants are added later and are a fraction of the body: count them up front.
@@ -81,7 +79,7 @@ export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBy
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url.startsWith('/api/') || UNCACHED.some((re) => re.test(request.url))) {
       return done();
     }
-    const key = `${dataVersion()}|${todayUtc()}|${request.url}`;
+    const key = `${app.repos.meta.dataVersion()}|${todayUtc()}|${request.url}`;
     const hit = cache.get(key);
     if (!hit) {
       request.responseCacheKey = key;

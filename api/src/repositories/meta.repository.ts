@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import { createDataVersionReader, type Database } from '../db/database.js';
 import type { SourceRef } from '../schemas/participation.js';
 
 export function createMetaRepository(db: Kysely<Database>) {
@@ -16,7 +16,6 @@ export function createMetaRepository(db: Kysely<Database>) {
       return new Map(rows.map((r) => [r.id, r]));
     },
     /** Bumped by every data write (seed, import, edit); caches are keyed on it. */
-    dataVersion: async () =>
-      (await db.selectFrom('dataVersion').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version,
+    dataVersion: createDataVersionReader(db),
   };
 }

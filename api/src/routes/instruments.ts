@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INSTRUMENT_IDS, type InstrumentId } from '../domain/types.js';
+import { instrumentsCsv, statusCsv, timelineCsv } from '../lib/csv-tables.js';
 import { FormatQuery, sendCsv } from '../lib/formats.js';
 import { todayUtc } from '../services/status.service.js';
 import { ErrorBody, IsoDate } from '../schemas/common.js';
@@ -33,14 +34,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async ({ query }, reply) => {
       const instruments = await app.catalogue.listInstruments();
-      if (query.format === 'csv') {
-        const rows = instruments.map((i) => ({ ...i, entryIntoForceRule: i.entryIntoForceRule.kind, withdrawalRule: i.withdrawalRule?.kind ?? 'not recorded', sources: i.sources.map((s) => s.url ?? s.title).join(' ; ') }));
-        return sendCsv(reply, {
-          filename: 'instruments.csv',
-          columns: ['id', 'parentId', 'untcReference', 'name', 'shortName', 'adoptedOn', 'generalEntryIntoForce', 'entryIntoForceRule', 'withdrawalRule', 'dataAsOf', 'completenessNote', 'sources'],
-          rows,
-        });
-      }
+      if (query.format === 'csv') return sendCsv(reply, instrumentsCsv(instruments));
       return { instruments };
     },
   );
@@ -78,32 +72,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (filters.region) await assertKnownRegion(app, filters.region);
       const result = isInstrumentId(params.id) ? await app.statusService.instrumentStatus(params.id, asOf, filters) : undefined;
       if (!result) throw notFound(params.id);
-      if (format === 'csv') {
-        const sourceText = new Map(result.sources.map((s) => [s.id, s.url ? `${s.title} <${s.url}> (as of ${s.asOf ?? 'not recorded'})` : s.title]));
-        const rows = result.states.map((r) => ({
-          instrument: result.instrumentId,
-          asOf: result.asOf,
-          dataAsOf: result.dataAsOf,
-          iso3: r.iso3,
-          name: r.name,
-          status: r.status,
-          since: r.since,
-          signature: r.signature?.date,
-          consent: r.consent?.date,
-          consentKind: r.consent?.kind,
-          entryIntoForce: r.entryIntoForce?.date,
-          entryIntoForceComputed: r.entryIntoForce?.computed,
-          withdrawalNotified: r.withdrawal?.notified,
-          withdrawalEffective: r.withdrawal?.effective,
-          uncertain: r.uncertain,
-          sources: r.sourceIds.map((id) => sourceText.get(id)).join(' ; '),
-        }));
-        return sendCsv(reply, {
-          filename: `${result.instrumentId}-status-${result.asOf}.csv`,
-          columns: ['instrument', 'asOf', 'dataAsOf', 'iso3', 'name', 'status', 'since', 'signature', 'consent', 'consentKind', 'entryIntoForce', 'entryIntoForceComputed', 'withdrawalNotified', 'withdrawalEffective', 'uncertain', 'sources'],
-          rows,
-        });
-      }
+      if (format === 'csv') return sendCsv(reply, statusCsv(result));
       return result;
     },
   );
@@ -129,22 +98,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (query.from && query.from > to) throw app.httpErrors.badRequest(`"from" (${query.from}) must not be after "to" (${to})`);
       const result = isInstrumentId(params.id) ? await app.statusService.timeline(params.id, query.from, to) : undefined;
       if (!result) throw notFound(params.id);
-      if (query.format === 'csv') {
-        const rows = result.points.map((p) => ({
-          instrument: result.instrumentId,
-          date: p.date,
-          parties: p.parties,
-          partiesNotInForce: p.partiesNotInForce,
-          signatories: p.signatories,
-          changes: p.change.map((c) => `${c.iso3}: ${c.from} -> ${c.to}`).join(' ; '),
-          dataAsOf: result.dataAsOf,
-        }));
-        return sendCsv(reply, {
-          filename: `${result.instrumentId}-timeline.csv`,
-          columns: ['instrument', 'date', 'parties', 'partiesNotInForce', 'signatories', 'changes', 'dataAsOf'],
-          rows,
-        });
-      }
+      if (query.format === 'csv') return sendCsv(reply, timelineCsv(result));
       return result;
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { statesCsv } from '../lib/csv-tables.js';
 import { FormatQuery, sendCsv } from '../lib/formats.js';
 import { ErrorBody } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
@@ -31,27 +32,7 @@ export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
       const states = await app.repos.states.listStates(filters);
-      if (format === 'csv') {
-        const rows = states.map((s) => ({
-          iso3: s.iso3,
-          iso2: s.iso2,
-          nameEn: s.names.en,
-          nameFr: s.names.fr,
-          nameEs: s.names.es,
-          nameAr: s.names.ar,
-          membership: s.membership,
-          region: s.region.name,
-          subRegion: s.subRegion.name,
-          unRegionalGroup: s.unRegionalGroup,
-          ldc: s.ldc.status,
-          ldcGraduatedOn: s.ldc.graduatedOn,
-          sids: s.sids,
-          odaRecipient: s.oda.recipient,
-          odaIncomeGroup: s.oda.incomeGroup,
-          sources: s.sourceIds.join(' ; '),
-        }));
-        return sendCsv(reply, { filename: 'states.csv', columns: Object.keys(rows[0] ?? { iso3: '' }) as (keyof (typeof rows)[number])[], rows });
-      }
+      if (format === 'csv') return sendCsv(reply, statesCsv(states));
       return { states };
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SourceRecord } from './dataset.js';
 
 /** The one error body every 4xx and 5xx response uses. */
 export const ErrorBody = z
@@ -16,15 +17,6 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 /** A calendar date; validated as a real date, not just its shape (2026-02-30 is rejected). */
 export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 
-export const Source = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    publisher: z.string().nullable(),
-    url: z.string().nullable(),
-    asOf: z.string().nullable().describe('Date the source data is as of; null when the source gives none'),
-    rawFile: z.string().nullable().describe('The unchanged copy under data/raw/, when bundled'),
-    note: z.string().nullable(),
-  })
-  .meta({ id: 'Source' });
+/** A cited source, as the dataset records it (one schema for the seed file and the API). */
+export const Source = SourceRecord.meta({ id: 'Source' });
 export type Source = z.infer<typeof Source>;

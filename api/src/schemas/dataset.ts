@@ -18,8 +18,8 @@ export const SourceRecord = z.strictObject({
   title: NonEmpty,
   publisher: NonEmpty.nullable(),
   url: z.url().nullable(),
-  asOf: IsoDate.nullable(),
-  rawFile: z.string().startsWith('data/raw/').nullable(),
+  asOf: IsoDate.nullable().describe('Date the source data is as of; null when the source gives none'),
+  rawFile: z.string().startsWith('data/raw/').nullable().describe('The unchanged copy under data/raw/, when bundled'),
   note: NonEmpty.nullable(),
 });
 export type SourceRecord = z.infer<typeof SourceRecord>;

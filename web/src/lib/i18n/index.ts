@@ -36,7 +36,19 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
     returnNull: false,
     showSupportNotice: false, // no console advertising in server logs
   });
-  return { t: instance.t.bind(instance), locale, dir: instance.dir(locale) === 'rtl' ? 'rtl' : 'ltr' };
+  return { t: instance.t.bind(instance), locale, dir: textDirection(locale) };
+}
+
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+/** The writing direction of a language (rtl for Arabic), from i18next's list; worked out once per language. */
+export function textDirection(locale: Locale): 'ltr' | 'rtl' {
+  let dir = directions.get(locale);
+  if (!dir) {
+    dir = i18next.createInstance().dir(locale) === 'rtl' ? 'rtl' : 'ltr';
+    directions.set(locale, dir);
+  }
+  return dir;
 }
 
 const KEY = Symbol('translator');

@@ -9,6 +9,7 @@ import { errorsPlugin } from './plugins/errors.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
+import { catReportingRoutes } from './routes/cat-reporting.js';
 import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
 import { stateRoutes } from './routes/states.js';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(metaRoutes, { prefix: '/api' });
   await app.register(stateRoutes, { prefix: '/api/states' });
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
+  await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

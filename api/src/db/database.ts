@@ -114,6 +114,36 @@ export interface DataVersionTable {
   changedAt: string;
 }
 
+/** CAT reporting tables: key columns plus the whole record as JSON (see migration 003). */
+export interface CatReportTable {
+  id: string;
+  stateIso3: string;
+  number: number;
+  sourceId: string;
+  record: string;
+}
+export interface CatFollowUpListTable {
+  id: string;
+  session: number;
+  sourceId: string;
+  record: string;
+}
+export interface CatSessionTable {
+  id: string;
+  session: number;
+  record: string;
+}
+export interface CatReportingStateTable {
+  stateIso3: string;
+  completeness: string;
+  record: string;
+}
+export interface CatAnnualReportTable {
+  symbol: string;
+  sourceId: string;
+  record: string;
+}
+
 export interface Database {
   source: SourceTable;
   auditLog: AuditLogTable;
@@ -122,6 +152,11 @@ export interface Database {
   participationEvent: ParticipationEventTable;
   publishedCount: PublishedCountTable;
   dataVersion: DataVersionTable;
+  catReport: CatReportTable;
+  catFollowUpList: CatFollowUpListTable;
+  catSession: CatSessionTable;
+  catReportingState: CatReportingStateTable;
+  catAnnualReport: CatAnnualReportTable;
 }
 
 export type SourceRow = Selectable<SourceTable>;

@@ -2,7 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { CountRecord, EventRecord, InstrumentRecord, SourceRecord, StateRecord } from '../schemas/dataset.js';
+import {
+  CatAnnualReportRecord,
+  CatFollowUpListRecord,
+  CatReportingStateRecord,
+  CatReportRecord,
+  CatSessionRecord,
+  CountRecord,
+  EventRecord,
+  InstrumentRecord,
+  SourceRecord,
+  StateRecord,
+} from '../schemas/dataset.js';
 import type { Database, StateTable } from './database.js';
 
 /** Reads and validates one seed file; a missing file is an empty list, a bad one stops the seed. */
@@ -23,6 +34,16 @@ export interface Dataset {
   instruments: InstrumentRecord[];
   events: z.infer<typeof EventRecord>[];
   counts: CountRecord[];
+  cat: CatDataset;
+}
+
+/** The CAT reporting records (issue 5). */
+export interface CatDataset {
+  reports: CatReportRecord[];
+  followUpLists: CatFollowUpListRecord[];
+  sessions: CatSessionRecord[];
+  states: CatReportingStateRecord[];
+  annualReports: CatAnnualReportRecord[];
 }
 
 export function readDataset(seedDir: string): Dataset {
@@ -32,6 +53,13 @@ export function readDataset(seedDir: string): Dataset {
     instruments: readSeedFile(seedDir, 'instruments.json', InstrumentRecord),
     events: readSeedFile(seedDir, 'events.json', EventRecord),
     counts: readSeedFile(seedDir, 'counts.json', CountRecord),
+    cat: {
+      reports: readSeedFile(seedDir, 'cat-reports.json', CatReportRecord),
+      followUpLists: readSeedFile(seedDir, 'cat-follow-up-lists.json', CatFollowUpListRecord),
+      sessions: readSeedFile(seedDir, 'cat-sessions.json', CatSessionRecord),
+      states: readSeedFile(seedDir, 'cat-reporting-states.json', CatReportingStateRecord),
+      annualReports: readSeedFile(seedDir, 'cat-annual-reports.json', CatAnnualReportRecord),
+    },
   };
 }
 
@@ -75,6 +103,10 @@ export function stateRecordToRow(s: StateRecord): Insertable<StateTable> {
   };
 }
 
+/** One CAT report as a row: its keys, and the whole record as JSON. */
+export const catReportRow = (r: CatReportRecord) => ({ id: r.id, stateIso3: r.stateIso3, number: r.number, sourceId: r.sourceId, record: JSON.stringify(r) });
+export const catReportingStateRow = (s: CatReportingStateRecord) => ({ stateIso3: s.stateIso3, completeness: s.completeness, record: JSON.stringify(s) });
+
 /** SQLite accepts at most 32766 bound parameters per statement; insert in chunks well below that. */
 async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
   const columns = rows[0] ? Object.keys(rows[0]).length : 1;
@@ -102,6 +134,15 @@ export async function insertDataset(trx: Transaction<Database>, data: Dataset) {
   );
   await insertChunked(trx, 'participationEvent', data.events);
   await insertChunked(trx, 'publishedCount', data.counts);
+  await insertCatDataset(trx, data.cat);
+}
+
+async function insertCatDataset(trx: Transaction<Database>, cat: CatDataset) {
+  await insertChunked(trx, 'catReport', cat.reports.map(catReportRow));
+  await insertChunked(trx, 'catFollowUpList', cat.followUpLists.map((l) => ({ id: l.id, session: l.session, sourceId: l.sourceId, record: JSON.stringify(l) })));
+  await insertChunked(trx, 'catSession', cat.sessions.map((s) => ({ id: s.id, session: s.session, record: JSON.stringify(s) })));
+  await insertChunked(trx, 'catReportingState', cat.states.map(catReportingStateRow));
+  await insertChunked(trx, 'catAnnualReport', cat.annualReports.map((a) => ({ symbol: a.symbol, sourceId: a.sourceId, record: JSON.stringify(a) })));
 }
 
 /** Marks the data as changed, so caches keyed on the version (and ETags) move on. */
@@ -135,7 +176,7 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
         entity: 'dataset',
         entityId: seedDir,
         before: null,
-        after: JSON.stringify({ sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length }),
+        after: JSON.stringify({ sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length, catReports: data.cat.reports.length }),
         sourceId: null,
       })
       .execute();

@@ -531,6 +531,17 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
     expect(byIso3.get('ESP')).toMatchObject({ completeness: 'partial', situation: 'follow-up-overdue', followUps: [{}, {}, { reportNumber: 7, overdue: { daysOverdue: 489 } }] });
   });
 
+  it('does not claim a report was not considered when the record only lacks its dates (Slovenia: initial report’s review not recorded, 2nd received by 2003-05-05)', () => {
+    const svn = byIso3.get('SVN')!;
+    const second = svn.reports.find((r) => r.reportNumber === 2)!;
+    expect(second.status).toBe('received');
+    expect(second.due).toMatchObject({ date: null, notBefore: null, basis: null });
+    expect(second.due.note).toMatch(/^Not recorded/);
+    const third = svn.reports.find((r) => r.reportNumber === 3)!;
+    expect(third.due.notBefore).toBe('2007-05-06');
+    expect(svn.reports.flatMap((r) => [r.due.note ?? '']).join(' ')).not.toMatch(/had not been considered/);
+  });
+
   it('never establishes a report as overdue for a State whose history is not complete, on any date', () => {
     const dates = [...Array.from({ length: 38 }, (_, i) => `${1989 + i}-01-01`), DATA_AS_OF, '2026-12-31', '2030-06-30'];
     for (const asOf of dates) {

@@ -353,7 +353,18 @@ function afterConcludingObservations(report: CatReport, years: number, rule: str
 export function periodicReportDue(previous: CatReport, asOf?: IsoDate): CatDueDate {
   if (asOf !== undefined) {
     const considered = consideredBy(previous);
-    if (considered === null || considered > asOf) {
+    if (considered === null) {
+      // Not knowing when (or whether) it was considered is not knowing it was not: the only
+      // bound the record gives is its receipt (concluding observations come after it).
+      const received = reportReceivedBy(previous);
+      if (received !== null && received <= asOf) {
+        const notBefore = addYears(addDays(received, 1), 4);
+        return noDue(
+          `Not recorded: the concluding observations on the ${previous.label} report (received by ${received}) are not recorded; under the rule the date is not before ${notBefore}.`,
+          { notBefore, basis: 'computed', sourceId: previous.sourceId, rule: CAT_RULES.periodicReport },
+        );
+      }
+    } else if (considered > asOf) {
       return noDue(
         `Not yet set on ${asOf}: the ${previous.label} report had not been considered; under the rule the next report is due four years after the concluding observations on it.`,
         { notBefore: addYears(addDays(asOf, 1), 4), basis: 'computed', sourceId: previous.sourceId, rule: CAT_RULES.periodicReport },

@@ -1,3 +1,4 @@
+import type { CatReportingDetail, CatReportingListResponse } from '../schemas/cat-reporting.js';
 import type { Instrument, InstrumentStatusResponse, TimelineResponse } from '../schemas/instrument.js';
 import type { State } from '../schemas/state.js';
 import type { SourceRef } from '../schemas/participation.js';
@@ -100,6 +101,85 @@ export function statesCsv(states: State[]) {
   return table('states.csv', rows, [
     'iso3', 'iso2', 'nameEn', 'nameFr', 'nameEs', 'nameAr', 'membership', 'region', 'subRegion',
     'unRegionalGroup', 'ldc', 'ldcGraduatedOn', 'sids', 'odaRecipient', 'odaIncomeGroup', 'sources',
+  ]);
+}
+
+const dueText = (d: { date: string | null; precision: string | null; notBefore: string | null; note: string | null }) =>
+  d.date ? (d.precision === 'year' ? d.date.slice(0, 4) : d.date) : d.notBefore ? `not before ${d.notBefore}` : 'not recorded';
+
+/** One row per state: its CAT reporting situation, with the sources cited in full. */
+export function catReportingCsv(result: CatReportingListResponse) {
+  const cite = new Map(result.sources.map((s) => [s.id, citation(s)]));
+  const rows = result.states.map((r) => ({
+    asOf: result.asOf,
+    dataAsOf: result.dataAsOf,
+    iso3: r.iso3,
+    name: r.name,
+    region: r.region.name,
+    unRegionalGroup: r.unRegionalGroup,
+    ldc: r.ldc,
+    sids: r.sids,
+    party: r.party,
+    entryIntoForce: r.entryIntoForce?.date,
+    historyRecorded: r.completeness,
+    historyAsOf: r.historyAsOf,
+    situation: r.situation,
+    situationBasis: r.situationBasis,
+    lastReportReceived: r.lastReportReceived ? `${r.lastReportReceived.label} (by ${r.lastReportReceived.receivedBy ?? 'date not recorded'})` : null,
+    nextReport: r.nextReportDue?.label,
+    nextReportDue: r.nextReportDue ? dueText(r.nextReportDue.due) : null,
+    nextReportDueBasis: r.nextReportDue?.due.basis,
+    nextReportStatus: r.nextReportDue?.status,
+    procedure: r.procedure,
+    followUp: r.latestFollowUp?.label,
+    followUpDue: r.latestFollowUp ? dueText(r.latestFollowUp.due) : null,
+    followUpStatus: r.latestFollowUp?.status,
+    establishedOverdue: r.establishedOverdue.map((o) => `${o.label}: ${o.overdue?.basis}`).join(' ; '),
+    daysOverdue: r.daysOverdue,
+    sources: r.sourceIds.map((id) => cite.get(id)).join(' ; '),
+  }));
+  return table(`cat-reporting-${result.asOf}.csv`, rows, [
+    'asOf', 'dataAsOf', 'iso3', 'name', 'region', 'unRegionalGroup', 'ldc', 'sids', 'party', 'entryIntoForce',
+    'historyRecorded', 'historyAsOf', 'situation', 'situationBasis', 'lastReportReceived', 'nextReport',
+    'nextReportDue', 'nextReportDueBasis', 'nextReportStatus', 'procedure', 'followUp', 'followUpDue',
+    'followUpStatus', 'establishedOverdue', 'daysOverdue', 'sources',
+  ]);
+}
+
+/** One row per obligation (report or follow-up) of one state, in order. */
+export function catReportingHistoryCsv(result: CatReportingDetail) {
+  const cite = new Map(result.sources.map((s) => [s.id, citation(s)]));
+  const records = new Map(result.records.map((r) => [r.id, r]));
+  const rows = [...result.reports, ...result.followUps].map((o) => {
+    const record = o.recordId ? records.get(o.recordId) : undefined;
+    return {
+      asOf: result.asOf,
+      iso3: result.summary.iso3,
+      kind: o.kind,
+      label: o.label,
+      due: dueText(o.due),
+      dueBasis: o.due.basis ?? 'not recorded',
+      dueRule: o.due.rule,
+      dueNote: o.due.note,
+      status: o.status,
+      receivedBy: o.receivedBy,
+      procedure: o.kind === 'report' ? o.procedure : null,
+      documentSymbol: record?.documentSymbol,
+      dialogueSession: record?.dialogueSession,
+      concludingObservations: record?.concludingObservationsSymbol,
+      concludingObservationsAdopted: record?.concludingObservationsAdopted?.from,
+      daysOverdue: o.overdue?.daysOverdue,
+      overdueEstablishedAsOf: o.overdue?.establishedAsOf,
+      overdueBasis: o.overdue?.basis,
+      sources: [...new Set([record?.sourceId, o.due.sourceId, ...(o.overdue?.sourceIds ?? [])].filter((id): id is string => !!id))]
+        .map((id) => cite.get(id) ?? id)
+        .join(' ; '),
+    };
+  });
+  return table(`cat-reporting-${result.summary.iso3}-${result.asOf}.csv`, rows, [
+    'asOf', 'iso3', 'kind', 'label', 'due', 'dueBasis', 'dueRule', 'dueNote', 'status', 'receivedBy', 'procedure',
+    'documentSymbol', 'dialogueSession', 'concludingObservations', 'concludingObservationsAdopted', 'daysOverdue',
+    'overdueEstablishedAsOf', 'overdueBasis', 'sources',
   ]);
 }
 

@@ -1,10 +1,12 @@
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { createCatReportingRepository } from '../repositories/cat-reporting.repository.js';
 import { createInstrumentRepository } from '../repositories/instrument.repository.js';
 import { createMetaRepository } from '../repositories/meta.repository.js';
 import { createParticipationRepository } from '../repositories/participation.repository.js';
 import { createStateRepository } from '../repositories/state.repository.js';
+import { createCatReportingService, type CatReportingService } from '../services/cat-reporting.service.js';
 import { createCatalogueService, type CatalogueService } from '../services/catalogue.service.js';
 import { createStatusService, type StatusService } from '../services/status.service.js';
 
@@ -13,6 +15,7 @@ const createRepositories = (db: Kysely<Database>) => ({
   states: createStateRepository(db),
   instruments: createInstrumentRepository(db),
   participation: createParticipationRepository(db),
+  catReporting: createCatReportingRepository(db),
 });
 export type Repositories = ReturnType<typeof createRepositories>;
 
@@ -22,6 +25,7 @@ declare module 'fastify' {
     repos: Repositories;
     statusService: StatusService;
     catalogue: CatalogueService;
+    catReporting: CatReportingService;
   }
 }
 
@@ -33,5 +37,6 @@ export const dbPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
   const statusService = createStatusService(repos);
   app.decorate('statusService', statusService);
   app.decorate('catalogue', createCatalogueService(repos, statusService));
+  app.decorate('catReporting', createCatReportingService(repos));
   app.addHook('onClose', async () => db.destroy());
 });

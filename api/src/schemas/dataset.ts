@@ -128,13 +128,13 @@ export type CountRecord = z.infer<typeof CountRecord>;
 
 // --- CAT reporting (issue 5): see api/src/domain/cat-reporting.ts for the meaning of each field ---
 
-const CatDatePrecision = z.enum(['day', 'month', 'year']);
-const CatDate = z.strictObject({ date: IsoDate, precision: CatDatePrecision });
-const CatDateSpan = z
+export const CatDatePrecision = z.enum(['day', 'month', 'year']);
+export const CatDate = z.strictObject({ date: IsoDate, precision: CatDatePrecision });
+export const CatDateSpan = z
   .strictObject({ from: IsoDate, to: IsoDate, precision: CatDatePrecision })
   .refine((s) => s.from <= s.to, 'a span must not end before it starts');
 
-const CatDueDate = z
+export const CatDueDate = z
   .strictObject({
     date: IsoDate.nullable(),
     precision: z.enum(['day', 'year']).nullable(),

@@ -25,7 +25,7 @@ interface Inputs {
 /** Today's date in UTC, the default for every `asOf`. */
 export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
 
-const toEngineInstrument = (record: InstrumentRecord): EngineInstrument => ({
+export const toEngineInstrument = (record: InstrumentRecord): EngineInstrument => ({
   id: record.id,
   entryIntoForceRule: record.entryIntoForceRule,
   // No stated rule: the engine can record a notification but computes no date of effect.

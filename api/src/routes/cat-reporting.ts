@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { catCalendar } from '../domain/ics.js';
+import { catReportingCsv, catReportingHistoryCsv } from '../lib/csv-tables.js';
+import { FormatQuery, sendCsv } from '../lib/formats.js';
+import { CatCalendarQuery, CatReportingDetail, CatReportingListResponse, CatReportingQuery } from '../schemas/cat-reporting.js';
+import { ErrorBody } from '../schemas/common.js';
+import { AsOfQuery } from '../schemas/instrument.js';
+import { StateParams } from '../schemas/params.js';
+import { todayUtc } from '../services/status.service.js';
+import { assertKnownRegion } from './states.js';
+
+export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const unknownState = (iso3: string) => app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${iso3}"`);
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['cat-reporting'],
+        summary: 'Every state: its recorded CAT reporting history, next report due and what is established as overdue',
+        description:
+          'A report or follow-up counts as overdue only when the data establishes it (a complete recorded history, or the ' +
+          "Committee's own list of states late with follow-up). States whose history is not recorded have the situation " +
+          '"history-not-recorded" and are never counted as overdue.',
+        querystring: CatReportingQuery.extend(FormatQuery.shape),
+        response: { 200: CatReportingListResponse, 400: ErrorBody },
+      },
+    },
+    async ({ query }, reply) => {
+      const { format, asOf, ...filters } = query;
+      if (filters.region) await assertKnownRegion(app, filters.region);
+      const result = await app.catReporting.list(asOf ?? todayUtc(), filters);
+      if (format === 'csv') return sendCsv(reply, catReportingCsv(result));
+      return result;
+    },
+  );
+
+  // Registered before /:iso3 so "calendar.ics" is never read as a state code.
+  app.get(
+    '/calendar.ics',
+    {
+      schema: {
+        tags: ['cat-reporting'],
+        summary: 'RFC 5545 calendar of upcoming and established-overdue CAT reporting deadlines',
+        description: 'All states parties, or one with ?state=ISO3. Computed dates say so in each event.',
+        querystring: CatCalendarQuery,
+        produces: ['text/calendar'],
+        response: { 200: z.string().describe('text/calendar'), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const iso3 = request.query.state;
+      if (iso3 && !(await app.catReporting.hasState(iso3))) throw unknownState(iso3);
+      const asOf = todayUtc();
+      const { deadlines, names, sources } = await app.catReporting.deadlines(asOf, iso3);
+      const dataAsOf = await app.catReporting.dataAsOf();
+      const origin = `${request.protocol}://${request.host}`;
+      const body = catCalendar(deadlines, {
+        stateNames: Object.fromEntries(names),
+        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, s.asOf ? `${s.title} (as of ${s.asOf})` : s.title])),
+        // Fixed by the data, so the same data gives the same file (and the same ETag).
+        dtstamp: `${dataAsOf}T00:00:00Z`,
+        name: iso3 ? `CAT reporting deadlines: ${names.get(iso3) ?? iso3}` : 'CAT reporting deadlines',
+        url: (d) => `${origin}/states/${d.stateIso3}#cat-reporting`,
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `inline; filename="cat-deadlines${iso3 ? `-${iso3}` : ''}.ics"`)
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/:iso3',
+    {
+      schema: {
+        tags: ['cat-reporting'],
+        summary: "One state's full CAT reporting history: every report and follow-up, with due dates and their basis",
+        params: StateParams,
+        querystring: AsOfQuery.extend(FormatQuery.shape),
+        response: { 200: CatReportingDetail, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params, query }, reply) => {
+      const detail = await app.catReporting.detail(params.iso3, query.asOf ?? todayUtc());
+      if (!detail) throw unknownState(params.iso3);
+      if (query.format === 'csv') return sendCsv(reply, catReportingHistoryCsv(detail));
+      return detail;
+    },
+  );
+};

@@ -1,0 +1,181 @@
+import { LRUCache } from 'lru-cache';
+import {
+  CAT_RULES,
+  catDeadlines,
+  catReportingStatuses,
+  summariseCatReporting,
+  type CatDeadline,
+  type CatReportingDataset,
+  type CatReportingStatus,
+} from '../domain/cat-reporting.js';
+import type { IsoDate } from '../domain/types.js';
+import type { Repositories } from '../plugins/db.js';
+import type { CatReportingDetail, CatReportingFilters, CatReportingListResponse, CatReportingRow } from '../schemas/cat-reporting.js';
+import type { SourceRef } from '../schemas/participation.js';
+import type { State } from '../schemas/state.js';
+import { toEngineInstrument } from './status.service.js';
+
+interface Loaded {
+  dataset: CatReportingDataset;
+  states: State[];
+  /** The latest date any reporting record covers. */
+  dataAsOf: IsoDate;
+}
+
+const unique = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))].sort();
+
+function toRow(state: State, status: CatReportingStatus, history: CatReportingDataset['states'][number] | undefined): CatReportingRow {
+  const days = status.establishedOverdue.map((o) => o.overdue?.daysOverdue).filter((d): d is number => typeof d === 'number');
+  const obligations = [...status.reports, ...status.followUps];
+  return {
+    iso3: state.iso3,
+    name: state.names.en,
+    region: state.region,
+    unRegionalGroup: state.unRegionalGroup,
+    ldc: state.ldc.status === 'ldc',
+    sids: state.sids,
+    party: status.party,
+    entryIntoForce: status.entryIntoForce,
+    completeness: status.completeness,
+    completenessBasis: status.completenessBasis,
+    historyAsOf: status.historyAsOf,
+    situation: status.situation,
+    situationBasis: status.situationBasis,
+    lastReportReceived: status.lastReportReceived,
+    nextReportDue: status.nextReportDue,
+    procedure: status.nextReportDue?.procedure ?? null,
+    latestFollowUp: status.followUps.at(-1) ?? null,
+    establishedOverdue: status.establishedOverdue,
+    daysOverdue: days.length ? Math.max(...days) : null,
+    sourceIds: unique([
+      ...(history?.sourceIds ?? []),
+      ...obligations.flatMap((o) => [o.due.sourceId, ...(o.overdue?.sourceIds ?? [])]),
+    ]),
+  };
+}
+
+/**
+ * CAT reporting situations, computed from the records and the UNCAT events for any date (never
+ * stored). Inputs are cached per data version, results per data version and date.
+ */
+export function createCatReportingService(repos: Repositories) {
+  const inputs = new LRUCache<number, Loaded>({ max: 2 });
+  const results = new LRUCache<string, CatReportingStatus[]>({ max: 64 });
+
+  async function load(): Promise<Loaded> {
+    const version = repos.meta.dataVersion();
+    const cached = inputs.get(version);
+    if (cached) return cached;
+    const uncat = await repos.instruments.findInstrument('uncat');
+    if (!uncat) throw new Error('The UNCAT instrument is missing from the database');
+    const records = await repos.catReporting.loadAll();
+    const dataset: CatReportingDataset = {
+      uncatInstrument: toEngineInstrument(uncat),
+      uncatEvents: await repos.participation.listByInstrument('uncat'),
+      reports: records.reports,
+      followUpLists: records.followUpLists,
+      sessions: records.sessions,
+      states: records.states,
+    };
+    const dates = [...records.states.map((s) => s.asOf), ...records.followUpLists.map((l) => l.asOf), ...records.reports.map((r) => r.asOf)];
+    const loaded = { dataset, states: await repos.states.listStates(), dataAsOf: dates.sort().at(-1) ?? uncat.dataAsOf };
+    inputs.set(version, loaded);
+    return loaded;
+  }
+
+  async function statusesOn(asOf: IsoDate): Promise<{ loaded: Loaded; statuses: Map<string, CatReportingStatus> }> {
+    const loaded = await load();
+    const key = `${repos.meta.dataVersion()}:${asOf}`;
+    let statuses = results.get(key);
+    if (!statuses) {
+      statuses = catReportingStatuses(loaded.dataset, loaded.states.map((s) => s.iso3), asOf);
+      results.set(key, statuses);
+    }
+    return { loaded, statuses: new Map(statuses.map((s) => [s.stateIso3, s])) };
+  }
+
+  const historyOf = (loaded: Loaded, iso3: string) => loaded.dataset.states.find((s) => s.stateIso3 === iso3);
+
+  async function sourceRefs(ids: string[]): Promise<SourceRef[]> {
+    const refs = await repos.meta.sourceRefs();
+    return ids.map((id) => {
+      const ref = refs.get(id);
+      if (!ref) throw new Error(`Source "${id}" is cited but not recorded`);
+      return ref;
+    });
+  }
+
+  return {
+    /** Every state (parties and not) matching the filters, with counts over those shown. */
+    async list(asOf: IsoDate, filters: CatReportingFilters): Promise<CatReportingListResponse> {
+      const { loaded, statuses } = await statusesOn(asOf);
+      const { overdue, ...stateFilters } = filters;
+      const matching = Object.values(stateFilters).some((v) => v !== undefined) ? await repos.states.listStates(stateFilters) : loaded.states;
+      const rows: CatReportingRow[] = [];
+      const shown: CatReportingStatus[] = [];
+      for (const state of matching) {
+        const status = statuses.get(state.iso3)!;
+        if (overdue !== undefined && overdue !== status.establishedOverdue.length > 0) continue;
+        shown.push(status);
+        rows.push(toRow(state, status, historyOf(loaded, state.iso3)));
+      }
+      return {
+        asOf,
+        dataAsOf: loaded.dataAsOf,
+        rules: CAT_RULES,
+        summary: summariseCatReporting(asOf, shown),
+        states: rows,
+        sources: await sourceRefs(unique(rows.flatMap((r) => r.sourceIds))),
+      };
+    },
+
+    /** One state's full reporting history; undefined for an unknown state. */
+    async detail(iso3: string, asOf: IsoDate): Promise<CatReportingDetail | undefined> {
+      const { loaded, statuses } = await statusesOn(asOf);
+      const state = loaded.states.find((s) => s.iso3 === iso3);
+      if (!state) return undefined;
+      const status = statuses.get(iso3)!;
+      const records = loaded.dataset.reports.filter((r) => r.stateIso3 === iso3);
+      const activities = loaded.dataset.sessions.flatMap((s) =>
+        s.activities.filter((a) => a.stateIso3 === iso3).map((activity) => ({ session: s.session, sessionStart: s.start, sessionEnd: s.end, activity })),
+      );
+      const summary = toRow(state, status, historyOf(loaded, iso3));
+      const deadlines = catDeadlines(status);
+      return {
+        asOf,
+        summary,
+        reports: status.reports,
+        followUps: status.followUps,
+        records,
+        activities,
+        deadlines,
+        sources: await sourceRefs(
+          unique([
+            ...summary.sourceIds,
+            ...records.map((r) => r.sourceId),
+            ...activities.map((a) => a.activity.sourceId),
+            ...deadlines.flatMap((d) => d.sourceIds),
+          ]),
+        ),
+      };
+    },
+
+    /** Dated deadlines (upcoming, or established overdue) of one state or all. */
+    async deadlines(asOf: IsoDate, iso3?: string): Promise<{ deadlines: CatDeadline[]; names: Map<string, string>; sources: Map<string, SourceRef> }> {
+      const { loaded, statuses } = await statusesOn(asOf);
+      const deadlines = [...statuses.values()].filter((s) => iso3 === undefined || s.stateIso3 === iso3).flatMap(catDeadlines);
+      const refs = await repos.meta.sourceRefs();
+      return { deadlines, names: new Map(loaded.states.map((s) => [s.iso3, s.names.en])), sources: refs };
+    },
+
+    /** The latest date the reporting records cover. */
+    async dataAsOf() {
+      return (await load()).dataAsOf;
+    },
+
+    async hasState(iso3: string) {
+      return (await load()).states.some((s) => s.iso3 === iso3);
+    },
+  };
+}
+export type CatReportingService = ReturnType<typeof createCatReportingService>;

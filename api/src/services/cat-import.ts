@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { bumpDataVersion, catReportingStateRow, catReportRow } from '../db/seed.js';
+import { followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
+import type { IsoDate } from '../domain/types.js';
+import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
+import { toEngineInstrument, todayUtc } from './status.service.js';
+
+/** A reporting round as an import file gives it: everything but the due dates, which follow from the rules. */
+export type IncomingCatReport = Omit<CatReport, 'due' | 'followUpDue'>;
+
+export interface CatImport {
+  source: SourceRecord;
+  reports: IncomingCatReport[];
+  /**
+   * States whose file claims to record every reporting round from the initial report, up to the
+   * date given. Only then can a missing report be established as overdue (issue 5), so the claim
+   * is checked: every report number from 1 on must be recorded.
+   */
+  historyCompleteTo: Record<string, IsoDate>;
+  /** Recorded in the audit log, e.g. "import:cat". */
+  actor: string;
+}
+
+export interface CatImportDiff {
+  added: CatReport[];
+  changed: { before: CatReport; after: CatReport; fields: string[] }[];
+  unchanged: number;
+  histories: { before: CatReportingState | null; after: CatReportingState }[];
+}
+
+export class CatImportError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const covered = (reports: Pick<CatReport, 'number' | 'lastNumber'>[]) => new Set(reports.flatMap((r) => Array.from({ length: r.lastNumber - r.number + 1 }, (_, i) => r.number + i)));
+
+/**
+ * Adds or updates CAT reporting records: each incoming report replaces the stored one with the
+ * same id (ISO3:n); stored reports the file does not mention are kept, so an import completes
+ * the data and never loses any. Due dates of the states touched are recomputed by the rules.
+ * One transaction with an audit entry per change; the same file twice changes nothing; with
+ * `dryRun` nothing is written and the diff is returned.
+ */
+export async function applyCatImport(db: Kysely<Database>, input: CatImport, { dryRun }: { dryRun: boolean }): Promise<CatImportDiff> {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const r of input.reports) {
+    if (ids.has(r.id)) problems.push(`report ${r.id} appears twice`);
+    ids.add(r.id);
+    if (r.sourceId !== input.source.id) problems.push(`report ${r.id} cites ${r.sourceId}, not the import's source ${input.source.id}`);
+  }
+  const knownStates = new Set((await db.selectFrom('state').select('iso3').execute()).map((s) => s.iso3));
+  for (const iso3 of new Set([...input.reports.map((r) => r.stateIso3), ...Object.keys(input.historyCompleteTo)])) {
+    if (!knownStates.has(iso3)) problems.push(`unknown state ${iso3}`);
+  }
+  if (problems.length) throw new CatImportError(problems);
+
+  const uncat = await db.selectFrom('instrument').selectAll().where('id', '=', 'uncat').executeTakeFirstOrThrow();
+  const engine = toEngineInstrument({ ...uncat, entryIntoForceRule: JSON.parse(uncat.entryIntoForceRule), withdrawalRule: uncat.withdrawalRule ? JSON.parse(uncat.withdrawalRule) : null, sourceIds: [] });
+  const touched = [...new Set([...input.reports.map((r) => r.stateIso3), ...Object.keys(input.historyCompleteTo)])].sort();
+  const today = todayUtc();
+
+  const diff: CatImportDiff = { added: [], changed: [], unchanged: 0, histories: [] };
+  const incomingById = new Map(input.reports.map((r) => [r.id, r]));
+  for (const iso3 of touched) {
+    const stored = (await db.selectFrom('catReport').select('record').where('stateIso3', '=', iso3).execute()).map((r) => JSON.parse(r.record) as CatReport);
+    const storedById = new Map(stored.map((r) => [r.id, r]));
+    const merged: IncomingCatReport[] = [
+      ...stored.filter((r) => !incomingById.has(r.id)),
+      ...input.reports.filter((r) => r.stateIso3 === iso3),
+    ].sort((a, b) => a.number - b.number);
+    for (let i = 1; i < merged.length; i++) {
+      if (merged[i]!.number <= merged[i - 1]!.lastNumber) problems.push(`${iso3}: reports ${merged[i - 1]!.id} and ${merged[i]!.id} overlap`);
+    }
+    const events = await db.selectFrom('participationEvent').selectAll().where('instrumentId', '=', 'uncat').where('stateIso3', '=', iso3).execute();
+    const { uncat: facts, uncatSourceId } = uncatContext(engine, events, today);
+    for (const r of merged) {
+      const previous = merged.find((p) => p.lastNumber === r.number - 1) ?? null;
+      const full: CatReport = {
+        ...r,
+        due: reportDueDate(r, previous as CatReport | null, facts, uncatSourceId),
+        followUpDue: followUpDueDate(r as CatReport),
+      };
+      const valid = CatReportRecord.safeParse(full);
+      if (!valid.success) {
+        problems.push(`report ${r.id}: ${valid.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ')}`);
+        continue;
+      }
+      const before = storedById.get(r.id);
+      if (!before) diff.added.push(valid.data);
+      else {
+        const fields = (Object.keys(valid.data) as (keyof CatReport)[]).filter((k) => json(before[k]) !== json(valid.data[k]));
+        if (fields.length) diff.changed.push({ before, after: valid.data, fields });
+        else diff.unchanged++;
+      }
+    }
+
+    const historyRow = await db.selectFrom('catReportingState').select('record').where('stateIso3', '=', iso3).executeTakeFirst();
+    const history = historyRow ? (JSON.parse(historyRow.record) as CatReportingState) : null;
+    const numbers = [...covered(merged)].sort((a, b) => a - b);
+    const completeTo = input.historyCompleteTo[iso3];
+    let after: CatReportingState;
+    if (completeTo !== undefined) {
+      const max = Math.max(0, ...numbers);
+      const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !numbers.includes(n));
+      if (max === 0 || missing.length) {
+        problems.push(`${iso3}: the file says its history is complete, but ${max === 0 ? 'it records no report' : `reports ${missing.join(', ')} are not recorded`}`);
+        continue;
+      }
+      after = {
+        stateIso3: iso3,
+        completeness: 'complete',
+        basis: `Every reporting round from the initial report to the ${reportLabel(max)} report is recorded report by report, to ${completeTo} (imported from "${input.source.title}").`,
+        reportNumbersRecorded: numbers,
+        sessionsRecorded: [...new Set([...(history?.sessionsRecorded ?? []), ...merged.map((r) => r.dialogueSession).filter((s): s is number => s !== null)])].sort((a, b) => a - b),
+        followUpListsNaming: history?.followUpListsNaming ?? [],
+        asOf: completeTo,
+        sourceIds: [...new Set([...(history?.sourceIds ?? []), input.source.id])].sort(),
+      };
+    } else if (history?.completeness === 'complete') {
+      after = { ...history, reportNumbersRecorded: numbers, sourceIds: [...new Set([...history.sourceIds, input.source.id])].sort() };
+    } else {
+      const imported = `Reports ${numbers.map((n) => reportLabel(n)).join(', ')} recorded; imported from "${input.source.title}" (as of ${input.source.asOf ?? 'not recorded'}), which does not claim to be complete.`;
+      after = {
+        stateIso3: iso3,
+        completeness: 'partial',
+        basis: history && history.completeness !== 'none' && !history.basis.includes(imported) ? `${history.basis} ${imported}` : imported,
+        reportNumbersRecorded: numbers,
+        sessionsRecorded: history?.sessionsRecorded ?? [],
+        followUpListsNaming: history?.followUpListsNaming ?? [],
+        asOf: [history?.asOf, input.source.asOf].filter((d): d is string => !!d).sort().at(-1) ?? today,
+        sourceIds: [...new Set([...(history?.sourceIds ?? []), input.source.id])].sort(),
+      };
+    }
+    const validHistory = CatReportingStateRecord.safeParse(after);
+    if (!validHistory.success) problems.push(`${iso3} history: ${validHistory.error.issues.map((i) => i.message).join('; ')}`);
+    else if (json(history) !== json(validHistory.data)) diff.histories.push({ before: history, after: validHistory.data });
+  }
+  if (problems.length) throw new CatImportError(problems);
+
+  const sourceRow = await db.selectFrom('source').selectAll().where('id', '=', input.source.id).executeTakeFirst();
+  if (sourceRow && json({ ...sourceRow }) !== json({ ...input.source })) {
+    throw new CatImportError([`source ${input.source.id} already exists with other details: give the import's source another title or URL`]);
+  }
+  const nothingToDo = diff.added.length + diff.changed.length + diff.histories.length === 0 && sourceRow;
+  if (dryRun || nothingToDo) return diff;
+
+  await db.transaction().execute(async (trx) => {
+    const at = new Date().toISOString();
+    const audit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) =>
+      trx
+        .insertInto('auditLog')
+        .values({ at, actor: input.actor, action, entity, entityId, before: before ? json(before) : null, after: after ? json(after) : null, sourceId: input.source.id })
+        .execute();
+    if (!sourceRow) {
+      await trx.insertInto('source').values(input.source).execute();
+      await audit('insert', 'source', input.source.id, null, input.source);
+    }
+    for (const r of diff.added) {
+      await trx.insertInto('catReport').values(catReportRow(r)).execute();
+      await audit('insert', 'catReport', r.id, null, r);
+    }
+    for (const { before, after } of diff.changed) {
+      await trx.updateTable('catReport').set(catReportRow(after)).where('id', '=', after.id).execute();
+      await audit('update', 'catReport', after.id, before, after);
+    }
+    for (const { before, after } of diff.histories) {
+      await trx.insertInto('catReportingState').values(catReportingStateRow(after)).onConflict((oc) => oc.column('stateIso3').doUpdateSet(catReportingStateRow(after))).execute();
+      await audit(before ? 'update' : 'insert', 'catReportingState', after.stateIso3, before, after);
+    }
+    await bumpDataVersion(trx);
+  });
+  return diff;
+}
+
+/** One line per change, for the command line. */
+export function formatCatDiff(diff: CatImportDiff): string[] {
+  return [
+    ...diff.added.map((r) => `+ ${r.id} ${r.label}${r.due.date ? `, due ${r.due.date} (${r.due.basis})` : ''}`),
+    ...diff.changed.map(({ after, fields }) => `~ ${after.id} ${after.label}: ${fields.join(', ')}`),
+    ...diff.histories.map(({ before, after }) => `~ ${after.stateIso3} history: ${before?.completeness ?? 'none'} -> ${after.completeness} (to ${after.asOf})`),
+  ];
+}

@@ -1,0 +1,79 @@
+/**
+ * Imports CAT reporting records (reports, dialogues, concluding observations, follow-up) to
+ * complete the bundled data.
+ *
+ *   npx pnpm@10 -F @tracker/scripts import:cat -- --file history.csv --source-title "…" --source-url URL --as-of YYYY-MM-DD [--dry-run]
+ *   npx pnpm@10 -F @tracker/scripts import:cat -- --format ohchr --state KIR --file table.csv --source-title "…" --as-of YYYY-MM-DD
+ *
+ * --format tracker (default) reads the tracker's CSV; --format ohchr an OHCHR treaty body
+ * database reporting-status table saved as CSV. Both are described in data/README.md. The whole
+ * file is applied in one transaction or not at all; the same file twice changes nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@tracker/api/config';
+import { createDb } from '@tracker/api/db/database';
+import { migrateToLatest } from '@tracker/api/db/migrate';
+import { seedIfEmpty } from '@tracker/api/db/seed';
+import { applyCatImport, CatImportError, formatCatDiff } from '@tracker/api/services/cat-import';
+import { importSource, parseOhchrReportingStatus, parseTrackerCsv } from './parse.js';
+
+const usage =
+  'usage: import:cat --file <file.csv> --source-title <title> --as-of <YYYY-MM-DD> [--source-url <url>] [--format tracker|ohchr] [--state <ISO3>] [--database <path>] [--dry-run]';
+
+function fail(message: string, code = 2): never {
+  console.error(`[import:cat] ${message}`);
+  process.exit(code);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        file: { type: 'string' },
+        format: { type: 'string', default: 'tracker' },
+        state: { type: 'string' },
+        'source-title': { type: 'string' },
+        'source-url': { type: 'string' },
+        'as-of': { type: 'string' },
+        database: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    return fail(`${(err as Error).message}\n${usage}`);
+  }
+})();
+if (!values.file || !values['source-title'] || !values['as-of']) fail(usage);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) fail(`--as-of must be a date YYYY-MM-DD, not "${values['as-of']}"`);
+if (values.format !== 'tracker' && values.format !== 'ohchr') fail(`--format must be "tracker" or "ohchr", not "${values.format}"`);
+
+const config = loadConfig({ ...process.env, ...(values.database ? { DATABASE_PATH: values.database } : {}) });
+const db = createDb(config.databasePath);
+try {
+  await migrateToLatest(db);
+  await seedIfEmpty(db, config.seedDir);
+  const source = importSource({ title: values['source-title'], url: values['source-url'] ?? null, asOf: values['as-of'] });
+  const text = readFileSync(values.file, 'utf8');
+  let parsed;
+  if (values.format === 'ohchr') {
+    const names = await db.selectFrom('state').select(['iso3', 'nameEn', 'formalNameEn']).execute();
+    const countryNames = new Map(names.flatMap((s) => [[s.nameEn.toLowerCase(), s.iso3], ...(s.formalNameEn ? [[s.formalNameEn.toLowerCase(), s.iso3] as [string, string]] : [])]));
+    parsed = parseOhchrReportingStatus(text, source, { ...(values.state ? { stateIso3: values.state } : {}), countryNames });
+  } else {
+    parsed = parseTrackerCsv(text, source);
+  }
+  if (parsed.problems.length) throw new CatImportError(parsed.problems);
+  for (const s of parsed.skipped) console.log(`(skipped line ${s.line}: ${s.reason})`);
+  const dryRun = values['dry-run'];
+  const diff = await applyCatImport(db, { source, reports: parsed.reports, historyCompleteTo: parsed.historyCompleteTo, actor: 'import:cat' }, { dryRun });
+  for (const line of formatCatDiff(diff)) console.log(line);
+  console.log(
+    `[import:cat] ${values.file}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.unchanged} unchanged, ${diff.histories.length} histories updated` +
+      `${dryRun ? ' (dry run: nothing written)' : ''}`,
+  );
+} catch (err) {
+  fail((err as Error).message, err instanceof CatImportError ? 1 : 2);
+} finally {
+  await db.destroy();
+}

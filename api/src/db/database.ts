@@ -144,6 +144,91 @@ export interface CatAnnualReportTable {
   record: string;
 }
 
+/** UPR tables (migration 004); list fields are JSON text. */
+export interface UprSessionTable {
+  session: number;
+  cycle: number;
+  year: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  sourceIds: string;
+}
+export interface UprReviewTable {
+  id: string;
+  stateIso3: string;
+  session: number;
+  cycle: number;
+  status: string | null;
+  statusAsRecorded: string | null;
+  reviewDate: string | null;
+  documents: string;
+  sourceIds: string;
+  note: string | null;
+}
+export interface UprRecommendationTable {
+  seq: Generated<number>;
+  id: string;
+  reviewId: string;
+  session: number;
+  cycle: number;
+  stateUnderReviewIso3: string;
+  paragraph: string | null;
+  text: string;
+  response: string | null;
+  responseAsRecorded: string | null;
+  responseSource: string | null;
+  actionCategory: number | null;
+  themes: string | null;
+  sdgs: string | null;
+  affectedPersons: string | null;
+  documentSymbol: string | null;
+  documentDate: string | null;
+  externalId: string | null;
+  sourceId: string;
+  sourceLine: number;
+  recordHash: string;
+  implementation: string | null;
+}
+export interface UprRecommendingStateTable {
+  recommendation: number;
+  position: number;
+  iso3: string | null;
+  nameAsRecorded: string;
+}
+export interface UprThemeTable {
+  recommendation: number;
+  theme: string;
+}
+export interface UprLinkTable {
+  recommendation: number;
+  instrumentId: string;
+  action: string;
+}
+export interface UprPledgeTable {
+  id: string;
+  reviewId: string;
+  stateIso3: string;
+  session: number;
+  cycle: number;
+  text: string;
+  actionCategory: number | null;
+  themes: string | null;
+  sourceId: string;
+  sourceLine: number;
+}
+export interface UprAssessmentTable {
+  id: Generated<number>;
+  recommendationId: string;
+  status: string;
+  assessedOn: string;
+  sourceKind: string;
+  sourceTitle: string;
+  sourceUrl: string | null;
+  evidence: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface Database {
   source: SourceTable;
   auditLog: AuditLogTable;
@@ -157,18 +242,30 @@ export interface Database {
   catSession: CatSessionTable;
   catReportingState: CatReportingStateTable;
   catAnnualReport: CatAnnualReportTable;
+  uprSession: UprSessionTable;
+  uprReview: UprReviewTable;
+  uprRecommendation: UprRecommendationTable;
+  uprRecommendingState: UprRecommendingStateTable;
+  uprTheme: UprThemeTable;
+  uprLink: UprLinkTable;
+  uprPledge: UprPledgeTable;
+  uprAssessment: UprAssessmentTable;
 }
 
 export type SourceRow = Selectable<SourceTable>;
 export type StateRow = Selectable<StateTable>;
 export type InstrumentRow = Selectable<InstrumentTable>;
 
-/** Opens (creating if needed) the SQLite file with WAL and foreign keys on. */
-export function createDb(path: string): Kysely<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+/**
+ * Opens (creating if needed) the SQLite file with WAL and foreign keys on. A Buffer opens an
+ * in-memory copy of a serialized database (tests start from one seeded image).
+ */
+export function createDb(path: string | Buffer): Kysely<Database> {
+  const file = typeof path === 'string' && path !== ':memory:';
+  if (file) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   // WAL lets readers proceed while an import writes; it does not apply to in-memory databases.
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  if (file) sqlite.pragma('journal_mode = WAL');
   // SQLite leaves foreign keys off unless asked, per connection.
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -178,6 +275,13 @@ export function createDb(path: string): Kysely<Database> {
 }
 
 const handles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/** The better-sqlite3 connection under a database from `createDb`, for bulk writes and streamed reads. */
+export function sqliteOf(db: Kysely<Database>): SQLite.Database {
+  const sqlite = handles.get(db);
+  if (!sqlite) throw new Error('sqliteOf needs a database opened with createDb');
+  return sqlite;
+}
 
 /**
  * A reader of the data version for the per-request cache check: a prepared statement on the

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Insertable, Kysely, Transaction } from 'kysely';
@@ -14,7 +15,10 @@ import {
   SourceRecord,
   StateRecord,
 } from '../schemas/dataset.js';
-import type { Database, StateTable } from './database.js';
+import { linkRecommendation } from '../domain/upr-links.js';
+import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+import { sqliteOf, type Database, type StateTable } from './database.js';
+import { writeUpr, type UprDataset } from './upr-store.js';
 
 /** Reads and validates one seed file; a missing file is an empty list, a bad one stops the seed. */
 function readSeedFile<T>(seedDir: string, name: string, record: z.ZodType<T>): T[] {
@@ -28,6 +32,25 @@ function readSeedFile<T>(seedDir: string, name: string, record: z.ZodType<T>): T
   return parsed.data;
 }
 
+/** One JSON record per line (the large files, so they stream and diff well); a missing file is an empty list. */
+function readSeedLines<T>(seedDir: string, name: string, record: z.ZodType<T>): T[] {
+  const path = join(seedDir, name);
+  if (!existsSync(path)) return [];
+  const out: T[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const parsed = record.safeParse(JSON.parse(line));
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new Error(`Seed file ${path}:${i + 1} is invalid at [${first?.path.join('.')}]: ${first?.message}`);
+      }
+      out.push(parsed.data);
+    });
+  return out;
+}
+
 export interface Dataset {
   sources: SourceRecord[];
   states: StateRecord[];
@@ -35,6 +58,7 @@ export interface Dataset {
   events: z.infer<typeof EventRecord>[];
   counts: CountRecord[];
   cat: CatDataset;
+  upr: UprDataset;
 }
 
 /** The CAT reporting records (issue 5). */
@@ -59,6 +83,12 @@ export function readDataset(seedDir: string): Dataset {
       sessions: readSeedFile(seedDir, 'cat-sessions.json', CatSessionRecord),
       states: readSeedFile(seedDir, 'cat-reporting-states.json', CatReportingStateRecord),
       annualReports: readSeedFile(seedDir, 'cat-annual-reports.json', CatAnnualReportRecord),
+    },
+    upr: {
+      sessions: readSeedFile(seedDir, 'upr-sessions.json', UprSessionRecord),
+      reviews: readSeedFile(seedDir, 'upr-reviews.json', UprReviewRecord),
+      recommendations: readSeedLines(seedDir, 'upr-recommendations.ndjson', UprRecommendationRecord),
+      pledges: readSeedFile(seedDir, 'upr-pledges.json', UprPledgeRecord),
     },
   };
 }
@@ -117,7 +147,7 @@ async function insertChunked<T extends keyof Database>(trx: Transaction<Database
 }
 
 /** Writes a whole dataset in the caller's transaction (parents first, for the foreign keys). */
-export async function insertDataset(trx: Transaction<Database>, data: Dataset) {
+export async function insertDataset(trx: Transaction<Database>, data: Dataset, sqlite: SQLite.Database) {
   await insertChunked(trx, 'source', data.sources);
   await insertChunked(trx, 'state', data.states.map(stateRecordToRow));
   // Parents before amendments, for the self-reference.
@@ -135,6 +165,8 @@ export async function insertDataset(trx: Transaction<Database>, data: Dataset) {
   await insertChunked(trx, 'participationEvent', data.events);
   await insertChunked(trx, 'publishedCount', data.counts);
   await insertCatDataset(trx, data.cat);
+  // Same connection, so inside the caller's transaction.
+  writeUpr(sqlite, data.upr, { link: linkRecommendation });
 }
 
 async function insertCatDataset(trx: Transaction<Database>, cat: CatDataset) {
@@ -165,7 +197,7 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
   const data = readDataset(seedDir);
   if (data.sources.length === 0) return { seeded: false };
   await db.transaction().execute(async (trx) => {
-    await insertDataset(trx, data);
+    await insertDataset(trx, data, sqliteOf(db));
     await bumpDataVersion(trx);
     await trx
       .insertInto('auditLog')
@@ -176,7 +208,7 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
         entity: 'dataset',
         entityId: seedDir,
         before: null,
-        after: JSON.stringify({ sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length, catReports: data.cat.reports.length }),
+        after: JSON.stringify({ sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length, catReports: data.cat.reports.length, uprRecommendations: data.upr.recommendations.length }),
         sourceId: null,
       })
       .execute();

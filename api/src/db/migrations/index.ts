@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as createSourceAndAuditLog from './2026_11_23_001_create_source_and_audit_log.js';
 import * as createStatesInstrumentsEvents from './2026_11_23_002_create_states_instruments_events.js';
 import * as createCatReporting from './2026_11_23_003_create_cat_reporting.js';
+import * as createUpr from './2026_11_23_004_create_upr.js';
 
 /**
  * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_001_create_source_and_audit_log': createSourceAndAuditLog,
   '2026_11_23_002_create_states_instruments_events': createStatesInstrumentsEvents,
   '2026_11_23_003_create_cat_reporting': createCatReporting,
+  '2026_11_23_004_create_upr': createUpr,
 };

@@ -1,0 +1,233 @@
+import type SQLite from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+
+/**
+ * Bulk writes of UPR records (seed and importers). Written against better-sqlite3's prepared
+ * statements rather than Kysely: an import of 40,000 recommendations with their recommending
+ * States, themes and instrument links is some 200,000 row writes, and the issue asks for at least
+ * 20,000 recommendations a second. The caller holds the transaction.
+ */
+
+export interface UprDataset {
+  sessions: UprSessionRecord[];
+  reviews: UprReviewRecord[];
+  recommendations: UprRecommendationRecord[];
+  pledges: UprPledgeRecord[];
+}
+
+/** A recommendation's link to one of our instruments; `action` null when no tracked action is asked. */
+export interface UprLinkOut {
+  instrumentId: string;
+  action: string | null;
+}
+export type LinkRecommendation = (text: string) => UprLinkOut[];
+
+export interface CountDiff {
+  added: number;
+  unchanged: number;
+  changed: { id: string; fields: string[] }[];
+}
+export interface UprWriteDiff {
+  sessions: CountDiff;
+  reviews: CountDiff;
+  recommendations: CountDiff;
+  pledges: CountDiff;
+}
+
+export interface UprWriteOptions {
+  link: LinkRecommendation;
+  /** Compute the diff only. */
+  dryRun?: boolean;
+  /** Called every 1,000 recommendations (and at the end). */
+  onProgress?: (done: number, total: number) => void;
+  /** One audit row per added or changed record (with the record as it was before a change). */
+  audit?: { actor: string; at: string; sourceId: string | null };
+}
+
+const canonical = (value: unknown) => JSON.stringify(value);
+export const recordHash = (record: UprRecommendationRecord) => createHash('sha1').update(canonical(record)).digest('hex');
+const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
+
+/** Fields whose values differ between two records of the same shape (for the diff). */
+const changedFields = <T extends object>(before: T, after: T) =>
+  (Object.keys(after) as (keyof T & string)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
+
+export function sessionRow(s: UprSessionRecord) {
+  return { session: s.session, cycle: s.cycle, year: s.year, startDate: s.startDate, endDate: s.endDate, sourceIds: JSON.stringify(s.sourceIds) };
+}
+export function reviewRow(r: UprReviewRecord) {
+  return {
+    id: r.id, stateIso3: r.stateIso3, session: r.session, cycle: r.cycle, status: r.status, statusAsRecorded: r.statusAsRecorded,
+    reviewDate: r.reviewDate, documents: JSON.stringify(r.documents), sourceIds: JSON.stringify(r.sourceIds), note: r.note,
+  };
+}
+export function pledgeRow(p: UprPledgeRecord) {
+  return { ...p, themes: list(p.themes) };
+}
+
+export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: UprWriteOptions): UprWriteDiff {
+  const { dryRun = false, audit } = options;
+  const auditStatement = sqlite.prepare(
+    'insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, ?, null, ?)',
+  );
+  const logged = (action: 'insert' | 'update', entity: string, id: string, before: unknown) => {
+    if (audit && !dryRun) auditStatement.run(audit.at, audit.actor, action, entity, id, before === null ? null : canonical(before), audit.sourceId);
+  };
+
+  // --- sessions and reviews: few rows, compared field by field ---------------------------------
+  const upsertKeyed = <R extends object, Row extends Record<string, unknown>>(
+    entity: string,
+    records: R[],
+    key: (r: R) => string | number,
+    toRow: (r: R) => Row,
+    table: string,
+    keyColumn: string,
+  ): CountDiff => {
+    const diff: CountDiff = { added: 0, unchanged: 0, changed: [] };
+    if (records.length === 0) return diff;
+    const columns = Object.keys(toRow(records[0]!));
+    const existing = new Map(
+      (sqlite.prepare(`select ${columns.join(', ')} from ${table}`).all() as Record<string, unknown>[]).map((row) => [row[keyColumn] as string | number, row]),
+    );
+    const insert = sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
+    const update = sqlite.prepare(`update ${table} set ${columns.filter((c) => c !== keyColumn).map((c) => `${c} = @${c}`).join(', ')} where ${keyColumn} = @${keyColumn}`);
+    for (const record of records) {
+      const row = toRow(record);
+      const before = existing.get(key(record));
+      if (!before) {
+        diff.added++;
+        if (!dryRun) insert.run(row);
+        logged('insert', entity, String(key(record)), null);
+        continue;
+      }
+      const fields = changedFields(before, row as Record<string, unknown>);
+      if (fields.length === 0) {
+        diff.unchanged++;
+        continue;
+      }
+      diff.changed.push({ id: String(key(record)), fields });
+      if (!dryRun) update.run(row);
+      logged('update', entity, String(key(record)), before);
+    }
+    return diff;
+  };
+
+  const sessions = upsertKeyed('uprSession', data.sessions, (s) => s.session, sessionRow, 'uprSession', 'session');
+  const reviews = upsertKeyed('uprReview', data.reviews, (r) => r.id, reviewRow, 'uprReview', 'id');
+  const pledges = upsertKeyed('uprPledge', data.pledges, (p) => p.id, pledgeRow, 'uprPledge', 'id');
+
+  // --- recommendations: compared by hash, children rewritten on change --------------------------
+  const recommendations: CountDiff = { added: 0, unchanged: 0, changed: [] };
+  const existing = new Map(
+    (sqlite.prepare('select id, seq, recordHash from uprRecommendation').all() as { id: string; seq: number; recordHash: string }[]).map((r) => [r.id, r]),
+  );
+  const columns = [
+    'id', 'reviewId', 'session', 'cycle', 'stateUnderReviewIso3', 'paragraph', 'text', 'response', 'responseAsRecorded', 'responseSource',
+    'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'documentDate', 'externalId', 'sourceId', 'sourceLine', 'recordHash',
+  ];
+  const insert = sqlite.prepare(`insert into uprRecommendation (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
+  const update = sqlite.prepare(`update uprRecommendation set ${columns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} where id = @id`);
+  const insertState = sqlite.prepare('insert into uprRecommendingState (recommendation, position, iso3, nameAsRecorded) values (?, ?, ?, ?)');
+  const insertTheme = sqlite.prepare('insert or ignore into uprTheme (recommendation, theme) values (?, ?)');
+  const insertLink = sqlite.prepare('insert or ignore into uprLink (recommendation, instrumentId, action) values (?, ?, ?)');
+  const clearChildren = ['uprRecommendingState', 'uprTheme', 'uprLink'].map((t) => sqlite.prepare(`delete from ${t} where recommendation = ?`));
+  const readRecord = sqlite.prepare('select * from uprRecommendation where seq = ?');
+  const readStates = sqlite.prepare('select iso3, nameAsRecorded from uprRecommendingState where recommendation = ? order by position');
+
+  const writeChildren = (seq: number, r: UprRecommendationRecord) => {
+    r.recommendingStates.forEach((s, i) => insertState.run(seq, i, s.iso3, s.nameAsRecorded));
+    for (const theme of r.themes ?? []) insertTheme.run(seq, theme);
+    for (const l of options.link(r.text)) insertLink.run(seq, l.instrumentId, l.action ?? '');
+  };
+
+  const total = data.recommendations.length;
+  data.recommendations.forEach((r, i) => {
+    const hash = recordHash(r);
+    const row = {
+      ...r,
+      themes: list(r.themes),
+      sdgs: list(r.sdgs),
+      affectedPersons: list(r.affectedPersons),
+      recordHash: hash,
+    } as Record<string, unknown>;
+    delete row.recommendingStates;
+    const before = existing.get(r.id);
+    if (!before) {
+      recommendations.added++;
+      if (!dryRun) writeChildren(Number(insert.run(row).lastInsertRowid), r);
+      logged('insert', 'uprRecommendation', r.id, null);
+    } else if (before.recordHash === hash) {
+      recommendations.unchanged++;
+    } else {
+      const old = recommendationFromRow(readRecord.get(before.seq) as RecommendationRow, readStates.all(before.seq) as StateRow[]);
+      recommendations.changed.push({ id: r.id, fields: changedFields(old, r) });
+      logged('update', 'uprRecommendation', r.id, old);
+      if (!dryRun) {
+        update.run(row);
+        for (const clear of clearChildren) clear.run(before.seq);
+        writeChildren(before.seq, r);
+      }
+    }
+    if ((i + 1) % 1000 === 0 || i + 1 === total) options.onProgress?.(i + 1, total);
+  });
+  return { sessions, reviews, recommendations, pledges };
+}
+
+export interface RecommendationRow {
+  seq: number;
+  id: string;
+  reviewId: string;
+  session: number;
+  cycle: number;
+  stateUnderReviewIso3: string;
+  paragraph: string | null;
+  text: string;
+  response: string | null;
+  responseAsRecorded: string | null;
+  responseSource: string | null;
+  actionCategory: number | null;
+  themes: string | null;
+  sdgs: string | null;
+  affectedPersons: string | null;
+  documentSymbol: string | null;
+  documentDate: string | null;
+  externalId: string | null;
+  sourceId: string;
+  sourceLine: number;
+}
+interface StateRow {
+  iso3: string | null;
+  nameAsRecorded: string;
+}
+
+const parseList = (value: string | null) => (value === null ? null : (JSON.parse(value) as string[]));
+
+/** The record as it was imported, from its row and its recommending States. */
+export function recommendationFromRow(row: RecommendationRow, states: StateRow[]): UprRecommendationRecord {
+  return {
+    id: row.id,
+    reviewId: row.reviewId,
+    session: row.session,
+    cycle: row.cycle,
+    stateUnderReviewIso3: row.stateUnderReviewIso3,
+    paragraph: row.paragraph,
+    text: row.text,
+    recommendingStates: states.map((s) => ({ iso3: s.iso3, nameAsRecorded: s.nameAsRecorded })),
+    response: row.response as UprRecommendationRecord['response'],
+    responseAsRecorded: row.responseAsRecorded,
+    responseSource: row.responseSource,
+    actionCategory: row.actionCategory,
+    themes: parseList(row.themes),
+    sdgs: parseList(row.sdgs),
+    affectedPersons: parseList(row.affectedPersons),
+    documentSymbol: row.documentSymbol,
+    documentDate: row.documentDate,
+    externalId: row.externalId,
+    sourceId: row.sourceId,
+    sourceLine: row.sourceLine,
+  };
+}
+
+export const isEmptyUprDiff = (d: UprWriteDiff) =>
+  Object.values(d).every((c: CountDiff) => c.added === 0 && c.changed.length === 0);

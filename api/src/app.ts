@@ -13,6 +13,7 @@ import { catReportingRoutes } from './routes/cat-reporting.js';
 import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
 import { stateRoutes } from './routes/states.js';
+import { uprRoutes } from './routes/upr.js';
 
 export interface RouteTableEntry {
   method: string;
@@ -23,6 +24,7 @@ export interface RouteTableEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly RouteTableEntry[];
+    config: Config;
   }
 }
 
@@ -44,6 +46,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
     }
   });
   app.decorate('routeTable', routeTable);
+  app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -58,6 +61,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(stateRoutes, { prefix: '/api/states' });
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
   await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
+  await app.register(uprRoutes, { prefix: '/api/upr' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

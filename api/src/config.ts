@@ -16,6 +16,11 @@ const Env = z.object({
   WEB_BUILD_DIR: z.string().min(1).default('web/build').transform(fromRepoRoot),
   /** The normalised dataset loaded into an empty database on start. */
   SEED_DIR: z.string().min(1).default('data/seed').transform(fromRepoRoot),
+  /**
+   * Bearer token for the write endpoints (UPR implementation assessments) until user accounts
+   * exist. Unset: editing is off and those endpoints answer 403.
+   */
+  EDIT_TOKEN: z.string().min(24, 'must be at least 24 characters (use a random secret)').optional(),
 });
 
 const ConfigSchema = Env.transform((env) => ({
@@ -25,6 +30,7 @@ const ConfigSchema = Env.transform((env) => ({
   logLevel: env.LOG_LEVEL,
   webBuildDir: env.WEB_BUILD_DIR,
   seedDir: env.SEED_DIR,
+  editToken: env.EDIT_TOKEN ?? null,
 }));
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;

@@ -8,6 +8,7 @@ import { createParticipationRepository } from '../repositories/participation.rep
 import { createStateRepository } from '../repositories/state.repository.js';
 import { createCatReportingService, type CatReportingService } from '../services/cat-reporting.service.js';
 import { createCatalogueService, type CatalogueService } from '../services/catalogue.service.js';
+import { createUprService, type UprService } from '../services/upr.service.js';
 import { createStatusService, type StatusService } from '../services/status.service.js';
 
 const createRepositories = (db: Kysely<Database>) => ({
@@ -26,6 +27,7 @@ declare module 'fastify' {
     statusService: StatusService;
     catalogue: CatalogueService;
     catReporting: CatReportingService;
+    upr: UprService;
   }
 }
 
@@ -38,5 +40,6 @@ export const dbPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
   app.decorate('statusService', statusService);
   app.decorate('catalogue', createCatalogueService(repos, statusService));
   app.decorate('catReporting', createCatReportingService(repos));
+  app.decorate('upr', createUprService(db, repos));
   app.addHook('onClose', async () => db.destroy());
 });

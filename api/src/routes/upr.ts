@@ -1,0 +1,125 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createGzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../schemas/common.js';
+import { StateParams } from '../schemas/params.js';
+import {
+  UprAssessment,
+  UprAssessmentInput,
+  UprCalendarQuery,
+  UprCalendarResponse,
+  UprRecommendationDetail,
+  UprRecommendationParams,
+  UprSearchQuery,
+  UprSearchResponse,
+  UprStateReviews,
+} from '../schemas/upr.js';
+
+export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/recommendations',
+    {
+      schema: {
+        tags: ['upr'],
+        summary: 'Search UPR recommendations: full text, filters, facets; CSV of the whole filtered set',
+        description:
+          'format=csv streams every matching recommendation (no row limit), with its source. Facet counts are over the recommendations that match all filters.',
+        querystring: UprSearchQuery,
+        response: { 200: UprSearchResponse, 400: ErrorBody },
+      },
+    },
+    async ({ query, headers }, typedReply) => {
+      if (query.sort === 'relevance' && !query.q) throw app.httpErrors.badRequest('sort=relevance needs a search text (q)');
+      if (query.format === 'csv') {
+        // A stream, not the JSON shape the schema types: sent through the untyped reply.
+        const reply = typedReply as FastifyReply;
+        const csv = app.upr.csv(query);
+        reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="upr-recommendations.csv"');
+        // Streamed, so the response cache cannot compress it: gzip on the way out for slow links.
+        if (/\bgzip\b/.test(headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(csv.pipe(createGzip()));
+        return reply.send(csv);
+      }
+      return app.upr.search(query);
+    },
+  );
+
+  app.get(
+    '/recommendations/:id',
+    {
+      schema: {
+        tags: ['upr'],
+        summary: 'One recommendation with its implementation assessments, oldest first',
+        params: UprRecommendationParams,
+        response: { 200: UprRecommendationDetail, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params }) => {
+      const found = await app.upr.recommendation(params.id);
+      if (!found) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
+      return found;
+    },
+  );
+
+  /** Until user accounts exist, writes need the configured EDIT_TOKEN as a Bearer token. */
+  const assertEditor = (request: FastifyRequest) => {
+    const token = app.config.editToken;
+    if (!token) throw app.httpErrors.forbidden('Editing is disabled on this server (no EDIT_TOKEN is configured)');
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const ok = given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+    if (!ok) throw app.httpErrors.unauthorized('Send the edit token as "Authorization: Bearer <token>"');
+  };
+
+  app.post(
+    '/recommendations/:id/assessments',
+    {
+      schema: {
+        tags: ['upr'],
+        summary: 'Record an implementation assessment (appended; earlier ones are kept)',
+        security: [{ editToken: [] }],
+        params: UprRecommendationParams,
+        body: UprAssessmentInput,
+        response: { 201: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      assertEditor(request);
+      const { params, body } = request;
+      if (body.assessedOn > new Date().toISOString().slice(0, 10)) throw app.httpErrors.badRequest(`assessedOn ${body.assessedOn} is in the future`);
+      const created = await app.upr.addAssessment(params.id, body);
+      if (!created) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/reviews/:iso3',
+    {
+      schema: {
+        tags: ['upr'],
+        summary: "A State's UPR reviews (held and scheduled) with recommendation counts, its next review, and its voluntary pledges",
+        params: StateParams,
+        response: { 200: UprStateReviews, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params }) => {
+      const reviews = await app.upr.reviewsOf(params.iso3);
+      if (!reviews) throw app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${params.iso3}"`);
+      return reviews;
+    },
+  );
+
+  app.get(
+    '/calendar',
+    {
+      schema: {
+        tags: ['upr'],
+        summary: 'UPR Working Group sessions with their dates, the States reviewed, and how many recommendations the data holds for each',
+        querystring: UprCalendarQuery,
+        response: { 200: UprCalendarResponse, 400: ErrorBody },
+      },
+    },
+    async ({ query }) => app.upr.calendar(query),
+  );
+};
+

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { UN_REGIONAL_GROUPS } from '../db/database.js';
+import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
+import { IsoDate } from './common.js';
+import { FormatQuery } from '../lib/formats.js';
+import { InstrumentId, SourceRef } from './participation.js';
+import { UPR_RESPONSES, UPR_REVIEW_STATUSES } from './upr-dataset.js';
+
+/** API shapes of the UPR part (issue 6). */
+
+export const UPR_IMPLEMENTATION_STATUSES = ['not-implemented', 'partially-implemented', 'fully-implemented', 'no-information'] as const;
+export const UPR_ASSESSMENT_SOURCES = ['mid-term-report', 'stakeholder-report', 'national-mechanism', 'other'] as const;
+
+const Iso3Param = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "SVN"')
+  .transform((s) => s.toUpperCase());
+const IntParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const UprSearchQuery = z.object({
+  q: z.string().trim().min(1).max(200).optional().describe('Full-text search; words match by stem and prefix ("ratif" finds ratify, ratification); "quoted phrases" match as phrases'),
+  state: Iso3Param.optional().describe('State under review (ISO3)'),
+  recommendingState: Iso3Param.optional().describe('Recommending State (ISO3)'),
+  recommendingGroup: z.enum(UN_REGIONAL_GROUPS).optional().describe("Recommending State's UN regional group"),
+  cycle: IntParam(1, 4).optional(),
+  session: IntParam(1, 54).optional().describe('Working Group session'),
+  response: z.enum([...UPR_RESPONSES, 'not-recorded']).optional(),
+  theme: z.string().trim().min(1).max(200).optional().describe('A theme exactly as recorded (see the theme facet)'),
+  instrument: InstrumentId.optional().describe('Linked instrument'),
+  action: z.enum(UPR_LINK_ACTIONS).optional().describe('What the recommendation asks about a linked instrument'),
+  implementation: z.enum([...UPR_IMPLEMENTATION_STATUSES, 'not-assessed']).optional().describe('Latest implementation assessment'),
+  sort: z.enum(['relevance', 'session', 'state']).default('session').describe('relevance needs q; session = newest first'),
+  page: IntParam(1, 100_000).default(1),
+  pageSize: IntParam(1, 200).default(50),
+  facets: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('Add counts per value of each filter, over the matching recommendations'),
+  ...FormatQuery.shape,
+});
+export type UprSearchQuery = z.infer<typeof UprSearchQuery>;
+export type UprFilters = Omit<UprSearchQuery, 'sort' | 'page' | 'pageSize' | 'facets' | 'format'>;
+
+export const UprLink = z.object({ instrumentId: z.string(), action: z.enum(UPR_LINK_ACTIONS).nullable() }).meta({ id: 'UprLink' });
+
+export const UprAssessment = z
+  .object({
+    id: z.number().int(),
+    recommendationId: z.string(),
+    status: z.enum(UPR_IMPLEMENTATION_STATUSES),
+    assessedOn: IsoDate,
+    sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
+    sourceTitle: z.string(),
+    sourceUrl: z.string().nullable(),
+    evidence: z.string().nullable(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'UprAssessment' });
+export type UprAssessment = z.infer<typeof UprAssessment>;
+
+export const UprRecommendation = z
+  .object({
+    id: z.string(),
+    reviewId: z.string(),
+    session: z.number().int(),
+    cycle: z.number().int(),
+    stateUnderReview: z.object({ iso3: z.string(), name: z.string() }),
+    paragraph: z.string().nullable(),
+    text: z.string(),
+    recommendingStates: z.array(z.object({ iso3: z.string().nullable(), name: z.string(), nameAsRecorded: z.string(), unRegionalGroup: z.enum(UN_REGIONAL_GROUPS).nullable() })),
+    response: z.enum(UPR_RESPONSES).nullable().describe('Normalised: supported / noted (the older "accepted" is supported, "rejected" noted); null when not recorded'),
+    responseAsRecorded: z.string().nullable().describe("The source's own word"),
+    responseSource: z.string().nullable(),
+    actionCategory: z.number().int().nullable().describe('UPR Info action category, 1 (minimal) to 5 (specific action)'),
+    themes: z.array(z.string()).nullable(),
+    sdgs: z.array(z.string()).nullable(),
+    affectedPersons: z.array(z.string()).nullable(),
+    documentSymbol: z.string().nullable(),
+    links: z.array(UprLink),
+    implementation: UprAssessment.nullable().describe('The latest implementation assessment; null when none is recorded'),
+    source: SourceRef,
+    sourceLine: z.number().int(),
+  })
+  .meta({ id: 'UprRecommendation' });
+export type UprRecommendation = z.infer<typeof UprRecommendation>;
+
+const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const UprFacets = z
+  .object({
+    response: FacetCounts,
+    cycle: FacetCounts,
+    instrument: FacetCounts,
+    action: FacetCounts,
+    recommendingGroup: FacetCounts,
+    implementation: FacetCounts,
+    theme: FacetCounts.describe('The 30 most frequent'),
+  })
+  .meta({ id: 'UprFacets' });
+export type UprFacets = z.infer<typeof UprFacets>;
+
+export const UprSearchResponse = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(UprRecommendation),
+    facets: UprFacets.optional(),
+  })
+  .meta({ id: 'UprSearch' });
+export type UprSearchResponse = z.infer<typeof UprSearchResponse>;
+
+export const UprRecommendationDetail = UprRecommendation.extend({
+  assessments: z.array(UprAssessment).describe('Every assessment, oldest first: the history is kept, never overwritten'),
+}).meta({ id: 'UprRecommendationDetail' });
+
+export const UprReview = z
+  .object({
+    id: z.string(),
+    stateIso3: z.string(),
+    session: z.number().int(),
+    cycle: z.number().int(),
+    sessionStart: IsoDate.nullable(),
+    sessionEnd: IsoDate.nullable(),
+    year: z.number().int().nullable(),
+    status: z.enum(UPR_REVIEW_STATUSES).nullable(),
+    statusAsRecorded: z.string().nullable(),
+    reviewDate: IsoDate.nullable(),
+    documents: z.array(z.object({ symbol: z.string(), kind: z.string() })),
+    note: z.string().nullable(),
+    recommendations: z.object({
+      total: z.number().int(),
+      byResponse: z.record(z.string(), z.number().int()).describe('Counts by normalised response; "not-recorded" where none is'),
+      linked: z.number().int().describe('Recommendations linked to one of the tracked instruments'),
+      assessed: z.number().int().describe('Recommendations with an implementation assessment'),
+    }),
+    sources: z.array(SourceRef),
+  })
+  .meta({ id: 'UprReview' });
+export type UprReview = z.infer<typeof UprReview>;
+
+export const UprStateReviews = z
+  .object({
+    state: z.object({ iso3: z.string(), name: z.string() }),
+    reviews: z.array(UprReview),
+    nextReview: UprReview.nullable().describe('The next review on the calendar after today; null when none is scheduled in the data'),
+    pledges: z.array(z.object({ id: z.string(), session: z.number().int(), text: z.string(), source: SourceRef })),
+  })
+  .meta({ id: 'UprStateReviews' });
+
+export const UprCalendarQuery = z.object({ cycle: IntParam(1, 4).optional(), session: IntParam(1, 54).optional() });
+
+export const UprCalendarSession = z
+  .object({
+    session: z.number().int(),
+    cycle: z.number().int(),
+    year: z.number().int().nullable(),
+    startDate: IsoDate.nullable(),
+    endDate: IsoDate.nullable(),
+    recommendationsRecorded: z.number().int().describe('Recommendations of this session in the database'),
+    reviews: z.array(
+      z.object({ id: z.string(), stateIso3: z.string(), name: z.string(), status: z.enum(UPR_REVIEW_STATUSES).nullable(), reviewDate: IsoDate.nullable(), note: z.string().nullable(), recommendationsRecorded: z.number().int() }),
+    ),
+    sources: z.array(SourceRef),
+  })
+  .meta({ id: 'UprCalendarSession' });
+export const UprCalendarResponse = z.object({ sessions: z.array(UprCalendarSession) }).meta({ id: 'UprCalendar' });
+
+export const UprAssessmentInput = z
+  .strictObject({
+    status: z.enum(UPR_IMPLEMENTATION_STATUSES),
+    assessedOn: IsoDate.describe('The date the assessment speaks for (e.g. the mid-term report date)'),
+    sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
+    sourceTitle: z.string().trim().min(3).max(500),
+    sourceUrl: z.url().max(2000).nullable().default(null),
+    evidence: z.string().trim().min(1).max(10_000).nullable().default(null),
+    recordedBy: z.string().trim().min(2).max(200).describe('Who records it (person or organisation)'),
+  });
+export type UprAssessmentInput = z.infer<typeof UprAssessmentInput>;
+
+export const UprRecommendationParams = z.object({ id: z.string().min(1).max(200).describe('Recommendation id, e.g. "ohchr-thematic-list:48:SVN:0123456789"') });

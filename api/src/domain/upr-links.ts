@@ -1,20 +1,6 @@
 /**
- * The seam between the UPR store and the classifier (upr-linking.ts): what the database records
- * for each recommendation, one row per instrument and action asked.
+ * What the UPR store records for each recommendation: one row per linked instrument and action
+ * (action null when the text names the instrument but asks none of the tracked actions). The
+ * classifier and its measured precision and recall are in upr-linking.ts.
  */
-import type { UprLinkOut } from '../db/upr-store.js';
-
-/** What a recommendation asks of a State about one of our instruments (public ids). */
-export const UPR_LINK_ACTIONS = [
-  'ratify-accede',
-  'withdraw-reservations-declarations',
-  'implement-national-law',
-  'cooperate-with-court',
-  'report-to-committee',
-] as const;
-export type UprLinkAction = (typeof UPR_LINK_ACTIONS)[number];
-
-// Placeholder until the classifier lands: no links.
-export function linkRecommendation(_text: string): UprLinkOut[] {
-  return [];
-}
+export { linkRecommendationPairs as linkRecommendation, UPR_LINK_ACTIONS, type UprLinkAction } from './upr-linking.js';

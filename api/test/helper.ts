@@ -1,9 +1,9 @@
-import { onTestFinished } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { inject, onTestFinished } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { createDb, sqliteOf } from '../src/db/database.js';
+import { createDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { seedIfEmpty } from '../src/db/seed.js';
 
 /**
  * A fresh app on a real, migrated in-memory SQLite database; closed when the test ends.
@@ -11,7 +11,7 @@ import { seedIfEmpty } from '../src/db/seed.js';
  */
 export async function setup({ seed = false }: { seed?: boolean } = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' });
-  const db = seed ? createDb(await seededImage(config.seedDir)) : createDb(':memory:');
+  const db = seed ? createDb(seededImage()) : createDb(':memory:');
   if (!seed) await migrateToLatest(db);
   const app = await buildApp(config, db);
   await app.ready();
@@ -19,19 +19,9 @@ export async function setup({ seed = false }: { seed?: boolean } = {}) {
   return { app, db, config };
 }
 
-let image: Promise<Buffer> | undefined;
-/**
- * The bundled dataset is some 42,000 UPR recommendations: it is migrated and seeded once per test
- * worker, exactly as the server does on first start, and each test gets its own copy of that database.
- */
-function seededImage(seedDir: string): Promise<Buffer> {
-  image ??= (async () => {
-    const db = createDb(':memory:');
-    await migrateToLatest(db);
-    await seedIfEmpty(db, seedDir);
-    const buffer = sqliteOf(db).serialize();
-    await db.destroy();
-    return buffer;
-  })();
+let image: Buffer | undefined;
+/** The database test/global-setup.ts migrated and seeded once for the run. */
+function seededImage(): Buffer {
+  image ??= readFileSync(inject('seededImagePath'));
   return image;
 }

@@ -72,7 +72,8 @@ export interface CatDataset {
 
 export function readDataset(seedDir: string): Dataset {
   return {
-    sources: readSeedFile(seedDir, 'sources.json', SourceRecord),
+    // The UPR sources are kept in their own file, written by the UPR normaliser.
+    sources: [...readSeedFile(seedDir, 'sources.json', SourceRecord), ...readSeedFile(seedDir, 'upr-sources.json', SourceRecord)],
     states: readSeedFile(seedDir, 'states.json', StateRecord),
     instruments: readSeedFile(seedDir, 'instruments.json', InstrumentRecord),
     events: readSeedFile(seedDir, 'events.json', EventRecord),

@@ -9,23 +9,30 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildUprSeed, toNdjson, UPR_RECOMMENDATIONS_FILE } from '../upr/normalise.js';
 import { assembleSeed } from './assemble.js';
 import { seedDir } from './paths.js';
 
 function main(): void {
   const seed = assembleSeed();
-  if (seed.problems.length > 0) {
-    console.error(`[normalise] ${seed.problems.length} problem(s); nothing written:`);
-    for (const problem of seed.problems) console.error(`  ${problem}`);
+  // UPR (issue 6) reads the states the main seed just built; its recommendations go to NDJSON.
+  const upr = buildUprSeed(seed.files['states.json']);
+  const problems = [...seed.problems, ...upr.problems];
+  if (problems.length > 0) {
+    console.error(`[normalise] ${problems.length} problem(s); nothing written:`);
+    for (const problem of problems) console.error(`  ${problem}`);
     process.exitCode = 1;
     return;
   }
   mkdirSync(seedDir, { recursive: true });
-  for (const [name, records] of Object.entries(seed.files)) {
+  const files = { ...seed.files, ...upr.files };
+  for (const [name, records] of Object.entries(files)) {
     writeFileSync(join(seedDir, name), `${JSON.stringify(records, null, 2)}\n`);
   }
-  console.log(`[normalise] wrote ${Object.entries(seed.files).map(([n, r]) => `${n} (${r.length})`).join(', ')} to data/seed/`);
-  for (const line of seed.summary) console.log(`[normalise] ${line}`);
+  writeFileSync(join(seedDir, UPR_RECOMMENDATIONS_FILE), toNdjson(upr.recommendations));
+  const written = [...Object.entries(files).map(([n, r]) => `${n} (${r.length})`), `${UPR_RECOMMENDATIONS_FILE} (${upr.recommendations.length})`];
+  console.log(`[normalise] wrote ${written.join(', ')} to data/seed/`);
+  for (const line of [...seed.summary, ...upr.summary]) console.log(`[normalise] ${line}`);
 }
 
 main();

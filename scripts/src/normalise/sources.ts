@@ -10,6 +10,7 @@
 import type { InstrumentId } from '@tracker/api/domain';
 import type { SourceRecord } from './schemas.js';
 import { CAT_SOURCE_DEFINITIONS } from './cat-sources.js';
+import { UPR_SOURCE_DEFINITIONS } from '../upr/sources.js';
 
 interface SourceDefinition extends SourceRecord {
   /** URLs exactly as they appear in `source_url` columns. */
@@ -572,6 +573,9 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
 
   // --- CAT reporting (data/raw/cat-reporting/) -----------------------------------------------------
   ...CAT_SOURCE_DEFINITIONS,
+
+  // --- UPR (data/raw/upr/): cited by the upr-* seed files, listed in upr-sources.json ---------------
+  ...UPR_SOURCE_DEFINITIONS,
 ];
 
 /** Normalises a URL as written in the raw files (some omit the scheme). */

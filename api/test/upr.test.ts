@@ -1,0 +1,164 @@
+import { parse } from 'csv-parse/sync';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { buildApp } from '../src/app.js';
+import type { UprSearchResponse } from '../src/schemas/upr.js';
+import { setup } from './helper.js';
+
+type App = Awaited<ReturnType<typeof setup>>['app'];
+const search = async (app: App, query: string) => {
+  const res = await app.inject(`/api/upr/recommendations?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as UprSearchResponse;
+};
+const facet = (body: UprSearchResponse, name: keyof NonNullable<UprSearchResponse['facets']>) =>
+  Object.fromEntries(body.facets![name].map((f) => [f.value, f.count]));
+
+describe('GET /api/upr/recommendations', () => {
+  it('holds the real recommendations of the sources: Slovenia’s three OHCHR lists (163, 215, 254) with their responses', async () => {
+    const { app } = await setup({ seed: true });
+    for (const [cycle, total, supported, noted] of [[2, 163, 142, 21], [3, 215, 182, 33], [4, 254, 217, 37]] as const) {
+      const body = await search(app, `state=SVN&cycle=${cycle}&facets=true&pageSize=1`);
+      expect(body.total, `cycle ${cycle}`).toBe(total);
+      expect(facet(body, 'response')).toEqual({ supported, noted });
+    }
+  });
+
+  it('keeps the older "Accepted" wording as recorded and maps it to supported', async () => {
+    const { app } = await setup({ seed: true });
+    const body = await search(app, 'session=1&response=supported&pageSize=5');
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((r) => r.response === 'supported' && r.responseAsRecorded === 'Accepted')).toBe(true);
+    const all = await search(app, 'cycle=1&facets=true&pageSize=1');
+    expect(Object.keys(facet(all, 'response')).sort()).toEqual(['noted', 'supported']);
+  });
+
+  it('finds ratify, ratified and ratification with "ratif", and matches phrases', async () => {
+    const { app } = await setup({ seed: true });
+    const body = await search(app, 'q=ratif&pageSize=200');
+    expect(body.total).toBeGreaterThan(1000);
+    const words = new Set(body.items.flatMap((r) => r.text.toLowerCase().match(/\bratif\w*/g) ?? []));
+    expect(words).toContain('ratify');
+    expect(words).toContain('ratification');
+    const phrase = await search(app, `q=${encodeURIComponent('"Rome Statute"')}&pageSize=50`);
+    expect(phrase.total).toBeGreaterThan(50);
+    expect(phrase.items.every((r) => /rome\s+statute/i.test(r.text))).toBe(true);
+    // Operators and stray quotes are words, never FTS syntax errors.
+    expect((await app.inject('/api/upr/recommendations?q=' + encodeURIComponent('torture AND "NEAR( -'))).statusCode).toBe(200);
+  });
+
+  it('filters by linked instrument and action, and every item says why it is linked', async () => {
+    const { app } = await setup({ seed: true });
+    const body = await search(app, 'instrument=opcat&action=ratify-accede&facets=true&pageSize=100');
+    expect(body.total).toBeGreaterThan(100);
+    for (const r of body.items) expect(r.links).toContainEqual({ instrumentId: 'opcat', action: 'ratify-accede' });
+    expect(facet(body, 'instrument').opcat).toBe(body.total);
+  });
+
+  it('filters by recommending state and its regional group, and sorts by relevance only with a search text', async () => {
+    const { app } = await setup({ seed: true });
+    const byFrance = await search(app, 'recommendingState=FRA&pageSize=20');
+    expect(byFrance.items.every((r) => r.recommendingStates.some((s) => s.iso3 === 'FRA'))).toBe(true);
+    const grulac = await search(app, 'recommendingGroup=latin-american-caribbean&pageSize=50');
+    expect(grulac.items.every((r) => r.recommendingStates.some((s) => s.unRegionalGroup === 'latin-american-caribbean'))).toBe(true);
+    const relevant = await search(app, 'q=torture&sort=relevance&pageSize=5');
+    expect(relevant.items[0]!.text.toLowerCase()).toContain('tortur');
+    expect((await app.inject('/api/upr/recommendations?sort=relevance')).statusCode).toBe(400);
+  });
+
+  it('pages through results without overlap', async () => {
+    const { app } = await setup({ seed: true });
+    const first = await search(app, 'state=SVN&page=1&pageSize=100');
+    const second = await search(app, 'state=SVN&page=2&pageSize=100');
+    expect(first.items).toHaveLength(100);
+    expect(new Set([...first.items, ...second.items].map((r) => r.id)).size).toBe(200);
+  });
+
+  it('rejects bad parameters with a 400 naming them', async () => {
+    const { app } = await setup({ seed: true });
+    for (const [query, name] of [['cycle=5', 'cycle'], ['session=0', 'session'], ['response=accepted', 'response'], ['instrument=icc', 'instrument'], ['pageSize=1000', 'pageSize'], ['state=Slovenia', 'state']] as const) {
+      const res = await app.inject(`/api/upr/recommendations?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().message).toContain(name);
+    }
+  });
+
+  it('exports the whole filtered set as CSV, streamed, gzip when asked, with the source of each row', async () => {
+    const { app } = await setup({ seed: true });
+    const json = await search(app, 'state=SVN&pageSize=1');
+    const res = await app.inject({ url: '/api/upr/recommendations?state=SVN&format=csv', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const rows = parse(gunzipSync(res.rawPayload).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(json.total);
+    expect(rows[0]!.source).toContain('as of');
+    const all = await app.inject('/api/upr/recommendations?format=csv');
+    const count = (all.body.match(/\r\n/g) ?? []).length;
+    expect(count).toBeGreaterThan(41_000);
+  });
+});
+
+describe('GET /api/upr/reviews/{iso3} and /api/upr/calendar', () => {
+  it('gives Slovenia’s reviews with their recommendations and documents, and the calendar its sessions', async () => {
+    const { app } = await setup({ seed: true });
+    const res = await app.inject('/api/upr/reviews/svn');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const cycle4 = body.reviews.find((r: { session: number }) => r.session === 48);
+    expect(cycle4.recommendations).toMatchObject({ total: 254, byResponse: { supported: 217, noted: 37 } });
+    expect(cycle4.documents.map((d: { symbol: string }) => d.symbol)).toContain('A/HRC/59/15');
+    expect((await app.inject('/api/upr/reviews/XYZ')).statusCode).toBe(404);
+
+    const calendar = (await app.inject('/api/upr/calendar?cycle=4')).json();
+    expect(calendar.sessions.map((s: { session: number }) => s.session)).toEqual(Array.from({ length: 14 }, (_, i) => 41 + i));
+    const reviewed = calendar.sessions.flatMap((s: { reviews: { stateIso3: string }[] }) => s.reviews.map((r) => r.stateIso3));
+    expect(new Set(reviewed).size).toBe(193);
+  });
+});
+
+describe('implementation assessments', () => {
+  const TOKEN = 'test-edit-token-0123456789abcdef';
+  const assessment = {
+    status: 'partially-implemented',
+    assessedOn: '2025-06-01',
+    sourceKind: 'stakeholder-report',
+    sourceTitle: 'Joint stakeholder submission (test)',
+    sourceUrl: 'https://example.org/submission.pdf',
+    evidence: 'The national preventive mechanism was designated but has no budget line.',
+    recordedBy: 'test suite',
+  };
+
+  it('are refused without the edit token, and disabled when none is configured', async () => {
+    const { app } = await setup({ seed: true });
+    const id = (await search(app, 'state=SVN&pageSize=1')).items[0]!.id;
+    const res = await app.inject({ method: 'POST', url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`, payload: assessment });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('append history: the latest status shows on the recommendation and filters, earlier ones stay', async () => {
+    const { db, config } = await setup({ seed: true });
+    const app = await buildApp({ ...config, editToken: TOKEN }, db);
+    await app.ready();
+    const id = (await search(app, 'state=SVN&cycle=4&pageSize=1')).items[0]!.id;
+    const url = `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`;
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    expect((await app.inject({ method: 'POST', url, payload: assessment, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    const bad = await app.inject({ method: 'POST', url, payload: { ...assessment, status: 'done' }, headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('status');
+    expect((await app.inject({ method: 'POST', url, payload: assessment, headers })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url, payload: { ...assessment, status: 'fully-implemented', assessedOn: '2026-02-01' }, headers })).statusCode).toBe(201);
+    const detail = (await app.inject(`/api/upr/recommendations/${encodeURIComponent(id)}`)).json();
+    expect(detail.assessments.map((a: { status: string }) => a.status)).toEqual(['partially-implemented', 'fully-implemented']);
+    expect(detail.implementation.status).toBe('fully-implemented');
+    const filtered = await search(app, 'implementation=fully-implemented');
+    expect(filtered.items.map((r) => r.id)).toEqual([id]);
+    expect((await app.inject({ method: 'POST', url: '/api/upr/recommendations/nope/assessments', payload: assessment, headers })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('refuse a short token in the configuration', () => {
+    expect(() => loadConfig({ EDIT_TOKEN: 'short' })).toThrow(/EDIT_TOKEN/);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * What the UPR parsers share: the result shape, CSV reading with line numbers, stable ids, and
+ * the small cell clean-ups that every source needs.
+ */
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { uprCycleOfSession } from '@tracker/api/schemas/upr-dataset';
+
+/** A row the parser refused, with the line of the raw file where it starts. */
+export interface Rejection {
+  line: number;
+  reason: string;
+}
+
+/** A recommending entity whose name matched no State; kept with iso3 null and reported. */
+export interface UnresolvedName {
+  line: number;
+  name: string;
+}
+
+/** What every parser returns: records, refused rows, and names it kept without an ISO3. */
+export interface ParseResult<T> {
+  records: T[];
+  rejected: Rejection[];
+  unresolved: UnresolvedName[];
+}
+
+/** One CSV record and the line it starts on (1 = the header line). */
+export interface CsvLine {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Parses CSV text into a header and rows, keeping the start line of every row. Line endings are
+ * made LF first: csv-parse miscounts lines in CRLF files with quoted line breaks, and the OHCHR
+ * and calendar files are CRLF. A syntax error (an unclosed quote) fails the whole file.
+ */
+export function readCsvLines(text: string): { header: CsvLine; rows: CsvLine[] } | Rejection {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text.replace(/\r\n?/g, '\n'), {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return { line, reason: `not readable as CSV: ${(error as Error).message}` };
+  }
+  const lines = parsed.map(({ record, info }) => ({
+    // info.lines is the line the record ends on; cells with line breaks move the start up.
+    line: info.lines - record.reduce((n, cell) => n + countNewlines(cell), 0),
+    cells: record,
+  }));
+  const [header, ...rows] = lines;
+  if (!header) return { line: 1, reason: 'the file is empty' };
+  return { header, rows };
+}
+
+function countNewlines(value: string): number {
+  let n = 0;
+  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The UPR Info export writes some characters as numeric HTML references ("&#40;Unknown&#41;"):
+ * an encoding artefact, decoded like the file's Mac Roman encoding was.
+ */
+export function decodeCharacterReferences(value: string): string {
+  return value.replace(/&#(\d{1,6});/g, (whole, code: string) => {
+    const n = Number(code);
+    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+  });
+}
+
+/** Trims a cell and turns an empty one into null. */
+export function cell(value: string | undefined): string | null {
+  const trimmed = (value ?? '').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * A session number from a cell such as "5", "5.0" (Excel float), "36 Session" or "- 36th
+ * session" (UHRI), or a reason why it is not one of a known cycle.
+ */
+export function parseSession(value: string | number | null | undefined): { session: number; cycle: number } | { error: string } {
+  const text = String(value ?? '').trim().replace(/^-\s*/, '');
+  if (text === '') return { error: 'missing session number' };
+  const match = /^(\d+)(?:\.0+)?(?:st|nd|rd|th)?(?:\s*session)?$/i.exec(text);
+  if (!match) return { error: `session "${text}" is not a number` };
+  const session = Number(match[1]);
+  const cycle = uprCycleOfSession(session);
+  if (cycle === null) return { error: `session ${session} is outside the known UPR cycles` };
+  return { session, cycle };
+}
+
+/** UPR Info action category: "1" to "5" (or "5.0"); empty is null. */
+export function parseActionCategory(value: string | null): number | null | { error: string } {
+  if (value === null) return null;
+  const match = /^([1-5])(?:\.0+)?$/.exec(value);
+  return match ? Number(match[1]) : { error: `action category must be 1 to 5, found "${value}"` };
+}
+
+/**
+ * The text a recommendation id hashes: Unicode-normalised, typographic quotes made plain,
+ * whitespace collapsed, lower case. Cosmetic differences in a re-export do not change an id.
+ */
+export function normaliseForId(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Stable ids: `family:session:ISO3:hash` where the hash (10 hex digits of SHA-256) covers the
+ * normalised text and recommending names; rows that give the same base id get `-2`, `-3`... in
+ * the order given (file order), so the same file always yields the same ids.
+ */
+export function assignStableIds<T>(
+  items: T[],
+  key: (item: T) => { family: string; session: number; iso3: string; parts: string[] },
+): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const { family, session, iso3, parts } = key(item);
+    const digest = createHash('sha256').update(parts.map(normaliseForId).join('\u001f')).digest('hex').slice(0, 10);
+    const base = `${family}:${session}:${iso3}:${digest}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+/** Splits a multi-value cell ("a | b", "a; b", "a,b") into trimmed, non-empty values. */
+export function splitList(value: string | null, separator: string | RegExp): string[] {
+  if (value === null) return [];
+  return value
+    .split(separator)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+/** The first issue of a failed zod parse as "path: message". */
+export function zodReason(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid record';
+  return `${issue.path.map(String).join('.') || 'record'}: ${issue.message}`;
+}

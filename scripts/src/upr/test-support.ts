@@ -1,0 +1,27 @@
+/** Shared by the UPR tests: the committed states registry and the bundled raw files. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StateRecord } from '@tracker/api/schemas/dataset';
+import { rawPath, seedDir } from '../normalise/paths.js';
+import { createStateNameResolver } from './names.js';
+
+export const registry: StateRecord[] = JSON.parse(readFileSync(join(seedDir, 'states.json'), 'utf8'));
+export const states = createStateNameResolver(registry);
+
+/** The text of a file under data/raw/upr/. */
+export const rawUpr = (name: string): string => readFileSync(rawPath(`upr/${name}`), 'utf8');
+
+/** The text with line `n` (1-based) replaced. */
+export function replaceLine(text: string, n: number, replace: (line: string) => string): string {
+  const lines = text.split('\n');
+  lines[n - 1] = replace(lines[n - 1]!);
+  return lines.join('\n');
+}
+
+export const UPR_INFO_FILES = [
+  'upr-info-export_2015_sessions-01-05.csv',
+  'upr-info-export_2015_sessions-06-09.csv',
+  'upr-info-export_2015_sessions-10-13.csv',
+  'upr-info-export_2015_sessions-14-17.csv',
+  'upr-info-export_2015_sessions-18-20.csv',
+] as const;

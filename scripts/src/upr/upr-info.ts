@@ -1,0 +1,176 @@
+/**
+ * The UPR Info database export (upr-info.org, 2015): one row per recommendation and recommending
+ * State, and the voluntary pledges of States under review in the same layout.
+ *
+ * Two header layouts are read, both mapped by position: the original XLS header, whose names
+ * repeat (SuR, Rgrp, Org, Recommendation, RS, Rgrp, Org, Response, Action, Issue, Session), and the
+ * renamed header of the CSV copies (To, To-Rgrp, To-Org, Text, From, From-Rgrp, From-Org, ...).
+ * The regional group and organisation columns are not kept: they describe States, which the
+ * registry does.
+ *
+ * Rows are never merged: the export cannot tell a joint recommendation from identical separate
+ * ones, so each row is one recommendation with one recommending State.
+ */
+import type { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import {
+  cell,
+  decodeCharacterReferences,
+  parseActionCategory,
+  parseSession,
+  readCsvLines,
+  splitList,
+  type ParseResult,
+  type Rejection,
+  type UnresolvedName,
+} from './common.js';
+import type { StateNameResolver } from './names.js';
+import { byLine, finishPledges, finishRecommendations, ID_FAMILIES, type PledgeDraft, type RecommendationDraft } from './records.js';
+import { normaliseResponse } from './responses.js';
+
+export const UPR_INFO_HEADERS = {
+  renamed: ['To', 'To-Rgrp', 'To-Org', 'Text', 'From', 'From-Rgrp', 'From-Org', 'Response', 'Action', 'Issue', 'Session'],
+  original: ['SuR', 'Rgrp', 'Org', 'Recommendation', 'RS', 'Rgrp', 'Org', 'Response', 'Action', 'Issue', 'Session'],
+} as const;
+
+const COL = { sur: 0, text: 3, rs: 4, response: 7, action: 8, issue: 9, session: 10 } as const;
+
+/** The Response word of a pledge row. */
+const PLEDGE_RESPONSE = 'voluntary pledge';
+
+export interface UprInfoParseResult extends ParseResult<UprRecommendationRecord> {
+  /** Rows whose Response is "Voluntary Pledge". */
+  pledges: UprPledgeRecord[];
+  layout: keyof typeof UPR_INFO_HEADERS | null;
+}
+
+export interface UprInfoOptions {
+  /** The id of the registered source the rows cite. */
+  sourceId: string;
+  states: StateNameResolver;
+}
+
+/** Which of the two UPR Info header layouts a header row is, if either. */
+export function uprInfoLayout(header: string[]): keyof typeof UPR_INFO_HEADERS | null {
+  const names = header.map((h) => h.trim());
+  for (const [layout, expected] of Object.entries(UPR_INFO_HEADERS) as [keyof typeof UPR_INFO_HEADERS, readonly string[]][]) {
+    if (names.length === expected.length && names.every((n, i) => n.toLowerCase() === expected[i]!.toLowerCase())) return layout;
+  }
+  return null;
+}
+
+/**
+ * Parses a UPR Info export (CSV text, either header layout). Recommendations and pledges come back
+ * separately; refused rows come back with their line and reason; recommending names that match no
+ * State are kept with iso3 null and listed in `unresolved`.
+ */
+export function parseUprInfoCsv(text: string, options: UprInfoOptions): UprInfoParseResult {
+  const csv = readCsvLines(text);
+  if ('reason' in csv) return { records: [], pledges: [], rejected: [csv], unresolved: [], layout: null };
+  const layout = uprInfoLayout(csv.header.cells);
+  if (!layout) {
+    return {
+      records: [],
+      pledges: [],
+      rejected: [{ line: csv.header.line, reason: `not a UPR Info export header: "${csv.header.cells.join(',')}"` }],
+      unresolved: [],
+      layout: null,
+    };
+  }
+
+  const rejected: Rejection[] = [];
+  const unresolved: UnresolvedName[] = [];
+  const drafts: RecommendationDraft[] = [];
+  const pledgeDrafts: PledgeDraft[] = [];
+  const width = UPR_INFO_HEADERS[layout].length;
+
+  for (const { line, cells } of csv.rows) {
+    const reject = (reason: string) => rejected.push({ line, reason });
+    if (cells.length !== width) {
+      reject(`expected ${width} columns, found ${cells.length}`);
+      continue;
+    }
+    const value = (i: number) => cell(decodeCharacterReferences(cells[i] ?? ''));
+    const surName = value(COL.sur);
+    if (!surName) {
+      reject('missing State under review');
+      continue;
+    }
+    const surIso3 = options.states.resolve(surName);
+    if (!surIso3) {
+      reject(`unknown State under review "${surName}"`);
+      continue;
+    }
+    const body = value(COL.text);
+    if (!body) {
+      reject('missing recommendation text');
+      continue;
+    }
+    const session = parseSession(value(COL.session));
+    if ('error' in session) {
+      reject(session.error);
+      continue;
+    }
+    const action = parseActionCategory(value(COL.action));
+    if (action !== null && typeof action === 'object') {
+      reject(action.error);
+      continue;
+    }
+    const themes = splitList(value(COL.issue), ',');
+    const responseWord = value(COL.response);
+
+    if (responseWord?.toLowerCase() === PLEDGE_RESPONSE) {
+      pledgeDrafts.push({
+        reviewId: `${surIso3}-${session.session}`,
+        stateIso3: surIso3,
+        session: session.session,
+        cycle: session.cycle,
+        text: body,
+        actionCategory: action,
+        themes,
+        sourceId: options.sourceId,
+        sourceLine: line,
+      });
+      continue;
+    }
+
+    const rsName = value(COL.rs);
+    if (!rsName) {
+      reject('missing recommending State');
+      continue;
+    }
+    const response = normaliseResponse(responseWord ? [responseWord] : []);
+    if ('error' in response) {
+      reject(response.error);
+      continue;
+    }
+    const rsIso3 = options.states.resolve(rsName);
+    if (!rsIso3) unresolved.push({ line, name: rsName });
+
+    drafts.push({
+      reviewId: `${surIso3}-${session.session}`,
+      session: session.session,
+      cycle: session.cycle,
+      stateUnderReviewIso3: surIso3,
+      paragraph: null,
+      text: body,
+      recommendingStates: [{ iso3: rsIso3, nameAsRecorded: rsName }],
+      response: response.response,
+      responseAsRecorded: response.asRecorded,
+      responseSource: null,
+      actionCategory: action,
+      themes,
+      // UPR Info recorded neither SDGs nor affected persons, nor the WG report, in 2015.
+      sdgs: null,
+      affectedPersons: null,
+      documentSymbol: null,
+      documentDate: null,
+      externalId: null,
+      sourceId: options.sourceId,
+      sourceLine: line,
+    });
+  }
+
+  const records = finishRecommendations(ID_FAMILIES.uprInfo, drafts, rejected);
+  const pledges = finishPledges(ID_FAMILIES.uprInfoPledge, pledgeDrafts, rejected);
+  return { records, pledges, rejected: byLine(rejected), unresolved, layout };
+}

@@ -67,6 +67,19 @@ describe('GET /api/upr/recommendations', () => {
     expect((await app.inject('/api/upr/recommendations?sort=relevance')).statusCode).toBe(400);
   });
 
+  it('counts the same matches as the SQL path of the CSV export, for every kind of filter', async () => {
+    const { app } = await setup({ seed: true });
+    for (const query of [
+      'q=ratif', 'q=%22national+preventive+mechanism%22', 'instrument=uncat', 'action=report-to-committee', 'instrument=rome-statute&action=cooperate-with-court',
+      'recommendingGroup=african&response=noted', 'recommendingState=FRA&cycle=1', 'theme=Death+penalty&session=12', 'state=SVN&response=supported', 'implementation=not-assessed&cycle=4',
+    ]) {
+      const json = await search(app, `${query}&pageSize=1&facets=true`);
+      const csv = (await app.inject(`/api/upr/recommendations?${query}&format=csv`)).body;
+      expect(parse(csv, { columns: true }), query).toHaveLength(json.total);
+      expect(json.facets!.response.reduce((n, f) => n + f.count, 0), query).toBe(json.total);
+    }
+  });
+
   it('pages through results without overlap', async () => {
     const { app } = await setup({ seed: true });
     const first = await search(app, 'state=SVN&page=1&pageSize=100');

@@ -10,7 +10,6 @@ import type { SourceRef } from '../schemas/participation.js';
 import type {
   UprAssessment,
   UprAssessmentInput,
-  UprFacets,
   UprFilters,
   UprRecommendation,
   UprReview,
@@ -18,6 +17,7 @@ import type {
   UprSearchResponse,
 } from '../schemas/upr.js';
 import { todayUtc } from './status.service.js';
+import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
 
 /**
  * UPR search and views. Queries go straight to better-sqlite3 (prepared once, cached by SQL
@@ -101,6 +101,22 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     return s;
   };
   const all = <T>(sql: string, params: unknown[]) => prepare(sql).all(...params) as T[];
+  const plucked = new Map<string, SQLite.Statement>();
+  const pluck = (sql: string, params: unknown[]): number[] => {
+    let s = plucked.get(sql);
+    if (!s) {
+      s = sqlite.prepare(sql).pluck();
+      plucked.set(sql, s);
+    }
+    return s.all(...params) as number[];
+  };
+  let index: { version: number; value: UprIndex } | null = null;
+  /** The column index of the current data version (rebuilt after any write). */
+  const currentIndex = (): UprIndex => {
+    const version = repos.meta.dataVersion();
+    if (index?.version !== version) index = { version, value: buildUprIndex(sqlite) };
+    return index.value;
+  };
 
   const stateNames = () => new Map((all<{ iso3: string; nameEn: string; unRegionalGroup: string | null }>('select iso3, nameEn, unRegionalGroup from state', [])).map((s) => [s.iso3, s]));
 
@@ -159,40 +175,24 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     });
   }
 
-  function facets(where: Where): UprFacets {
-    const filtered = `select r.seq from uprRecommendation r ${where.sql}`;
-    const counts = (sql: string) => all<{ value: string | number | null; count: number }>(sql, where.params).map((c) => ({ value: c.value === null ? 'not-recorded' : String(c.value), count: c.count }));
-    return {
-      response: counts(`select r.response as value, count(*) as count from uprRecommendation r ${where.sql} group by r.response order by count desc`),
-      cycle: counts(`select r.cycle as value, count(*) as count from uprRecommendation r ${where.sql} group by r.cycle order by r.cycle`),
-      instrument: counts(`select l.instrumentId as value, count(distinct l.recommendation) as count from uprLink l where l.recommendation in (${filtered}) group by l.instrumentId order by count desc`),
-      action: counts(`select l.action as value, count(distinct l.recommendation) as count from uprLink l where l.action != '' and l.recommendation in (${filtered}) group by l.action order by count desc`),
-      recommendingGroup: counts(
-        `select g.unRegionalGroup as value, count(distinct s.recommendation) as count from uprRecommendingState s join state g on g.iso3 = s.iso3 where g.unRegionalGroup is not null and s.recommendation in (${filtered}) group by g.unRegionalGroup order by count desc`,
-      ),
-      implementation: counts(`select coalesce(r.implementation, 'not-assessed') as value, count(*) as count from uprRecommendation r ${where.sql} group by value order by count desc`),
-      theme: counts(`select t.theme as value, count(*) as count from uprTheme t where t.recommendation in (${filtered}) group by t.theme order by count desc, t.theme limit 30`),
-    };
-  }
-
   return {
     async search(query: UprSearchQuery): Promise<UprSearchResponse> {
-      const { sort, page, pageSize, facets: withFacets, format: _format, ...filters } = query;
-      const where = whereClause(filters);
-      const total = (prepare(`select count(*) as n from uprRecommendation r ${where.sql}`).get(...where.params) as { n: number }).n;
-      const match = filters.q ? ftsQuery(filters.q) : null;
-      const offset = (page - 1) * pageSize;
-      const rows =
-        sort === 'relevance' && match
-          ? all<RecommendationRow & { implementation: string | null }>(
-              `select r.* from uprRecommendationFts join uprRecommendation r on r.seq = uprRecommendationFts.rowid ${where.sql.replace(/^where/, 'where uprRecommendationFts match ? and')} order by uprRecommendationFts.rank, r.seq limit ? offset ?`,
-              [match, ...where.params, pageSize, offset],
-            )
-          : all<RecommendationRow & { implementation: string | null }>(
-              `select r.* from uprRecommendation r ${sort === 'state' ? 'join state st on st.iso3 = r.stateUnderReviewIso3' : ''} ${where.sql} order by ${ORDER[sort === 'relevance' ? 'session' : sort]} limit ? offset ?`,
-              [...where.params, pageSize, offset],
-            );
-      return { total, page, pageSize, items: await present(rows), ...(withFacets ? { facets: facets(where) } : {}) };
+      const { sort, page, pageSize, facets: withFacets, format: _format, q, ...filters } = query;
+      const index = currentIndex();
+      const match = q ? ftsQuery(q) : null;
+      let matched: { docs: Int32Array; relevance: boolean } | null = null;
+      if (match) {
+        const relevance = sort === 'relevance';
+        const seqs = pluck(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${relevance ? ' order by rank' : ''}`, [match]);
+        matched = { docs: Int32Array.from(seqs, (seq) => index.docOfSeq.get(seq)!), relevance };
+      }
+      const found = searchIndex(index, filters, matched, { sort, offset: (page - 1) * pageSize, limit: pageSize, facets: withFacets });
+      const rows = found.page.length
+        ? all<RecommendationRow & { implementation: string | null }>(`select * from uprRecommendation where seq in (${found.page.map(() => '?').join(',')})`, found.page)
+        : [];
+      const bySeq = new Map(rows.map((r) => [r.seq, r]));
+      const items = await present(found.page.map((seq) => bySeq.get(seq)!));
+      return { total: found.total, page, pageSize, items, ...(found.facets ? { facets: found.facets } : {}) };
     },
 
     /** The whole filtered set as CSV, streamed row by row (no limit, nothing held in memory). */

@@ -25,11 +25,15 @@ export const PALETTE = {
   outline: '#8c8c8c',
 } as const;
 
-/** How each status is painted: a solid colour, or a pattern of two colours (see StatusPatterns.svelte). */
-export type StatusPaint =
+/**
+ * How a map category is painted: a solid colour, or a pattern of two colours (see
+ * StatusPatterns.svelte). Statuses use it, and so do other maps' categories (CAT reporting).
+ */
+export type Paint =
   | { kind: 'solid'; colour: string }
   | { kind: 'stripes'; background: string; foreground: string; angle: 45 | -45 }
   | { kind: 'dots'; background: string; foreground: string };
+export type StatusPaint = Paint;
 
 export const STATUS_PAINT: Record<Status, StatusPaint> = {
   party: { kind: 'solid', colour: PALETTE.blueDark },
@@ -44,11 +48,13 @@ export const STATUS_PAINT: Record<Status, StatusPaint> = {
 /** The id of the SVG pattern for a status (defined once per page by StatusPatterns.svelte). */
 export const patternId = (status: Status) => `status-${status}`;
 
+/** The SVG `fill` for a paint whose pattern (if any) is defined with the id `id`. */
+export const paintFill = (paint: Paint, id: string): string => (paint.kind === 'solid' ? paint.colour : `url(#${id})`);
+
 /** The SVG `fill` for a status; `null` (a state outside the selection, a territory) is white. */
 export function statusFill(status: Status | null): string {
   if (status === null) return PALETTE.none;
-  const paint = STATUS_PAINT[status];
-  return paint.kind === 'solid' ? paint.colour : `url(#${patternId(status)})`;
+  return paintFill(STATUS_PAINT[status], patternId(status));
 }
 
 /** States that have consented to be bound and have not left: the instrument page's list of parties. */
@@ -59,8 +65,11 @@ export const PARTY_STATUSES: readonly Status[] = ['party', 'party-not-in-force',
  * referenced: stripes as a repeating gradient, dots as a tiled radial gradient.
  */
 export function statusBackground(status: Status | null): string {
-  if (status === null) return PALETTE.none;
-  const paint = STATUS_PAINT[status];
+  return status === null ? PALETTE.none : paintBackground(STATUS_PAINT[status]);
+}
+
+/** A paint as a CSS background (see statusBackground). */
+export function paintBackground(paint: Paint): string {
   switch (paint.kind) {
     case 'solid':
       return paint.colour;

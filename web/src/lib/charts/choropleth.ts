@@ -1,22 +1,40 @@
 /**
  * What the world map draws for each state on a date: its shape, its fill, and the words a screen
- * reader or tooltip gives for it. Pure, so the map's SVG can be snapshot-tested.
+ * reader or tooltip gives for it. Pure, so the map's SVG can be snapshot-tested. The map draws
+ * categories: a status here; other maps (CAT reporting situations) build items of their own kind.
  */
 import type { TFunction } from 'i18next';
 import { statusFill } from '$lib/status';
 import { statusFacts, statusWithSince, type StatusRow } from '$lib/status-text';
 import type { MapShape } from './world-map';
 
-export interface MapItem extends MapShape {
+export interface MapItem<C extends string = StatusRow['status']> extends MapShape {
   name: string;
-  /** null: the state is outside the filtered selection. */
-  status: StatusRow['status'] | null;
+  /** The state's category on the map (its status); null: the state is outside the filtered selection. */
+  status: C | null;
   fill: string;
   /** Accessible name of the state's link: name and status. */
   label: string;
   /** Name, status and the dates behind it, one line each (tooltip and `<title>`). */
   details: string[];
   href: string;
+}
+
+/** One line of a map's key: a category, its paint (an SVG fill) and how many states it has. */
+export interface LegendEntry {
+  key: string;
+  label: string;
+  fill: string;
+  count: number;
+}
+
+/**
+ * Items in paint and keyboard order: outlines first, then markers (drawn on top), each in name
+ * order.
+ */
+export function orderMapItems<T extends Pick<MapItem<string>, 'marker' | 'name'>>(items: T[], locale: string): T[] {
+  const collator = new Intl.Collator(locale);
+  return items.sort((a, b) => Number(!!a.marker) - Number(!!b.marker) || collator.compare(a.name, b.name));
 }
 
 /**
@@ -39,7 +57,6 @@ export function mapItems({
   t: TFunction;
   locale: string;
 }): MapItem[] {
-  const collator = new Intl.Collator(locale);
   const items = shapes.map((shape): MapItem => {
     const name = names[shape.iso3] ?? shape.iso3;
     const row = rows.get(shape.iso3);
@@ -54,5 +71,5 @@ export function mapItems({
       href: href(shape.iso3),
     };
   });
-  return items.sort((a, b) => Number(!!a.marker) - Number(!!b.marker) || collator.compare(a.name, b.name));
+  return orderMapItems(items, locale);
 }

@@ -1,0 +1,13 @@
+import { redirect } from '@sveltejs/kit';
+import { loadUprBase } from '$lib/upr-data.server';
+import type { PageServerLoad } from './$types';
+
+export const csr = false;
+
+/** The list of states, each a link to its reviews; `?state=` (the form without JavaScript) goes straight there. */
+export const load: PageServerLoad = async ({ fetch, url, locals }) => {
+  const state = url.searchParams.get('state')?.trim();
+  if (state && /^[A-Za-z]{3}$/.test(state)) redirect(303, `/upr/reviews/${state.toUpperCase()}`);
+  const { states, coverage } = await loadUprBase(fetch, locals.locale);
+  return { states, coverage };
+};

@@ -40,6 +40,7 @@ function replicate(copy: number) {
          from uprRecommendation where seq <= ?`,
       )
       .run(offset, copy, original);
+    sqlite.prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq > ?').run(offset);
     for (const [table, columns] of [
       ['uprRecommendingState', 'position, iso3, nameAsRecorded'],
       ['uprTheme', 'theme'],

@@ -59,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** The latest implementation assessment's status, kept in step by the service (history is in uprAssessment). */
     .addColumn('implementation', 'text')
     .execute();
-  for (const columns of [['stateUnderReviewIso3', 'session'], ['session'], ['cycle'], ['response'], ['implementation']]) {
+  // Search filters run on the in-memory column index (services/upr-index.ts), so only the
+  // lookups by review and by State need B-trees; each index more slows every import. The child
+  // tables below are WITHOUT ROWID, clustered on (recommendation, …): one B-tree each, read by
+  // recommendation.
+  for (const columns of [['reviewId'], ['stateUnderReviewIso3', 'session']]) {
     await db.schema.createIndex(`uprRecommendation_${columns.join('_')}`).on('uprRecommendation').columns(columns).execute();
   }
 
@@ -70,16 +74,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('iso3', 'text') // null: not a State of the registry (name kept)
     .addColumn('nameAsRecorded', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('uprRecommendingState_pk', ['recommendation', 'position'])
+    .modifyEnd(sql`without rowid`)
     .execute();
-  await db.schema.createIndex('uprRecommendingState_iso3').on('uprRecommendingState').columns(['iso3', 'recommendation']).execute();
 
   await db.schema
     .createTable('uprTheme')
     .addColumn('recommendation', 'integer', (c) => c.notNull().references('uprRecommendation.seq').onDelete('cascade'))
     .addColumn('theme', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('uprTheme_pk', ['recommendation', 'theme'])
+    .modifyEnd(sql`without rowid`)
     .execute();
-  await db.schema.createIndex('uprTheme_theme').on('uprTheme').columns(['theme', 'recommendation']).execute();
 
   /** Links to our instruments, from the classifier (domain/upr-linking.ts); action null = the instrument is named but no tracked action is asked. */
   await db.schema
@@ -88,13 +92,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('instrumentId', 'text', (c) => c.notNull().references('instrument.id'))
     .addColumn('action', 'text', (c) => c.notNull()) // '' when no action is identified
     .addPrimaryKeyConstraint('uprLink_pk', ['recommendation', 'instrumentId', 'action'])
+    .modifyEnd(sql`without rowid`)
     .execute();
-  await db.schema.createIndex('uprLink_instrument').on('uprLink').columns(['instrumentId', 'action', 'recommendation']).execute();
-  await db.schema.createIndex('uprLink_action').on('uprLink').columns(['action', 'recommendation']).execute();
 
   // Porter stemming plus prefix queries: "ratif" finds ratify, ratified and ratification.
   await sql`create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2', prefix='3')`.execute(db);
-  await sql`create trigger uprRecommendation_ai after insert on uprRecommendation begin insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(db);
+  // No insert trigger: writers fill the index in bulk after inserting (upr-store.ts), several
+  // times faster than a row at a time. Updates and deletes keep it in step here.
   await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(db);
   await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(db);
 

@@ -1,0 +1,341 @@
+/**
+ * Applies one imported UPR file (recommendations, voluntary pledges, or calendar reviews and
+ * session dates) to the database: the service behind `import:upr` (scripts/src/import-upr).
+ *
+ * - Every record is validated with the dataset schemas; any problem refuses the whole file.
+ * - The file cites one source: registered when new, refused when a source with the same id exists
+ *   with other details.
+ * - Reviews implied by the recommendations are created when missing (status "held", with the note
+ *   the normaliser writes) and cite the file's source; reviews and sessions the file itself gives
+ *   (the calendar) are merged with the stored ones: the file's values win, a value the file does
+ *   not give keeps the stored one, source lists and documents are united. So nothing is lost.
+ * - Everything is written by `writeUpr` in ONE better-sqlite3 transaction with an audit entry per
+ *   change; the data version moves on only when something changed. `dryRun` computes the same
+ *   diff and writes nothing (not even the source).
+ * - Stable ids (computed by the parsers) make a re-import of the same file change nothing.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { sqliteOf, type Database, type UprReviewTable, type UprSessionTable } from '../db/database.js';
+import { isEmptyUprDiff, writeUpr, type UprDataset, type UprWriteDiff } from '../db/upr-store.js';
+import { linkRecommendation } from '../domain/upr-links.js';
+import { SourceRecord } from '../schemas/dataset.js';
+import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+
+/** The note of a review whose status is inferred; the same words as scripts/src/upr/normalise.ts. */
+export const INFERRED_HELD_NOTE = 'Status "held" because recommendations from this review are recorded; no source states it in other words.';
+
+export interface UprImport {
+  /** The source every record of the file cites. */
+  source: SourceRecord;
+  dataset: UprDataset;
+  /** Recorded in the audit log, e.g. "import:upr". */
+  actor: string;
+}
+
+export interface UprImportOptions {
+  dryRun?: boolean;
+  /** Recommendations written so far and in all; every 1,000 and at the end (from writeUpr). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface UprImportResult {
+  diff: UprWriteDiff;
+  /** The source is new and is (or, on a dry run, would be) registered: only when something else changes. */
+  sourceAdded: boolean;
+  /** Worth a look, not a reason to refuse: e.g. a review now holding the same recommendations from two sources. */
+  warnings: string[];
+  dryRun: boolean;
+}
+
+export class UprImportError extends Error {
+  constructor(public readonly problems: string[]) {
+    const shown = problems.slice(0, 50);
+    const more = problems.length - shown.length;
+    super(
+      `The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        shown.map((p) => `  - ${p}`).join('\n') +
+        (more > 0 ? `\n  … and ${more} more` : ''),
+    );
+  }
+}
+
+type Issue = { issues: { path: PropertyKey[]; message: string }[] };
+const reason = (error: Issue) => error.issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
+const canonical = (value: unknown) => JSON.stringify(value);
+/** A source list with `id` added (kept as it is when already there, so stored order is kept). */
+const cite = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id].sort());
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+const sessionFromRow = (r: UprSessionTable): UprSessionRecord => ({ ...r, sourceIds: JSON.parse(r.sourceIds) as string[] });
+const reviewFromRow = (r: UprReviewTable): UprReviewRecord => ({
+  ...r,
+  status: r.status as UprReviewRecord['status'],
+  documents: JSON.parse(r.documents) as UprReviewRecord['documents'],
+  sourceIds: JSON.parse(r.sourceIds) as string[],
+});
+
+/** Raised inside the transaction to roll back when nothing changed (so a new source is not left uncited). */
+class NothingToWrite extends Error {}
+
+export function applyUprImport(db: Kysely<Database>, input: UprImport, options: UprImportOptions = {}): UprImportResult {
+  const dryRun = options.dryRun ?? false;
+  const sqlite = sqliteOf(db);
+  const { source } = input;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+
+  // --- every record against its schema -----------------------------------------------------------
+  const sourceCheck = SourceRecord.safeParse(source);
+  if (!sourceCheck.success) throw new UprImportError([`source: ${reason(sourceCheck.error)}`]);
+  const where = (r: { sourceLine: number }) => `(line ${r.sourceLine})`;
+  const validated = <T>(kind: string, records: readonly T[], schema: z.ZodType<T>, label: (r: T) => string): T[] => {
+    const out: T[] = [];
+    for (const r of records) {
+      const result = schema.safeParse(r);
+      if (result.success) out.push(result.data);
+      else problems.push(`${kind} ${label(r)}: ${reason(result.error)}`);
+    }
+    return out;
+  };
+  /** Records that failed their schema may lack any field: label them defensively. */
+  const field = (r: unknown, key: string) => String((r as Record<string, unknown> | null)?.[key] ?? '?');
+  const withLine = (r: unknown) => {
+    const line = (r as { sourceLine?: unknown } | null)?.sourceLine;
+    return typeof line === 'number' ? `${field(r, 'id')} (line ${line})` : field(r, 'id');
+  };
+  const sessions = validated('session', input.dataset.sessions, UprSessionRecord, (r) => field(r, 'session'));
+  const fileReviews = validated('review', input.dataset.reviews, UprReviewRecord, (r) => field(r, 'id'));
+  const recommendations = validated('recommendation', input.dataset.recommendations, UprRecommendationRecord, withLine);
+  const pledges = validated('pledge', input.dataset.pledges, UprPledgeRecord, withLine);
+
+  // --- ids, citations, states, sessions ------------------------------------------------------------
+  const duplicates = <T>(kind: string, records: T[], key: (r: T) => string | number) => {
+    const seen = new Set<string | number>();
+    for (const r of records) {
+      if (seen.has(key(r))) problems.push(`${kind} ${key(r)} appears twice in the file`);
+      seen.add(key(r));
+    }
+  };
+  duplicates('session', sessions, (s) => s.session);
+  duplicates('review', fileReviews, (r) => r.id);
+  duplicates('recommendation', recommendations, (r) => r.id);
+  duplicates('pledge', pledges, (p) => p.id);
+
+  const registered = new Set((sqlite.prepare('select id from source').all() as { id: string }[]).map((s) => s.id));
+  for (const r of [...recommendations, ...pledges]) {
+    if (r.sourceId !== source.id) problems.push(`${r.id} ${where(r)} cites ${r.sourceId}, not the import's source ${source.id}`);
+  }
+  for (const r of [...sessions.map((s) => ({ what: `session ${s.session}`, ids: s.sourceIds })), ...fileReviews.map((r) => ({ what: `review ${r.id}`, ids: r.sourceIds }))]) {
+    for (const id of r.ids) if (id !== source.id && !registered.has(id)) problems.push(`${r.what} cites source ${id}, which is neither the import's source nor registered`);
+  }
+
+  const knownStates = new Set((sqlite.prepare('select iso3 from state').all() as { iso3: string }[]).map((s) => s.iso3));
+  const unknownState = (iso3: string | null, what: () => string) => {
+    if (iso3 !== null && !knownStates.has(iso3)) problems.push(`${what()}: unknown State ${iso3}`);
+  };
+  for (const r of fileReviews) unknownState(r.stateIso3, () => `review ${r.id}`);
+  for (const r of recommendations) {
+    unknownState(r.stateUnderReviewIso3, () => `${r.id} ${where(r)}`);
+    for (const s of r.recommendingStates) unknownState(s.iso3, () => `${r.id} ${where(r)} recommending State "${s.nameAsRecorded}"`);
+  }
+  for (const p of pledges) unknownState(p.stateIso3, () => `${p.id} ${where(p)}`);
+
+  const storedSessions = new Map((sqlite.prepare('select * from uprSession').all() as UprSessionTable[]).map((r) => [r.session, sessionFromRow(r)]));
+  const fileSessions = new Set(sessions.map((s) => s.session));
+  const missingSessions = new Map<number, string>();
+  const needsSession = (session: number, what: () => string) => {
+    if (!storedSessions.has(session) && !fileSessions.has(session) && !missingSessions.has(session)) missingSessions.set(session, what());
+  };
+  for (const r of fileReviews) needsSession(r.session, () => `review ${r.id}`);
+  for (const r of recommendations) needsSession(r.session, () => `${r.id} ${where(r)}`);
+  for (const p of pledges) needsSession(p.session, () => `${p.id} ${where(p)}`);
+  for (const [session, what] of missingSessions) problems.push(`session ${session} is not in the database (first needed by ${what}): import the calendar that gives it first`);
+
+  const storedSource = sqlite.prepare('select * from source where id = ?').get(source.id) as SourceRecord | undefined;
+  if (storedSource) {
+    const differing = (Object.keys(sourceCheck.data) as (keyof SourceRecord)[]).filter((k) => canonical(storedSource[k]) !== canonical(sourceCheck.data[k]));
+    if (differing.length) problems.push(`source ${source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`);
+  }
+  if (problems.length) throw new UprImportError(problems);
+
+  // --- sessions: merged with the stored ones -------------------------------------------------------
+  const mergedSessions: UprSessionRecord[] = [];
+  for (const s of sessions) {
+    const stored = storedSessions.get(s.session);
+    if (!stored) {
+      mergedSessions.push({ ...s, sourceIds: [...s.sourceIds].sort() });
+      continue;
+    }
+    if (stored.year !== null && s.year !== null && stored.year !== s.year) {
+      problems.push(`session ${s.session}: the file puts it in ${s.year}, the database in ${stored.year} (sources ${stored.sourceIds.join(', ')})`);
+      continue;
+    }
+    mergedSessions.push({
+      session: s.session,
+      cycle: s.cycle,
+      year: s.year ?? stored.year,
+      startDate: s.startDate ?? stored.startDate,
+      endDate: s.endDate ?? stored.endDate,
+      sourceIds: s.sourceIds.reduce(cite, stored.sourceIds),
+    });
+  }
+
+  // --- reviews: the file's own (calendar), merged; then those the recommendations imply -------------
+  const storedReviews = new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)]));
+  const storedRecs = sqlite.prepare('select id, reviewId, sourceId from uprRecommendation').all() as { id: string; reviewId: string; sourceId: string }[];
+  const reviewsWithRecommendations = new Set([...storedRecs.map((r) => r.reviewId), ...recommendations.map((r) => r.reviewId)]);
+  const touched = new Map<string, UprReviewRecord>();
+  const current = (id: string) => touched.get(id) ?? storedReviews.get(id);
+
+  for (const r of fileReviews) {
+    if (r.status !== null && r.status !== 'held' && reviewsWithRecommendations.has(r.id)) {
+      problems.push(`review ${r.id} is "${r.statusAsRecorded ?? r.status}" in the file, but recommendations of this review are recorded`);
+      continue;
+    }
+    const stored = storedReviews.get(r.id);
+    if (!stored) {
+      touched.set(r.id, { ...r, sourceIds: [...r.sourceIds].sort() });
+      continue;
+    }
+    const stated = r.status !== null;
+    touched.set(r.id, {
+      ...stored,
+      status: stated ? r.status : stored.status,
+      statusAsRecorded: stated ? r.statusAsRecorded : stored.statusAsRecorded,
+      reviewDate: r.reviewDate ?? stored.reviewDate,
+      // The inferred note no longer holds once a source states the status.
+      note: r.note ?? (stated && stored.note === INFERRED_HELD_NOTE ? null : stored.note),
+      documents: mergeDocuments(stored.documents, r.documents),
+      sourceIds: r.sourceIds.reduce(cite, stored.sourceIds),
+    });
+  }
+
+  const implied = (iso3: string, session: number, cycle: number, held: boolean): UprReviewRecord => {
+    const id = `${iso3}-${session}`;
+    let r = current(id);
+    if (!r) {
+      r = { id, stateIso3: iso3, session, cycle, status: null, statusAsRecorded: null, reviewDate: null, documents: [], sourceIds: [], note: null };
+    }
+    r = { ...r, sourceIds: cite(r.sourceIds, source.id) };
+    if (held && r.status === null) r = { ...r, status: 'held', note: r.note ? `${r.note} ${INFERRED_HELD_NOTE}` : INFERRED_HELD_NOTE };
+    touched.set(id, r);
+    return r;
+  };
+  const notHeld = new Map<string, number>();
+  for (const rec of recommendations) {
+    let r = implied(rec.stateUnderReviewIso3, rec.session, rec.cycle, true);
+    const documents: UprReviewRecord['documents'] = [];
+    if (rec.documentSymbol) documents.push({ symbol: rec.documentSymbol, kind: 'wg-report' });
+    // "A/HRC/28/15/Add.1 - Para. 3": the addendum holds the State's views on the recommendations.
+    const addendum = rec.responseSource ? /^(A\/HRC\/\d+\/\d+\/Add\.\d+)/.exec(rec.responseSource)?.[1] : undefined;
+    if (addendum) documents.push({ symbol: addendum, kind: 'wg-report-addendum' });
+    if (documents.length) {
+      r = { ...r, documents: mergeDocuments(r.documents, documents) };
+      touched.set(r.id, r);
+    }
+    if (r.status !== 'held') notHeld.set(r.id, (notHeld.get(r.id) ?? 0) + 1);
+  }
+  for (const p of pledges) implied(p.stateIso3, p.session, p.cycle, false);
+  for (const [id, n] of notHeld) {
+    const r = current(id)!;
+    warnings.push(`review ${id} is recorded as "${r.statusAsRecorded ?? r.status}", but this file records ${n} recommendation(s) from it; its status is left as recorded (import a newer calendar to update it)`);
+  }
+
+  const mergedReviews = [...touched.values()].sort((a, b) => compare(a.session, b.session) || compare(a.stateIso3, b.stateIso3));
+  for (const s of mergedSessions) {
+    const check = UprSessionRecord.safeParse(s);
+    if (!check.success) problems.push(`session ${s.session} merged with the stored one: ${reason(check.error)}`);
+  }
+  for (const r of mergedReviews) {
+    const check = UprReviewRecord.safeParse(r);
+    if (!check.success) problems.push(`review ${r.id} merged with the stored one: ${reason(check.error)}`);
+  }
+  if (problems.length) throw new UprImportError(problems);
+
+  // --- worth a look: the same review from two sources; stored records the file leaves out ------------
+  const incomingIds = new Set(recommendations.map((r) => r.id));
+  const storedIds = new Set(storedRecs.map((r) => r.id));
+  const addedByReview = new Map<string, number>();
+  for (const r of recommendations) if (!storedIds.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
+  const others = new Map<string, Map<string, number>>();
+  let keptFromSource = 0;
+  for (const r of storedRecs) {
+    if (r.sourceId === source.id) {
+      if (!incomingIds.has(r.id)) keptFromSource++;
+    } else if (addedByReview.has(r.reviewId)) {
+      const bySource = others.get(r.reviewId) ?? new Map<string, number>();
+      bySource.set(r.sourceId, (bySource.get(r.sourceId) ?? 0) + 1);
+      others.set(r.reviewId, bySource);
+    }
+  }
+  for (const [reviewId, bySource] of [...others].sort(([a], [b]) => compare(a, b))) {
+    const held = [...bySource].map(([id, n]) => `${n} from ${id}`).join(', ');
+    warnings.push(
+      `review ${reviewId}: this file adds ${addedByReview.get(reviewId)} recommendation(s) to the ${held}; ` +
+        'if they are the same recommendations recorded by another source, they are now counted twice',
+    );
+  }
+  if (keptFromSource > 0) {
+    warnings.push(`${keptFromSource} recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`);
+  }
+
+  // --- write -----------------------------------------------------------------------------------------
+  const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
+  if (dryRun) {
+    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    return { diff, sourceAdded: !storedSource && !isEmptyUprDiff(diff), warnings, dryRun };
+  }
+
+  const at = new Date().toISOString();
+  let diff: UprWriteDiff | undefined;
+  const apply = sqlite.transaction(() => {
+    if (!storedSource) {
+      sqlite
+        .prepare('insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)')
+        .run(sourceCheck.data);
+      sqlite
+        .prepare('insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, null, ?, ?)')
+        .run(at, input.actor, 'insert', 'source', source.id, canonical(sourceCheck.data), source.id);
+    }
+    diff = writeUpr(sqlite, data, {
+      link: linkRecommendation,
+      audit: { actor: input.actor, at, sourceId: source.id },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (isEmptyUprDiff(diff)) throw new NothingToWrite();
+    sqlite.prepare('update dataVersion set version = version + 1, changedAt = ? where id = 1').run(at);
+  });
+  try {
+    apply();
+  } catch (error) {
+    if (!(error instanceof NothingToWrite)) throw error;
+  }
+  return { diff: diff!, sourceAdded: !storedSource && !isEmptyUprDiff(diff!), warnings, dryRun };
+}
+
+function mergeDocuments(stored: UprReviewRecord['documents'], incoming: UprReviewRecord['documents']): UprReviewRecord['documents'] {
+  const fresh = incoming.filter((d, i) => !stored.some((s) => s.symbol === d.symbol) && incoming.findIndex((x) => x.symbol === d.symbol) === i);
+  return fresh.length ? [...stored, ...fresh].sort((a, b) => compare(a.symbol, b.symbol)) : stored;
+}
+
+/** Counts per kind, and one line per changed record (at most `limit` per kind), for the command line. */
+export function formatUprDiff(diff: UprWriteDiff, limit = 20): string[] {
+  const lines: string[] = [];
+  const kinds = [
+    ['sessions', 'session'],
+    ['reviews', 'review'],
+    ['recommendations', 'recommendation'],
+    ['pledges', 'pledge'],
+  ] as const;
+  for (const [kind] of kinds) {
+    const d = diff[kind];
+    lines.push(`${`${kind}:`.padEnd(17)}${d.added} added, ${d.changed.length} changed, ${d.unchanged} unchanged`);
+  }
+  for (const [kind, one] of kinds) {
+    const changed = diff[kind].changed;
+    for (const c of changed.slice(0, limit)) lines.push(`~ ${one} ${c.id}: ${c.fields.join(', ')}`);
+    if (changed.length > limit) lines.push(`~ … and ${changed.length - limit} more changed ${kind}`);
+  }
+  return lines;
+}

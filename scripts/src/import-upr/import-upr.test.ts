@@ -1,0 +1,354 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@tracker/api/config';
+import { createDb, sqliteOf } from '@tracker/api/db/database';
+import { migrateToLatest } from '@tracker/api/db/migrate';
+import { seedIfEmpty } from '@tracker/api/db/seed';
+import { applyUprImport, INFERRED_HELD_NOTE, UprImportError } from '@tracker/api/services/upr-import';
+import { rawPath } from '../normalise/paths.js';
+import { rawUpr, replaceLine } from '../upr/test-support.js';
+import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, stateResolverOf, UprFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
+import { createProgressBar, progressLine } from './progress.js';
+
+type Db = ReturnType<typeof createDb>;
+
+/** One migrated database seeded with the bundled dataset (~4 s), copied in memory for each test. */
+let image: Buffer;
+const dir = mkdtempSync(join(tmpdir(), 'import-upr-test-'));
+beforeAll(async () => {
+  const db = createDb(':memory:');
+  await migrateToLatest(db);
+  await seedIfEmpty(db, loadConfig({}).seedDir);
+  image = sqliteOf(db).serialize();
+  await db.destroy();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fresh = () => createDb(image);
+const one = <T>(db: Db, sql: string, ...params: unknown[]) => sqliteOf(db).prepare(sql).get(...params) as T;
+const all = <T>(db: Db, sql: string, ...params: unknown[]) => sqliteOf(db).prepare(sql).all(...params) as T[];
+const version = (db: Db) => one<{ version: number }>(db, 'select version from dataVersion').version;
+const count = (db: Db, table: string) => one<{ n: number }>(db, `select count(*) as n from ${table}`).n;
+const TABLES = ['source', 'auditLog', 'uprSession', 'uprReview', 'uprRecommendation', 'uprRecommendingState', 'uprTheme', 'uprLink', 'uprPledge'] as const;
+/** Everything an import may touch, to show that nothing was written. */
+const snapshot = (db: Db) => ({
+  version: version(db),
+  ...(Object.fromEntries(TABLES.map((t) => [t, count(db, t)])) as Record<(typeof TABLES)[number], number>),
+});
+
+/** Imports a real file of data/raw/upr/ as its bundled source. */
+function importBundled(db: Db, format: UprImportFormat, name: string, dryRun = false) {
+  const source = bundledSourceFor(db, rawPath(`upr/${name}`));
+  if (!source) throw new Error(`no bundled source for ${name}`);
+  return importUprFile(db, { format, text: rawUpr(name), source, actor: 'test' }, { dryRun });
+}
+
+const UPR_INFO_01_05 = 'upr-info-export_2015_sessions-01-05.csv';
+const noChange = { added: 0, changed: [] };
+
+describe('re-importing the bundled raw files', () => {
+  it.each([
+    ['upr-info', UPR_INFO_01_05, 'recommendations'],
+    ['ohchr-list', 'slovenia_upr-recommendations_cycles2-4_ohchr-thematic-lists.csv', 'recommendations'],
+    ['calendar', 'upr_calendar_cycle4_sessions41-54.csv', 'reviews'],
+  ] as const)('%s (%s) changes nothing: stable ids, merged reviews and sessions, data version kept', (format, name, kind) => {
+    const db = fresh();
+    const before = snapshot(db);
+    const { parsed, result } = importBundled(db, format, name);
+    expect(parsed.rejected).toEqual([]);
+    expect(result).not.toBeNull();
+    for (const d of Object.values(result!.diff)) expect(d).toMatchObject(noChange);
+    expect(result!.diff[kind].unchanged).toBeGreaterThan(kind === 'reviews' ? 100 : 400);
+    expect(result!.sourceAdded).toBe(false);
+    expect(result!.warnings).toEqual([]);
+    expect(snapshot(db)).toEqual(before);
+  });
+});
+
+describe('importing into a database that lacks part of the bundled data', () => {
+  it('adds deleted recommendations back (and a deleted review, as inferred), after a dry run that writes nothing', () => {
+    const db = fresh();
+    const original = all<{ id: string; recordHash: string; states: number; themes: number; links: number }>(
+      db,
+      `select id, recordHash,
+         (select count(*) from uprRecommendingState where recommendation = seq) as states,
+         (select count(*) from uprTheme where recommendation = seq) as themes,
+         (select count(*) from uprLink where recommendation = seq) as links
+       from uprRecommendation where reviewId in ('AFG-5', 'BHR-1') order by id`,
+    );
+    const bahrain = one(db, "select * from uprReview where id = 'BHR-1'");
+    expect(original.length).toBeGreaterThan(100);
+    sqliteOf(db).transaction(() => {
+      sqliteOf(db).prepare("delete from uprRecommendation where reviewId in ('AFG-5', 'BHR-1')").run();
+      sqliteOf(db).prepare("delete from uprReview where id = 'AFG-5'").run();
+    })();
+
+    const before = snapshot(db);
+    const dry = importBundled(db, 'upr-info', UPR_INFO_01_05, true).result!;
+    expect(dry.dryRun).toBe(true);
+    expect(dry.diff.recommendations.added).toBe(original.length);
+    expect(dry.diff.reviews).toMatchObject({ added: 1, changed: [] });
+    expect(snapshot(db)).toEqual(before);
+
+    const { result } = importBundled(db, 'upr-info', UPR_INFO_01_05);
+    expect(result!.diff.recommendations).toMatchObject({ added: original.length, changed: [] });
+    expect(result!.diff.reviews).toMatchObject({ added: 1, changed: [] });
+    expect(version(db)).toBe(before.version + 1);
+    // The review added, and one entry listing the recommendations added, citing the file's source.
+    expect(count(db, 'auditLog')).toBe(before.auditLog + 2);
+    expect(one(db, "select count(*) as n from auditLog where actor = 'test' and sourceId = 'upr-info-export-2015-sessions-01-05'")).toEqual({ n: 2 });
+    const batch = one(db, "select after from auditLog where actor = 'test' and entity = 'uprRecommendation'") as { after: string };
+    expect((JSON.parse(batch.after) as string[]).sort()).toEqual(original.map((r) => r.id).sort());
+    // And they are found by full-text search again.
+    const readded = all(db, "select seq, text from uprRecommendation where reviewId in ('AFG-5', 'BHR-1')") as { seq: number; text: string }[];
+    for (const r of readded) {
+      const phrase = `"${(r.text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 4).join(' ')}"`;
+      const found = (all(db, 'select rowid from uprRecommendationFts where uprRecommendationFts match ?', phrase) as { rowid: number }[]).map((f) => f.rowid);
+      expect(found, r.text).toContain(r.seq);
+    }
+
+    // The same ids, records and child rows as the bundled seed.
+    expect(
+      all(
+        db,
+        `select id, recordHash,
+           (select count(*) from uprRecommendingState where recommendation = seq) as states,
+           (select count(*) from uprTheme where recommendation = seq) as themes,
+           (select count(*) from uprLink where recommendation = seq) as links
+         from uprRecommendation where reviewId in ('AFG-5', 'BHR-1') order by id`,
+      ),
+    ).toEqual(original);
+    expect(one(db, "select * from uprReview where id = 'BHR-1'")).toEqual(bahrain);
+    expect(one(db, "select * from uprReview where id = 'AFG-5'")).toEqual({
+      id: 'AFG-5',
+      stateIso3: 'AFG',
+      session: 5,
+      cycle: 1,
+      status: 'held',
+      statusAsRecorded: null,
+      reviewDate: null,
+      documents: '[]',
+      sourceIds: '["upr-info-export-2015-sessions-01-05"]',
+      note: INFERRED_HELD_NOTE,
+    });
+
+    const afterVersion = version(db);
+    const again = importBundled(db, 'upr-info', UPR_INFO_01_05).result!;
+    for (const d of Object.values(again.diff)) expect(d).toMatchObject(noChange);
+    expect(version(db)).toBe(afterVersion);
+  });
+});
+
+describe('refused input: nothing is applied', () => {
+  /** The header and the first five real rows of the 2015 export, one with a broken session number. */
+  const fiveRows = rawUpr(UPR_INFO_01_05).split('\n').slice(0, 6).join('\n') + '\n';
+  const broken = replaceLine(fiveRows, 4, (line) => line.replace(/,5$/, ',95'));
+
+  it('a bad row: reported with its line, the file is not applied', () => {
+    const db = fresh();
+    const before = snapshot(db);
+    const source = uprImportSource({ title: 'UPR Info export, five rows (test)', url: null, asOf: '2015-08-14' });
+    const good = parseUprFile('upr-info', fiveRows, { sourceId: source.id, states: stateResolverOf(db) });
+    expect(good.rejected).toEqual([]);
+    expect(good.dataset.recommendations).toHaveLength(5);
+
+    const { parsed, result } = importUprFile(db, { format: 'upr-info', text: broken, source, actor: 'test' });
+    expect(result).toBeNull();
+    expect(parsed.rejected).toEqual([{ line: 4, reason: 'session 95 is outside the known UPR cycles' }]);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('the command line prints "line N: reason", exits 1 and leaves the database as it was', () => {
+    const database = join(dir, 'cli.sqlite');
+    writeFileSync(database, image);
+    const file = join(dir, 'five-rows-broken.csv');
+    writeFileSync(file, broken);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/import-upr/index.ts', '--format', 'upr-info', '--file', file, '--database', database, ...args], {
+        encoding: 'utf8',
+        cwd: join(import.meta.dirname, '../..'),
+      });
+    const refused = cli('--source-title', 'UPR Info export, five rows (test)', '--as-of', '2015-08-14');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('line 4: session 95 is outside the known UPR cycles');
+    expect(refused.stderr).toContain('five-rows-broken.csv: 1 line refused (listed above): nothing imported');
+
+    // Slovenia's 20th-session rows of the 2015 export: real rows the bundled data leaves out (it
+    // keeps OHCHR's list of that review), so they are new to the database.
+    const export1820 = rawUpr('upr-info-export_2015_sessions-18-20.csv').split('\n');
+    writeFileSync(file, [export1820[0], ...export1820.filter((l) => /^Slovenia,.*,20$/.test(l)).slice(0, 5), ''].join('\n'));
+    const dry = cli('--source-title', 'UPR Info export, five rows (test)', '--as-of', '2015-08-14', '--dry-run');
+    expect(dry.stderr).toBe('');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('recommendations: 5 added, 0 changed, 0 unchanged');
+    expect(dry.stdout).toContain('~ review SVN-20: sourceIds');
+    expect(dry.stdout).toMatch(/warning: review SVN-20: this file adds 5 recommendation\(s\) to the \d+ from ohchr-thematic-lists-slovenia-sessions-20-34-48/);
+    expect(dry.stdout).toContain('(dry run: nothing written)');
+
+    const db = createDb(database);
+    expect(snapshot(db)).toEqual(snapshot(fresh()));
+    return db.destroy();
+  }, 30_000);
+
+  it('the service refuses a whole file for one invalid record, an unknown State, or a source that differs', () => {
+    const db = fresh();
+    const before = snapshot(db);
+    const source = uprImportSource({ title: 'UPR Info export, five rows (test)', url: null, asOf: '2015-08-14' });
+    const { dataset } = parseUprFile('upr-info', fiveRows, { sourceId: source.id, states: stateResolverOf(db) });
+    const [first, second, ...rest] = dataset.recommendations;
+    const bad = {
+      ...dataset,
+      recommendations: [{ ...first!, session: 95 }, { ...second!, stateUnderReviewIso3: 'XYZ', reviewId: `XYZ-${second!.session}` }, ...rest],
+    };
+    const error = (() => {
+      try {
+        applyUprImport(db, { source, dataset: bad, actor: 'test' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(UprImportError);
+    expect((error as UprImportError).problems).toEqual([
+      expect.stringMatching(/^recommendation upr-info:5:AFG:[0-9a-f]{10} \(line 2\): session: session is outside the known UPR cycles/),
+      expect.stringMatching(/^upr-info:5:AFG:[0-9a-f]{10} \(line 3\): unknown State XYZ$/),
+    ]);
+
+    const bundled = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
+    expect(() => applyUprImport(db, { source: { ...bundled, asOf: '2016-01-01' }, dataset, actor: 'test' })).toThrow(
+      /source upr-info-export-2015-sessions-01-05 already exists with other details \(asOf\)/,
+    );
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('a calendar that says a review with recorded recommendations is only scheduled', () => {
+    const db = fresh();
+    const name = 'upr_calendar_cycle4_sessions41-54.csv';
+    const calendar = rawUpr(name);
+    const line = calendar.split('\n').findIndex((l) => l.includes(',Slovenia,')) + 1;
+    const text = replaceLine(calendar, line, (l) => l.replace(',held,', ',scheduled,'));
+    const source = bundledSourceFor(db, rawPath(`upr/${name}`))!;
+    expect(() => importUprFile(db, { format: 'calendar', text, source })).toThrow(
+      /review SVN-48 is "scheduled" in the file, but recommendations of this review are recorded/,
+    );
+  });
+
+  it('a workbook or a file that is not UTF-8 is refused with what to do', () => {
+    const xlsx = join(dir, 'export.xlsx');
+    writeFileSync(xlsx, Buffer.from('PK\u0003\u0004rest', 'latin1'));
+    expect(() => readImportFile(xlsx)).toThrow(UprFileError);
+    expect(() => readImportFile(xlsx)).toThrow(/Excel workbook; open it and save the sheet as "CSV UTF-8"/);
+    const macRoman = join(dir, 'mac-roman.csv');
+    writeFileSync(macRoman, Buffer.concat([Buffer.from('To,Text\nA,b\nC\u00d5te,x\n', 'latin1')]));
+    expect(() => readImportFile(macRoman)).toThrow(/is not UTF-8 text \(first bad byte on line 3\)/);
+  });
+});
+
+describe('UHRI exports', () => {
+  /** The real header of a UHRI "Export to Excel" (format sample), with rows in its documented cell style. */
+  const header = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
+  const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '');
+  const upr = {
+    Text: '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
+    'Countries Concerned': '- Slovenia',
+    'Reccomending Body': '- UPR',
+    'Document Symbol': 'A/HRC/59/15',
+    Themes: '- Ratification of & accession to international instruments',
+    'Document Publication Date': '45755',
+    'UPR Reccomending States': '- Maldives\n- Portugal',
+    'UPR Position': '- Supported',
+    'OHCHR Annotation Id': '00000000-0000-4000-8000-000000000001',
+    'UPR Session': '- 48 Session',
+  };
+  const csv = stringify([
+    header,
+    row(upr),
+    row({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW' }),
+    row({ ...upr, Text: '140.9 Consider acceding to the Optional Protocol (Rwanda);', 'Countries Concerned': "- Côte d'Ivoire", 'UPR Reccomending States': '- Rwanda', 'UPR Session': '- 47 Session' }),
+  ]);
+
+  it('reads the export layout, adds its UPR rows under a new source, warns of a review recorded by two sources, and changes nothing the second time', () => {
+    const db = fresh();
+    const source = uprImportSource({ title: 'UHRI export, Slovenia and Côte d’Ivoire (test)', url: 'https://uhri.ohchr.org/en/', asOf: '2026-04-13' });
+    const before = snapshot(db);
+    const { parsed, result } = importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' });
+    expect(parsed).toMatchObject({ rejected: [], skipped: 1 });
+    expect(result!.diff.recommendations).toMatchObject({ added: 2, changed: [] });
+    // Both reviews exist (calendar, OHCHR list): they now cite the UHRI source too.
+    expect(result!.diff.reviews.changed).toEqual([
+      { id: 'CIV-47', fields: ['documents', 'sourceIds'] },
+      { id: 'SVN-48', fields: ['sourceIds'] },
+    ]);
+    expect(result!.sourceAdded).toBe(true);
+    expect(result!.warnings).toEqual([
+      expect.stringMatching(/^review SVN-48: this file adds 1 recommendation\(s\) to the \d+ from ohchr-thematic-lists-slovenia-sessions-20-34-48; .* counted twice$/),
+    ]);
+    expect(one(db, 'select id, title from source where id = ?', source.id)).toEqual({ id: source.id, title: source.title });
+    expect(one(db, "select paragraph, documentDate, externalId from uprRecommendation where id like 'uhri:48:SVN:%'")).toEqual({
+      paragraph: '140.7',
+      documentDate: '2025-04-08',
+      externalId: '00000000-0000-4000-8000-000000000001',
+    });
+    expect(version(db)).toBe(before.version + 1);
+
+    const after = snapshot(db);
+    const again = importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' }).result!;
+    for (const d of Object.values(again.diff)) expect(d).toMatchObject(noChange);
+    expect(snapshot(db)).toEqual(after);
+  });
+
+  it('the full JSON export: records of other mechanisms are skipped; with nothing to write, the source is not registered', () => {
+    const db = fresh();
+    const before = snapshot(db);
+    const source = uprImportSource({ title: 'UHRI full export, one record (test)', url: null, asOf: '2025-03-03' });
+    const { parsed, result } = importUprFile(db, { format: 'uhri-json', text: readImportFile(rawPath('upr/format-sample_uhri-export-full-en-json_one-record.json')), source });
+    expect(parsed).toMatchObject({ rows: 1, skipped: 1, rejected: [] });
+    expect(result!.sourceAdded).toBe(false);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('a header that is not the export layout is refused on line 1', () => {
+    const db = fresh();
+    const { parsed, result } = importUprFile(db, { format: 'uhri', text: 'Text,Country\nx,y\n', source: uprImportSource({ title: 't', url: null, asOf: '2026-01-01' }) });
+    expect(result).toBeNull();
+    expect(parsed.rejected).toEqual([{ line: 1, reason: expect.stringMatching(/^not a UHRI export header; missing: Countries Concerned, /) }]);
+  });
+});
+
+describe('progress bar', () => {
+  const sink = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return { chunks, stream: { isTTY, write: (c: string) => chunks.push(c) } };
+  };
+
+  it('shows percent, rows done of the total and rows per second', () => {
+    expect(progressLine(20_000, 40_000, 1000, 10)).toBe('[#####.....]  50%  20,000/40,000 rows  20,000 rows/s');
+  });
+
+  it('on a terminal redraws at most every 100 ms; elsewhere prints one final line', () => {
+    let t = 0;
+    const tty = sink(true);
+    const bar = createProgressBar('importing', { stream: tty.stream, now: () => t });
+    for (let done = 1000; done <= 10_000; done += 1000) {
+      t += 30;
+      bar.update(done, 10_000);
+    }
+    bar.finish();
+    // Drawn at 30, 150, 270 ms and at the end (10,000 of 10,000), then the final line.
+    expect(tty.chunks.filter((c) => c.startsWith('\r'))).toHaveLength(5);
+    expect(tty.chunks.at(-1)).toBe('\n');
+
+    const log = sink(false);
+    t = 0;
+    const quiet = createProgressBar('importing', { stream: log.stream, now: () => t });
+    t = 400;
+    quiet.update(5000, 10_000);
+    t = 750;
+    quiet.update(10_000, 10_000);
+    quiet.finish();
+    expect(log.chunks).toEqual(['importing 10,000/10,000 rows in 0.8 s (13,333 rows/s)\n']);
+  });
+});

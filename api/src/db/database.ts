@@ -266,6 +266,9 @@ export function createDb(path: string | Buffer): Kysely<Database> {
   const sqlite = new SQLite(path);
   // WAL lets readers proceed while an import writes; it does not apply to in-memory databases.
   if (file) sqlite.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash or power cut can lose
+  // the last transactions but never corrupts the file, and imports commit twice as fast.
+  if (file) sqlite.pragma('synchronous = NORMAL');
   // SQLite leaves foreign keys off unless asked, per connection.
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

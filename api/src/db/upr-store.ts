@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 
 /**
@@ -45,10 +45,12 @@ export interface UprWriteOptions {
   onProgress?: (done: number, total: number) => void;
   /** One audit row per added or changed record (with the record as it was before a change). */
   audit?: { actor: string; at: string; sourceId: string | null };
+  /** recordHash of each of data.recommendations, in order, when the caller has them already (a prepared import). */
+  recordHashes?: readonly string[];
 }
 
 const canonical = (value: unknown) => JSON.stringify(value);
-export const recordHash = (record: UprRecommendationRecord) => createHash('sha1').update(canonical(record)).digest('hex');
+export const recordHash = (record: UprRecommendationRecord) => hash('sha1', canonical(record), 'hex');
 const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
 
 /** Fields whose values differ between two records of the same shape (for the diff). */
@@ -146,20 +148,21 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
   };
 
   const total = data.recommendations.length;
+  if (options.recordHashes && options.recordHashes.length !== total) throw new Error(`writeUpr: ${options.recordHashes.length} hashes for ${total} recommendations`);
   const added: string[] = [];
   const firstNewSeq = ((sqlite.prepare('select max(seq) as m from uprRecommendation').get() as { m: number | null }).m ?? 0) + 1;
   data.recommendations.forEach((r, i) => {
-    const hash = recordHash(r);
+    const digest = options.recordHashes?.[i] ?? recordHash(r);
     const values = [
       r.id, r.reviewId, r.session, r.cycle, r.stateUnderReviewIso3, r.paragraph, r.text, r.response, r.responseAsRecorded, r.responseSource,
-      r.actionCategory, list(r.themes), list(r.sdgs), list(r.affectedPersons), r.documentSymbol, r.documentDate, r.externalId, r.sourceId, r.sourceLine, hash,
+      r.actionCategory, list(r.themes), list(r.sdgs), list(r.affectedPersons), r.documentSymbol, r.documentDate, r.externalId, r.sourceId, r.sourceLine, digest,
     ];
     const before = existing.get(r.id);
     if (!before) {
       recommendations.added++;
       added.push(r.id);
       if (!dryRun) writeChildren(Number(insert.run(values).lastInsertRowid), r);
-    } else if (before.recordHash === hash) {
+    } else if (before.recordHash === digest) {
       recommendations.unchanged++;
     } else {
       const old = recommendationFromRow(readRecord.get(before.seq) as RecommendationRow, readStates.all(before.seq) as StateRow[]);

@@ -15,23 +15,17 @@
  * - Stable ids (computed by the parsers) make a re-import of the same file change nothing.
  */
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import { sqliteOf, type Database, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import { isEmptyUprDiff, writeUpr, type UprDataset, type UprWriteDiff } from '../db/upr-store.js';
 import { linkRecommendation } from '../domain/upr-links.js';
-import { SourceRecord } from '../schemas/dataset.js';
-import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+import type { SourceRecord } from '../schemas/dataset.js';
+import { UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+import { prepareUprImport, reason, UprImportError, type PreparedUprImport, type UprImport } from './upr-prepare.js';
+
+export { prepareUprImport, UprImportError, type PreparedUprImport, type UprImport };
 
 /** The note of a review whose status is inferred; the same words as scripts/src/upr/normalise.ts. */
 export const INFERRED_HELD_NOTE = 'Status "held" because recommendations from this review are recorded; no source states it in other words.';
-
-export interface UprImport {
-  /** The source every record of the file cites. */
-  source: SourceRecord;
-  dataset: UprDataset;
-  /** Recorded in the audit log, e.g. "import:upr". */
-  actor: string;
-}
 
 export interface UprImportOptions {
   dryRun?: boolean;
@@ -48,20 +42,6 @@ export interface UprImportResult {
   dryRun: boolean;
 }
 
-export class UprImportError extends Error {
-  constructor(public readonly problems: string[]) {
-    const shown = problems.slice(0, 50);
-    const more = problems.length - shown.length;
-    super(
-      `The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        shown.map((p) => `  - ${p}`).join('\n') +
-        (more > 0 ? `\n  … and ${more} more` : ''),
-    );
-  }
-}
-
-type Issue = { issues: { path: PropertyKey[]; message: string }[] };
-const reason = (error: Issue) => error.issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
 const canonical = (value: unknown) => JSON.stringify(value);
 /** A source list with `id` added (kept as it is when already there, so stored order is kept). */
 const cite = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id].sort());
@@ -79,53 +59,21 @@ const reviewFromRow = (r: UprReviewTable): UprReviewRecord => ({
 class NothingToWrite extends Error {}
 
 export function applyUprImport(db: Kysely<Database>, input: UprImport, options: UprImportOptions = {}): UprImportResult {
+  return applyPreparedUprImport(db, prepareUprImport(input), options);
+}
+
+/** Checks a prepared import against the database and applies it (see the top of this file). */
+export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedUprImport, options: UprImportOptions = {}): UprImportResult {
   const dryRun = options.dryRun ?? false;
   const sqlite = sqliteOf(db);
-  const { source } = input;
-  const problems: string[] = [];
+  const { source } = prepared;
+  const problems = [...prepared.problems];
   const warnings: string[] = [];
-
-  // --- every record against its schema -----------------------------------------------------------
-  const sourceCheck = SourceRecord.safeParse(source);
-  if (!sourceCheck.success) throw new UprImportError([`source: ${reason(sourceCheck.error)}`]);
   const where = (r: { sourceLine: number }) => `(line ${r.sourceLine})`;
-  const validated = <T>(kind: string, records: readonly T[], schema: z.ZodType<T>, label: (r: T) => string): T[] => {
-    const out: T[] = [];
-    for (const r of records) {
-      const result = schema.safeParse(r);
-      if (result.success) out.push(result.data);
-      else problems.push(`${kind} ${label(r)}: ${reason(result.error)}`);
-    }
-    return out;
-  };
-  /** Records that failed their schema may lack any field: label them defensively. */
-  const field = (r: unknown, key: string) => String((r as Record<string, unknown> | null)?.[key] ?? '?');
-  const withLine = (r: unknown) => {
-    const line = (r as { sourceLine?: unknown } | null)?.sourceLine;
-    return typeof line === 'number' ? `${field(r, 'id')} (line ${line})` : field(r, 'id');
-  };
-  const sessions = validated('session', input.dataset.sessions, UprSessionRecord, (r) => field(r, 'session'));
-  const fileReviews = validated('review', input.dataset.reviews, UprReviewRecord, (r) => field(r, 'id'));
-  const recommendations = validated('recommendation', input.dataset.recommendations, UprRecommendationRecord, withLine);
-  const pledges = validated('pledge', input.dataset.pledges, UprPledgeRecord, withLine);
+  const { sessions, reviews: fileReviews, recommendations, pledges } = prepared.dataset;
 
-  // --- ids, citations, states, sessions ------------------------------------------------------------
-  const duplicates = <T>(kind: string, records: T[], key: (r: T) => string | number) => {
-    const seen = new Set<string | number>();
-    for (const r of records) {
-      if (seen.has(key(r))) problems.push(`${kind} ${key(r)} appears twice in the file`);
-      seen.add(key(r));
-    }
-  };
-  duplicates('session', sessions, (s) => s.session);
-  duplicates('review', fileReviews, (r) => r.id);
-  duplicates('recommendation', recommendations, (r) => r.id);
-  duplicates('pledge', pledges, (p) => p.id);
-
+  // --- citations, states, sessions ------------------------------------------------------------------
   const registered = new Set((sqlite.prepare('select id from source').all() as { id: string }[]).map((s) => s.id));
-  for (const r of [...recommendations, ...pledges]) {
-    if (r.sourceId !== source.id) problems.push(`${r.id} ${where(r)} cites ${r.sourceId}, not the import's source ${source.id}`);
-  }
   for (const r of [...sessions.map((s) => ({ what: `session ${s.session}`, ids: s.sourceIds })), ...fileReviews.map((r) => ({ what: `review ${r.id}`, ids: r.sourceIds }))]) {
     for (const id of r.ids) if (id !== source.id && !registered.has(id)) problems.push(`${r.what} cites source ${id}, which is neither the import's source nor registered`);
   }
@@ -154,7 +102,7 @@ export function applyUprImport(db: Kysely<Database>, input: UprImport, options: 
 
   const storedSource = sqlite.prepare('select * from source where id = ?').get(source.id) as SourceRecord | undefined;
   if (storedSource) {
-    const differing = (Object.keys(sourceCheck.data) as (keyof SourceRecord)[]).filter((k) => canonical(storedSource[k]) !== canonical(sourceCheck.data[k]));
+    const differing = (Object.keys(source) as (keyof SourceRecord)[]).filter((k) => canonical(storedSource[k]) !== canonical(source[k]));
     if (differing.length) problems.push(`source ${source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`);
   }
   if (problems.length) throw new UprImportError(problems);
@@ -283,7 +231,7 @@ export function applyUprImport(db: Kysely<Database>, input: UprImport, options: 
   // --- write -----------------------------------------------------------------------------------------
   const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
   if (dryRun) {
-    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, recordHashes: prepared.recommendationHashes, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     return { diff, sourceAdded: !storedSource && !isEmptyUprDiff(diff), warnings, dryRun };
   }
 
@@ -293,14 +241,15 @@ export function applyUprImport(db: Kysely<Database>, input: UprImport, options: 
     if (!storedSource) {
       sqlite
         .prepare('insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)')
-        .run(sourceCheck.data);
+        .run(source);
       sqlite
         .prepare('insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, null, ?, ?)')
-        .run(at, input.actor, 'insert', 'source', source.id, canonical(sourceCheck.data), source.id);
+        .run(at, prepared.actor, 'insert', 'source', source.id, canonical(source), source.id);
     }
     diff = writeUpr(sqlite, data, {
       link: linkRecommendation,
-      audit: { actor: input.actor, at, sourceId: source.id },
+      audit: { actor: prepared.actor, at, sourceId: source.id },
+      recordHashes: prepared.recommendationHashes,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (isEmptyUprDiff(diff)) throw new NothingToWrite();

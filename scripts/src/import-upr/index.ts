@@ -17,14 +17,13 @@ import { loadConfig } from '@tracker/api/config';
 import { createDb } from '@tracker/api/db/database';
 import { migrateToLatest } from '@tracker/api/db/migrate';
 import { seedIfEmpty } from '@tracker/api/db/seed';
-import { applyUprImport, formatUprDiff, UprImportError } from '@tracker/api/services/upr-import';
+import { applyPreparedUprImport, formatUprDiff, UprImportError } from '@tracker/api/services/upr-import';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
 import {
   bundledSourceFor,
   formatUnresolved,
   isUprImportFormat,
-  parseUprFile,
-  readImportFile,
+  prepareUprFile,
   registeredSource,
   stateResolverOf,
   UPR_IMPORT_FORMATS,
@@ -78,13 +77,6 @@ const here = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), pa
 const file = here(values.file);
 const dryRun = values['dry-run'];
 
-let text: string;
-try {
-  text = readImportFile(file);
-} catch (err) {
-  fail((err as Error).message, err instanceof UprFileError ? 1 : 2);
-}
-
 const config = loadConfig({ ...process.env, ...(values.database ? { DATABASE_PATH: here(values.database) } : {}) });
 const db = createDb(config.databasePath);
 let exitCode = 0;
@@ -112,12 +104,14 @@ try {
   }
 
   // --- parse, report, apply --------------------------------------------------------------------
-  const parsed = parseUprFile(format, text, { sourceId: source.id, states: stateResolverOf(db) });
+  const preparedFile = prepareUprFile({ path: file, format, source }, stateResolverOf(db));
+  if (preparedFile.fileError !== null) throw new UprFileError(preparedFile.fileError);
+  const parsed = preparedFile.parsed!;
   const counts = [
-    parsed.dataset.recommendations.length && `${parsed.dataset.recommendations.length} recommendations`,
-    parsed.dataset.pledges.length && `${parsed.dataset.pledges.length} voluntary pledges`,
-    parsed.dataset.reviews.length && `${parsed.dataset.reviews.length} reviews`,
-    parsed.dataset.sessions.length && `${parsed.dataset.sessions.length} sessions`,
+    parsed.counts.recommendations && `${parsed.counts.recommendations} recommendations`,
+    parsed.counts.pledges && `${parsed.counts.pledges} voluntary pledges`,
+    parsed.counts.reviews && `${parsed.counts.reviews} reviews`,
+    parsed.counts.sessions && `${parsed.counts.sessions} sessions`,
     parsed.skipped && `${parsed.skipped} rows of other mechanisms skipped`,
   ].filter(Boolean);
   log(`${values.file} (${format}${parsed.layout ? `, ${parsed.layout} header` : ''}): ${parsed.rows} row${parsed.rows === 1 ? '' : 's'} read${counts.length ? `: ${counts.join(', ')}` : ''}`);
@@ -128,8 +122,9 @@ try {
     const n = parsed.rejected.length;
     throw new InputError(`${values.file}: ${n} line${n === 1 ? '' : 's'} refused (listed above): nothing imported. Correct ${n === 1 ? 'it' : 'them'} and import the file again.`);
   }
+  if (preparedFile.problems.length > 0) throw new UprImportError(preparedFile.problems);
   const bar = createProgressBar(dryRun ? 'comparing' : 'importing');
-  const result = applyUprImport(db, { source, dataset: parsed.dataset, actor: 'import:upr' }, { dryRun, onProgress: (done, total) => bar.update(done, total) });
+  const result = applyPreparedUprImport(db, preparedFile.prepared!, { dryRun, onProgress: (done, total) => bar.update(done, total) });
   bar.finish();
   for (const line of formatUprDiff(result.diff)) console.log(line);
   for (const w of result.warnings) console.log(`warning: ${w}`);
@@ -143,7 +138,7 @@ try {
   );
 } catch (err) {
   console.error(`[import:upr] ${(err as Error).message}`);
-  exitCode = err instanceof UprImportError || err instanceof InputError ? 1 : 2;
+  exitCode = err instanceof UprImportError || err instanceof InputError || err instanceof UprFileError ? 1 : 2;
 } finally {
   await db.destroy();
 }

@@ -211,6 +211,15 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     const result = UprSessionRecord.safeParse(s);
     if (!result.success) problems.push(`session ${s.session}: ${zodReason(result.error)}`);
   }
+  // The parsers give ids but do not validate (records.ts): the seed must hold only valid records.
+  for (const rec of recommendations) {
+    const result = UprRecommendationRecord.safeParse(rec);
+    if (!result.success) problems.push(`${rec.sourceId}:${rec.sourceLine}: recommendation ${rec.id}: ${zodReason(result.error)}`);
+  }
+  for (const pledge of pledges) {
+    const result = UprPledgeRecord.safeParse(pledge);
+    if (!result.success) problems.push(`${pledge.sourceId}:${pledge.sourceLine}: pledge ${pledge.id}: ${zodReason(result.error)}`);
+  }
   const ids = new Set<string>();
   for (const rec of [...recommendations, ...pledges]) {
     if (ids.has(rec.id)) problems.push(`${rec.sourceId}:${rec.sourceLine}: duplicate id ${rec.id}`);

@@ -1,9 +1,11 @@
 /**
- * The last step of every recommendation parser: give each draft its stable id and validate it
- * with the dataset schema, so a parser never returns a record the seed would refuse.
+ * The last step of every recommendation parser: give each draft its stable id. The records are
+ * validated against the dataset schemas once, where they are used: by the import service
+ * (api/src/services/upr-import.ts, which refuses the file naming each record and its line) and by
+ * the normaliser before it writes the seed (validating here too cost an import a tenth of its time).
  */
-import { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
-import { assignStableIds, zodReason, type Rejection } from './common.js';
+import type { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import { assignStableIds, type Rejection } from './common.js';
 
 export type RecommendationDraft = Omit<UprRecommendationRecord, 'id'>;
 export type PledgeDraft = Omit<UprPledgeRecord, 'id'>;
@@ -16,31 +18,19 @@ export const ID_FAMILIES = {
   uhri: 'uhri',
 } as const;
 
-export function finishRecommendations(family: string, drafts: RecommendationDraft[], rejected: Rejection[]): UprRecommendationRecord[] {
+export function finishRecommendations(family: string, drafts: RecommendationDraft[]): UprRecommendationRecord[] {
   const ids = assignStableIds(drafts, (d) => ({
     family,
     session: d.session,
     iso3: d.stateUnderReviewIso3,
     parts: [d.text, ...d.recommendingStates.map((s) => s.nameAsRecorded)],
   }));
-  const records: UprRecommendationRecord[] = [];
-  drafts.forEach((draft, i) => {
-    const result = UprRecommendationRecord.safeParse({ id: ids[i], ...draft });
-    if (result.success) records.push(result.data);
-    else rejected.push({ line: draft.sourceLine, reason: zodReason(result.error) });
-  });
-  return records;
+  return drafts.map((draft, i) => ({ id: ids[i]!, ...draft }));
 }
 
-export function finishPledges(family: string, drafts: PledgeDraft[], rejected: Rejection[]): UprPledgeRecord[] {
+export function finishPledges(family: string, drafts: PledgeDraft[]): UprPledgeRecord[] {
   const ids = assignStableIds(drafts, (d) => ({ family, session: d.session, iso3: d.stateIso3, parts: [d.text] }));
-  const records: UprPledgeRecord[] = [];
-  drafts.forEach((draft, i) => {
-    const result = UprPledgeRecord.safeParse({ id: ids[i], ...draft });
-    if (result.success) records.push(result.data);
-    else rejected.push({ line: draft.sourceLine, reason: zodReason(result.error) });
-  });
-  return records;
+  return drafts.map((draft, i) => ({ id: ids[i]!, ...draft }));
 }
 
 /** Rejections in line order, as a reader of the raw file would look for them. */

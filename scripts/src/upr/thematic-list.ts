@@ -139,6 +139,6 @@ export function parseThematicListCsv(text: string, options: ThematicListOptions)
   }
 
   for (const draft of drafts) if (!reviewsWithSdgs.has(draft.reviewId)) draft.sdgs = null;
-  const records = finishRecommendations(ID_FAMILIES.ohchrThematicList, drafts, rejected);
+  const records = finishRecommendations(ID_FAMILIES.ohchrThematicList, drafts);
   return { records, rejected: byLine(rejected), unresolved };
 }

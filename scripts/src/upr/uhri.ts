@@ -267,7 +267,7 @@ function toRecords(rows: UhriRow[], options: UhriOptions): UhriParseResult {
       sourceLine: row.line,
     });
   }
-  const records = finishRecommendations(ID_FAMILIES.uhri, drafts, rejected);
+  const records = finishRecommendations(ID_FAMILIES.uhri, drafts);
   return { records, rejected: byLine(rejected), unresolved, skipped };
 }
 

@@ -170,7 +170,7 @@ export function parseUprInfoCsv(text: string, options: UprInfoOptions): UprInfoP
     });
   }
 
-  const records = finishRecommendations(ID_FAMILIES.uprInfo, drafts, rejected);
-  const pledges = finishPledges(ID_FAMILIES.uprInfoPledge, pledgeDrafts, rejected);
+  const records = finishRecommendations(ID_FAMILIES.uprInfo, drafts);
+  const pledges = finishPledges(ID_FAMILIES.uprInfoPledge, pledgeDrafts);
   return { records, pledges, rejected: byLine(rejected), unresolved, layout };
 }

@@ -3,6 +3,7 @@ import * as createSourceAndAuditLog from './2026_11_23_001_create_source_and_aud
 import * as createStatesInstrumentsEvents from './2026_11_23_002_create_states_instruments_events.js';
 import * as createCatReporting from './2026_11_23_003_create_cat_reporting.js';
 import * as createUpr from './2026_11_23_004_create_upr.js';
+import * as uprFtsWithoutPrefixIndex from './2026_11_23_005_upr_fts_without_prefix_index.js';
 
 /**
  * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_002_create_states_instruments_events': createStatesInstrumentsEvents,
   '2026_11_23_003_create_cat_reporting': createCatReporting,
   '2026_11_23_004_create_upr': createUpr,
+  '2026_11_23_005_upr_fts_without_prefix_index': uprFtsWithoutPrefixIndex,
 };

@@ -1,0 +1,95 @@
+/**
+ * The part of a UPR import that needs no database (upr-import.ts applies what it prepares): every
+ * record against its schema, duplicate ids, the source every record cites, the record hashes.
+ */
+import type { z } from 'zod';
+import { recordHash, type UprDataset } from '../db/upr-store.js';
+import { SourceRecord } from '../schemas/dataset.js';
+import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+
+export interface UprImport {
+  /** The source every record of the file cites. */
+  source: SourceRecord;
+  dataset: UprDataset;
+  /** Recorded in the audit log, e.g. "import:upr". */
+  actor: string;
+}
+
+export class UprImportError extends Error {
+  constructor(public readonly problems: string[]) {
+    const shown = problems.slice(0, 50);
+    const more = problems.length - shown.length;
+    super(
+      `The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        shown.map((p) => `  - ${p}`).join('\n') +
+        (more > 0 ? `\n  … and ${more} more` : ''),
+    );
+  }
+}
+
+
+type Issue = { issues: { path: PropertyKey[]; message: string }[] };
+export const reason = (error: Issue) => error.issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
+
+/** An import's records checked against their schemas and against each other, with their hashes computed once. */
+export interface PreparedUprImport {
+  source: SourceRecord;
+  actor: string;
+  /** The records that passed their schema (as the schemas output them). */
+  dataset: UprDataset;
+  /** recordHash of each of `dataset.recommendations`, in order. */
+  recommendationHashes: string[];
+  /** What is wrong with the file so far; applying a prepared import with problems refuses it. */
+  problems: string[];
+}
+
+/** Validates an import without the database: schemas, duplicate ids, the source every record cites. */
+export function prepareUprImport(input: UprImport): PreparedUprImport {
+  const { source } = input;
+  const problems: string[] = [];
+  const sourceCheck = SourceRecord.safeParse(source);
+  // Without a valid source there is nothing to check the records against.
+  if (!sourceCheck.success) throw new UprImportError([`source: ${reason(sourceCheck.error)}`]);
+  const validated = <T>(kind: string, records: readonly T[], schema: z.ZodType<T>, label: (r: T) => string): T[] => {
+    const out: T[] = [];
+    for (const r of records) {
+      const result = schema.safeParse(r);
+      if (result.success) out.push(result.data);
+      else problems.push(`${kind} ${label(r)}: ${reason(result.error)}`);
+    }
+    return out;
+  };
+  /** Records that failed their schema may lack any field: label them defensively. */
+  const field = (r: unknown, key: string) => String((r as Record<string, unknown> | null)?.[key] ?? '?');
+  const withLine = (r: unknown) => {
+    const line = (r as { sourceLine?: unknown } | null)?.sourceLine;
+    return typeof line === 'number' ? `${field(r, 'id')} (line ${line})` : field(r, 'id');
+  };
+  const sessions = validated('session', input.dataset.sessions, UprSessionRecord, (r) => field(r, 'session'));
+  const reviews = validated('review', input.dataset.reviews, UprReviewRecord, (r) => field(r, 'id'));
+  const recommendations = validated('recommendation', input.dataset.recommendations, UprRecommendationRecord, withLine);
+  const pledges = validated('pledge', input.dataset.pledges, UprPledgeRecord, withLine);
+
+  const duplicates = <T>(kind: string, records: T[], key: (r: T) => string | number) => {
+    const seen = new Set<string | number>();
+    for (const r of records) {
+      if (seen.has(key(r))) problems.push(`${kind} ${key(r)} appears twice in the file`);
+      seen.add(key(r));
+    }
+  };
+  duplicates('session', sessions, (s) => s.session);
+  duplicates('review', reviews, (r) => r.id);
+  duplicates('recommendation', recommendations, (r) => r.id);
+  duplicates('pledge', pledges, (p) => p.id);
+  for (const r of [...recommendations, ...pledges]) {
+    if (r.sourceId !== source.id) problems.push(`${r.id} (line ${r.sourceLine}) cites ${r.sourceId}, not the import's source ${source.id}`);
+  }
+  return {
+    source: sourceCheck.data,
+    actor: input.actor,
+    dataset: { sessions, reviews, recommendations, pledges },
+    recommendationHashes: recommendations.map(recordHash),
+    problems,
+  };
+}
+

@@ -119,6 +119,15 @@ test.describe('UPR review page', () => {
     await expect(page.getByRole('heading', { name: 'Voluntary pledges' })).toBeVisible();
   });
 
+  test('a review scheduled on a date now past, recorded nowhere as held, is said to be so, not taken as next', async ({ page }) => {
+    await page.goto('/upr/reviews/NAM');
+    const next = page.getByTestId('upr-next-review');
+    await expect(next.getByTestId('upr-past-scheduled')).toContainText('52nd session (2026), 4 May 2026: on the calendar as scheduled');
+    await expect(next).toContainText('no source in the data records whether it was held');
+    await page.goto('/states/NAM');
+    await expect(page.getByTestId('profile-upr-next')).toContainText('52nd session (2026), 4 May 2026: on the calendar as scheduled');
+  });
+
   test('each cycle has its own view, with the counts of that review', async ({ page }) => {
     await page.goto('/upr/reviews/SVN');
     await page.getByRole('navigation', { name: 'Reviews' }).getByRole('link', { name: '3rd cycle: 34th session (2019)' }).click();

@@ -121,7 +121,15 @@ describe('GET /api/upr/reviews/{iso3} and /api/upr/calendar', () => {
     const cycle4 = body.reviews.find((r: { session: number }) => r.session === 48);
     expect(cycle4.recommendations).toMatchObject({ total: 254, byResponse: { supported: 217, noted: 37 } });
     expect(cycle4.documents.map((d: { symbol: string }) => d.symbol)).toContain('A/HRC/59/15');
+    expect(body.pastScheduledReview).toBeNull();
     expect((await app.inject('/api/upr/reviews/XYZ')).statusCode).toBe(404);
+
+    // Namibia's 4th-cycle review is on the calendar for 2026-05-04 (52nd session), recorded as
+    // scheduled and nowhere as held: once that date has passed it is not "next", and it is not
+    // taken to have happened either.
+    const namibia = (await app.inject('/api/upr/reviews/NAM')).json();
+    expect(namibia.pastScheduledReview).toMatchObject({ id: 'NAM-52', status: 'scheduled', reviewDate: '2026-05-04' });
+    expect(namibia.nextReview).toBeNull();
 
     const calendar = (await app.inject('/api/upr/calendar?cycle=4')).json();
     expect(calendar.sessions.map((s: { session: number }) => s.session)).toEqual(Array.from({ length: 14 }, (_, i) => 41 + i));

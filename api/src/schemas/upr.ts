@@ -141,6 +141,9 @@ export const UprStateReviews = z
     state: z.object({ iso3: z.string(), name: z.string() }),
     reviews: z.array(UprReview),
     nextReview: UprReview.nullable().describe('The next review on the calendar after today; null when none is scheduled in the data'),
+    pastScheduledReview: UprReview.nullable().describe(
+      'The latest review the calendar lists as scheduled on a date now past, with nothing recording that it was held (or postponed); null when there is none',
+    ),
     pledges: z.array(z.object({ id: z.string(), session: z.number().int(), text: z.string(), source: SourceRef })),
   })
   .meta({ id: 'UprStateReviews' });

@@ -258,19 +258,25 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
       });
     },
 
-    /** A State's reviews (held and scheduled), the next one after today, and its voluntary pledges. */
+    /**
+     * A State's reviews (held and scheduled), the next one after today, the latest one scheduled on
+     * a date now past that no source records as held (the calendar is as of its own date, so such a
+     * review is neither "next" nor known to have taken place), and its voluntary pledges.
+     */
     async reviewsOf(iso3: string) {
       const state = prepare('select iso3, nameEn from state where iso3 = ?').get(iso3) as { iso3: string; nameEn: string } | undefined;
       if (!state) return undefined;
       const refs = await repos.meta.sourceRefs();
       const reviews = reviewsWhere('v.stateIso3 = ?', [iso3], refs);
       const today = todayUtc();
-      const nextReview =
-        reviews.find((r) => r.status !== 'held' && r.status !== 'postponed' && (r.reviewDate ?? r.sessionEnd ?? r.sessionStart ?? `${r.year ?? 0}-12-31`) >= today) ?? null;
+      const lastDay = (r: (typeof reviews)[number]) => r.reviewDate ?? r.sessionEnd ?? r.sessionStart ?? `${r.year ?? 0}-12-31`;
+      const awaited = reviews.filter((r) => r.status !== 'held' && r.status !== 'postponed');
+      const nextReview = awaited.find((r) => lastDay(r) >= today) ?? null;
+      const pastScheduledReview = awaited.filter((r) => r.status === 'scheduled' && lastDay(r) < today).at(-1) ?? null;
       const pledges = all<{ id: string; session: number; text: string; sourceId: string }>('select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id', [iso3]).map(
         (p) => ({ id: p.id, session: p.session, text: p.text, source: refs.get(p.sourceId)! }),
       );
-      return { state: { iso3: state.iso3, name: state.nameEn }, reviews, nextReview, pledges };
+      return { state: { iso3: state.iso3, name: state.nameEn }, reviews, nextReview, pastScheduledReview, pledges };
     },
 
     async calendar(filter: { cycle?: number | undefined; session?: number | undefined }) {

@@ -91,6 +91,7 @@ export async function loadUprProfile(fetch: Fetch, iso3: string): Promise<UprPro
     return {
       reviews: reviews.reviews,
       nextReview: reviews.nextReview,
+      pastScheduledReview: reviews.pastScheduledReview,
       pledges: reviews.pledges.length,
       total: search.total,
       facets: search.facets

@@ -18,6 +18,7 @@ import {
   summariseCoverage,
   toRanges,
   uprHref,
+  sourcesAsOf,
 } from './upr';
 
 const { t } = createTranslator('en', en);
@@ -272,5 +273,14 @@ describe('selectReview', () => {
     const withScheduled = [...reviews, { id: 'SVN-62', cycle: 5, session: 62, recommendations: { total: 0 } }];
     expect(selectReview(withScheduled, null)?.id).toBe('SVN-48');
     expect(selectReview([], null)).toBeNull();
+  });
+});
+
+describe('sourcesAsOf', () => {
+  it('is the latest as-of date of the sources a review cites, or null when none gives one', () => {
+    const source = (id: string, asOf: string | null) => ({ id, title: id, url: null, asOf });
+    expect(sourcesAsOf({ sources: [source('upr-calendar', '2026-03-01'), source('upr-info', '2015-06-30')] })).toBe('2026-03-01');
+    expect(sourcesAsOf({ sources: [source('a', null)] })).toBeNull();
+    expect(sourcesAsOf({ sources: [] })).toBeNull();
   });
 });

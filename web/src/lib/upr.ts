@@ -7,7 +7,7 @@
  * bad one with a 400 that says what is wrong, and the page shows it as it is.
  */
 import type { TFunction } from 'i18next';
-import type { UprCalendarSession, UprFacets, UprRecommendation, UprStateReviews } from '$lib/api-types';
+import type { UprCalendarSession, UprFacets, UprRecommendation, UprReview, UprStateReviews } from '$lib/api-types';
 
 /** Filters of the search, in the order the API documents them (and the URL writes them). */
 export const UPR_FILTER_KEYS = [
@@ -369,10 +369,17 @@ export function selectReview<R extends { cycle: number; session: number; recomme
   return bySession.filter((r) => r.recommendations.total > 0).at(-1) ?? null;
 }
 
+/** The latest as-of date of the sources a review cites (null when none gives one). */
+export function sourcesAsOf(review: Pick<UprReview, 'sources'>): string | null {
+  const dates = review.sources.map((s) => s.asOf).filter((d): d is string => d !== null);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
 /** What the country profile's UPR section shows (see UprProfileSection.svelte). */
 export interface UprProfile {
   reviews: UprStateReviews['reviews'];
   nextReview: UprStateReviews['nextReview'];
+  pastScheduledReview: UprStateReviews['pastScheduledReview'];
   pledges: number;
   /** Recommendations to the state in the data. */
   total: number;

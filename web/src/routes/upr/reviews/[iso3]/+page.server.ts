@@ -29,6 +29,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     name,
     reviews: reviews.reviews,
     nextReview: reviews.nextReview,
+    pastScheduledReview: reviews.pastScheduledReview,
     pledges: reviews.pledges,
     cycle,
     selected: selected ? selected.id : null,

@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { hash } from 'node:crypto';
 import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+import type { UprRecommendationTable, UprRecommendingStateTable } from './database.js';
 
 /**
  * Bulk writes of UPR records (seed and importers). Written against better-sqlite3's prepared
@@ -189,32 +191,9 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
   return { sessions, reviews, recommendations, pledges };
 }
 
-export interface RecommendationRow {
-  seq: number;
-  id: string;
-  reviewId: string;
-  session: number;
-  cycle: number;
-  stateUnderReviewIso3: string;
-  paragraph: string | null;
-  text: string;
-  response: string | null;
-  responseAsRecorded: string | null;
-  responseSource: string | null;
-  actionCategory: number | null;
-  themes: string | null;
-  sdgs: string | null;
-  affectedPersons: string | null;
-  documentSymbol: string | null;
-  documentDate: string | null;
-  externalId: string | null;
-  sourceId: string;
-  sourceLine: number;
-}
-interface StateRow {
-  iso3: string | null;
-  nameAsRecorded: string;
-}
+/** A recommendation row as the writer reads it back (the implementation status is the service's). */
+export type RecommendationRow = Omit<Selectable<UprRecommendationTable>, 'recordHash' | 'implementation'>;
+type StateRow = Pick<UprRecommendingStateTable, 'iso3' | 'nameAsRecorded'>;
 
 const parseList = (value: string | null) => (value === null ? null : (JSON.parse(value) as string[]));
 

@@ -43,7 +43,7 @@
  */
 import { addDays, addYears, assertIsoDate, startOfNextPeriod } from './entry-into-force.js';
 import { statusOn, type Instrument, type StatusResult } from './status-engine.js';
-import { CONSENT_KINDS, type IsoDate, type ParticipationEvent } from './types.js';
+import { CAT_SITUATIONS, CONSENT_KINDS, type CatSituation, type IsoDate, type ParticipationEvent } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -51,15 +51,7 @@ import { CONSENT_KINDS, type IsoDate, type ParticipationEvent } from './types.js
 export const CAT_COMPLETENESS = ['complete', 'partial', 'none'] as const;
 export type CatCompleteness = (typeof CAT_COMPLETENESS)[number];
 
-export const CAT_SITUATIONS = [
-  'up-to-date',
-  'follow-up-overdue',
-  'periodic-report-overdue',
-  'initial-report-never-submitted',
-  'history-not-recorded',
-  'not-a-party',
-] as const;
-export type CatSituation = (typeof CAT_SITUATIONS)[number];
+export { CAT_SITUATIONS, type CatSituation } from './types.js';
 
 export const CAT_PROCEDURES = ['standard', 'simplified'] as const;
 export type CatProcedure = (typeof CAT_PROCEDURES)[number];

@@ -99,3 +99,17 @@ export const STATUSES = [
   'no-action',
 ] as const;
 export type Status = (typeof STATUSES)[number];
+
+/**
+ * A State's CAT reporting situation (domain/cat-reporting.ts), in the key's order. Here with the
+ * other names the dashboard imports, so that the browser gets the list without the rules.
+ */
+export const CAT_SITUATIONS = [
+  'up-to-date',
+  'follow-up-overdue',
+  'periodic-report-overdue',
+  'initial-report-never-submitted',
+  'history-not-recorded',
+  'not-a-party',
+] as const;
+export type CatSituation = (typeof CAT_SITUATIONS)[number];

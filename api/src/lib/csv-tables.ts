@@ -13,7 +13,8 @@ export interface CsvTable<Row> {
   rows: Row[];
 }
 
-const citation = (s: SourceRef) => (s.url ? `${s.title} <${s.url}> (as of ${s.asOf ?? 'not recorded'})` : s.title);
+/** A source in a CSV cell: title, address when it has one, and always the date it is as of. */
+export const citation = (s: SourceRef) => `${s.title}${s.url ? ` <${s.url}>` : ''} (as of ${s.asOf ?? 'not recorded'})`;
 
 export function instrumentsCsv(instruments: Instrument[]) {
   const rows = instruments.map((i) => ({

@@ -8,11 +8,9 @@ import { ErrorBody } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
 import { StateParams } from '../schemas/params.js';
 import { todayUtc } from '../services/status.service.js';
-import { assertKnownRegion } from './states.js';
+import { assertKnownRegion, unknownState } from './states.js';
 
 export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const unknownState = (iso3: string) => app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${iso3}"`);
-
   app.get(
     '/',
     {
@@ -51,7 +49,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const iso3 = request.query.state;
-      if (iso3 && !(await app.catReporting.hasState(iso3))) throw unknownState(iso3);
+      if (iso3 && !(await app.catReporting.hasState(iso3))) throw unknownState(app, iso3);
       const asOf = todayUtc();
       const { deadlines, names, sources } = await app.catReporting.deadlines(asOf, iso3);
       const dataAsOf = await app.catReporting.dataAsOf();
@@ -84,7 +82,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async ({ params, query }, reply) => {
       const detail = await app.catReporting.detail(params.iso3, query.asOf ?? todayUtc());
-      if (!detail) throw unknownState(params.iso3);
+      if (!detail) throw unknownState(app, params.iso3);
       if (query.format === 'csv') return sendCsv(reply, catReportingHistoryCsv(detail));
       return detail;
     },

@@ -17,6 +17,10 @@ export async function assertKnownRegion(app: FastifyInstance, code: string) {
   }
 }
 
+/** The 404 for a well-formed ISO3 code that no state of the registry has. */
+export const unknownState = (app: FastifyInstance, iso3: string) =>
+  app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${iso3}": GET /api/states lists the codes`);
+
 export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
@@ -50,7 +54,7 @@ export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async ({ params, query }) => {
       const detail = await app.catalogue.stateDetail(params.iso3, query.asOf ?? todayUtc());
-      if (!detail) throw app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${params.iso3}"`);
+      if (!detail) throw unknownState(app, params.iso3);
       return detail;
     },
   );

@@ -15,6 +15,8 @@ import {
   UprSearchResponse,
   UprStateReviews,
 } from '../schemas/upr.js';
+import { todayUtc } from '../services/status.service.js';
+import { unknownState } from './states.js';
 
 export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -34,7 +36,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
       if (query.format === 'csv') {
         // A stream, not the JSON shape the schema types: sent through the untyped reply.
         const reply = typedReply as FastifyReply;
-        const csv = app.upr.csv(query);
+        const csv = await app.upr.csv(query);
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="upr-recommendations.csv"');
         // Streamed, so the response cache cannot compress it: gzip on the way out for slow links.
         if (/\bgzip\b/.test(headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(csv.pipe(createGzip()));
@@ -85,7 +87,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertEditor(request);
       const { params, body } = request;
-      if (body.assessedOn > new Date().toISOString().slice(0, 10)) throw app.httpErrors.badRequest(`assessedOn ${body.assessedOn} is in the future`);
+      if (body.assessedOn > todayUtc()) throw app.httpErrors.badRequest(`assessedOn ${body.assessedOn} is in the future`);
       const created = await app.upr.addAssessment(params.id, body);
       if (!created) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
       return reply.code(201).send(created);
@@ -104,7 +106,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async ({ params }) => {
       const reviews = await app.upr.reviewsOf(params.iso3);
-      if (!reviews) throw app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${params.iso3}"`);
+      if (!reviews) throw unknownState(app, params.iso3);
       return reviews;
     },
   );

@@ -13,6 +13,7 @@ import type { Repositories } from '../plugins/db.js';
 import type { CatReportingDetail, CatReportingFilters, CatReportingListResponse, CatReportingRow } from '../schemas/cat-reporting.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type { State } from '../schemas/state.js';
+import { refsFor } from './source-refs.js';
 import { toEngineInstrument } from './status.service.js';
 
 interface Loaded {
@@ -97,12 +98,7 @@ export function createCatReportingService(repos: Repositories) {
   const historyOf = (loaded: Loaded, iso3: string) => loaded.dataset.states.find((s) => s.stateIso3 === iso3);
 
   async function sourceRefs(ids: string[]): Promise<SourceRef[]> {
-    const refs = await repos.meta.sourceRefs();
-    return ids.map((id) => {
-      const ref = refs.get(id);
-      if (!ref) throw new Error(`Source "${id}" is cited but not recorded`);
-      return ref;
-    });
+    return refsFor(ids, await repos.meta.sourceRefs());
   }
 
   return {

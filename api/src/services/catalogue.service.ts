@@ -3,14 +3,9 @@ import type { Repositories } from '../plugins/db.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
 import type { Instrument } from '../schemas/instrument.js';
 import type { ParticipationEventOut, SourceRef } from '../schemas/participation.js';
+import { refsFor } from './source-refs.js';
 import type { StatusService } from './status.service.js';
 
-const refsFor = (ids: string[], refs: Map<string, SourceRef>): SourceRef[] =>
-  ids.map((id) => {
-    const ref = refs.get(id);
-    if (!ref) throw new Error(`Source "${id}" is cited but not recorded`);
-    return ref;
-  });
 
 /** Instruments, states and events in their API shapes, each with its sources inline. */
 export function createCatalogueService(repos: Repositories, statusService: StatusService) {

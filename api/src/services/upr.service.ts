@@ -1,8 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import { stringify } from 'csv-stringify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { Readable } from 'node:stream';
-import { sqliteOf, type Database } from '../db/database.js';
+import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import { bumpDataVersion } from '../db/seed.js';
 import { recommendationFromRow, type RecommendationRow } from '../db/upr-store.js';
 import type { Repositories } from '../plugins/db.js';
@@ -16,6 +16,8 @@ import type {
   UprSearchQuery,
   UprSearchResponse,
 } from '../schemas/upr.js';
+import { citation } from '../lib/csv-tables.js';
+import { refsFor } from './source-refs.js';
 import { todayUtc } from './status.service.js';
 import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
 
@@ -169,7 +171,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
         documentSymbol: record.documentSymbol,
         links: links.filter((l) => l.recommendation === row.seq).map((l) => ({ instrumentId: l.instrumentId, action: (l.action || null) as UprRecommendation['links'][number]['action'] })),
         implementation: latest.get(record.id) ?? null,
-        source: refs.get(record.sourceId) ?? { id: record.sourceId, title: record.sourceId, url: null, asOf: null },
+        source: refsFor([record.sourceId], refs)[0]!,
         sourceLine: record.sourceLine,
       };
     });
@@ -196,10 +198,10 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     },
 
     /** The whole filtered set as CSV, streamed row by row (no limit, nothing held in memory). */
-    csv(query: UprSearchQuery): Readable {
+    async csv(query: UprSearchQuery): Promise<Readable> {
       const { sort, page: _p, pageSize: _s, facets: _f, format: _format, ...filters } = query;
       const where = whereClause(filters);
-      const refs = new Map(all<{ id: string; title: string; url: string | null; asOf: string | null }>('select id, title, url, asOf from source', []).map((s) => [s.id, s]));
+      const refs = await repos.meta.sourceRefs();
       const sql = `select r.*, st.nameEn as stateName,
           (select group_concat(coalesce(s.iso3, '') || '=' || s.nameAsRecorded, ' ; ') from uprRecommendingState s where s.recommendation = r.seq) as recommending,
           (select group_concat(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq) as links
@@ -223,7 +225,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
               themes: r.themes ? (JSON.parse(r.themes) as string[]).join(' ; ') : null, sdgs: r.sdgs ? (JSON.parse(r.sdgs) as string[]).join(' ; ') : null,
               affectedPersons: r.affectedPersons ? (JSON.parse(r.affectedPersons) as string[]).join(' ; ') : null, documentSymbol: r.documentSymbol,
               linkedInstruments: r.links, implementation: r.implementation ?? 'not assessed',
-              source: source ? `${source.title}${source.url ? ` <${source.url}>` : ''} (as of ${source.asOf ?? 'not recorded'})` : r.sourceId,
+              source: source ? citation(source) : r.sourceId,
               sourceLine: r.sourceLine,
             };
           }
@@ -274,7 +276,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
       const nextReview = awaited.find((r) => lastDay(r) >= today) ?? null;
       const pastScheduledReview = awaited.filter((r) => r.status === 'scheduled' && lastDay(r) < today).at(-1) ?? null;
       const pledges = all<{ id: string; session: number; text: string; sourceId: string }>('select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id', [iso3]).map(
-        (p) => ({ id: p.id, session: p.session, text: p.text, source: refs.get(p.sourceId)! }),
+        (p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }),
       );
       return { state: { iso3: state.iso3, name: state.nameEn }, reviews, nextReview, pastScheduledReview, pledges };
     },
@@ -301,7 +303,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
             endDate: s.endDate,
             recommendationsRecorded: own.reduce((n, r) => n + (counts.get(r.id) ?? 0), 0),
             reviews: own.map((r) => ({ id: r.id, stateIso3: r.stateIso3, name: r.nameEn, status: r.status as UprReview['status'], reviewDate: r.reviewDate, note: r.note, recommendationsRecorded: counts.get(r.id) ?? 0 })),
-            sources: (JSON.parse(s.sourceIds) as string[]).map((id) => refs.get(id)).filter((r): r is SourceRef => !!r),
+            sources: refsFor(JSON.parse(s.sourceIds) as string[], refs),
           };
         }),
       };
@@ -309,7 +311,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
   };
 
   function reviewsWhere(condition: string, params: unknown[], refs: Map<string, SourceRef>): UprReview[] {
-    const rows = all<{ id: string; stateIso3: string; session: number; cycle: number; status: string | null; statusAsRecorded: string | null; reviewDate: string | null; documents: string; sourceIds: string; note: string | null; year: number | null; startDate: string | null; endDate: string | null }>(
+    const rows = all<UprReviewTable & Pick<UprSessionTable, 'year' | 'startDate' | 'endDate'>>(
       `select v.*, s.year, s.startDate, s.endDate from uprReview v join uprSession s on s.session = v.session where ${condition} order by v.session`,
       params,
     );
@@ -339,25 +341,14 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
           linked: linked.get(r.id) ?? 0,
           assessed: assessed.get(r.id) ?? 0,
         },
-        sources: (JSON.parse(r.sourceIds) as string[]).map((id) => refs.get(id)).filter((s): s is SourceRef => !!s),
+        sources: refsFor(JSON.parse(r.sourceIds) as string[], refs),
       };
     });
   }
 }
 export type UprService = ReturnType<typeof createUprService>;
 
-interface AssessmentRow {
-  id: number;
-  recommendationId: string;
-  status: string;
-  assessedOn: string;
-  sourceKind: string;
-  sourceTitle: string;
-  sourceUrl: string | null;
-  evidence: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
+type AssessmentRow = Selectable<UprAssessmentTable>;
 const toAssessment = (a: AssessmentRow): UprAssessment => ({
   ...a,
   status: a.status as UprAssessment['status'],

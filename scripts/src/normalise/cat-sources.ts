@@ -6,6 +6,7 @@
  * page was published, when its address shows it, is in the note.
  */
 import type { SourceRecord } from './schemas.js';
+import { sourceRecord } from './source-record.js';
 
 export interface CatSourceDefinition extends SourceRecord {
   /** URLs exactly as they appear in `source_url` columns. */
@@ -18,12 +19,7 @@ const LISTS_FILE = 'data/raw/cat-reporting/cat_follow-up-overdue-lists_sessions7
 const ANNUAL_FILE = 'data/raw/cat-reporting/cat_annual-report-summaries_A-70-44_to_A-80-44.csv';
 
 const cat = (d: Pick<CatSourceDefinition, 'id' | 'title'> & Partial<CatSourceDefinition>): CatSourceDefinition => ({
-  publisher: null,
-  url: null,
-  asOf: null,
-  rawFile: null,
-  note: null,
-  ...d,
+  ...sourceRecord<CatSourceDefinition>(d),
   urls: d.urls ?? (d.url ? [d.url] : undefined),
 });
 

@@ -10,6 +10,7 @@
 import type { InstrumentId } from '@tracker/api/domain';
 import type { SourceRecord } from './schemas.js';
 import { CAT_SOURCE_DEFINITIONS } from './cat-sources.js';
+import { sourceRecord } from './source-record.js';
 import { UPR_SOURCE_DEFINITIONS } from '../upr/sources.js';
 
 interface SourceDefinition extends SourceRecord {
@@ -28,14 +29,7 @@ const WIKI_RS_MIRROR = 'https://www.dl1.en-us.nina.az/States_parties_to_the_Rome
 const MGALDINO = 'GitHub mgaldino/treaties-ideal-point, commit 746a24fa99b65d0834f8cd6b79f458a180c338cf';
 const ZMJONES = 'GitHub zmjones/untreaties at 003ce1309cc2a27a5a3909f39b7e6634550bf173';
 
-const def = (d: Partial<SourceDefinition> & Pick<SourceDefinition, 'id' | 'title'>): SourceDefinition => ({
-  publisher: null,
-  url: null,
-  asOf: null,
-  rawFile: null,
-  note: null,
-  ...d,
-});
+const def = sourceRecord<SourceDefinition>;
 
 export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   // --- UN Treaty Collection (depositary) ------------------------------------------------------

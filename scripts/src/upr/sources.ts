@@ -5,6 +5,7 @@
  * from the provenance notes that came with the files (data/README.md, raw/upr/).
  */
 import type { SourceRecord } from '../normalise/schemas.js';
+import { sourceRecord } from '../normalise/source-record.js';
 
 const RAW = 'data/raw/upr/';
 const TERMAN_REPO = 'https://github.com/rochelleterman/uprs';
@@ -12,14 +13,7 @@ const TERMAN_CSV_COMMIT = '72c9f8ef2927a41c3f51c9529aa77ecdc48eae5b';
 const TERMAN_SESSIONS_COMMIT = '3dd6b2f362672bfd7912c5b295f70652dd14fbc6';
 const CEHDI_REPO = 'https://github.com/CeHDI-Foundation/UPR_Maternal-Health_Public';
 
-const upr = (d: Pick<SourceRecord, 'id' | 'title'> & Partial<SourceRecord>): SourceRecord => ({
-  publisher: null,
-  url: null,
-  asOf: null,
-  rawFile: null,
-  note: null,
-  ...d,
-});
+const upr = sourceRecord<SourceRecord>;
 
 const UPR_INFO_NOTE =
   'The UPR Info database export (sheet "UPR Info database export", produced 14 Aug 2015) as downloaded by a researcher, who renamed the headers; ' +

@@ -8,10 +8,10 @@
  * date the evidence covers; everything else is "not recorded", never a guess. No rank numbers:
  * the overdue list is ordered by time overdue, and says so.
  */
+import { CAT_SITUATIONS } from '@tracker/api/domain';
 import type { TFunction } from 'i18next';
 import type { CatCompleteness, CatReportingRow, CatSituation } from '$lib/api-types';
-import { orderMapItems, type LegendEntry, type MapItem } from '$lib/charts/choropleth';
-import type { MapShape } from '$lib/charts/world-map';
+import { categoryMapItems, type LegendEntry, type MapItem, type MapItemsInput } from '$lib/charts/choropleth';
 import { formatDate, formatList, isoToUtc, utcToIso } from '$lib/dates';
 import { toSearch } from '$lib/query';
 import { paintFill, PALETTE, type Paint } from '$lib/status';
@@ -30,15 +30,8 @@ interface TextOptions {
 // ---------------------------------------------------------------------------------------------
 // Situations: order, paint, key
 
-/** The situations in the key's order (the API's own order). */
-export const CAT_SITUATIONS = [
-  'up-to-date',
-  'follow-up-overdue',
-  'periodic-report-overdue',
-  'initial-report-never-submitted',
-  'history-not-recorded',
-  'not-a-party',
-] as const satisfies readonly CatSituation[];
+/** The situations in the key's order: the API's own list. */
+export { CAT_SITUATIONS };
 
 /**
  * How each situation is painted: blue for up to date, oranges for what is established as overdue
@@ -311,34 +304,16 @@ export function situationFacts(row: CatMapRow, { t, locale }: TextOptions): stri
 }
 
 /** One map item per shape, coloured by situation; states outside the selection white, as on the status maps. */
-export function catMapItems({
-  shapes,
-  rows,
-  names,
-  href,
-  t,
-  locale,
-}: {
-  shapes: MapShape[];
-  rows: ReadonlyMap<string, CatMapRow>;
-  names: Readonly<Record<string, string>>;
-  href: (iso3: string) => string;
-  t: TFunction;
-  locale: string;
-}): MapItem<CatSituation>[] {
-  const items = shapes.map((shape): MapItem<CatSituation> => {
-    const name = names[shape.iso3] ?? shape.iso3;
-    const row = rows.get(shape.iso3);
-    const situation = row ? t(`catReporting.situation.${row.situation}`) : t('map.outsideSelection');
-    return {
-      ...shape,
-      name,
-      status: row?.situation ?? null,
-      fill: situationFill(row?.situation ?? null),
-      label: t('map.itemLabel', { name, status: situation }),
-      details: row ? [name, ...situationFacts(row, { t, locale })] : [name, situation],
-      href: href(shape.iso3),
-    };
-  });
-  return orderMapItems(items, locale);
+export function catMapItems(input: MapItemsInput<CatMapRow>): MapItem<CatSituation>[] {
+  const { t, locale } = input;
+  return categoryMapItems(
+    input,
+    (row) => ({
+      category: row.situation,
+      fill: situationFill(row.situation),
+      text: t(`catReporting.situation.${row.situation}`),
+      facts: situationFacts(row, { t, locale }),
+    }),
+    situationFill(null),
+  );
 }

@@ -37,39 +37,61 @@ export function orderMapItems<T extends Pick<MapItem<string>, 'marker' | 'name'>
   return items.sort((a, b) => Number(!!a.marker) - Number(!!b.marker) || collator.compare(a.name, b.name));
 }
 
-/**
- * One item per shape. States outside the selection stay on the map (white, still linked to their
- * profile) so the map keeps its geography. Within outlines and within markers, items are in name
- * order, which is also their keyboard order.
- */
-export function mapItems({
-  shapes,
-  rows,
-  names,
-  href,
-  t,
-  locale,
-}: {
+/** What a map needs besides its rows: the shapes, the states' names, where each links, the translator. */
+export interface MapItemsInput<R> {
   shapes: MapShape[];
-  rows: ReadonlyMap<string, StatusRow>;
+  rows: ReadonlyMap<string, R>;
   names: Readonly<Record<string, string>>;
   href: (iso3: string) => string;
   t: TFunction;
   locale: string;
-}): MapItem[] {
-  const items = shapes.map((shape): MapItem => {
+}
+
+/** How a map shows one state's row: its category and paint, the category in words, and the facts under it. */
+export interface ItemDescription<C extends string> {
+  category: C;
+  fill: string;
+  text: string;
+  facts: string[];
+}
+
+/**
+ * One item per shape, for any map of categories. States outside the selection (no row) stay on
+ * the map in `blankFill`, still linked to their profile, so the map keeps its geography. Within
+ * outlines and within markers, items are in name order, which is also their keyboard order.
+ */
+export function categoryMapItems<C extends string, R>(
+  { shapes, rows, names, href, t, locale }: MapItemsInput<R>,
+  describe: (row: R) => ItemDescription<C>,
+  blankFill: string,
+): MapItem<C>[] {
+  const items = shapes.map((shape): MapItem<C> => {
     const name = names[shape.iso3] ?? shape.iso3;
     const row = rows.get(shape.iso3);
-    const statusText = row ? statusWithSince(row, { t, locale }) : t('map.outsideSelection');
+    const described = row === undefined ? null : describe(row);
+    const text = described?.text ?? t('map.outsideSelection');
     return {
       ...shape,
       name,
-      status: row?.status ?? null,
-      fill: statusFill(row?.status ?? null),
-      label: t('map.itemLabel', { name, status: statusText }),
-      details: row ? [name, statusText, ...statusFacts(row, { t, locale })] : [name, statusText],
+      status: described?.category ?? null,
+      fill: described?.fill ?? blankFill,
+      label: t('map.itemLabel', { name, status: text }),
+      details: [name, ...(described?.facts ?? [text])],
       href: href(shape.iso3),
     };
   });
   return orderMapItems(items, locale);
+}
+
+/** The status maps' items: each state by its status on the date, with the dates behind it. */
+export function mapItems(input: MapItemsInput<StatusRow>): MapItem[] {
+  const { t, locale } = input;
+  return categoryMapItems(
+    input,
+    (row) => {
+      const text = statusWithSince(row, { t, locale });
+      return { category: row.status, fill: statusFill(row.status), text, facts: [text, ...statusFacts(row, { t, locale })] };
+    },
+    statusFill(null),
+  );
 }

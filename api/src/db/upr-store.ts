@@ -49,6 +49,30 @@ export interface UprWriteOptions {
   audit?: { actor: string; at: string; sourceId: string | null };
   /** recordHash of each of data.recommendations, in order, when the caller has them already (a prepared import). */
   recordHashes?: readonly string[];
+  /** storedRecommendations of data.recommendations, when the caller has looked them up already. */
+  stored?: ReadonlyMap<string, StoredRecommendation>;
+}
+
+/** What the writer and the import checks need to know of a recommendation already in the database. */
+export interface StoredRecommendation {
+  id: string;
+  seq: number;
+  recordHash: string;
+  reviewId: string;
+  sourceId: string;
+}
+
+/**
+ * The stored recommendations among `ids`, by id: one statement, in which SQLite looks each id up
+ * in the unique index. An import so costs the same however many recommendations the database
+ * already holds (reading them all, as before, made every file slower than the one before).
+ */
+export function storedRecommendations(sqlite: SQLite.Database, ids: readonly string[]): Map<string, StoredRecommendation> {
+  if (ids.length === 0) return new Map();
+  const rows = sqlite
+    .prepare('select id, seq, recordHash, reviewId, sourceId from uprRecommendation where id in (select value from json_each(?))')
+    .all(JSON.stringify(ids)) as StoredRecommendation[];
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 const canonical = (value: unknown) => JSON.stringify(value);
@@ -126,9 +150,7 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
 
   // --- recommendations: compared by hash, children rewritten on change --------------------------
   const recommendations: CountDiff = { added: 0, unchanged: 0, changed: [] };
-  const existing = new Map(
-    (sqlite.prepare('select id, seq, recordHash from uprRecommendation').all() as { id: string; seq: number; recordHash: string }[]).map((r) => [r.id, r]),
-  );
+  const existing = options.stored ?? storedRecommendations(sqlite, data.recommendations.map((r) => r.id));
   const columns = [
     'id', 'reviewId', 'session', 'cycle', 'stateUnderReviewIso3', 'paragraph', 'text', 'response', 'responseAsRecorded', 'responseSource',
     'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'documentDate', 'externalId', 'sourceId', 'sourceLine', 'recordHash',

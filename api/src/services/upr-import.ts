@@ -16,7 +16,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sqliteOf, type Database, type UprReviewTable, type UprSessionTable } from '../db/database.js';
-import { isEmptyUprDiff, writeUpr, type UprDataset, type UprWriteDiff } from '../db/upr-store.js';
+import { isEmptyUprDiff, storedRecommendations, writeUpr, type UprDataset, type UprWriteDiff } from '../db/upr-store.js';
 import { linkRecommendation } from '../domain/upr-links.js';
 import type { SourceRecord } from '../schemas/dataset.js';
 import { UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
@@ -131,13 +131,16 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
 
   // --- reviews: the file's own (calendar), merged; then those the recommendations imply -------------
   const storedReviews = new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)]));
-  const storedRecs = sqlite.prepare('select id, reviewId, sourceId from uprRecommendation').all() as { id: string; reviewId: string; sourceId: string }[];
-  const reviewsWithRecommendations = new Set([...storedRecs.map((r) => r.reviewId), ...recommendations.map((r) => r.reviewId)]);
+  // Only the file's own recommendations are looked up, never all the stored ones (see storedRecommendations).
+  const alreadyStored = storedRecommendations(sqlite, recommendations.map((r) => r.id));
+  const reviewsOfFile = new Set(recommendations.map((r) => r.reviewId));
+  const storedRecommendationOfReview = sqlite.prepare('select 1 from uprRecommendation where reviewId = ? limit 1').pluck();
+  const hasRecommendations = (reviewId: string) => reviewsOfFile.has(reviewId) || storedRecommendationOfReview.get(reviewId) !== undefined;
   const touched = new Map<string, UprReviewRecord>();
   const current = (id: string) => touched.get(id) ?? storedReviews.get(id);
 
   for (const r of fileReviews) {
-    if (r.status !== null && r.status !== 'held' && reviewsWithRecommendations.has(r.id)) {
+    if (r.status !== null && r.status !== 'held' && hasRecommendations(r.id)) {
       problems.push(`review ${r.id} is "${r.statusAsRecorded ?? r.status}" in the file, but recommendations of this review are recorded`);
       continue;
     }
@@ -202,23 +205,23 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   if (problems.length) throw new UprImportError(problems);
 
   // --- worth a look: the same review from two sources; stored records the file leaves out ------------
-  const incomingIds = new Set(recommendations.map((r) => r.id));
-  const storedIds = new Set(storedRecs.map((r) => r.id));
   const addedByReview = new Map<string, number>();
-  for (const r of recommendations) if (!storedIds.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
-  const others = new Map<string, Map<string, number>>();
+  for (const r of recommendations) if (!alreadyStored.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
+  const otherSourcesOfReview = sqlite.prepare('select sourceId, count(*) as n from uprRecommendation where reviewId = ? and sourceId <> ? group by sourceId order by sourceId');
+  const others = new Map<string, { sourceId: string; n: number }[]>();
+  for (const reviewId of addedByReview.keys()) {
+    const bySource = otherSourcesOfReview.all(reviewId, source.id) as { sourceId: string; n: number }[];
+    if (bySource.length) others.set(reviewId, bySource);
+  }
   let keptFromSource = 0;
-  for (const r of storedRecs) {
-    if (r.sourceId === source.id) {
-      if (!incomingIds.has(r.id)) keptFromSource++;
-    } else if (addedByReview.has(r.reviewId)) {
-      const bySource = others.get(r.reviewId) ?? new Map<string, number>();
-      bySource.set(r.sourceId, (bySource.get(r.sourceId) ?? 0) + 1);
-      others.set(r.reviewId, bySource);
-    }
+  if (storedSource) {
+    const ofSource = sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(source.id) as number;
+    let inFile = 0;
+    for (const r of alreadyStored.values()) if (r.sourceId === source.id) inFile++;
+    keptFromSource = ofSource - inFile;
   }
   for (const [reviewId, bySource] of [...others].sort(([a], [b]) => compare(a, b))) {
-    const held = [...bySource].map(([id, n]) => `${n} from ${id}`).join(', ');
+    const held = bySource.map(({ sourceId, n }) => `${n} from ${sourceId}`).join(', ');
     warnings.push(
       `review ${reviewId}: this file adds ${addedByReview.get(reviewId)} recommendation(s) to the ${held}; ` +
         'if they are the same recommendations recorded by another source, they are now counted twice',
@@ -231,7 +234,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // --- write -----------------------------------------------------------------------------------------
   const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
   if (dryRun) {
-    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, recordHashes: prepared.recommendationHashes, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, recordHashes: prepared.recommendationHashes, stored: alreadyStored, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     return { diff, sourceAdded: !storedSource && !isEmptyUprDiff(diff), warnings, dryRun };
   }
 
@@ -250,6 +253,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
       link: linkRecommendation,
       audit: { actor: prepared.actor, at, sourceId: source.id },
       recordHashes: prepared.recommendationHashes,
+      stored: alreadyStored,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (isEmptyUprDiff(diff)) throw new NothingToWrite();

@@ -67,6 +67,17 @@ describe('re-importing the bundled raw files', () => {
     expect(result!.warnings).toEqual([]);
     expect(snapshot(db)).toEqual(before);
   });
+
+  it('a copy of the file without its last three rows changes nothing and says the three stored recommendations are kept', () => {
+    const db = fresh();
+    const before = snapshot(db);
+    const source = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
+    const shorter = rawUpr(UPR_INFO_01_05).split('\n').slice(0, -3).join('\n');
+    const { result } = importUprFile(db, { format: 'upr-info', text: shorter, source, actor: 'test' });
+    expect(result!.diff.recommendations).toMatchObject(noChange);
+    expect(result!.warnings).toEqual([`3 recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`]);
+    expect(snapshot(db)).toEqual(before);
+  });
 });
 
 describe('importing into a database that lacks part of the bundled data', () => {

@@ -38,7 +38,7 @@ await migrateToLatest(setup);
 await seedIfEmpty(setup, loadConfig({}).seedDir);
 const s = sqliteOf(setup);
 s.transaction(() => {
-  for (const table of ['uprAssessment', 'uprLink', 'uprTheme', 'uprRecommendingState', 'uprRecommendation', 'uprPledge', 'uprReview']) s.prepare(`delete from ${table}`).run();
+  for (const table of ['uprAssessment', 'uprLink', 'uprRecommendation', 'uprPledge', 'uprReview']) s.prepare(`delete from ${table}`).run();
 })();
 const image = s.serialize();
 

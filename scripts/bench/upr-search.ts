@@ -26,28 +26,24 @@ await migrateToLatest(db);
 await seedIfEmpty(db, config.seedDir);
 const sqlite = sqliteOf(db);
 
-/** Copies every real recommendation (and its child rows) once more, with a new id. */
+/** Copies every real recommendation (and its instrument links) once more, with a new id. */
 function replicate(copy: number) {
   const original = (sqlite.prepare("select max(seq) as m from uprRecommendation where id not like '%#%'").get() as { m: number }).m;
   const offset = copy * 10_000_000;
   sqlite.transaction(() => {
     sqlite
       .prepare(
-        `insert into uprRecommendation (seq, id, reviewId, session, cycle, stateUnderReviewIso3, paragraph, text, response, responseAsRecorded, responseSource,
-           actionCategory, themes, sdgs, affectedPersons, documentSymbol, documentDate, externalId, sourceId, sourceLine, recordHash, implementation)
-         select seq + ?, id || '#' || ?, reviewId, session, cycle, stateUnderReviewIso3, paragraph, text, response, responseAsRecorded, responseSource,
-           actionCategory, themes, sdgs, affectedPersons, documentSymbol, documentDate, externalId, sourceId, sourceLine, recordHash, implementation
+        `insert into uprRecommendation (seq, id, reviewId, session, cycle, stateUnderReviewIso3, paragraph, text, recommendingStates, response, responseAsRecorded,
+           responseSource, actionCategory, themes, sdgs, affectedPersons, documentSymbol, documentDate, externalId, sourceId, sourceLine, implementation)
+         select seq + ?, id || '#' || ?, reviewId, session, cycle, stateUnderReviewIso3, paragraph, text, recommendingStates, response, responseAsRecorded,
+           responseSource, actionCategory, themes, sdgs, affectedPersons, documentSymbol, documentDate, externalId, sourceId, sourceLine, implementation
          from uprRecommendation where seq <= ?`,
       )
       .run(offset, copy, original);
     sqlite.prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq > ?').run(offset);
-    for (const [table, columns] of [
-      ['uprRecommendingState', 'position, iso3, nameAsRecorded'],
-      ['uprTheme', 'theme'],
-      ['uprLink', 'instrumentId, action'],
-    ] as const) {
-      sqlite.prepare(`insert into ${table} (recommendation, ${columns}) select recommendation + ?, ${columns} from ${table} where recommendation <= ?`).run(offset, original);
-    }
+    sqlite
+      .prepare('insert into uprLink (recommendation, instrumentId, action) select recommendation + ?, instrumentId, action from uprLink where recommendation <= ?')
+      .run(offset, original);
   })();
 }
 const count = () => (sqlite.prepare('select count(*) as n from uprRecommendation').get() as { n: number }).n;

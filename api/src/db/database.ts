@@ -174,6 +174,8 @@ export interface UprRecommendationTable {
   stateUnderReviewIso3: string;
   paragraph: string | null;
   text: string;
+  /** JSON: [{ iso3 (null: not a State of the registry), nameAsRecorded }, ...] in the source's order (migration 006). */
+  recommendingStates: string;
   response: string | null;
   responseAsRecorded: string | null;
   responseSource: string | null;
@@ -186,18 +188,7 @@ export interface UprRecommendationTable {
   externalId: string | null;
   sourceId: string;
   sourceLine: number;
-  recordHash: string;
   implementation: string | null;
-}
-export interface UprRecommendingStateTable {
-  recommendation: number;
-  position: number;
-  iso3: string | null;
-  nameAsRecorded: string;
-}
-export interface UprThemeTable {
-  recommendation: number;
-  theme: string;
 }
 export interface UprLinkTable {
   recommendation: number;
@@ -245,8 +236,6 @@ export interface Database {
   uprSession: UprSessionTable;
   uprReview: UprReviewTable;
   uprRecommendation: UprRecommendationTable;
-  uprRecommendingState: UprRecommendingStateTable;
-  uprTheme: UprThemeTable;
   uprLink: UprLinkTable;
   uprPledge: UprPledgeTable;
   uprAssessment: UprAssessmentTable;

@@ -1,16 +1,15 @@
 import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
-import { hash } from 'node:crypto';
 import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
-import type { UprRecommendationTable, UprRecommendingStateTable } from './database.js';
+import type { UprRecommendationTable } from './database.js';
 
 /**
  * Bulk writes of UPR records (seed and importers). Written against better-sqlite3's prepared
- * statements rather than Kysely: an import of 40,000 recommendations with their recommending
- * States, themes and instrument links is some 200,000 row writes, and the issue asks for at least
- * 20,000 recommendations a second. The caller holds the transaction. Rows are inserted with
- * positional binds, the full-text index is filled in one statement afterwards, and additions get
- * one audit entry listing their ids (changes get one each, with the record as it was).
+ * statements rather than Kysely: the issue asks for at least 20,000 recommendations a second. The
+ * caller holds the transaction. A recommendation is one row (its lists, recommending States
+ * included, as JSON columns) plus a row per instrument link; rows are inserted with positional
+ * binds, the full-text index is filled in one statement afterwards, and additions get one audit
+ * entry listing their ids (changes get one each, with the record as it was).
  */
 
 export interface UprDataset {
@@ -47,36 +46,44 @@ export interface UprWriteOptions {
   onProgress?: (done: number, total: number) => void;
   /** One audit row per added or changed record (with the record as it was before a change). */
   audit?: { actor: string; at: string; sourceId: string | null };
-  /** recordHash of each of data.recommendations, in order, when the caller has them already (a prepared import). */
-  recordHashes?: readonly string[];
   /** storedRecommendations of data.recommendations, when the caller has looked them up already. */
-  stored?: ReadonlyMap<string, StoredRecommendation>;
+  stored?: ReadonlyMap<string, RecommendationRow>;
 }
 
-/** What the writer and the import checks need to know of a recommendation already in the database. */
-export interface StoredRecommendation {
-  id: string;
-  seq: number;
-  recordHash: string;
-  reviewId: string;
-  sourceId: string;
+/** A recommendation row as stored (the implementation status is the service's, kept apart). */
+export type RecommendationRow = Omit<Selectable<UprRecommendationTable>, 'implementation'>;
+
+/** The columns a record is written to, `id` first: everything the record says, its lists as JSON. */
+const RECORD_COLUMNS = [
+  'id', 'reviewId', 'session', 'cycle', 'stateUnderReviewIso3', 'paragraph', 'text', 'recommendingStates', 'response', 'responseAsRecorded',
+  'responseSource', 'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'documentDate', 'externalId', 'sourceId', 'sourceLine',
+] as const satisfies readonly (keyof RecommendationRow & keyof UprRecommendationRecord)[];
+
+/** The values of a record's row, in RECORD_COLUMNS order. */
+function recordValues(r: UprRecommendationRecord): (string | number | null)[] {
+  return [
+    r.id, r.reviewId, r.session, r.cycle, r.stateUnderReviewIso3, r.paragraph, r.text,
+    // Rebuilt so the keys are always in this order, whatever order the record has them in.
+    JSON.stringify(r.recommendingStates.map((s) => ({ iso3: s.iso3, nameAsRecorded: s.nameAsRecorded }))),
+    r.response, r.responseAsRecorded, r.responseSource, r.actionCategory, list(r.themes), list(r.sdgs), list(r.affectedPersons),
+    r.documentSymbol, r.documentDate, r.externalId, r.sourceId, r.sourceLine,
+  ];
 }
 
 /**
- * The stored recommendations among `ids`, by id: one statement, in which SQLite looks each id up
- * in the unique index. An import so costs the same however many recommendations the database
- * already holds (reading them all, as before, made every file slower than the one before).
+ * The stored rows of the recommendations among `ids`, by id: one statement, in which SQLite looks
+ * each id up in the unique index. An import so costs the same however many recommendations the
+ * database already holds (reading them all made every file slower than the one before).
  */
-export function storedRecommendations(sqlite: SQLite.Database, ids: readonly string[]): Map<string, StoredRecommendation> {
+export function storedRecommendations(sqlite: SQLite.Database, ids: readonly string[]): Map<string, RecommendationRow> {
   if (ids.length === 0) return new Map();
   const rows = sqlite
-    .prepare('select id, seq, recordHash, reviewId, sourceId from uprRecommendation where id in (select value from json_each(?))')
-    .all(JSON.stringify(ids)) as StoredRecommendation[];
+    .prepare(`select seq, ${RECORD_COLUMNS.join(', ')} from uprRecommendation where id in (select value from json_each(?))`)
+    .all(JSON.stringify(ids)) as RecommendationRow[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 const canonical = (value: unknown) => JSON.stringify(value);
-export const recordHash = (record: UprRecommendationRecord) => hash('sha1', canonical(record), 'hex');
 const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
 
 /** Fields whose values differ between two records of the same shape (for the diff). */
@@ -148,54 +155,41 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
   const reviews = upsertKeyed('uprReview', data.reviews, (r) => r.id, reviewRow, 'uprReview', 'id');
   const pledges = upsertKeyed('uprPledge', data.pledges, (p) => p.id, pledgeRow, 'uprPledge', 'id');
 
-  // --- recommendations: compared by hash, children rewritten on change --------------------------
+  // --- recommendations: compared with the stored row, links rewritten on change ------------------
   const recommendations: CountDiff = { added: 0, unchanged: 0, changed: [] };
   const existing = options.stored ?? storedRecommendations(sqlite, data.recommendations.map((r) => r.id));
-  const columns = [
-    'id', 'reviewId', 'session', 'cycle', 'stateUnderReviewIso3', 'paragraph', 'text', 'response', 'responseAsRecorded', 'responseSource',
-    'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'documentDate', 'externalId', 'sourceId', 'sourceLine', 'recordHash',
-  ];
   // Positional parameters: binding an object by name costs more per row than an array.
-  const insert = sqlite.prepare(`insert into uprRecommendation (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-  const update = sqlite.prepare(`update uprRecommendation set ${columns.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} where id = ?`);
-  const insertState = sqlite.prepare('insert into uprRecommendingState (recommendation, position, iso3, nameAsRecorded) values (?, ?, ?, ?)');
-  const insertTheme = sqlite.prepare('insert or ignore into uprTheme (recommendation, theme) values (?, ?)');
+  const insert = sqlite.prepare(`insert into uprRecommendation (${RECORD_COLUMNS.join(', ')}) values (${RECORD_COLUMNS.map(() => '?').join(', ')})`);
+  const update = sqlite.prepare(`update uprRecommendation set ${RECORD_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} where id = ?`);
   const insertLink = sqlite.prepare('insert or ignore into uprLink (recommendation, instrumentId, action) values (?, ?, ?)');
-  const clearChildren = ['uprRecommendingState', 'uprTheme', 'uprLink'].map((t) => sqlite.prepare(`delete from ${t} where recommendation = ?`));
-  const readRecord = sqlite.prepare('select * from uprRecommendation where seq = ?');
-  const readStates = sqlite.prepare('select iso3, nameAsRecorded from uprRecommendingState where recommendation = ? order by position');
-
-  const writeChildren = (seq: number, r: UprRecommendationRecord) => {
-    r.recommendingStates.forEach((s, i) => insertState.run(seq, i, s.iso3, s.nameAsRecorded));
-    for (const theme of r.themes ?? []) insertTheme.run(seq, theme);
+  const clearLinks = sqlite.prepare('delete from uprLink where recommendation = ?');
+  const writeLinks = (seq: number, r: UprRecommendationRecord) => {
     for (const l of options.link(r.text)) insertLink.run(seq, l.instrumentId, l.action ?? '');
   };
 
   const total = data.recommendations.length;
-  if (options.recordHashes && options.recordHashes.length !== total) throw new Error(`writeUpr: ${options.recordHashes.length} hashes for ${total} recommendations`);
   const added: string[] = [];
   const firstNewSeq = ((sqlite.prepare('select max(seq) as m from uprRecommendation').get() as { m: number | null }).m ?? 0) + 1;
   data.recommendations.forEach((r, i) => {
-    const digest = options.recordHashes?.[i] ?? recordHash(r);
-    const values = [
-      r.id, r.reviewId, r.session, r.cycle, r.stateUnderReviewIso3, r.paragraph, r.text, r.response, r.responseAsRecorded, r.responseSource,
-      r.actionCategory, list(r.themes), list(r.sdgs), list(r.affectedPersons), r.documentSymbol, r.documentDate, r.externalId, r.sourceId, r.sourceLine, digest,
-    ];
+    const values = recordValues(r);
     const before = existing.get(r.id);
     if (!before) {
       recommendations.added++;
       added.push(r.id);
-      if (!dryRun) writeChildren(Number(insert.run(values).lastInsertRowid), r);
-    } else if (before.recordHash === digest) {
-      recommendations.unchanged++;
+      if (!dryRun) writeLinks(Number(insert.run(values).lastInsertRowid), r);
     } else {
-      const old = recommendationFromRow(readRecord.get(before.seq) as RecommendationRow, readStates.all(before.seq) as StateRow[]);
-      recommendations.changed.push({ id: r.id, fields: changedFields(old, r) });
-      logged('update', 'uprRecommendation', r.id, old);
-      if (!dryRun) {
-        update.run([...values.slice(1), r.id]);
-        for (const clear of clearChildren) clear.run(before.seq);
-        writeChildren(before.seq, r);
+      // The same id: unchanged when the row the record would write is the stored one.
+      const fields = RECORD_COLUMNS.filter((column, c) => before[column] !== values[c]);
+      if (fields.length === 0) {
+        recommendations.unchanged++;
+      } else {
+        recommendations.changed.push({ id: r.id, fields });
+        logged('update', 'uprRecommendation', r.id, recommendationFromRow(before));
+        if (!dryRun) {
+          update.run([...values.slice(1), r.id]);
+          clearLinks.run(before.seq);
+          writeLinks(before.seq, r);
+        }
       }
     }
     if ((i + 1) % 1000 === 0 || i + 1 === total) options.onProgress?.(i + 1, total);
@@ -213,14 +207,10 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
   return { sessions, reviews, recommendations, pledges };
 }
 
-/** A recommendation row as the writer reads it back (the implementation status is the service's). */
-export type RecommendationRow = Omit<Selectable<UprRecommendationTable>, 'recordHash' | 'implementation'>;
-type StateRow = Pick<UprRecommendingStateTable, 'iso3' | 'nameAsRecorded'>;
-
 const parseList = (value: string | null) => (value === null ? null : (JSON.parse(value) as string[]));
 
-/** The record as it was imported, from its row and its recommending States. */
-export function recommendationFromRow(row: RecommendationRow, states: StateRow[]): UprRecommendationRecord {
+/** The record as it was imported, from its row. */
+export function recommendationFromRow(row: RecommendationRow): UprRecommendationRecord {
   return {
     id: row.id,
     reviewId: row.reviewId,
@@ -229,7 +219,7 @@ export function recommendationFromRow(row: RecommendationRow, states: StateRow[]
     stateUnderReviewIso3: row.stateUnderReviewIso3,
     paragraph: row.paragraph,
     text: row.text,
-    recommendingStates: states.map((s) => ({ iso3: s.iso3, nameAsRecorded: s.nameAsRecorded })),
+    recommendingStates: JSON.parse(row.recommendingStates) as UprRecommendationRecord['recommendingStates'],
     response: row.response as UprRecommendationRecord['response'],
     responseAsRecorded: row.responseAsRecorded,
     responseSource: row.responseSource,

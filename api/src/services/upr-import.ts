@@ -234,7 +234,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // --- write -----------------------------------------------------------------------------------------
   const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
   if (dryRun) {
-    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, recordHashes: prepared.recommendationHashes, stored: alreadyStored, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, stored: alreadyStored, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     return { diff, sourceAdded: !storedSource && !isEmptyUprDiff(diff), warnings, dryRun };
   }
 
@@ -252,7 +252,6 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     diff = writeUpr(sqlite, data, {
       link: linkRecommendation,
       audit: { actor: prepared.actor, at, sourceId: source.id },
-      recordHashes: prepared.recommendationHashes,
       stored: alreadyStored,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

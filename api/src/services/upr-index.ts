@@ -63,8 +63,8 @@ export function buildUprIndex(sqlite: SQLite.Database): UprIndex {
   const groupOf = stateRows.map((s) => (s.unRegionalGroup ? (UN_REGIONAL_GROUPS as readonly string[]).indexOf(s.unRegionalGroup) : -1));
 
   const rows = sqlite
-    .prepare('select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state from uprRecommendation order by seq')
-    .all() as { seq: number; cycle: number; session: number; response: string | null; implementation: string | null; state: string }[];
+    .prepare('select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state, recommendingStates, themes from uprRecommendation order by seq')
+    .all() as { seq: number; cycle: number; session: number; response: string | null; implementation: string | null; state: string; recommendingStates: string; themes: string | null }[];
   const size = rows.length;
   const seq = new Int32Array(size);
   const docOfSeq = new Map<number, number>();
@@ -73,6 +73,11 @@ export function buildUprIndex(sqlite: SQLite.Database): UprIndex {
   const response = new Uint8Array(size);
   const implementation = new Uint8Array(size);
   const stateUnderReview = new Uint16Array(size);
+  const groups = new Uint8Array(size);
+  const recommending: { doc: number; value: number }[] = [];
+  const themeNames: string[] = [];
+  const themeIndex = new Map<string, number>();
+  const themes: { doc: number; value: number }[] = [];
   rows.forEach((r, d) => {
     seq[d] = r.seq;
     docOfSeq.set(r.seq, d);
@@ -81,28 +86,22 @@ export function buildUprIndex(sqlite: SQLite.Database): UprIndex {
     response[d] = RESPONSES.indexOf(r.response as (typeof RESPONSES)[number]);
     implementation[d] = IMPLEMENTATION.indexOf(r.implementation as (typeof IMPLEMENTATION)[number]);
     stateUnderReview[d] = stateIndex.get(r.state) ?? NO_STATE;
-  });
-
-  const groups = new Uint8Array(size);
-  const recommending: { doc: number; value: number }[] = [];
-  for (const r of sqlite.prepare('select recommendation, iso3 from uprRecommendingState').iterate() as IterableIterator<{ recommendation: number; iso3: string | null }>) {
-    const doc = docOfSeq.get(r.recommendation)!;
-    const s = r.iso3 === null ? NO_STATE : (stateIndex.get(r.iso3) ?? NO_STATE);
-    recommending.push({ doc, value: s });
-    if (s !== NO_STATE && groupOf[s]! >= 0) groups[doc]! |= 1 << groupOf[s]!;
-  }
-
-  const themeNames: string[] = [];
-  const themeIndex = new Map<string, number>();
-  const themes: { doc: number; value: number }[] = [];
-  for (const t of sqlite.prepare('select recommendation, theme from uprTheme').iterate() as IterableIterator<{ recommendation: number; theme: string }>) {
-    let id = themeIndex.get(t.theme);
-    if (id === undefined) {
-      id = themeNames.push(t.theme) - 1;
-      themeIndex.set(t.theme, id);
+    for (const { iso3 } of JSON.parse(r.recommendingStates) as { iso3: string | null }[]) {
+      const s = iso3 === null ? NO_STATE : (stateIndex.get(iso3) ?? NO_STATE);
+      recommending.push({ doc: d, value: s });
+      if (s !== NO_STATE && groupOf[s]! >= 0) groups[d]! |= 1 << groupOf[s]!;
     }
-    themes.push({ doc: docOfSeq.get(t.recommendation)!, value: id });
-  }
+    const named = r.themes === null ? [] : (JSON.parse(r.themes) as string[]);
+    named.forEach((theme, i) => {
+      if (named.indexOf(theme) !== i) return; // counted once per recommendation
+      let id = themeIndex.get(theme);
+      if (id === undefined) {
+        id = themeNames.push(theme) - 1;
+        themeIndex.set(theme, id);
+      }
+      themes.push({ doc: d, value: id });
+    });
+  });
 
   const links: { doc: number; value: number }[] = [];
   for (const l of sqlite.prepare('select recommendation, instrumentId, action from uprLink').iterate() as IterableIterator<{ recommendation: number; instrumentId: string; action: string }>) {

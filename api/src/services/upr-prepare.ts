@@ -1,9 +1,9 @@
 /**
  * The part of a UPR import that needs no database (upr-import.ts applies what it prepares): every
- * record against its schema, duplicate ids, the source every record cites, the record hashes.
+ * record against its schema, duplicate ids, the source every record cites.
  */
 import type { z } from 'zod';
-import { recordHash, type UprDataset } from '../db/upr-store.js';
+import type { UprDataset } from '../db/upr-store.js';
 import { SourceRecord } from '../schemas/dataset.js';
 import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 
@@ -31,14 +31,12 @@ export class UprImportError extends Error {
 type Issue = { issues: { path: PropertyKey[]; message: string }[] };
 export const reason = (error: Issue) => error.issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
 
-/** An import's records checked against their schemas and against each other, with their hashes computed once. */
+/** An import's records checked against their schemas and against each other. */
 export interface PreparedUprImport {
   source: SourceRecord;
   actor: string;
   /** The records that passed their schema (as the schemas output them). */
   dataset: UprDataset;
-  /** recordHash of each of `dataset.recommendations`, in order. */
-  recommendationHashes: string[];
   /** What is wrong with the file so far; applying a prepared import with problems refuses it. */
   problems: string[];
 }
@@ -88,7 +86,6 @@ export function prepareUprImport(input: UprImport): PreparedUprImport {
     source: sourceCheck.data,
     actor: input.actor,
     dataset: { sessions, reviews, recommendations, pledges },
-    recommendationHashes: recommendations.map(recordHash),
     problems,
   };
 }

@@ -65,14 +65,15 @@ export function whereClause(filters: UprFilters): Where {
     if (match) add('r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', match);
   }
   if (filters.state) add('r.stateUnderReviewIso3 = ?', filters.state);
-  if (filters.recommendingState) add('exists (select 1 from uprRecommendingState s where s.recommendation = r.seq and s.iso3 = ?)', filters.recommendingState);
+  // The lists are JSON columns (migration 006): recommendingStates [{iso3, nameAsRecorded}], themes [name].
+  if (filters.recommendingState) add("exists (select 1 from json_each(r.recommendingStates) s where s.value ->> '$.iso3' = ?)", filters.recommendingState);
   if (filters.recommendingGroup) {
-    add('exists (select 1 from uprRecommendingState s join state g on g.iso3 = s.iso3 where s.recommendation = r.seq and g.unRegionalGroup = ?)', filters.recommendingGroup);
+    add("exists (select 1 from json_each(r.recommendingStates) s join state g on g.iso3 = s.value ->> '$.iso3' where g.unRegionalGroup = ?)", filters.recommendingGroup);
   }
   if (filters.cycle !== undefined) add('r.cycle = ?', filters.cycle);
   if (filters.session !== undefined) add('r.session = ?', filters.session);
   if (filters.response) filters.response === 'not-recorded' ? add('r.response is null') : add('r.response = ?', filters.response);
-  if (filters.theme) add('exists (select 1 from uprTheme t where t.recommendation = r.seq and t.theme = ?)', filters.theme);
+  if (filters.theme) add('exists (select 1 from json_each(r.themes) t where t.value = ?)', filters.theme);
   if (filters.instrument && filters.action) {
     add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ? and l.action = ?)', filters.instrument, filters.action);
   } else if (filters.instrument) {
@@ -127,10 +128,6 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     if (rows.length === 0) return [];
     const seqs = rows.map((r) => r.seq);
     const placeholders = seqs.map(() => '?').join(',');
-    const states = all<{ recommendation: number; iso3: string | null; nameAsRecorded: string }>(
-      `select recommendation, iso3, nameAsRecorded from uprRecommendingState where recommendation in (${placeholders}) order by recommendation, position`,
-      seqs,
-    );
     const links = all<{ recommendation: number; instrumentId: string; action: string }>(
       `select recommendation, instrumentId, action from uprLink where recommendation in (${placeholders}) order by recommendation, instrumentId, action`,
       seqs,
@@ -148,7 +145,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     const names = stateNames();
     const refs = await repos.meta.sourceRefs();
     return rows.map((row) => {
-      const record = recommendationFromRow(row, states.filter((s) => s.recommendation === row.seq));
+      const record = recommendationFromRow(row);
       return {
         id: record.id,
         reviewId: record.reviewId,
@@ -203,12 +200,11 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
       const where = whereClause(filters);
       const refs = await repos.meta.sourceRefs();
       const sql = `select r.*, st.nameEn as stateName,
-          (select group_concat(coalesce(s.iso3, '') || '=' || s.nameAsRecorded, ' ; ') from uprRecommendingState s where s.recommendation = r.seq) as recommending,
           (select group_concat(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq) as links
         from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql}
         order by ${ORDER[sort === 'relevance' ? 'session' : sort].replace('st.nameEn', 'stateName')}`;
       // iterate() holds the statement: a fresh one, so a concurrent search can use the cached ones.
-      const rows = sqlite.prepare(sql).iterate(...where.params) as IterableIterator<RecommendationRow & { stateName: string; recommending: string | null; links: string | null; implementation: string | null }>;
+      const rows = sqlite.prepare(sql).iterate(...where.params) as IterableIterator<RecommendationRow & { stateName: string; links: string | null; implementation: string | null }>;
       const columns = [
         'id', 'cycle', 'session', 'stateUnderReviewIso3', 'stateUnderReview', 'paragraph', 'text', 'recommendingStates', 'response',
         'responseAsRecorded', 'responseSource', 'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'linkedInstruments',
@@ -220,7 +216,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
             const source = refs.get(r.sourceId);
             yield {
               id: r.id, cycle: r.cycle, session: r.session, stateUnderReviewIso3: r.stateUnderReviewIso3, stateUnderReview: r.stateName,
-              paragraph: r.paragraph, text: r.text, recommendingStates: (r.recommending ?? '').split(' ; ').map((p) => p.slice(p.indexOf('=') + 1)).join(' ; '),
+              paragraph: r.paragraph, text: r.text, recommendingStates: (JSON.parse(r.recommendingStates) as { nameAsRecorded: string }[]).map((s) => s.nameAsRecorded).join(' ; '),
               response: r.response ?? 'not recorded', responseAsRecorded: r.responseAsRecorded, responseSource: r.responseSource, actionCategory: r.actionCategory,
               themes: r.themes ? (JSON.parse(r.themes) as string[]).join(' ; ') : null, sdgs: r.sdgs ? (JSON.parse(r.sdgs) as string[]).join(' ; ') : null,
               affectedPersons: r.affectedPersons ? (JSON.parse(r.affectedPersons) as string[]).join(' ; ') : null, documentSymbol: r.documentSymbol,

@@ -1,6 +1,6 @@
 /**
  * The part of `import:upr` that needs no database: read a file, parse it in its format, and
- * prepare it (schemas, duplicate ids, record hashes) for applyPreparedUprImport.
+ * prepare it (schemas, duplicate ids) for applyPreparedUprImport.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -112,7 +112,7 @@ export type UprParseSummary = Omit<ParsedUprFile, 'dataset'> & {
 };
 
 /**
- * A file read, parsed and prepared (validated, hashed) without the database. Exactly one outcome:
+ * A file read, parsed and prepared (validated) without the database. Exactly one outcome:
  * `fileError` (unreadable), `parsed.rejected` rows (refused: `prepared` null), `problems` (the
  * source itself is invalid), or `prepared` (which may still carry schema problems: applying it
  * refuses the file and lists them with the database's own).

@@ -88,10 +88,17 @@ export function createStateNameResolver(states: StateNames[], aliases: Readonly<
     byKey.set(key(alias), iso3);
     ambiguous.delete(key(alias));
   }
+  // A file names the same few hundred States tens of thousands of times: each spelling is keyed once.
+  const resolved = new Map<string, string | null>();
   return {
     resolve: (name) => {
-      const k = key(name);
-      return ambiguous.has(k) ? null : (byKey.get(k) ?? null);
+      let iso3 = resolved.get(name);
+      if (iso3 === undefined) {
+        const k = key(name);
+        iso3 = ambiguous.has(k) ? null : (byKey.get(k) ?? null);
+        resolved.set(name, iso3);
+      }
+      return iso3;
     },
   };
 }

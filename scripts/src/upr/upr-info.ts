@@ -84,42 +84,50 @@ export function parseUprInfoCsv(text: string, options: UprInfoOptions): UprInfoP
   const width = UPR_INFO_HEADERS[layout].length;
 
   for (const { line, cells } of csv.rows) {
-    const reject = (reason: string) => rejected.push({ line, reason });
-    if (cells.length !== width) {
-      reject(`expected ${width} columns, found ${cells.length}`);
-      continue;
+    const row = readRow(cells, line, width, options);
+    if (row.kind === 'rejected') rejected.push({ line, reason: row.reason });
+    else if (row.kind === 'pledge') pledgeDrafts.push(row.draft);
+    else {
+      drafts.push(row.draft);
+      if (row.unresolvedName !== null) unresolved.push({ line, name: row.unresolvedName });
     }
-    const value = (i: number) => cell(decodeCharacterReferences(cells[i] ?? ''));
-    const surName = value(COL.sur);
-    if (!surName) {
-      reject('missing State under review');
-      continue;
-    }
-    const surIso3 = options.states.resolve(surName);
-    if (!surIso3) {
-      reject(`unknown State under review "${surName}"`);
-      continue;
-    }
-    const body = value(COL.text);
-    if (!body) {
-      reject('missing recommendation text');
-      continue;
-    }
-    const session = parseSession(value(COL.session));
-    if ('error' in session) {
-      reject(session.error);
-      continue;
-    }
-    const action = parseActionCategory(value(COL.action));
-    if (action !== null && typeof action === 'object') {
-      reject(action.error);
-      continue;
-    }
-    const themes = splitList(value(COL.issue), ',');
-    const responseWord = value(COL.response);
+  }
 
-    if (responseWord?.toLowerCase() === PLEDGE_RESPONSE) {
-      pledgeDrafts.push({
+  const records = finishRecommendations(ID_FAMILIES.uprInfo, drafts);
+  const pledges = finishPledges(ID_FAMILIES.uprInfoPledge, pledgeDrafts);
+  return { records, pledges, rejected: byLine(rejected), unresolved, layout };
+}
+
+type UprInfoRow =
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'pledge'; draft: PledgeDraft }
+  | { kind: 'recommendation'; draft: RecommendationDraft; unresolvedName: string | null };
+
+const refused = (reason: string): UprInfoRow => ({ kind: 'rejected', reason });
+
+/** A cell, trimmed (null when empty), with the export's character references decoded. */
+const cellAt = (cells: string[], i: number) => cell(decodeCharacterReferences(cells[i] ?? ''));
+
+/** One data row: a recommendation, a pledge, or the reason it is refused. */
+function readRow(cells: string[], line: number, width: number, options: UprInfoOptions): UprInfoRow {
+  if (cells.length !== width) return refused(`expected ${width} columns, found ${cells.length}`);
+  const surName = cellAt(cells, COL.sur);
+  if (!surName) return refused('missing State under review');
+  const surIso3 = options.states.resolve(surName);
+  if (!surIso3) return refused(`unknown State under review "${surName}"`);
+  const body = cellAt(cells, COL.text);
+  if (!body) return refused('missing recommendation text');
+  const session = parseSession(cellAt(cells, COL.session));
+  if ('error' in session) return refused(session.error);
+  const action = parseActionCategory(cellAt(cells, COL.action));
+  if (action !== null && typeof action === 'object') return refused(action.error);
+  const themes = splitList(cellAt(cells, COL.issue), ',');
+  const responseWord = cellAt(cells, COL.response);
+
+  if (responseWord?.toLowerCase() === PLEDGE_RESPONSE) {
+    return {
+      kind: 'pledge',
+      draft: {
         reviewId: `${surIso3}-${session.session}`,
         stateIso3: surIso3,
         session: session.session,
@@ -129,24 +137,19 @@ export function parseUprInfoCsv(text: string, options: UprInfoOptions): UprInfoP
         themes,
         sourceId: options.sourceId,
         sourceLine: line,
-      });
-      continue;
-    }
+      },
+    };
+  }
 
-    const rsName = value(COL.rs);
-    if (!rsName) {
-      reject('missing recommending State');
-      continue;
-    }
-    const response = normaliseResponse(responseWord ? [responseWord] : []);
-    if ('error' in response) {
-      reject(response.error);
-      continue;
-    }
-    const rsIso3 = options.states.resolve(rsName);
-    if (!rsIso3) unresolved.push({ line, name: rsName });
-
-    drafts.push({
+  const rsName = cellAt(cells, COL.rs);
+  if (!rsName) return refused('missing recommending State');
+  const response = normaliseResponse(responseWord ? [responseWord] : []);
+  if ('error' in response) return refused(response.error);
+  const rsIso3 = options.states.resolve(rsName);
+  return {
+    kind: 'recommendation',
+    unresolvedName: rsIso3 ? null : rsName,
+    draft: {
       reviewId: `${surIso3}-${session.session}`,
       session: session.session,
       cycle: session.cycle,
@@ -167,10 +170,6 @@ export function parseUprInfoCsv(text: string, options: UprInfoOptions): UprInfoP
       externalId: null,
       sourceId: options.sourceId,
       sourceLine: line,
-    });
-  }
-
-  const records = finishRecommendations(ID_FAMILIES.uprInfo, drafts);
-  const pledges = finishPledges(ID_FAMILIES.uprInfoPledge, pledgeDrafts);
-  return { records, pledges, rejected: byLine(rejected), unresolved, layout };
+    },
+  };
 }

@@ -171,6 +171,23 @@ describe('importing into a database that lacks part of the bundled data', () => 
   });
 });
 
+describe('the thematic list document as text (ohchr-list-text)', () => {
+  it("Slovenia's 2025 document puts back the 48th session's recommendations with the ids and records of the bundled CSV, citing the document", () => {
+    const db = fresh();
+    const columns = 'id, paragraph, text, recommendingStates, response, responseSource, themes, sdgs, affectedPersons, documentSymbol';
+    const bundled = all<{ id: string }>(db, `select ${columns} from uprRecommendation where reviewId = 'SVN-48' order by id`);
+    expect(bundled).toHaveLength(254);
+    sqliteOf(db).prepare("delete from uprRecommendation where reviewId = 'SVN-48'").run();
+    const source = uprImportSource({ title: 'OHCHR thematic list of recommendations, Slovenia, 48th session (text)', url: null, asOf: '2025-06-01' });
+    const text = readImportFile(rawPath('upr/slovenia_ohchr-thematic-list_cycle4_session48_2025.md'));
+    const { parsed, result } = importUprFile(db, { format: 'ohchr-list-text', text, source, actor: 'test' });
+    expect(parsed.rejected).toEqual([]);
+    expect(result!.diff.recommendations).toMatchObject({ added: 254, changed: [] });
+    expect(all(db, `select ${columns} from uprRecommendation where reviewId = 'SVN-48' order by id`)).toEqual(bundled);
+    expect(one(db, "select count(*) as n from uprRecommendation where reviewId = 'SVN-48' and sourceId = ?", source.id)).toEqual({ n: 254 });
+  });
+});
+
 describe('refused input: nothing is applied', () => {
   /** The header and the first five real rows of the 2015 export, one with a broken session number. */
   const fiveRows = rawUpr(UPR_INFO_01_05).split('\n').slice(0, 6).join('\n') + '\n';

@@ -6,6 +6,8 @@
  *               recommendations and voluntary pledges
  *   ohchr-list  OHCHR thematic list of recommendations of one or more reviews, as one row per
  *               recommendation (the layout of the bundled Slovenia CSV)
+ *   ohchr-list-text  the thematic list document of one review, as text (the layout of the
+ *               Slovenia copies, data/raw/upr/slovenia_ohchr-thematic-list_*.md)
  *   uhri        Universal Human Rights Index "Export to Excel" layout, saved as CSV
  *   uhri-json   Universal Human Rights Index full JSON export
  *   calendar    the fourth-cycle calendar: reviews (status, review day) and session dates

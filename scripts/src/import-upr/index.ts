@@ -1,7 +1,7 @@
 /**
  * Imports a UPR file into the tracker's database (formats in data/import-formats.md).
  *
- *   pnpm -F @tracker/scripts import:upr -- --format upr-info|ohchr-list|uhri|uhri-json|calendar --file F \
+ *   pnpm -F @tracker/scripts import:upr -- --format upr-info|ohchr-list|ohchr-list-text|uhri|uhri-json|calendar --file F \
  *     --source-title "…" --as-of YYYY-MM-DD [--source-url URL] [--dry-run] [--database path]
  *
  * The source the file cites: --source-title (with --as-of, optionally --source-url) describes a new

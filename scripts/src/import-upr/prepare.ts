@@ -12,10 +12,11 @@ import { parseCalendarCsv } from '../upr/calendar.js';
 import type { Rejection, UnresolvedName } from '../upr/common.js';
 import type { StateNameResolver } from '../upr/names.js';
 import { parseThematicListCsv } from '../upr/thematic-list.js';
+import { parseThematicListText } from '../upr/thematic-list-text.js';
 import { parseUhriExportCsv, parseUhriJson } from '../upr/uhri.js';
 import { parseUprInfoCsv } from '../upr/upr-info.js';
 
-export const UPR_IMPORT_FORMATS = ['upr-info', 'ohchr-list', 'uhri', 'uhri-json', 'calendar'] as const;
+export const UPR_IMPORT_FORMATS = ['upr-info', 'ohchr-list', 'ohchr-list-text', 'uhri', 'uhri-json', 'calendar'] as const;
 export type UprImportFormat = (typeof UPR_IMPORT_FORMATS)[number];
 export const isUprImportFormat = (value: string): value is UprImportFormat => (UPR_IMPORT_FORMATS as readonly string[]).includes(value);
 
@@ -48,8 +49,9 @@ export function parseUprFile(format: UprImportFormat, text: string, options: { s
       dataset.pledges = r.pledges;
       return { dataset, rows: r.records.length + r.pledges.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: r.layout };
     }
-    case 'ohchr-list': {
-      const r = parseThematicListCsv(text, options);
+    case 'ohchr-list':
+    case 'ohchr-list-text': {
+      const r = format === 'ohchr-list' ? parseThematicListCsv(text, options) : parseThematicListText(text, options);
       dataset.recommendations = r.records;
       return { dataset, rows: r.records.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: null };
     }

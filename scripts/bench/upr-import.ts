@@ -86,7 +86,7 @@ async function run(): Promise<Run> {
   const t0 = performance.now();
   for (const job of jobs) {
     const p0 = performance.now();
-    const file = prepareUprFile(job, states, 'bench');
+    const file = await prepareUprFile(job, states, 'bench');
     prepareMs += performance.now() - p0;
     rows += applied(db, file);
   }

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { loadConfig } from '@tracker/api/config';
 import { createDb, sqliteOf } from '@tracker/api/db/database';
 import { migrateToLatest } from '@tracker/api/db/migrate';
@@ -11,7 +13,7 @@ import { seedIfEmpty } from '@tracker/api/db/seed';
 import { applyUprImport, INFERRED_HELD_NOTE, UprImportError } from '@tracker/api/services/upr-import';
 import { rawPath } from '../normalise/paths.js';
 import { rawUpr, replaceLine } from '../upr/test-support.js';
-import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, stateResolverOf, UprFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
+import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, readUprFileContent, stateResolverOf, UprFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
 import { createProgressBar, progressLine } from './progress.js';
 
 type Db = ReturnType<typeof createDb>;
@@ -281,11 +283,16 @@ describe('refused input: nothing is applied', () => {
     );
   });
 
-  it('a workbook or a file that is not UTF-8 is refused with what to do', () => {
+  it('a workbook it cannot read, or a file that is not UTF-8, is refused with what to do', async () => {
     const xlsx = join(dir, 'export.xlsx');
     writeFileSync(xlsx, Buffer.from('PK\u0003\u0004rest', 'latin1'));
     expect(() => readImportFile(xlsx)).toThrow(UprFileError);
-    expect(() => readImportFile(xlsx)).toThrow(/Excel workbook; open it and save the sheet as "CSV UTF-8"/);
+    expect(() => readImportFile(xlsx)).toThrow(/is an Excel workbook, not text: the upr-info, ohchr-list, uhri, calendar formats read \.xlsx workbooks/);
+    await expect(readUprFileContent(xlsx, 'upr-info')).rejects.toThrow(/export\.xlsx: not a readable \.xlsx workbook/);
+    await expect(readUprFileContent(xlsx, 'uhri-json')).rejects.toThrow(/is an Excel workbook, but the uhri-json format is not a table/);
+    const xls = join(dir, 'export.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    await expect(readUprFileContent(xls, 'upr-info')).rejects.toThrow(/Excel 97-2003 workbook \(\.xls\), which is not read: open it and save it as an \.xlsx workbook/);
     const macRoman = join(dir, 'mac-roman.csv');
     writeFileSync(macRoman, Buffer.concat([Buffer.from('To,Text\nA,b\nC\u00d5te,x\n', 'latin1')]));
     expect(() => readImportFile(macRoman)).toThrow(/is not UTF-8 text \(first bad byte on line 3\)/);
@@ -360,6 +367,59 @@ describe('UHRI exports', () => {
     const { parsed, result } = importUprFile(db, { format: 'uhri', text: 'Text,Country\nx,y\n', source: uprImportSource({ title: 't', url: null, asOf: '2026-01-01' }) });
     expect(result).toBeNull();
     expect(parsed.rejected).toEqual([{ line: 1, reason: expect.stringMatching(/^not a UHRI export header; missing: Countries Concerned, /) }]);
+  });
+});
+
+describe('Excel workbooks (.xlsx)', () => {
+  it('the UPR Info sample as a workbook gives the records of its CSV, each citing its row in the sheet', async () => {
+    const name = 'format-sample_upr-info-database-export-xls-2015_first-25-rows.csv';
+    const text = rawUpr(name);
+    const [header, ...rows] = parse(text, { relax_column_count: false }) as string[][];
+    // As Excel holds it: Action and Session as numbers; an empty first row puts the header on row 2.
+    const numeric = new Set([8, 10]);
+    const sheet = [[null], header!, ...rows.map((r) => r.map((c, i) => (numeric.has(i) && c !== '' ? Number(c) : c)))];
+    const file = join(dir, 'upr-info-sample.xlsx');
+    writeFileSync(file, await writeExcelFile(sheet as never).toBuffer());
+    const options = { sourceId: 'upr-info-test', states: stateResolverOf(fresh()) };
+    const fromCsv = parseUprFile('upr-info', text, options);
+    const fromWorkbook = parseUprFile('upr-info', await readUprFileContent(file, 'upr-info'), options);
+    expect(fromWorkbook.rejected).toEqual([]);
+    expect(fromWorkbook.layout).toBe('original');
+    expect(fromWorkbook.dataset.recommendations).toHaveLength(25);
+    expect(fromWorkbook.dataset.recommendations).toEqual(fromCsv.dataset.recommendations.map((r) => ({ ...r, sourceLine: r.sourceLine + 1 })));
+  });
+
+  it('a UHRI export as downloaded: one value per line in a cell, a date cell, refused rows named by their row', async () => {
+    const header = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
+    const row = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? null);
+    const upr = {
+      Text: '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
+      'Countries Concerned': '- Slovenia',
+      'Reccomending Body': '- UPR',
+      'Document Symbol': 'A/HRC/59/15',
+      'Document Publication Date': { value: new Date(Date.UTC(2025, 3, 8)), format: 'dd/mm/yyyy' },
+      'UPR Reccomending States': '- Maldives\n- Portugal',
+      'UPR Position': '- Supported',
+      'UPR Session': '- 48 Session',
+    };
+    const file = join(dir, 'uhri.xlsx');
+    const sheet = [header, row(upr), row({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW' }), row({ ...upr, 'UPR Session': '- 95 Session' })];
+    writeFileSync(file, await writeExcelFile(sheet as never).toBuffer());
+    const parsed = parseUprFile('uhri', await readUprFileContent(file, 'uhri'), { sourceId: 'uhri-test', states: stateResolverOf(fresh()) });
+    expect(parsed.rejected).toEqual([{ line: 4, reason: expect.stringContaining('session 95 is outside the known UPR cycles') }]);
+    expect(parsed.skipped).toBe(1);
+    expect(parsed.dataset.recommendations).toEqual([
+      expect.objectContaining({
+        paragraph: '140.7',
+        documentDate: '2025-04-08',
+        recommendingStates: [
+          { iso3: 'MDV', nameAsRecorded: 'Maldives' },
+          { iso3: 'PRT', nameAsRecorded: 'Portugal' },
+        ],
+        response: 'supported',
+        sourceLine: 2,
+      }),
+    ]);
   });
 });
 

@@ -2,18 +2,20 @@
  * `import:upr`: reads one UPR file with the parsers of scripts/src/upr/ and applies it with
  * api/src/services/upr-import.ts. The formats (data/import-formats.md, "UPR recommendations"):
  *
- *   upr-info    UPR Info database export, CSV, either header layout (original XLS or renamed);
- *               recommendations and voluntary pledges
+ *   upr-info    UPR Info database export, CSV or .xlsx, either header layout (original XLS or
+ *               renamed); recommendations and voluntary pledges
  *   ohchr-list  OHCHR thematic list of recommendations of one or more reviews, as one row per
  *               recommendation (the layout of the bundled Slovenia CSV)
  *   ohchr-list-text  the thematic list document of one review, as text (the layout of the
  *               Slovenia copies, data/raw/upr/slovenia_ohchr-thematic-list_*.md)
- *   uhri        Universal Human Rights Index "Export to Excel" layout, saved as CSV
+ *   uhri        Universal Human Rights Index "Export to Excel": the .xlsx, or saved as CSV
  *   uhri-json   Universal Human Rights Index full JSON export
  *   calendar    the fourth-cycle calendar: reviews (status, review day) and session dates
  *
- * The steps that need the database (States, sources, applying a file); prepare.ts holds the pure
- * ones (text in, records out) and is re-exported here; index.ts is the command line.
+ * The table formats (upr-info, ohchr-list, uhri, calendar) read an .xlsx workbook's first sheet
+ * as well as CSV (workbook.ts). The steps that need the database (States, sources, applying a
+ * file) are here; prepare.ts holds the others (file in, records out) and is re-exported here;
+ * index.ts is the command line.
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';

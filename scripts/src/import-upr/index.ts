@@ -104,7 +104,7 @@ try {
   }
 
   // --- parse, report, apply --------------------------------------------------------------------
-  const preparedFile = prepareUprFile({ path: file, format, source }, stateResolverOf(db));
+  const preparedFile = await prepareUprFile({ path: file, format, source }, stateResolverOf(db));
   if (preparedFile.fileError !== null) throw new UprFileError(preparedFile.fileError);
   const parsed = preparedFile.parsed!;
   const counts = [

@@ -9,16 +9,24 @@ import type { SourceRecord } from '@tracker/api/schemas/dataset';
 import { uprCycleOfSession, type UprSessionRecord } from '@tracker/api/schemas/upr-dataset';
 import { prepareUprImport, UprImportError, type PreparedUprImport } from '@tracker/api/services/upr-prepare';
 import { parseCalendarCsv } from '../upr/calendar.js';
-import type { Rejection, UnresolvedName } from '../upr/common.js';
+import type { CsvTable, Rejection, UnresolvedName } from '../upr/common.js';
 import type { StateNameResolver } from '../upr/names.js';
 import { parseThematicListCsv } from '../upr/thematic-list.js';
 import { parseThematicListText } from '../upr/thematic-list-text.js';
 import { parseUhriExportCsv, parseUhriJson } from '../upr/uhri.js';
 import { parseUprInfoCsv } from '../upr/upr-info.js';
+import { readWorkbookTable, WorkbookError } from './workbook.js';
 
 export const UPR_IMPORT_FORMATS = ['upr-info', 'ohchr-list', 'ohchr-list-text', 'uhri', 'uhri-json', 'calendar'] as const;
 export type UprImportFormat = (typeof UPR_IMPORT_FORMATS)[number];
 export const isUprImportFormat = (value: string): value is UprImportFormat => (UPR_IMPORT_FORMATS as readonly string[]).includes(value);
+
+/** The formats that are tables, so that an Excel workbook (.xlsx) can hold them as well as CSV. */
+export const WORKBOOK_FORMATS = ['upr-info', 'ohchr-list', 'uhri', 'calendar'] as const satisfies readonly UprImportFormat[];
+const isWorkbookFormat = (format: UprImportFormat) => (WORKBOOK_FORMATS as readonly string[]).includes(format);
+
+/** A file's content: text, or for the table formats the first sheet of a workbook. */
+export type UprFileContent = string | CsvTable;
 
 /** A file that cannot be read at all (not text, not UTF-8, a workbook): nothing is imported. */
 export class UprFileError extends Error {}
@@ -39,30 +47,35 @@ export interface ParsedUprFile {
 
 const empty = (): UprDataset => ({ sessions: [], reviews: [], recommendations: [], pledges: [] });
 
-/** Parses `text` in `format`; every record cites `sourceId`. */
-export function parseUprFile(format: UprImportFormat, text: string, options: { sourceId: string; states: StateNameResolver }): ParsedUprFile {
+/** Parses `content` in `format`; every record cites `sourceId`. */
+export function parseUprFile(format: UprImportFormat, content: UprFileContent, options: { sourceId: string; states: StateNameResolver }): ParsedUprFile {
   const dataset = empty();
+  const text = () => {
+    // readUprFileContent gives a workbook's table only for the table formats.
+    if (typeof content !== 'string') throw new Error(`parseUprFile: the ${format} format is text, not a table`);
+    return content;
+  };
   switch (format) {
     case 'upr-info': {
-      const r = parseUprInfoCsv(text, options);
+      const r = parseUprInfoCsv(content, options);
       dataset.recommendations = r.records;
       dataset.pledges = r.pledges;
       return { dataset, rows: r.records.length + r.pledges.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: r.layout };
     }
     case 'ohchr-list':
     case 'ohchr-list-text': {
-      const r = format === 'ohchr-list' ? parseThematicListCsv(text, options) : parseThematicListText(text, options);
+      const r = format === 'ohchr-list' ? parseThematicListCsv(content, options) : parseThematicListText(text(), options);
       dataset.recommendations = r.records;
       return { dataset, rows: r.records.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: null };
     }
     case 'uhri':
     case 'uhri-json': {
-      const r = format === 'uhri' ? parseUhriExportCsv(text, options) : parseUhriJson(text, options);
+      const r = format === 'uhri' ? parseUhriExportCsv(content, options) : parseUhriJson(text(), options);
       dataset.recommendations = r.records;
       return { dataset, rows: r.records.length + r.rejected.length + r.skipped, rejected: r.rejected, unresolved: r.unresolved, skipped: r.skipped, layout: null };
     }
     case 'calendar': {
-      const r = parseCalendarCsv(text, options);
+      const r = parseCalendarCsv(content, options);
       dataset.reviews = r.records;
       // A session is cited for its dates only; the year follows from the start date.
       dataset.sessions = r.sessions
@@ -80,17 +93,22 @@ export function parseUprFile(format: UprImportFormat, text: string, options: { s
   }
 }
 
+const isZip = (bytes: Buffer) => bytes[0] === 0x50 && bytes[1] === 0x4b; // PK: .xlsx
+const isOle = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])); // .xls
+
 /**
- * The file's text, or a UprFileError saying what is wrong: a workbook (.xls/.xlsx: save the sheet
- * as CSV), or bytes that are not UTF-8 (the 2015 UPR Info files were Mac Roman).
+ * The file's text, or a UprFileError saying what is wrong: a workbook (read those with
+ * readUprFileContent), or bytes that are not UTF-8 (the 2015 UPR Info files were Mac Roman).
  */
 export function readImportFile(path: string): string {
   const bytes = readFileSync(path);
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b; // PK: .xlsx
-  const ole = bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])); // .xls
-  if (zip || ole || ['.xls', '.xlsx'].includes(extname(path).toLowerCase())) {
-    throw new UprFileError(`${path} is an Excel workbook; open it and save the sheet as "CSV UTF-8", then import the CSV`);
+  if (isZip(bytes) || isOle(bytes) || ['.xls', '.xlsx'].includes(extname(path).toLowerCase())) {
+    throw new UprFileError(`${path} is an Excel workbook, not text: the ${WORKBOOK_FORMATS.join(', ')} formats read .xlsx workbooks; for the others save the sheet as "CSV UTF-8"`);
   }
+  return utf8Text(bytes, path);
+}
+
+function utf8Text(bytes: Buffer, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -98,6 +116,27 @@ export function readImportFile(path: string): string {
     const at = lossy.indexOf('\uFFFD');
     const line = lossy.slice(0, Math.max(0, at)).split('\n').length;
     throw new UprFileError(`${path} is not UTF-8 text (first bad byte on line ${line}); save it with the UTF-8 encoding and import it again`);
+  }
+}
+
+/**
+ * What `format` reads from the file: an .xlsx workbook's first sheet for the table formats, else
+ * the text. An .xls workbook (Excel 97-2003) is refused with what to do.
+ */
+export async function readUprFileContent(path: string, format: UprImportFormat): Promise<UprFileContent> {
+  const bytes = readFileSync(path);
+  if (isOle(bytes) || (extname(path).toLowerCase() === '.xls' && !isZip(bytes))) {
+    throw new UprFileError(`${path} is an Excel 97-2003 workbook (.xls), which is not read: open it and save it as an .xlsx workbook, or the sheet as "CSV UTF-8"`);
+  }
+  if (!isZip(bytes) && extname(path).toLowerCase() !== '.xlsx') return utf8Text(bytes, path);
+  if (!isWorkbookFormat(format)) {
+    throw new UprFileError(`${path} is an Excel workbook, but the ${format} format is not a table; workbooks are read for ${WORKBOOK_FORMATS.join(', ')}`);
+  }
+  try {
+    return await readWorkbookTable(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new UprFileError(`${path}: ${error.message}`);
+    throw error;
   }
 }
 
@@ -127,16 +166,16 @@ export interface PreparedUprFile {
   problems: string[];
 }
 
-export function prepareUprFile(job: UprFileJob, states: StateNameResolver, actor = 'import:upr'): PreparedUprFile {
+export async function prepareUprFile(job: UprFileJob, states: StateNameResolver, actor = 'import:upr'): Promise<PreparedUprFile> {
   const out: PreparedUprFile = { job, fileError: null, parsed: null, prepared: null, problems: [] };
-  let text: string;
+  let content: UprFileContent;
   try {
-    text = readImportFile(job.path);
+    content = await readUprFileContent(job.path, job.format);
   } catch (error) {
     if (!(error instanceof UprFileError)) throw error;
     return { ...out, fileError: error.message };
   }
-  const { dataset, ...summary } = parseUprFile(job.format, text, { sourceId: job.source.id, states });
+  const { dataset, ...summary } = parseUprFile(job.format, content, { sourceId: job.source.id, states });
   const counts = { recommendations: dataset.recommendations.length, pledges: dataset.pledges.length, reviews: dataset.reviews.length, sessions: dataset.sessions.length };
   out.parsed = { ...summary, counts };
   if (summary.rejected.length > 0) return out;

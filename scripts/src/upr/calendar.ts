@@ -5,15 +5,15 @@
  */
 import { IsoDate } from '@tracker/api/schemas/common';
 import { UprReviewRecord, type UprReviewStatus } from '@tracker/api/schemas/upr-dataset';
-import { cell, parseSession, readCsvLines, zodReason, type CsvLine, type ParseResult, type Rejection } from './common.js';
+import { cell, parseSession, readTable, zodReason, type CsvLine, type ParseResult, type Rejection, type TableInput } from './common.js';
 import type { StateNameResolver } from './names.js';
 
-/** Reads a CSV whose header must contain `columns`; gives rows with a by-name getter. */
+/** Reads a table (CSV text or a workbook's) whose header must contain `columns`; gives rows with a by-name getter. */
 function table<C extends string>(
-  text: string,
+  input: TableInput,
   columns: readonly C[],
 ): { rows: { line: number; get: (c: C) => string | null; width: number }[]; width: number } | Rejection {
-  const csv = readCsvLines(text);
+  const csv = readTable(input);
   if ('reason' in csv) return csv;
   const index = new Map(csv.header.cells.map((name, i) => [name.trim(), i]));
   const missing = columns.filter((c) => !index.has(c));
@@ -77,8 +77,8 @@ export interface CalendarOptions {
  * row names. A State listed twice in one session is refused; in two sessions it is two reviews
  * (the United States: 50, not held, and 53, planned).
  */
-export function parseCalendarCsv(text: string, options: CalendarOptions): CalendarParseResult {
-  const csv = table(text, CALENDAR_COLUMNS);
+export function parseCalendarCsv(input: TableInput, options: CalendarOptions): CalendarParseResult {
+  const csv = table(input, CALENDAR_COLUMNS);
   if ('reason' in csv) return { records: [], sessions: [], rejected: [csv], unresolved: [] };
   const rejected: Rejection[] = [];
   const records: UprReviewRecord[] = [];

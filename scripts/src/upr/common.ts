@@ -31,6 +31,17 @@ export interface CsvLine {
   cells: string[];
 }
 
+/** A table read from a file: its header and data rows, each with the line (CSV) or row (workbook) it starts on. */
+export interface CsvTable {
+  header: CsvLine;
+  rows: CsvLine[];
+}
+
+/** What the table formats read: CSV text, or a table read from an Excel workbook (import-upr/workbook.ts). */
+export type TableInput = string | CsvTable;
+
+export const readTable = (input: TableInput): CsvTable | Rejection => (typeof input === 'string' ? readCsvLines(input) : input);
+
 /**
  * Parses CSV text into a header and rows, keeping the start line of every row. Line endings are
  * made LF first (the OHCHR and calendar files are CRLF), so that every record ends one line on
@@ -39,7 +50,7 @@ export interface CsvLine {
  * faster than csv-parse (scripts/bench/upr-import.ts). A quoting error (an unclosed quote) fails
  * the whole file, at the line of the record where it is.
  */
-export function readCsvLines(text: string): { header: CsvLine; rows: CsvLine[] } | Rejection {
+export function readCsvLines(text: string): CsvTable | Rejection {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lf = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
   const { data: records, errors } = Papa.parse<string[]>(lf, { delimiter: ',', newline: '\n', quoteChar: '"', header: false });

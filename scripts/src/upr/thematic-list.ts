@@ -6,7 +6,7 @@
  * affected persons and SDGs (" | " between values).
  */
 import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
-import { cell, parseSession, readCsvLines, splitList, type ParseResult, type Rejection, type UnresolvedName } from './common.js';
+import { cell, parseSession, readTable, splitList, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
@@ -45,8 +45,8 @@ export interface ThematicListOptions {
  * So when no row of a review has an SDG, `sdgs` is null (not recorded) for that review; in a
  * list that does tag SDGs, an untagged row gets [].
  */
-export function parseThematicListCsv(text: string, options: ThematicListOptions): ParseResult<UprRecommendationRecord> {
-  const csv = readCsvLines(text);
+export function parseThematicListCsv(input: TableInput, options: ThematicListOptions): ParseResult<UprRecommendationRecord> {
+  const csv = readTable(input);
   if ('reason' in csv) return { records: [], rejected: [csv], unresolved: [] };
   const index = new Map(csv.header.cells.map((name, i) => [name.trim(), i]));
   const missing = THEMATIC_LIST_COLUMNS.filter((c) => !index.has(c));

@@ -11,7 +11,7 @@
  * The paragraph number that starts a UPR text ("140.7 Ratify ...") goes to `paragraph`.
  */
 import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
-import { cell, parseSession, readCsvLines, type CsvLine, type ParseResult, type Rejection, type UnresolvedName } from './common.js';
+import { cell, parseSession, readTable, type CsvLine, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
@@ -96,9 +96,9 @@ export function excelSerialToIsoDate(value: string | number | null | undefined):
   return new Date(EXCEL_EPOCH_MS + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Parses the Excel export layout read from CSV (Excel's "Save as CSV" of the downloaded file). */
-export function parseUhriExportCsv(text: string, options: UhriOptions): UhriParseResult {
-  const csv = readCsvLines(text);
+/** Parses the Excel export layout: the downloaded workbook, or Excel's "Save as CSV" of it. */
+export function parseUhriExportCsv(input: TableInput, options: UhriOptions): UhriParseResult {
+  const csv = readTable(input);
   if ('reason' in csv) return { records: [], rejected: [csv], unresolved: [], skipped: 0 };
   return parseUhriExportTable(csv.header, csv.rows, options);
 }

@@ -17,10 +17,11 @@ import {
   decodeCharacterReferences,
   parseActionCategory,
   parseSession,
-  readCsvLines,
+  readTable,
   splitList,
   type ParseResult,
   type Rejection,
+  type TableInput,
   type UnresolvedName,
 } from './common.js';
 import type { StateNameResolver } from './names.js';
@@ -63,8 +64,8 @@ export function uprInfoLayout(header: string[]): keyof typeof UPR_INFO_HEADERS |
  * separately; refused rows come back with their line and reason; recommending names that match no
  * State are kept with iso3 null and listed in `unresolved`.
  */
-export function parseUprInfoCsv(text: string, options: UprInfoOptions): UprInfoParseResult {
-  const csv = readCsvLines(text);
+export function parseUprInfoCsv(input: TableInput, options: UprInfoOptions): UprInfoParseResult {
+  const csv = readTable(input);
   if ('reason' in csv) return { records: [], pledges: [], rejected: [csv], unresolved: [], layout: null };
   const layout = uprInfoLayout(csv.header.cells);
   if (!layout) {

@@ -56,6 +56,10 @@ describe('what parseThematicListText refuses', () => {
     const result = parse(replaceLine(document, 1, () => '# Thematic List of Recommendations'));
     expect(result.records).toEqual([]);
     expect(result.rejected).toEqual([{ line: 1, reason: expect.stringContaining('expected the title "# UPR <session> Session - <State> - Thematic List') }]);
+    const unknown = parse(replaceLine(document, 1, () => '# UPR 48th Session - Atlantis - Thematic List of Recommendations'));
+    expect(unknown.rejected).toEqual([{ line: 1, reason: 'unknown State under review "Atlantis"' }]);
+    const outside = parse(replaceLine(document, 1, () => '# UPR 95th Session - Slovenia - Thematic List of Recommendations'));
+    expect(outside.rejected).toEqual([{ line: 1, reason: 'session 95 is outside the known UPR cycles' }]);
   });
 
   it('a line that fits no part of a recommendation, with its line number', () => {

@@ -64,15 +64,13 @@ interface Block {
 export function parseThematicListText(text: string, options: ThematicListTextOptions): ParseResult<UprRecommendationRecord> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => decodeHTML(l).trim());
   const titleAt = lines.findIndex((l) => l !== '');
+  const refusedTitle = (reason: string) => ({ records: [], rejected: [{ line: titleAt + 1, reason }], unresolved: [] });
   const title = TITLE.exec(lines[titleAt] ?? '');
-  if (!title) {
-    const reason = 'expected the title "# UPR <session> Session - <State> - Thematic List of Recommendations" (the layout of the Slovenia copies)';
-    return { records: [], rejected: [{ line: titleAt + 1, reason }], unresolved: [] };
-  }
+  if (!title) return refusedTitle('expected the title "# UPR <session> Session - <State> - Thematic List of Recommendations" (the layout of the Slovenia copies)');
   const session = parseSession(title[1]);
+  if ('error' in session) return refusedTitle(session.error);
   const surIso3 = options.states.resolve(title[2]!);
-  const titleProblem = 'error' in session ? session.error : surIso3 ? null : `unknown State under review "${title[2]}"`;
-  if (titleProblem || 'error' in session || !surIso3) return { records: [], rejected: [{ line: titleAt + 1, reason: titleProblem! }], unresolved: [] };
+  if (!surIso3) return refusedTitle(`unknown State under review "${title[2]}"`);
 
   const rejected: Rejection[] = [];
   const unresolved: UnresolvedName[] = [];

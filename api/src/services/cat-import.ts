@@ -5,6 +5,7 @@ import { followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatRepo
 import type { IsoDate } from '../domain/types.js';
 import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
 import { toEngineInstrument, todayUtc } from './status.service.js';
+import { differingSourceFields } from './source-refs.js';
 
 /** A reporting round as an import file gives it: everything but the due dates, which follow from the rules. */
 export type IncomingCatReport = Omit<CatReport, 'due' | 'followUpDue'>;
@@ -143,8 +144,9 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
   if (problems.length) throw new CatImportError(problems);
 
   const sourceRow = await db.selectFrom('source').selectAll().where('id', '=', input.source.id).executeTakeFirst();
-  if (sourceRow && json({ ...sourceRow }) !== json({ ...input.source })) {
-    throw new CatImportError([`source ${input.source.id} already exists with other details: give the import's source another title or URL`]);
+  const differing = sourceRow ? differingSourceFields(sourceRow, input.source) : [];
+  if (differing.length) {
+    throw new CatImportError([`source ${input.source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`]);
   }
   const nothingToDo = diff.added.length + diff.changed.length + diff.histories.length === 0 && sourceRow;
   if (dryRun || nothingToDo) return diff;

@@ -1,3 +1,4 @@
+import type { SourceRecord } from '../schemas/dataset.js';
 import type { SourceRef } from '../schemas/participation.js';
 
 /**
@@ -10,4 +11,13 @@ export function refsFor(ids: readonly string[], refs: ReadonlyMap<string, Source
     if (!ref) throw new Error(`Source "${id}" is cited but not recorded`);
     return ref;
   });
+}
+
+/**
+ * An importer's source that is already registered must be the same source: the fields in which
+ * the stored one differs, field by field (never by the order the fields come in); empty when it is
+ * the same. Importers refuse a file whose source differs, naming these fields.
+ */
+export function differingSourceFields(stored: SourceRecord, incoming: SourceRecord): (keyof SourceRecord)[] {
+  return (Object.keys(incoming) as (keyof SourceRecord)[]).filter((k) => (stored[k] ?? null) !== (incoming[k] ?? null));
 }

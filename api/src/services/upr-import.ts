@@ -20,6 +20,7 @@ import { isEmptyUprDiff, storedRecommendations, writeUpr, type UprDataset, type 
 import { linkRecommendation } from '../domain/upr-links.js';
 import type { SourceRecord } from '../schemas/dataset.js';
 import { UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+import { differingSourceFields } from './source-refs.js';
 import { prepareUprImport, reason, UprImportError, type PreparedUprImport, type UprImport } from './upr-prepare.js';
 
 export { prepareUprImport, UprImportError, type PreparedUprImport, type UprImport };
@@ -102,7 +103,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
 
   const storedSource = sqlite.prepare('select * from source where id = ?').get(source.id) as SourceRecord | undefined;
   if (storedSource) {
-    const differing = (Object.keys(source) as (keyof SourceRecord)[]).filter((k) => canonical(storedSource[k]) !== canonical(source[k]));
+    const differing = differingSourceFields(storedSource, source);
     if (differing.length) problems.push(`source ${source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`);
   }
   if (problems.length) throw new UprImportError(problems);

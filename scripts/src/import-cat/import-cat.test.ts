@@ -171,6 +171,12 @@ describe('applyCatImport', () => {
     const again = await applyCatImport(db, input, { dryRun: false });
     expect(again).toMatchObject({ added: [], changed: [], unchanged: 1, histories: [] });
     expect(await version(db)).toBe(after);
+    // The same source with its fields in another order is the same source; another as-of date is not.
+    const reordered = Object.fromEntries(Object.entries(source).reverse()) as typeof source;
+    expect(await applyCatImport(db, { ...input, source: reordered }, { dryRun: false })).toMatchObject({ added: [], changed: [] });
+    await expect(applyCatImport(db, { ...input, source: { ...source, asOf: '2026-05-01' } }, { dryRun: false })).rejects.toThrow(
+      /source import-cat-kiribati-reporting-history-test-import-[0-9a-f]{8} already exists with other details \(asOf\)/,
+    );
     await db.destroy();
   });
 

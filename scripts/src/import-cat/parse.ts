@@ -11,12 +11,12 @@
  *
  * Pure functions: text in, records or line-numbered problems out. Nothing is applied here.
  */
-import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { CatDate, CatDateSpan } from '@tracker/api/domain/cat-reporting';
 import { reportLabel } from '@tracker/api/domain/cat-reporting';
 import type { IncomingCatReport } from '@tracker/api/services/cat-import';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import { importedSource, type ImportSource as ImportSourceFields } from '../normalise/source-record.js';
 
 export interface ParsedCatImport {
   reports: IncomingCatReport[];
@@ -26,27 +26,10 @@ export interface ParsedCatImport {
   problems: string[];
 }
 
-export interface ImportSource {
-  title: string;
-  url: string | null;
-  asOf: string;
-  publisher?: string | null;
-}
+export type ImportSource = ImportSourceFields & { asOf: string };
 
 /** A stable source id for an import: the same title and URL give the same id, so re-imports change nothing. */
-export function importSource(source: ImportSource): SourceRecord {
-  const slug = source.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
-  const hash = createHash('sha1').update(`${source.title}\n${source.url ?? ''}`).digest('hex').slice(0, 8);
-  return {
-    id: `import-cat-${slug || 'source'}-${hash}`,
-    title: source.title,
-    publisher: source.publisher ?? null,
-    url: source.url,
-    asOf: source.asOf,
-    rawFile: null,
-    note: 'Imported with import:cat.',
-  };
-}
+export const importSource = (source: ImportSource): SourceRecord => importedSource('import:cat', source);
 
 // --- cells -------------------------------------------------------------------------------------
 

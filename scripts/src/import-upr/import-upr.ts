@@ -17,11 +17,11 @@
  * file) are here; prepare.ts holds the others (file in, records out) and is re-exported here;
  * index.ts is the command line.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { sqliteOf, type Database } from '@tracker/api/db/database';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import { importedSource, type ImportSource } from '../normalise/source-record.js';
 import { applyUprImport, type UprImportOptions, type UprImportResult } from '@tracker/api/services/upr-import';
 import type { UnresolvedName } from '../upr/common.js';
 import { createStateNameResolver, type StateNameResolver, type StateNames } from '../upr/names.js';
@@ -44,23 +44,8 @@ export function stateNamesOf(db: Kysely<Database>): StateNames[] {
 
 export const stateResolverOf = (db: Kysely<Database>): StateNameResolver => createStateNameResolver(stateNamesOf(db));
 
-/**
- * A new source described on the command line. The id is `import-upr-<title slug>-<hash of title
- * and URL>`, so the same title and URL always give the same id and a re-import is recognised.
- */
-export function uprImportSource(d: { title: string; url: string | null; asOf: string | null; publisher?: string | null }): SourceRecord {
-  const slug = d.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
-  const hash = createHash('sha1').update(`${d.title}\n${d.url ?? ''}`).digest('hex').slice(0, 8);
-  return {
-    id: `import-upr-${slug || 'source'}-${hash}`,
-    title: d.title,
-    publisher: d.publisher ?? null,
-    url: d.url,
-    asOf: d.asOf,
-    rawFile: null,
-    note: 'Imported with import:upr.',
-  };
-}
+/** A new source described on the command line (see importedSource). */
+export const uprImportSource = (source: ImportSource): SourceRecord => importedSource('import:upr', source);
 
 /** A registered source by id. */
 export function registeredSource(db: Kysely<Database>, id: string): SourceRecord | null {

@@ -3,6 +3,7 @@
  * the small cell clean-ups that every source needs.
  */
 import { hash } from 'node:crypto';
+import { decodeHTMLStrict } from 'entities';
 import Papa from 'papaparse';
 import { uprCycleOfSession } from '@tracker/api/schemas/upr-dataset';
 
@@ -79,15 +80,13 @@ function countNewlines(value: string): number {
 }
 
 /**
- * The UPR Info export writes some characters as numeric HTML references ("&#40;Unknown&#41;"):
- * an encoding artefact, decoded like the file's Mac Roman encoding was.
+ * HTML character references in the sources' text: the UPR Info export writes some characters as
+ * numeric references ("&#40;Unknown&#41;", an encoding artefact), the text copies of the OHCHR
+ * lists write "&amp;". Decoded with `entities`, strictly: only complete references (with their
+ * ";"), so a bare "&" or "&not" in a text stays as written.
  */
 export function decodeCharacterReferences(value: string): string {
-  if (!value.includes('&#')) return value;
-  return value.replace(/&#(\d{1,6});/g, (whole, code: string) => {
-    const n = Number(code);
-    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
-  });
+  return value.includes('&') ? decodeHTMLStrict(value) : value;
 }
 
 /** Trims a cell and turns an empty one into null. */

@@ -19,9 +19,8 @@
  * position cites, without its addendum (A/HRC/59/15/Add.1 is an addendum to A/HRC/59/15). A line
  * that fits none of this refuses the file with its line number: the layout is not guessed at.
  */
-import { decodeHTML } from 'entities';
 import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
-import { parseSession, type ParseResult, type Rejection, type UnresolvedName } from './common.js';
+import { decodeCharacterReferences, parseSession, type ParseResult, type Rejection, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
@@ -62,7 +61,7 @@ interface Block {
 }
 
 export function parseThematicListText(text: string, options: ThematicListTextOptions): ParseResult<UprRecommendationRecord> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => decodeHTML(l).trim());
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => decodeCharacterReferences(l).trim());
   const titleAt = lines.findIndex((l) => l !== '');
   const refusedTitle = (reason: string) => ({ records: [], rejected: [{ line: titleAt + 1, reason }], unresolved: [] });
   const title = TITLE.exec(lines[titleAt] ?? '');

@@ -134,14 +134,21 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   const storedReviews = new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)]));
   // Only the file's own recommendations are looked up, never all the stored ones (see storedRecommendations).
   const alreadyStored = storedRecommendations(sqlite, recommendations.map((r) => r.id));
-  const reviewsOfFile = new Set(recommendations.map((r) => r.reviewId));
-  const storedRecommendationOfReview = sqlite.prepare('select 1 from uprRecommendation where reviewId = ? limit 1').pluck();
-  const hasRecommendations = (reviewId: string) => reviewsOfFile.has(reviewId) || storedRecommendationOfReview.get(reviewId) !== undefined;
+  // Of the file's own reviews (a calendar's), those with recommendations, stored or in the file: one statement.
+  const reviewsWithRecommendations = new Set([
+    ...recommendations.map((r) => r.reviewId),
+    ...(fileReviews.length
+      ? (sqlite
+          .prepare('select distinct reviewId from uprRecommendation where reviewId in (select value from json_each(?))')
+          .pluck()
+          .all(JSON.stringify(fileReviews.map((r) => r.id))) as string[])
+      : []),
+  ]);
   const touched = new Map<string, UprReviewRecord>();
   const current = (id: string) => touched.get(id) ?? storedReviews.get(id);
 
   for (const r of fileReviews) {
-    if (r.status !== null && r.status !== 'held' && hasRecommendations(r.id)) {
+    if (r.status !== null && r.status !== 'held' && reviewsWithRecommendations.has(r.id)) {
       problems.push(`review ${r.id} is "${r.statusAsRecorded ?? r.status}" in the file, but recommendations of this review are recorded`);
       continue;
     }
@@ -208,12 +215,15 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // --- worth a look: the same review from two sources; stored records the file leaves out ------------
   const addedByReview = new Map<string, number>();
   for (const r of recommendations) if (!alreadyStored.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
-  const otherSourcesOfReview = sqlite.prepare('select sourceId, count(*) as n from uprRecommendation where reviewId = ? and sourceId <> ? group by sourceId order by sourceId');
+  // Recommendations other sources hold in the reviews the file adds to, by review and source: one statement.
   const others = new Map<string, { sourceId: string; n: number }[]>();
-  for (const reviewId of addedByReview.keys()) {
-    const bySource = otherSourcesOfReview.all(reviewId, source.id) as { sourceId: string; n: number }[];
-    if (bySource.length) others.set(reviewId, bySource);
-  }
+  const otherSources = sqlite
+    .prepare(
+      `select reviewId, sourceId, count(*) as n from uprRecommendation
+       where reviewId in (select value from json_each(?)) and sourceId <> ? group by reviewId, sourceId order by reviewId, sourceId`,
+    )
+    .all(JSON.stringify([...addedByReview.keys()]), source.id) as { reviewId: string; sourceId: string; n: number }[];
+  for (const { reviewId, sourceId, n } of otherSources) others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
   let keptFromSource = 0;
   if (storedSource) {
     const ofSource = sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(source.id) as number;
@@ -221,7 +231,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     for (const r of alreadyStored.values()) if (r.sourceId === source.id) inFile++;
     keptFromSource = ofSource - inFile;
   }
-  for (const [reviewId, bySource] of [...others].sort(([a], [b]) => compare(a, b))) {
+  for (const [reviewId, bySource] of others) {
     const held = bySource.map(({ sourceId, n }) => `${n} from ${sourceId}`).join(', ');
     warnings.push(
       `review ${reviewId}: this file adds ${addedByReview.get(reviewId)} recommendation(s) to the ${held}; ` +

@@ -5,7 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import { createDb, type Database } from './db/database.js';
 import { dbPlugin } from './plugins/db.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { editorPlugin } from './plugins/editor.js';
+import { clientErrorHandler, errorsPlugin, frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors.js';
+import { rateLimitsPlugin } from './plugins/rate-limits.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
@@ -35,8 +37,11 @@ declare module 'fastify' {
 export async function buildApp(config: Config, db: Kysely<Database> = createDb(config.databasePath)) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // Query strings such as ?region=150&region=002 arrive as arrays; zod decides what is allowed.
-    routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
+    // "/api/states/" answers as "/api/states"; long path parts reach the route, whose schema says what is wrong.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   // Every route as registered, so a test can check that each one is documented in OpenAPI.
   const routeTable: RouteTableEntry[] = [];
@@ -54,6 +59,8 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
   await app.register(swaggerPlugin);
+  await app.register(rateLimitsPlugin);
+  await app.register(editorPlugin);
 
   await app.register(responseCachePlugin);
 

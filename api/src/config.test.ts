@@ -26,3 +26,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`Invalid configuration: ${name}`));
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('defaults to the address the server listens on', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
+  });
+
+  it('takes a configured address without its trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://tracker.example.org/' }).publicUrl).toBe('https://tracker.example.org');
+  });
+
+  it.each(['javascript:alert(1)', 'tracker.example.org', 'ftp://tracker.example.org'])('refuses %s', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/Invalid configuration: PUBLIC_URL/);
+  });
+});
+
+describe('rate limits and proxies', () => {
+  it('limits each address to 1,200 requests a minute unless told otherwise, and 0 turns limits off', () => {
+    expect(loadConfig({}).rateLimitPerMinute).toBe(1200);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+  });
+
+  it('reads TRUST_PROXY as a boolean or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1,::1' }).trustProxy).toBe('127.0.0.1,::1');
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+});

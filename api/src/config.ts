@@ -21,7 +21,33 @@ const Env = z.object({
    * exist. Unset: editing is off and those endpoints answer 403.
    */
   EDIT_TOKEN: z.string().min(24, 'must be at least 24 characters (use a random secret)').optional(),
+  /**
+   * The address readers reach the tracker at, for the absolute links the server writes (calendar
+   * feeds). Never taken from a request's Host header: that is the sender's to choose, and an answer
+   * built from it would be cached and served to everyone. Default: http://HOST:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address such as https://tracker.example.org' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /**
+   * Behind a reverse proxy, every request arrives from the proxy's address; set this to the
+   * proxy's address (or a comma-separated list, or true) so that rate limits count each reader by
+   * the X-Forwarded-For address the proxy adds. Unset: requests are counted by their own address.
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** Requests per minute one address may make (pages, files and API alike); 0 turns the limits off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
 });
+
+/** http://HOST:PORT; a wildcard address (0.0.0.0, ::) is no address to link to, so localhost stands in. */
+const defaultPublicUrl = (host: string, port: number) => {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+};
+
+/** TRUST_PROXY as Fastify takes it: true (any proxy), or the proxies' addresses and CIDR ranges, comma-separated. */
+const trustProxy = (value: string | undefined): boolean | string => (value === undefined || value === 'false' ? false : value === 'true' ? true : value);
 
 const ConfigSchema = Env.transform((env) => ({
   port: env.PORT,
@@ -31,6 +57,9 @@ const ConfigSchema = Env.transform((env) => ({
   webBuildDir: env.WEB_BUILD_DIR,
   seedDir: env.SEED_DIR,
   editToken: env.EDIT_TOKEN ?? null,
+  publicUrl: env.PUBLIC_URL ?? defaultPublicUrl(env.HOST, env.PORT),
+  trustProxy: trustProxy(env.TRUST_PROXY),
+  rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
 }));
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;

@@ -1,14 +1,23 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { createDb } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { seedIfEmpty } from './db/seed.js';
+import { openDatabase } from './db/open.js';
 
-const config = loadConfig();
-const db = createDb(config.databasePath);
-await migrateToLatest(db);
-await seedIfEmpty(db, config.seedDir);
+/** A start-up failure: one line that says what is wrong and where, then exit (no stack trace). */
+function fail(message: string): never {
+  console.error(`[tracker] cannot start: ${message}`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+})();
+
+const db = await openDatabase(config.databasePath, config.seedDir).catch((err: Error) => fail(err.message));
 const app = await buildApp(config, db);
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
@@ -16,4 +25,12 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   await app.close();
 });
 
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) =>
+  fail(
+    err.code === 'EADDRINUSE'
+      ? `port ${config.port} on ${config.host} is already in use: stop the other server, or set PORT to a free port`
+      : err.code === 'EADDRNOTAVAIL'
+        ? `HOST ${config.host} is not an address of this machine: use 127.0.0.1, or 0.0.0.0 to serve other machines`
+        : err.message,
+  ),
+);

@@ -146,8 +146,8 @@ describe('GET /api/cat-reporting/{iso3}', () => {
 
 describe('GET /api/cat-reporting/calendar.ics', () => {
   it('is a valid RFC 5545 calendar of every party’s upcoming and established-overdue deadlines', async () => {
-    const { app } = await setup({ seed: true });
-    const res = await app.inject({ url: '/api/cat-reporting/calendar.ics', headers: { host: 'tracker.example' } });
+    const { app } = await setup({ seed: true, env: { PUBLIC_URL: 'https://tracker.example/' } });
+    const res = await app.inject('/api/cat-reporting/calendar.ics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const calendar = checkRfc5545(res.body);
@@ -160,7 +160,7 @@ describe('GET /api/cat-reporting/calendar.ics', () => {
     const uids = calendar.children.map((e) => e.properties.find((p) => p.name === 'UID')!.value);
     for (const key of overdue) expect(uids.some((u) => u.startsWith(`cat-${key}`)), key).toBe(true);
     expect(text).toContain('UID:cat-NGA-report-1@treaty-tracker');
-    expect(text).toContain('URL:http://tracker.example/states/NGA#cat-reporting');
+    expect(text).toContain('URL:https://tracker.example/states/NGA#cat-reporting');
     // Same data, same file: DTSTAMP comes from the data's date, not the clock.
     expect((await app.inject('/api/cat-reporting/calendar.ics')).body.match(/DTSTAMP:\S+/g)?.[0]).toBe('DTSTAMP:20260422T000000Z');
   });

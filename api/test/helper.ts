@@ -7,10 +7,11 @@ import { migrateToLatest } from '../src/db/migrate.js';
 
 /**
  * A fresh app on a real, migrated in-memory SQLite database; closed when the test ends.
- * `seed: true` loads the bundled dataset from data/seed, as the server does on first start.
+ * `seed: true` loads the bundled dataset from data/seed, as the server does on first start;
+ * `env` sets configuration variables as the server's environment would.
  */
-export async function setup({ seed = false }: { seed?: boolean } = {}) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' });
+export async function setup({ seed = false, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent', ...env });
   const db = seed ? createDb(seededImage()) : createDb(':memory:');
   if (!seed) await migrateToLatest(db);
   const app = await buildApp(config, db);
@@ -21,7 +22,7 @@ export async function setup({ seed = false }: { seed?: boolean } = {}) {
 
 let image: Buffer | undefined;
 /** The database test/global-setup.ts migrated and seeded once for the run. */
-function seededImage(): Buffer {
+export function seededImage(): Buffer {
   image ??= readFileSync(inject('seededImagePath'));
   return image;
 }

@@ -10,7 +10,10 @@ describe('GET /api/health', () => {
     const { app } = await setup();
     const res = await app.inject('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: { migrations: Object.keys(migrations).length } });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: { migrations: Object.keys(migrations).length, states: 0, dataVersion: 0, dataChangedAt: expect.any(String), lastImportAt: null },
+    });
   });
 });
 

@@ -1,10 +1,47 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import type { ErrorBody } from '../schemas/common.js';
 
 const statusText = (status: number) => STATUS_CODES[status] ?? 'Error';
+const errorBody = (status: number, message: string): ErrorBody => ({ error: statusText(status), message });
+
+/**
+ * Errors the router raises before any route runs (Fastify's `frameworkErrors` option): a path with
+ * a broken %-escape, or a path segment longer than the router reads. Same body as every other error.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.code(414).send(errorBody(414, `A part of the address is longer than ${MAX_PARAM_LENGTH} characters.`));
+  }
+  return reply.code(400).send(errorBody(400, 'The address is not valid: every % must be followed by two hexadecimal digits (%20 for a space).'));
+}
+
+/** Longest path segment the router reads; the route schemas set the real limits, with clearer messages. */
+export const MAX_PARAM_LENGTH = 500;
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers too large, malformed
+ * request lines): answered with the same JSON error body, then the connection is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large (at most 16 KiB in all): send fewer or shorter headers, such as cookies.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive.']
+        : [400, 'The request is not valid HTTP.'];
+  const body = JSON.stringify(errorBody(status, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
 
 /**
  * One error handler, so every failure has the same body: `{ error, message, details? }`.

@@ -2,15 +2,21 @@ import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayUtc } from '../services/status.service.js';
 
 type Encoding = 'br' | 'gzip';
 
+interface Encoded {
+  body: Buffer;
+  /** Compressed at the strongest level (done off the event loop once the answer is asked for again). */
+  best: boolean;
+}
+
 interface Entry {
   body: Buffer;
-  encoded: Partial<Record<Encoding, Buffer>>;
+  encoded: Partial<Record<Encoding, Encoded>>;
   etag: string;
   headers: Record<string, string>;
 }
@@ -27,6 +33,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     responseCacheKey?: string;
   }
+  interface FastifyInstance {
+    /** How many answers the cache holds (for tests and diagnostics). */
+    responseCacheSize: () => number;
+  }
 }
 
 /** The best encoding the client takes: brotli (smallest), then gzip, else none. */
@@ -40,29 +50,54 @@ const preferredEncoding = (request: FastifyRequest): Encoding | null => {
 };
 
 /**
- * Each variant is compressed once and then served many times, so the strongest settings pay off:
- * smaller answers for readers on slow links.
+ * Compression in two steps. The first answer is compressed at a fast level (brotli 5, gzip 6: a few
+ * milliseconds even for the largest answer), so a request for something new never waits on the
+ * strongest settings, which cost up to a second of CPU on a large answer. When the same answer is
+ * asked for again, it is worth keeping: it is compressed once more at the strongest level, on
+ * libuv's thread pool rather than the event loop, and later readers on slow links get the smaller
+ * file.
  */
-function encode(body: Buffer, encoding: Encoding): Buffer {
-  return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipSync(body, { level: 9 });
-}
+const FAST: Record<Encoding, (body: Buffer) => Buffer> = {
+  br: (body) => brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body) => gzipSync(body, { level: 6 }),
+};
+const BEST: Record<Encoding, (body: Buffer, done: (err: Error | null, result: Buffer) => void) => void> = {
+  br: (body, done) => brotliCompress(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }, done),
+  gzip: (body, done) => gzip(body, { level: 9 }, done),
+};
 
-/** Sends the entry in the client's preferred encoding (compressing it on first use). */
+/** Sends the entry in the client's preferred encoding: compressed fast on first use, at best on reuse. */
 function encodedBody(entry: Entry, request: FastifyRequest, reply: FastifyReply): Buffer {
   const encoding = entry.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null;
   if (!encoding) return entry.body;
   reply.header('content-encoding', encoding);
-  return (entry.encoded[encoding] ??= encode(entry.body, encoding));
+  const existing = entry.encoded[encoding];
+  if (!existing) return (entry.encoded[encoding] = { body: FAST[encoding](entry.body), best: false }).body;
+  if (!existing.best) {
+    existing.best = true; // set now, so that one compression runs however many requests arrive meanwhile
+    BEST[encoding](entry.body, (err, smaller) => {
+      if (!err && smaller.length < existing.body.length) existing.body = smaller;
+    });
+  }
+  return existing.body;
+}
+
+/**
+ * The cache key: the data version, today's date, the route and its validated parameters and query.
+ * Validation has dropped the parameters a route does not know and put the rest in one order, so
+ * `?x=1` or a reordered query finds the same entry instead of filling the cache with copies.
+ */
+function cacheKey(version: number, request: FastifyRequest): string {
+  const query = request.routeOptions.schema?.querystring ? request.query : {};
+  return `${version}|${todayUtc()}|${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(query)}`;
 }
 
 const etagMatches = (request: FastifyRequest, etag: string) =>
   (request.headers['if-none-match'] ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 
 /**
- * Every GET answer of the API depends only on the data version, the URL and (for "as of today"
- * defaults) today's date. So each answer is computed once, then served from memory with a strong
+ * Every GET answer of the API depends only on the data version, the route with its validated
+ * parameters and (for "as of today" defaults) today's date. So each answer is computed once, then served from memory with a strong
  * ETag (304 when the client has it), compressed (brotli or gzip) when the client takes it: readers on slow links
  * download a fraction of the JSON, and a map's date slider costs the server almost nothing.
  * Any write bumps the data version, which retires every cached answer at once.
@@ -74,12 +109,15 @@ export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBy
     sizeCalculation: (e) => e.body.length * 2 + 256,
   });
 
-  // A callback-style hook: this runs on every API request, and skipping the promise matters here.
-  app.addHook('onRequest', (request, reply, done) => {
+  app.decorate('responseCacheSize', () => cache.size);
+
+  // After validation (a bad query is answered 400 and never cached); a callback-style hook, since
+  // this runs on every API request and skipping the promise matters here.
+  app.addHook('preHandler', (request, reply, done) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url.startsWith('/api/') || UNCACHED.some((re) => re.test(request.url))) {
       return done();
     }
-    const key = `${app.repos.meta.dataVersion()}|${todayUtc()}|${request.url}`;
+    const key = cacheKey(app.repos.meta.dataVersion(), request);
     const hit = cache.get(key);
     if (!hit) {
       request.responseCacheKey = key;

@@ -9,6 +9,19 @@ export function createMetaRepository(db: Kysely<Database>) {
       const row = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
       return row.rows[0]?.n ?? 0;
     },
+    /**
+     * A health check that reads real data, cheaply: the migrations, the registry of states, the data
+     * version and the newest import. A damaged file fails here as it would fail the data routes.
+     */
+    health: async () => {
+      const row = await sql<{ migrations: number; states: number; version: number | null; changedAt: string | null; lastImportAt: string | null }>`
+        select (select count(*) from kysely_migration) as migrations,
+               (select count(nameEn) from state) as states, -- the table itself, not an index of it
+               (select version from dataVersion where id = 1) as version,
+               (select changedAt from dataVersion where id = 1) as changedAt,
+               (select at from auditLog where sourceId is not null or actor = 'seed' order by id desc limit 1) as lastImportAt`.execute(db);
+      return row.rows[0]!;
+    },
     listSources: () => db.selectFrom('source').selectAll().orderBy('id').execute(),
     /** The cited sources by id, in the short form every fact carries. */
     sourceRefs: async (): Promise<Map<string, SourceRef>> => {

@@ -53,14 +53,14 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
       const asOf = todayUtc();
       const { deadlines, names, sources } = await app.catReporting.deadlines(asOf, iso3);
       const dataAsOf = await app.catReporting.dataAsOf();
-      const origin = `${request.protocol}://${request.host}`;
       const body = catCalendar(deadlines, {
         stateNames: Object.fromEntries(names),
         sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, s.asOf ? `${s.title} (as of ${s.asOf})` : s.title])),
         // Fixed by the data, so the same data gives the same file (and the same ETag).
         dtstamp: `${dataAsOf}T00:00:00Z`,
         name: iso3 ? `CAT reporting deadlines: ${names.get(iso3) ?? iso3}` : 'CAT reporting deadlines',
-        url: (d) => `${origin}/states/${d.stateIso3}#cat-reporting`,
+        // From the configured PUBLIC_URL, never the Host header: this answer is cached for everyone.
+        url: (d) => `${app.config.publicUrl}/states/${d.stateIso3}#cat-reporting`,
       });
       return reply
         .type('text/calendar; charset=utf-8')

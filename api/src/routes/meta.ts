@@ -7,8 +7,26 @@ import { Health } from '../schemas/health.js';
 export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['meta'], summary: 'Liveness and database check', response: { 200: Health, 500: ErrorBody } } },
-    async () => ({ status: 'ok' as const, database: { migrations: await app.repos.meta.countMigrations() } }),
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Liveness and database check: reads real data, so it fails (503) when the data routes would',
+        response: { 200: Health, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const h = await app.repos.meta.health();
+        return {
+          status: 'ok' as const,
+          database: { migrations: h.migrations, states: h.states, dataVersion: h.version ?? 0, dataChangedAt: h.changedAt, lastImportAt: h.lastImportAt },
+        };
+      } catch (err) {
+        request.log.error({ err }, 'health check failed');
+        const body: ErrorBody = { error: 'Service Unavailable', message: 'The database does not answer as it should; the server log says why.' };
+        return reply.code(503).send(body);
+      }
+    },
   );
 
   app.get(

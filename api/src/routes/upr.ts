@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
+import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../schemas/common.js';
 import { StateParams } from '../schemas/params.js';
@@ -39,7 +39,11 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         const csv = await app.upr.csv(query);
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="upr-recommendations.csv"');
         // Streamed, so the response cache cannot compress it: gzip on the way out for slow links.
-        if (/\bgzip\b/.test(headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(csv.pipe(createGzip()));
+        if (/\bgzip\b/.test(headers['accept-encoding'] ?? '')) {
+          // pipeline, not pipe: a download cut short destroys every stage, the reading included.
+          const gzipped = pipeline(csv, createGzip(), () => {});
+          return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzipped);
+        }
         return reply.send(csv);
       }
       return app.upr.search(query);
@@ -63,15 +67,6 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /** Until user accounts exist, writes need the configured EDIT_TOKEN as a Bearer token. */
-  const assertEditor = (request: FastifyRequest) => {
-    const token = app.config.editToken;
-    if (!token) throw app.httpErrors.forbidden('Editing is disabled on this server (no EDIT_TOKEN is configured)');
-    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    const ok = given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
-    if (!ok) throw app.httpErrors.unauthorized('Send the edit token as "Authorization: Bearer <token>"');
-  };
-
   app.post(
     '/recommendations/:id/assessments',
     {
@@ -79,13 +74,14 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['upr'],
         summary: 'Record an implementation assessment (appended; earlier ones are kept)',
         security: [{ editToken: [] }],
+        description: 'Needs the edit token. Failed attempts are limited per address; past the limit every write from it answers 429 for a while.',
         params: UprRecommendationParams,
         body: UprAssessmentInput,
-        response: { 201: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: { 201: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
       },
+      onRequest: app.requireEditor,
     },
     async (request, reply) => {
-      assertEditor(request);
       const { params, body } = request;
       if (body.assessedOn > todayUtc()) throw app.httpErrors.badRequest(`assessedOn ${body.assessedOn} is in the future`);
       const created = await app.upr.addAssessment(params.id, body);

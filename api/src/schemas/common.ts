@@ -17,6 +17,23 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 /** A calendar date; validated as a real date, not just its shape (2026-02-30 is rejected). */
 export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 
+/** Control characters other than tab and line breaks: never part of text a person wrote. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+
+/**
+ * Text a person types into a form: trimmed, without control characters (a NUL byte is not a
+ * name), and with at least one letter or digit, so that a field cannot be filled with nothing
+ * visible.
+ */
+export const PlainText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain at least one letter or digit');
+
 /** A cited source, as the dataset records it (one schema for the seed file and the API). */
 export const Source = SourceRecord.meta({ id: 'Source' });
 export type Source = z.infer<typeof Source>;

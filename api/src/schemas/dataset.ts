@@ -12,12 +12,17 @@ export const IsoDate = z.iso.date();
 const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case slug');
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code');
 const NonEmpty = z.string().trim().min(1);
+/**
+ * A web address that may become a link: http or https only. A `javascript:` or `data:` address
+ * would run or show content of the sender's choosing when a reader clicks it.
+ */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2000);
 
 export const SourceRecord = z.strictObject({
   id: Slug,
   title: NonEmpty,
   publisher: NonEmpty.nullable(),
-  url: z.url().nullable(),
+  url: HttpUrl.nullable(),
   asOf: IsoDate.nullable().describe('Date the source data is as of; null when the source gives none'),
   rawFile: z.string().startsWith('data/raw/').nullable().describe('The unchanged copy under data/raw/, when bundled'),
   note: NonEmpty.nullable(),
@@ -110,7 +115,7 @@ export const EventRecord = z.strictObject({
   article: NonEmpty.nullable(),
   attestation: z.enum(ATTESTATIONS),
   sourceId: Slug,
-  sourceUrl: z.url().nullable(),
+  sourceUrl: HttpUrl.nullable(),
   notificationSymbol: NonEmpty.nullable(),
   note: NonEmpty.nullable(),
 }) satisfies z.ZodType<ParticipationEvent>;

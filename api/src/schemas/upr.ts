@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { UN_REGIONAL_GROUPS } from '../db/database.js';
+import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, readSearchText } from '../domain/search-text.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
-import { IsoDate } from './common.js';
+import { IsoDate, PlainText } from './common.js';
 import { FormatQuery } from '../lib/formats.js';
 import { InstrumentId, SourceRef } from './participation.js';
+import { HttpUrl } from './dataset.js';
 import { UPR_RESPONSES, UPR_REVIEW_STATUSES } from './upr-dataset.js';
 
 /** API shapes of the UPR part (issue 6). */
@@ -15,10 +17,33 @@ const Iso3Param = z
   .string()
   .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "SVN"')
   .transform((s) => s.toUpperCase());
-const IntParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/**
+ * A whole number in a query string, written in plain digits: "0x10", "1e3", " 5" or "+5" are
+ * refused rather than read as some other number than the one a person meant.
+ */
+export const IntParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, `must be a whole number from ${min} to ${max}, in digits`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .describe(`A whole number from ${min} to ${max}`);
+
+/** The search text: bounded in length and in terms, so that no one search can occupy the server. */
+const SearchText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .superRefine((q, ctx) => {
+    const read = readSearchText(q);
+    if (!read.ok) ctx.addIssue({ code: 'custom', message: read.problem });
+  });
 
 export const UprSearchQuery = z.object({
-  q: z.string().trim().min(1).max(200).optional().describe('Full-text search; words match by stem and prefix ("ratif" finds ratify, ratification); "quoted phrases" match as phrases'),
+  q: SearchText.optional().describe(
+    `Full-text search; words match by stem and prefix ("ratif" finds ratify, ratification; words of fewer than ${MIN_PREFIX_LENGTH} letters match whole); "quoted phrases" match as phrases; at most ${MAX_SEARCH_TERMS} words or phrases`,
+  ),
   state: Iso3Param.optional().describe('State under review (ISO3)'),
   recommendingState: Iso3Param.optional().describe('Recommending State (ISO3)'),
   recommendingGroup: z.enum(UN_REGIONAL_GROUPS).optional().describe("Recommending State's UN regional group"),
@@ -166,16 +191,23 @@ export const UprCalendarSession = z
   .meta({ id: 'UprCalendarSession' });
 export const UprCalendarResponse = z.object({ sessions: z.array(UprCalendarSession) }).meta({ id: 'UprCalendar' });
 
-export const UprAssessmentInput = z
-  .strictObject({
-    status: z.enum(UPR_IMPLEMENTATION_STATUSES),
-    assessedOn: IsoDate.describe('The date the assessment speaks for (e.g. the mid-term report date)'),
-    sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
-    sourceTitle: z.string().trim().min(3).max(500),
-    sourceUrl: z.url().max(2000).nullable().default(null),
-    evidence: z.string().trim().min(1).max(10_000).nullable().default(null),
-    recordedBy: z.string().trim().min(2).max(200).describe('Who records it (person or organisation)'),
-  });
+/**
+ * The first UPR Working Group session opened on 7 April 2008: an assessment of how a UPR
+ * recommendation was implemented cannot speak for an earlier date.
+ */
+export const FIRST_UPR_SESSION_START = '2008-04-07';
+
+export const UprAssessmentInput = z.strictObject({
+  status: z.enum(UPR_IMPLEMENTATION_STATUSES),
+  assessedOn: IsoDate.refine((d) => d >= FIRST_UPR_SESSION_START, `must not be before the first UPR session (${FIRST_UPR_SESSION_START})`).describe(
+    'The date the assessment speaks for (e.g. the mid-term report date); not in the future',
+  ),
+  sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
+  sourceTitle: PlainText(3, 500),
+  sourceUrl: HttpUrl.nullable().default(null),
+  evidence: PlainText(1, 10_000).nullable().default(null),
+  recordedBy: PlainText(2, 200).describe('Who records it (person or organisation)'),
+});
 export type UprAssessmentInput = z.infer<typeof UprAssessmentInput>;
 
 export const UprRecommendationParams = z.object({ id: z.string().min(1).max(200).describe('Recommendation id, e.g. "ohchr-thematic-list:48:SVN:0123456789"') });

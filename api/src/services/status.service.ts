@@ -7,6 +7,7 @@ import {
   type StatusResult,
 } from '../domain/status-engine.js';
 import { timeline } from '../domain/timeline.js';
+import { InputError } from '../lib/input-error.js';
 import type { InstrumentId, IsoDate, ParticipationEvent } from '../domain/types.js';
 import type { Repositories } from '../plugins/db.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
@@ -158,6 +159,7 @@ export function createStatusService(repos: Repositories) {
       const loaded = await loadInputs(instrumentId, version);
       if (!loaded) return undefined;
       const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;
+      if (start > to) throw new InputError(`"to" (${to}) is before the timeline starts (${start}, the instrument's adoption): give a later "to" or an earlier "from"`);
       const points = timeline(loaded.engine, loaded.events, loaded.states.map((s) => s.iso3), start, to, loaded.parent);
       return { instrumentId, from: start, to, dataAsOf: loaded.instrument.dataAsOf, points };
     },

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { stringify } from 'csv-stringify';
 import type { Kysely, Selectable } from 'kysely';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import { bumpDataVersion } from '../db/seed.js';
 import { recommendationFromRow, type RecommendationRow } from '../db/upr-store.js';
@@ -16,7 +16,9 @@ import type {
   UprSearchQuery,
   UprSearchResponse,
 } from '../schemas/upr.js';
+import { readSearchText } from '../domain/search-text.js';
 import { citation } from '../lib/csv-tables.js';
+import { CSV_OPTIONS } from '../lib/formats.js';
 import { refsFor } from './source-refs.js';
 import { todayUtc } from './status.service.js';
 import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
@@ -27,25 +29,11 @@ import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
  * and the issue's target is p95 under 50 ms over 100,000 recommendations.
  */
 
-/**
- * A user's query in FTS5 syntax: each word becomes a prefix term (stemmed by the porter
- * tokenizer, so "ratif" and "ratification" both find ratify, ratified, ratification);
- * "quoted phrases" stay phrases. Operators and punctuation are dropped, never passed through,
- * so no input can be an FTS5 syntax error.
- */
-export function ftsQuery(input: string): string | null {
-  const terms: string[] = [];
-  const re = /"([^"]*)"|([\p{L}\p{N}]+)/gu;
-  for (const m of input.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const words = m[1].match(/[\p{L}\p{N}]+/gu);
-      if (words?.length) terms.push(`"${words.join(' ')}"`);
-    } else if (m[2]) {
-      terms.push(`"${m[2]}"*`);
-    }
-  }
-  return terms.length ? terms.join(' AND ') : null;
-}
+/** The FTS5 match of a search text; the query schema has already refused a text without one. */
+const ftsMatch = (q: string): string | null => {
+  const read = readSearchText(q);
+  return read.ok ? read.match : null;
+};
 
 interface Where {
   sql: string;
@@ -61,7 +49,7 @@ export function whereClause(filters: UprFilters): Where {
     params.push(...values);
   };
   if (filters.q) {
-    const match = ftsQuery(filters.q);
+    const match = ftsMatch(filters.q);
     if (match) add('r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', match);
   }
   if (filters.state) add('r.stateUnderReviewIso3 = ?', filters.state);
@@ -178,7 +166,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     async search(query: UprSearchQuery): Promise<UprSearchResponse> {
       const { sort, page, pageSize, facets: withFacets, format: _format, q, ...filters } = query;
       const index = currentIndex();
-      const match = q ? ftsQuery(q) : null;
+      const match = q ? ftsMatch(q) : null;
       let matched: { docs: Int32Array; relevance: boolean } | null = null;
       if (match) {
         const relevance = sort === 'relevance';
@@ -194,40 +182,36 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
       return { total: found.total, page, pageSize, items, ...(found.facets ? { facets: found.facets } : {}) };
     },
 
-    /** The whole filtered set as CSV, streamed row by row (no limit, nothing held in memory). */
+    /**
+     * The whole filtered set as CSV, streamed (no row limit). The matching ids are read first, in
+     * order; the rows are then read in chunks, each query run to completion before any byte is
+     * sent. So no statement stays open while a slow or paused client downloads: the connection
+     * stays free for writes, and no read snapshot pins the write-ahead log. A download cut short
+     * ends the pipeline, and with it the reading.
+     */
     async csv(query: UprSearchQuery): Promise<Readable> {
       const { sort, page: _p, pageSize: _s, facets: _f, format: _format, ...filters } = query;
       const where = whereClause(filters);
       const refs = await repos.meta.sourceRefs();
-      const sql = `select r.*, st.nameEn as stateName,
+      const order = ORDER[sort === 'relevance' ? 'session' : sort];
+      const seqs = pluck(`select r.seq from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql} order by ${order}`, where.params);
+      const rowsSql = `select r.*, st.nameEn as stateName,
           (select group_concat(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq) as links
-        from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql}
-        order by ${ORDER[sort === 'relevance' ? 'session' : sort].replace('st.nameEn', 'stateName')}`;
-      // iterate() holds the statement: a fresh one, so a concurrent search can use the cached ones.
-      const rows = sqlite.prepare(sql).iterate(...where.params) as IterableIterator<RecommendationRow & { stateName: string; links: string | null; implementation: string | null }>;
-      const columns = [
-        'id', 'cycle', 'session', 'stateUnderReviewIso3', 'stateUnderReview', 'paragraph', 'text', 'recommendingStates', 'response',
-        'responseAsRecorded', 'responseSource', 'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'linkedInstruments',
-        'implementation', 'source', 'sourceLine',
-      ];
-      const records = Readable.from(
-        (function* () {
-          for (const r of rows) {
-            const source = refs.get(r.sourceId);
-            yield {
-              id: r.id, cycle: r.cycle, session: r.session, stateUnderReviewIso3: r.stateUnderReviewIso3, stateUnderReview: r.stateName,
-              paragraph: r.paragraph, text: r.text, recommendingStates: (JSON.parse(r.recommendingStates) as { nameAsRecorded: string }[]).map((s) => s.nameAsRecorded).join(' ; '),
-              response: r.response ?? 'not recorded', responseAsRecorded: r.responseAsRecorded, responseSource: r.responseSource, actionCategory: r.actionCategory,
-              themes: r.themes ? (JSON.parse(r.themes) as string[]).join(' ; ') : null, sdgs: r.sdgs ? (JSON.parse(r.sdgs) as string[]).join(' ; ') : null,
-              affectedPersons: r.affectedPersons ? (JSON.parse(r.affectedPersons) as string[]).join(' ; ') : null, documentSymbol: r.documentSymbol,
-              linkedInstruments: r.links, implementation: r.implementation ?? 'not assessed',
-              source: source ? citation(source) : r.sourceId,
-              sourceLine: r.sourceLine,
-            };
+        from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 where r.seq in (select value from json_each(?))`;
+      function* records() {
+        for (let i = 0; i < seqs.length; i += CSV_CHUNK_ROWS) {
+          const chunk = seqs.slice(i, i + CSV_CHUNK_ROWS);
+          const rows = new Map(all<CsvRow>(rowsSql, [JSON.stringify(chunk)]).map((r) => [r.seq, r]));
+          for (const seq of chunk) {
+            const r = rows.get(seq);
+            // A row deleted by a write since the ids were read is left out, not sent half-empty.
+            if (r) yield csvRecord(r, refs.get(r.sourceId));
           }
-        })(),
-      );
-      return records.pipe(stringify({ header: true, columns, record_delimiter: '\r\n' }));
+        }
+      }
+      return pipeline(Readable.from(records()), stringify({ ...CSV_OPTIONS, columns: [...CSV_COLUMNS] }), () => {
+        // Errors reach the reply through the returned stream; a client that went away needs nothing more.
+      });
     },
 
     async recommendation(id: string) {
@@ -343,6 +327,43 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
   }
 }
 export type UprService = ReturnType<typeof createUprService>;
+
+/** Rows read per query while a CSV is streamed: small enough that each read takes a few milliseconds. */
+const CSV_CHUNK_ROWS = 500;
+
+const CSV_COLUMNS = [
+  'id', 'cycle', 'session', 'stateUnderReviewIso3', 'stateUnderReview', 'paragraph', 'text', 'recommendingStates', 'response',
+  'responseAsRecorded', 'responseSource', 'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'linkedInstruments',
+  'implementation', 'source', 'sourceLine',
+] as const;
+
+type CsvRow = RecommendationRow & { stateName: string; links: string | null; implementation: string | null };
+
+const joined = (json: string | null) => (json ? (JSON.parse(json) as string[]).join(' ; ') : null);
+
+/** One recommendation as a CSV record: lists joined with " ; ", the source cited in full. */
+const csvRecord = (r: CsvRow, source: SourceRef | undefined): Record<(typeof CSV_COLUMNS)[number], unknown> => ({
+  id: r.id,
+  cycle: r.cycle,
+  session: r.session,
+  stateUnderReviewIso3: r.stateUnderReviewIso3,
+  stateUnderReview: r.stateName,
+  paragraph: r.paragraph,
+  text: r.text,
+  recommendingStates: (JSON.parse(r.recommendingStates) as { nameAsRecorded: string }[]).map((s) => s.nameAsRecorded).join(' ; '),
+  response: r.response ?? 'not recorded',
+  responseAsRecorded: r.responseAsRecorded,
+  responseSource: r.responseSource,
+  actionCategory: r.actionCategory,
+  themes: joined(r.themes),
+  sdgs: joined(r.sdgs),
+  affectedPersons: joined(r.affectedPersons),
+  documentSymbol: r.documentSymbol,
+  linkedInstruments: r.links,
+  implementation: r.implementation ?? 'not assessed',
+  source: source ? citation(source) : r.sourceId,
+  sourceLine: r.sourceLine,
+});
 
 type AssessmentRow = Selectable<UprAssessmentTable>;
 const toAssessment = (a: AssessmentRow): UprAssessment => ({

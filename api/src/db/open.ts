@@ -1,0 +1,67 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { createDb, type Database } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import { seedIfEmpty } from './seed.js';
+
+/**
+ * Opens the database as the server starts: creates, migrates and (when empty) seeds it. Any failure
+ * is thrown again as one sentence that names the file and says what to do.
+ */
+export async function openDatabase(path: string, seedDir: string): Promise<Kysely<Database>> {
+  let db: Kysely<Database> | undefined;
+  try {
+    db = createDb(path);
+    await migrateToLatest(db);
+    await seedIfEmpty(db, seedDir);
+    return db;
+  } catch (err) {
+    await db?.destroy().catch(() => {});
+    throw new Error(explainDatabaseError(err, path), { cause: err });
+  }
+}
+
+/**
+ * What went wrong opening, migrating or seeding the database at start-up, in words that name the
+ * file and say what to do, instead of a stack trace. The codes are better-sqlite3's (SQLite's
+ * result codes) and Node's file-system errors.
+ */
+export function explainDatabaseError(err: unknown, path: string): string {
+  const code = (err as { code?: string }).code ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  const where = `The database at ${path}`;
+  if (code === 'SQLITE_NOTADB') return `${where} is not an SQLite database (or is encrypted). Point DATABASE_PATH at the tracker's database, or move this file away to start afresh.`;
+  if (code.startsWith('SQLITE_CORRUPT')) return `${where} is damaged (${message}). Restore it from a backup, or move it away to start afresh from the bundled data.`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
+    return `${where} cannot be written (${message}). The server needs to write the database and, beside it, its -wal and -shm files: make ${dirname(path)} writable, or set DATABASE_PATH to a writable place.`;
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOENT'].includes(code)) return `${where} cannot be opened: ${accessProblem(path) ?? message}.`;
+  if (code === 'SQLITE_BUSY') return `${where} is locked by another process (${message}). Stop the other server or import, then start again.`;
+  const unknownMigration = /previously executed migration (\S+) is missing/.exec(message);
+  if (unknownMigration) {
+    return `${where} was set up by a newer version of the tracker: it has migration ${unknownMigration[1]}, which this version does not know. Run the newer version, or restore a backup made for this one.`;
+  }
+  return `${where} could not be prepared: ${message}`;
+}
+
+/** Why a path cannot be opened for reading and writing, when the file system says. */
+function accessProblem(path: string): string | null {
+  const dir = dirname(path);
+  if (!existsSync(dir)) return `its folder ${dir} does not exist and could not be created`;
+  if (!statSync(dir).isDirectory()) return `${dir} is not a folder`;
+  if (existsSync(path) && statSync(path).isDirectory()) return 'it is a folder, not a file';
+  for (const [target, mode, what] of [
+    [path, constants.R_OK, 'the file cannot be read'],
+    [path, constants.W_OK, 'the file cannot be written'],
+    [dir, constants.W_OK, `the folder ${dir} cannot be written (the database needs its -wal and -shm files beside it)`],
+  ] as const) {
+    if (!existsSync(target)) continue;
+    try {
+      accessSync(target, mode);
+    } catch {
+      return what;
+    }
+  }
+  return null;
+}

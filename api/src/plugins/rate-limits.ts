@@ -1,0 +1,28 @@
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+import type { ErrorBody } from '../schemas/common.js';
+import { isInternalRequest } from './internal-requests.js';
+
+/**
+ * Requests per address and minute, sized so that reading never meets them: a page with its files
+ * is some 15 requests, so the default 1,200 a minute is a page every second for a minute from one
+ * address (an office behind one address included). Writes have their own, lower limit (see
+ * plugins/editor.ts). RATE_LIMIT_PER_MINUTE=0 turns the limits off (benchmarks do).
+ */
+export const rateLimitsPlugin = fp(async (app) => {
+  const max = app.config.rateLimitPerMinute;
+  await app.register(rateLimit, {
+    global: max > 0,
+    max: max || Number.MAX_SAFE_INTEGER,
+    timeWindow: '1 minute',
+    allowList: (request) => isInternalRequest(request),
+    errorResponseBuilder: (_request, context) => {
+      const body: ErrorBody & { statusCode: number } = {
+        statusCode: context.statusCode,
+        error: 'Too Many Requests',
+        message: `Too many requests from this address (at most ${context.max} a minute): try again in ${context.after}.`,
+      };
+      return body;
+    },
+  });
+});

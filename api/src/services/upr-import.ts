@@ -170,11 +170,29 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     });
   }
 
-  const implied = (iso3: string, session: number, cycle: number, held: boolean): UprReviewRecord => {
+  // A State is reviewed once a cycle: a review a file implies in another session of a cycle whose
+  // review is recorded means a wrong session number, e.g. a file cut inside its last row's session
+  // ("14" read as "1"). It is refused, never created as held. A postponed review is not the
+  // cycle's review (the United States: 50 postponed, 53 scheduled).
+  const cycleReview = new Map<string, UprReviewRecord>();
+  const cycleKey = (iso3: string, cycle: number) => `${iso3}:${cycle}`;
+  for (const r of new Map([...storedReviews, ...touched]).values()) {
+    if (r.status !== 'postponed') cycleReview.set(cycleKey(r.stateIso3, r.cycle), r);
+  }
+
+  const implied = (iso3: string, session: number, cycle: number, held: boolean, line: number): UprReviewRecord => {
     const id = `${iso3}-${session}`;
     let r = current(id);
     if (!r) {
       r = { id, stateIso3: iso3, session, cycle, status: null, statusAsRecorded: null, reviewDate: null, documents: [], sourceIds: [], note: null };
+      const other = cycleReview.get(cycleKey(iso3, cycle));
+      if (other) {
+        problems.push(
+          `review ${id} (first on line ${line}) would be a second review of ${iso3} in cycle ${cycle}: ${other.id} (${other.status ?? 'no status'}) is its review of that cycle; ` +
+            'a State is reviewed once a cycle, so the session on that line is wrong, or the file is cut there',
+        );
+      }
+      cycleReview.set(cycleKey(iso3, cycle), r);
     }
     r = { ...r, sourceIds: cite(r.sourceIds, source.id) };
     if (held && r.status === null) r = { ...r, status: 'held', note: r.note ? `${r.note} ${INFERRED_HELD_NOTE}` : INFERRED_HELD_NOTE };
@@ -183,7 +201,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   };
   const notHeld = new Map<string, number>();
   for (const rec of recommendations) {
-    let r = implied(rec.stateUnderReviewIso3, rec.session, rec.cycle, true);
+    let r = implied(rec.stateUnderReviewIso3, rec.session, rec.cycle, true, rec.sourceLine);
     const documents: UprReviewRecord['documents'] = [];
     if (rec.documentSymbol) documents.push({ symbol: rec.documentSymbol, kind: 'wg-report' });
     // "A/HRC/28/15/Add.1 - Para. 3": the addendum holds the State's views on the recommendations.
@@ -195,7 +213,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     }
     if (r.status !== 'held') notHeld.set(r.id, (notHeld.get(r.id) ?? 0) + 1);
   }
-  for (const p of pledges) implied(p.stateIso3, p.session, p.cycle, false);
+  for (const p of pledges) implied(p.stateIso3, p.session, p.cycle, false, p.sourceLine);
   for (const [id, n] of notHeld) {
     const r = current(id)!;
     warnings.push(`review ${id} is recorded as "${r.statusAsRecorded ?? r.status}", but this file records ${n} recommendation(s) from it; its status is left as recorded (import a newer calendar to update it)`);

@@ -15,15 +15,29 @@ export interface UprImport {
   actor: string;
 }
 
+/**
+ * How many problems a refused import lists (every importer: UPR, CAT, UNTC); the others are
+ * counted, so that a file of junk gives a short message, never a million lines.
+ */
+export const PROBLEMS_LISTED = 20;
+/** A problem is cut to this length: one that quotes a cell of junk should not fill the screen. */
+const PROBLEM_LENGTH = 300;
+
+/** The first `limit` problems, each with `bullet` before it and cut to a readable length, then "… and K more". */
+export function listProblems(problems: readonly string[], { limit = PROBLEMS_LISTED, bullet = '' }: { limit?: number; bullet?: string } = {}): string[] {
+  const shown = problems.slice(0, limit).map((p) => bullet + (p.length > PROBLEM_LENGTH ? `${p.slice(0, PROBLEM_LENGTH)}…` : p));
+  const more = problems.length - shown.length;
+  return more > 0 ? [...shown, `${' '.repeat(bullet.length)}… and ${more} more`] : shown;
+}
+
+/** "The import is not applied: N problems:" and the first of them (listProblems). */
+export function refusalMessage(problems: readonly string[]): string {
+  return [`The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...listProblems(problems, { bullet: '  - ' })].join('\n');
+}
+
 export class UprImportError extends Error {
   constructor(public readonly problems: string[]) {
-    const shown = problems.slice(0, 50);
-    const more = problems.length - shown.length;
-    super(
-      `The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        shown.map((p) => `  - ${p}`).join('\n') +
-        (more > 0 ? `\n  … and ${more} more` : ''),
-    );
+    super(refusalMessage(problems));
   }
 }
 

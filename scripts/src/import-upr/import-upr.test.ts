@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -13,7 +13,7 @@ import { seedIfEmpty } from '@tracker/api/db/seed';
 import { applyUprImport, INFERRED_HELD_NOTE, UprImportError } from '@tracker/api/services/upr-import';
 import { rawPath } from '../normalise/paths.js';
 import { rawUpr, replaceLine } from '../upr/test-support.js';
-import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, readUprFileContent, stateResolverOf, UprFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
+import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, readUprFileContent, stateResolverOf, InputFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
 import { createProgressBar, progressLine } from './progress.js';
 
 type Db = ReturnType<typeof createDb>;
@@ -31,6 +31,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fresh = () => createDb(image);
+
+/** Runs `import:upr` as a user would, on a copy of the seeded database; gives its exit status and output. */
+function importUprCli(database: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/import-upr/index.ts', '--database', database, ...args], {
+    encoding: 'utf8',
+    cwd: join(import.meta.dirname, '../..'),
+  });
+}
 const one = <T>(db: Db, sql: string, ...params: unknown[]) => sqliteOf(db).prepare(sql).get(...params) as T;
 const all = <T>(db: Db, sql: string, ...params: unknown[]) => sqliteOf(db).prepare(sql).all(...params) as T[];
 const version = (db: Db) => one<{ version: number }>(db, 'select version from dataVersion').version;
@@ -286,7 +294,7 @@ describe('refused input: nothing is applied', () => {
   it('a workbook it cannot read, or a file that is not UTF-8, is refused with what to do', async () => {
     const xlsx = join(dir, 'export.xlsx');
     writeFileSync(xlsx, Buffer.from('PK\u0003\u0004rest', 'latin1'));
-    expect(() => readImportFile(xlsx)).toThrow(UprFileError);
+    expect(() => readImportFile(xlsx)).toThrow(InputFileError);
     expect(() => readImportFile(xlsx)).toThrow(/is an Excel workbook, not text: the upr-info, ohchr-list, uhri, calendar formats read \.xlsx workbooks/);
     await expect(readUprFileContent(xlsx, 'upr-info')).rejects.toThrow(/export\.xlsx: not a readable \.xlsx workbook/);
     await expect(readUprFileContent(xlsx, 'uhri-json')).rejects.toThrow(/is an Excel workbook, but the uhri-json format is not a table/);
@@ -297,6 +305,99 @@ describe('refused input: nothing is applied', () => {
     writeFileSync(macRoman, Buffer.concat([Buffer.from('To,Text\nA,b\nC\u00d5te,x\n', 'latin1')]));
     expect(() => readImportFile(macRoman)).toThrow(/is not UTF-8 text \(first bad byte on line 3\)/);
   });
+});
+
+describe('broken and hostile files: refused whole, with a short message, nothing written', () => {
+  const ZAMBIA = 'upr-info-export_2015_sessions-14-17.csv';
+
+  it('a file cut inside the session of its last row ("14" read as "1") is refused: Zambia would get a second review in cycle 1', () => {
+    const db = fresh();
+    const before = snapshot(db);
+    const source = bundledSourceFor(db, rawPath(`upr/${ZAMBIA}`))!;
+    const text = rawUpr(ZAMBIA);
+    expect(text.endsWith(',14')).toBe(true);
+    const cut = text.slice(0, -1);
+    expect(() => importUprFile(db, { format: 'upr-info', text: cut, source, actor: 'test' })).toThrow(
+      /review ZMB-1 \(first on line 9599\) would be a second review of ZMB in cycle 1: ZMB-2 \(held\) is its review of that cycle/,
+    );
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('a CSV cut inside a quoted text, or whose last row is cut short, is refused at the line of that row', () => {
+    const header = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
+    const row = header.map((h) => ({ Text: '140.7 Ratify the Optional Protocol, and accept its procedure (Maldives);', 'Countries Concerned': '- Slovenia', 'Reccomending Body': '- UPR', 'UPR Reccomending States': '- Maldives', 'UPR Position': '- Supported', 'UPR Session': '- 48 Session' })[h] ?? '');
+    const whole = stringify([header, row]);
+    const options = { sourceId: 'uhri-test', states: stateResolverOf(fresh()) };
+    expect(parseUprFile('uhri', whole, options).rejected).toEqual([]);
+    // Cut in the middle of the second row's quoted text, and after its third cell.
+    const secondRow = stringify([row]);
+    expect(parseUprFile('uhri', whole + secondRow.slice(0, 20), options).rejected).toEqual([
+      { line: 3, reason: 'not readable as CSV: Quoted field unterminated' },
+    ]);
+    const cutShort = whole + secondRow.slice(0, secondRow.indexOf('- UPR') + 5);
+    expect(parseUprFile('uhri', cutShort, options).rejected).toEqual([{ line: 3, reason: 'expected 16 columns, found 3' }]);
+  });
+
+  it('checks the header before reading the rows: a file of another format is refused on line 1 at once', () => {
+    const options = { sourceId: 'upr-info-test', states: stateResolverOf(fresh()) };
+    // A quote left open further down would fail the whole parse; the header is what is wrong.
+    const parsed = parseUprFile('upr-info', `Name,Text\nx,"never closed\n${'y,z\n'.repeat(1000)}`, options);
+    expect(parsed.rejected).toEqual([{ line: 1, reason: 'not a UPR Info export header: "Name,Text"' }]);
+    // A header of junk is quoted shortened, not whole.
+    const junk = parseUprFile('upr-info', `${'x'.repeat(100_000)}\n`, options);
+    expect(junk.rejected[0]!.reason.length).toBeLessThan(300);
+  });
+
+  it('a file that is binary (NUL bytes), UTF-16, not UTF-8, or far larger than any real export is refused before it is parsed', async () => {
+    const write = (name: string, bytes: Buffer) => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    const nul = write('nul.csv', Buffer.from('To,Text\nChad,a\u0000b\n', 'utf8'));
+    await expect(readUprFileContent(nul, 'upr-info')).rejects.toThrow(/nul\.csv is not text: it has a NUL byte on line 2/);
+    const utf16 = write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('To,Text\n', 'utf16le')]));
+    await expect(readUprFileContent(utf16, 'upr-info')).rejects.toThrow(/utf16\.csv is UTF-16 text: save it as UTF-8/);
+    const latin1 = write('latin1.csv', Buffer.from("To,Text\nChad,x\nC\u00f4te d'Ivoire,y\n", 'latin1'));
+    await expect(readUprFileContent(latin1, 'upr-info')).rejects.toThrow(/latin1\.csv is not UTF-8 text \(first bad byte on line 3\): .*Latin-1 .*save it as UTF-8/);
+    // A UTF-8 byte order mark is fine.
+    const bom = write('bom.csv', Buffer.from('\ufeffTo,Text\n', 'utf8'));
+    await expect(readUprFileContent(bom, 'upr-info')).resolves.toBe('To,Text\n');
+    // 101 MB (a sparse file: nothing is written, nothing may be read).
+    const huge = write('huge.csv', Buffer.from(''));
+    truncateSync(huge, 101 * 1024 * 1024);
+    await expect(readUprFileContent(huge, 'upr-info')).rejects.toThrow(/huge\.csv is 101\.0 MB, more than the 100 MB import:upr reads/);
+    expect(() => readImportFile(huge)).toThrow(/more than the 100 MB/);
+  });
+
+  it('the command line: a header without rows ("no rows"), a thousand bad rows (20 listed), a javascript: address; exit 1, nothing written', () => {
+    const database = join(dir, 'refusals.sqlite');
+    writeFileSync(database, image);
+    const source = ['--source-title', 'Refusal test', '--as-of', '2015-08-14'];
+    const file = join(dir, 'refused.csv');
+    const header = rawUpr(UPR_INFO_01_05).split('\n')[0]!;
+
+    writeFileSync(file, `${header}\n`);
+    const noRows = importUprCli(database, '--format', 'upr-info', '--file', file, ...source);
+    expect(noRows.status).toBe(1);
+    expect(noRows.stderr).toContain('refused.csv: no rows: the file has no data rows, only a header; nothing imported');
+
+    writeFileSync(file, `${header}\n${'Chad,x\n'.repeat(1000)}`);
+    const many = importUprCli(database, '--format', 'upr-info', '--file', file, ...source);
+    expect(many.status).toBe(1);
+    expect(many.stderr.match(/^line \d+: expected 11 columns, found 2$/gm)).toHaveLength(20);
+    expect(many.stderr).toContain('… and 980 more');
+    expect(many.stderr.split('\n').length).toBeLessThan(30);
+
+    writeFileSync(file, rawUpr(UPR_INFO_01_05).split('\n').slice(0, 3).join('\n'));
+    const script = importUprCli(database, '--format', 'upr-info', '--file', file, '--source-url', 'javascript:alert(1)', ...source);
+    expect(script.status).not.toBe(0);
+    expect(script.stderr).toMatch(/--source-url "javascript:alert\(1\)" is not an http:\/\/ or https:\/\/ address/);
+
+    const db = createDb(database);
+    expect(snapshot(db)).toEqual(snapshot(fresh()));
+    return db.destroy();
+  }, 60_000);
 });
 
 describe('UHRI exports', () => {

@@ -22,10 +22,11 @@ import type { Kysely } from 'kysely';
 import { sqliteOf, type Database } from '@tracker/api/db/database';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
 import { importedSource, type ImportSource } from '../normalise/source-record.js';
-import { applyUprImport, type UprImportOptions, type UprImportResult } from '@tracker/api/services/upr-import';
+import { applyUprImport, UprImportError, type PreparedUprImport, type UprImportOptions, type UprImportResult } from '@tracker/api/services/upr-import';
+import { listProblems } from '@tracker/api/services/upr-prepare';
 import type { UnresolvedName } from '../upr/common.js';
 import { createStateNameResolver, type StateNameResolver, type StateNames } from '../upr/names.js';
-import { parseUprFile, type ParsedUprFile, type UprImportFormat } from './prepare.js';
+import { InputFileError, parseUprFile, type ParsedUprFile, type PreparedUprFile, type UprImportFormat } from './prepare.js';
 
 export * from './prepare.js';
 
@@ -85,11 +86,48 @@ export function importUprFile(
   return { parsed, result };
 }
 
-/** Unresolved recommending names, one line per name with its count and first line. */
+/** Rows of a file refused (`listed`: the first of them, then how many more), or a file with no rows at all: nothing is imported. */
+export class RefusedRowsError extends Error {
+  constructor(
+    readonly listed: string[],
+    readonly summary: string,
+  ) {
+    super([...listed, summary].join('\n'));
+  }
+}
+
+/** What a file with no data rows holds instead, by format. */
+const ONLY = (format: UprImportFormat) => (format === 'uhri-json' ? 'an empty list' : format === 'ohchr-list-text' ? 'a title' : 'a header');
+
+/**
+ * The prepared import of a file, or why the file is refused, thrown: unreadable (InputFileError),
+ * refused rows or no rows at all (RefusedRowsError; the first rows are listed, then how many
+ * more), or problems with the records (UprImportError). The command line refuses files through
+ * this function, and so do the tests.
+ */
+export function acceptedImport(file: PreparedUprFile): PreparedUprImport {
+  if (file.fileError !== null) throw new InputFileError(file.fileError);
+  const { path, format } = file.job;
+  const { rejected, rows } = file.parsed!;
+  if (rejected.length > 0) {
+    const n = rejected.length;
+    throw new RefusedRowsError(
+      listProblems(rejected.map((r) => `line ${r.line}: ${r.reason}`)),
+      `${path}: ${n} line${n === 1 ? '' : 's'} refused (listed above): nothing imported. Correct ${n === 1 ? 'it' : 'them'} and import the file again.`,
+    );
+  }
+  // Nothing to import is a wrong file (a header saved without its rows), not a success.
+  if (rows === 0) throw new RefusedRowsError([], `${path}: no rows: the file has no data rows, only ${ONLY(format)}; nothing imported`);
+  if (file.problems.length > 0) throw new UprImportError(file.problems);
+  return file.prepared!;
+}
+
+/** Unresolved recommending names, one line per name with its count and first line (the first 20, then how many more). */
 export function formatUnresolved(unresolved: UnresolvedName[]): string[] {
   const byName = new Map<string, number[]>();
   for (const u of unresolved) byName.set(u.name, [...(byName.get(u.name) ?? []), u.line]);
-  return [...byName]
+  const lines = [...byName]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, lines]) => `recommending name with no ISO3, kept as written: "${name}" in ${lines.length} row(s), first on line ${lines[0]}`);
+    .map(([name, at]) => `recommending name with no ISO3, kept as written: "${name}" in ${at.length} row(s), first on line ${at[0]}`);
+  return listProblems(lines);
 }

@@ -20,14 +20,16 @@ import { seedIfEmpty } from '@tracker/api/db/seed';
 import { applyPreparedUprImport, formatUprDiff, UprImportError } from '@tracker/api/services/upr-import';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
 import {
+  acceptedImport,
   bundledSourceFor,
   formatUnresolved,
+  InputFileError,
   isUprImportFormat,
   prepareUprFile,
+  RefusedRowsError,
   registeredSource,
   stateResolverOf,
   UPR_IMPORT_FORMATS,
-  UprFileError,
   uprImportSource,
 } from './import-upr.js';
 import { createProgressBar } from './progress.js';
@@ -105,7 +107,7 @@ try {
 
   // --- parse, report, apply --------------------------------------------------------------------
   const preparedFile = await prepareUprFile({ path: file, format, source }, stateResolverOf(db));
-  if (preparedFile.fileError !== null) throw new UprFileError(preparedFile.fileError);
+  if (preparedFile.fileError !== null) throw new InputFileError(preparedFile.fileError);
   const parsed = preparedFile.parsed!;
   const counts = [
     parsed.counts.recommendations && `${parsed.counts.recommendations} recommendations`,
@@ -117,14 +119,9 @@ try {
   log(`${values.file} (${format}${parsed.layout ? `, ${parsed.layout} header` : ''}): ${parsed.rows} row${parsed.rows === 1 ? '' : 's'} read${counts.length ? `: ${counts.join(', ')}` : ''}`);
   for (const line of formatUnresolved(parsed.unresolved)) console.log(line);
 
-  if (parsed.rejected.length > 0) {
-    for (const r of parsed.rejected) console.error(`line ${r.line}: ${r.reason}`);
-    const n = parsed.rejected.length;
-    throw new InputError(`${values.file}: ${n} line${n === 1 ? '' : 's'} refused (listed above): nothing imported. Correct ${n === 1 ? 'it' : 'them'} and import the file again.`);
-  }
-  if (preparedFile.problems.length > 0) throw new UprImportError(preparedFile.problems);
+  const prepared = acceptedImport(preparedFile);
   const bar = createProgressBar(dryRun ? 'comparing' : 'importing');
-  const result = applyPreparedUprImport(db, preparedFile.prepared!, { dryRun, onProgress: (done, total) => bar.update(done, total) });
+  const result = applyPreparedUprImport(db, prepared, { dryRun, onProgress: (done, total) => bar.update(done, total) });
   bar.finish();
   for (const line of formatUprDiff(result.diff)) console.log(line);
   for (const w of result.warnings) console.log(`warning: ${w}`);
@@ -137,8 +134,10 @@ try {
       (dryRun ? ' (dry run: nothing written)' : added + changed === 0 ? ' (nothing to write)' : ''),
   );
 } catch (err) {
-  console.error(`[import:upr] ${(err as Error).message}`);
-  exitCode = err instanceof UprImportError || err instanceof InputError || err instanceof UprFileError ? 1 : 2;
+  // Refused rows are listed as "line N: reason" lines, then the summary.
+  if (err instanceof RefusedRowsError) for (const line of err.listed) console.error(line);
+  console.error(`[import:upr] ${err instanceof RefusedRowsError ? err.summary : (err as Error).message}`);
+  exitCode = [UprImportError, InputError, InputFileError, RefusedRowsError].some((refused) => err instanceof refused) ? 1 : 2;
 } finally {
   await db.destroy();
 }

@@ -2,7 +2,6 @@
  * The part of `import:upr` that needs no database: read a file, parse it in its format, and
  * prepare it (schemas, duplicate ids) for applyPreparedUprImport.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { UprDataset } from '@tracker/api/db/upr-store';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
@@ -15,6 +14,7 @@ import { parseThematicListCsv } from '../upr/thematic-list.js';
 import { parseThematicListText } from '../upr/thematic-list-text.js';
 import { parseUhriExportCsv, parseUhriJson } from '../upr/uhri.js';
 import { parseUprInfoCsv } from '../upr/upr-info.js';
+import { INPUT_LIMITS, inputText, InputFileError, readInputBytes } from './input-file.js';
 import { readWorkbookTable, WorkbookError } from './workbook.js';
 
 export const UPR_IMPORT_FORMATS = ['upr-info', 'ohchr-list', 'ohchr-list-text', 'uhri', 'uhri-json', 'calendar'] as const;
@@ -28,8 +28,10 @@ const isWorkbookFormat = (format: UprImportFormat) => (WORKBOOK_FORMATS as reado
 /** A file's content: text, or for the table formats the first sheet of a workbook. */
 export type UprFileContent = string | CsvTable;
 
-/** A file that cannot be read at all (not text, not UTF-8, a workbook): nothing is imported. */
-export class UprFileError extends Error {}
+export { InputFileError };
+
+/** The size limit of a format's files: a document's text is far smaller than a table export. */
+const limitOf = (format: UprImportFormat) => (format === 'ohchr-list-text' ? INPUT_LIMITS.uprText : INPUT_LIMITS.uprTable);
 
 export interface ParsedUprFile {
   dataset: UprDataset;
@@ -97,26 +99,16 @@ const isZip = (bytes: Buffer) => bytes[0] === 0x50 && bytes[1] === 0x4b; // PK: 
 const isOle = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])); // .xls
 
 /**
- * The file's text, or a UprFileError saying what is wrong: a workbook (read those with
- * readUprFileContent), or bytes that are not UTF-8 (the 2015 UPR Info files were Mac Roman).
+ * The file's text, or an InputFileError saying what is wrong: a workbook (read those with
+ * readUprFileContent), too large, binary, or bytes that are not UTF-8 (the 2015 UPR Info files
+ * were Mac Roman).
  */
 export function readImportFile(path: string): string {
-  const bytes = readFileSync(path);
+  const bytes = readInputBytes(path, INPUT_LIMITS.uprTable);
   if (isZip(bytes) || isOle(bytes) || ['.xls', '.xlsx'].includes(extname(path).toLowerCase())) {
-    throw new UprFileError(`${path} is an Excel workbook, not text: the ${WORKBOOK_FORMATS.join(', ')} formats read .xlsx workbooks; for the others save the sheet as "CSV UTF-8"`);
+    throw new InputFileError(`${path} is an Excel workbook, not text: the ${WORKBOOK_FORMATS.join(', ')} formats read .xlsx workbooks; for the others save the sheet as "CSV UTF-8"`);
   }
-  return utf8Text(bytes, path);
-}
-
-function utf8Text(bytes: Buffer, path: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const lossy = bytes.toString('utf8');
-    const at = lossy.indexOf('\uFFFD');
-    const line = lossy.slice(0, Math.max(0, at)).split('\n').length;
-    throw new UprFileError(`${path} is not UTF-8 text (first bad byte on line ${line}); save it with the UTF-8 encoding and import it again`);
-  }
+  return inputText(bytes, path);
 }
 
 /**
@@ -124,18 +116,18 @@ function utf8Text(bytes: Buffer, path: string): string {
  * the text. An .xls workbook (Excel 97-2003) is refused with what to do.
  */
 export async function readUprFileContent(path: string, format: UprImportFormat): Promise<UprFileContent> {
-  const bytes = readFileSync(path);
+  const bytes = readInputBytes(path, limitOf(format));
   if (isOle(bytes) || (extname(path).toLowerCase() === '.xls' && !isZip(bytes))) {
-    throw new UprFileError(`${path} is an Excel 97-2003 workbook (.xls), which is not read: open it and save it as an .xlsx workbook, or the sheet as "CSV UTF-8"`);
+    throw new InputFileError(`${path} is an Excel 97-2003 workbook (.xls), which is not read: open it and save it as an .xlsx workbook, or the sheet as "CSV UTF-8"`);
   }
-  if (!isZip(bytes) && extname(path).toLowerCase() !== '.xlsx') return utf8Text(bytes, path);
+  if (!isZip(bytes) && extname(path).toLowerCase() !== '.xlsx') return inputText(bytes, path);
   if (!isWorkbookFormat(format)) {
-    throw new UprFileError(`${path} is an Excel workbook, but the ${format} format is not a table; workbooks are read for ${WORKBOOK_FORMATS.join(', ')}`);
+    throw new InputFileError(`${path} is an Excel workbook, but the ${format} format is not a table; workbooks are read for ${WORKBOOK_FORMATS.join(', ')}`);
   }
   try {
     return await readWorkbookTable(bytes);
   } catch (error) {
-    if (error instanceof WorkbookError) throw new UprFileError(`${path}: ${error.message}`);
+    if (error instanceof WorkbookError) throw new InputFileError(`${path}: ${error.message}`);
     throw error;
   }
 }
@@ -172,7 +164,7 @@ export async function prepareUprFile(job: UprFileJob, states: StateNameResolver,
   try {
     content = await readUprFileContent(job.path, job.format);
   } catch (error) {
-    if (!(error instanceof UprFileError)) throw error;
+    if (!(error instanceof InputFileError)) throw error;
     return { ...out, fileError: error.message };
   }
   const { dataset, ...summary } = parseUprFile(job.format, content, { sourceId: job.source.id, states });

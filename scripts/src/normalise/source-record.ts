@@ -15,11 +15,32 @@ export interface ImportSource {
 }
 
 /**
+ * Whether `url` is an http:// or https:// address. Every URL an importer stores becomes a link on
+ * the dashboard: a `javascript:` or `data:` address would run or show whatever its author chose
+ * when a reader clicks it, so nothing else is stored.
+ */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The reason `url` may not be stored, or null when it may (http or https). */
+export function urlProblem(url: string, what: string): string | null {
+  return isHttpUrl(url) ? null : `${what} ${JSON.stringify(url)} is not an http:// or https:// address`;
+}
+
+/**
  * The source record of an import (`command` e.g. "import:cat"). Its id is `<command>-<title slug>-<hash
  * of title and URL>` ("import-cat-…"): the same title and URL always give the same id, so a re-import is
- * recognised and changes nothing.
+ * recognised and changes nothing. Throws when the URL is not http(s) (see isHttpUrl).
  */
 export function importedSource(command: `import:${string}`, source: ImportSource): SourceRecord {
+  const problem = source.url === null ? null : urlProblem(source.url, '--source-url');
+  if (problem !== null) throw new Error(problem);
   const slug = source.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
   const hash = createHash('sha1').update(`${source.title}\n${source.url ?? ''}`).digest('hex').slice(0, 8);
   return {

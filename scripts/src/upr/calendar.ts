@@ -5,7 +5,7 @@
  */
 import { IsoDate } from '@tracker/api/schemas/common';
 import { UprReviewRecord, type UprReviewStatus } from '@tracker/api/schemas/upr-dataset';
-import { cell, parseSession, readTable, zodReason, type CsvLine, type ParseResult, type Rejection, type TableInput } from './common.js';
+import { cell, missingColumns, parseSession, readTable, zodReason, type CsvLine, type ParseResult, type Rejection, type TableInput } from './common.js';
 import type { StateNameResolver } from './names.js';
 
 /** Reads a table (CSV text or a workbook's) whose header must contain `columns`; gives rows with a by-name getter. */
@@ -13,11 +13,9 @@ function table<C extends string>(
   input: TableInput,
   columns: readonly C[],
 ): { rows: { line: number; get: (c: C) => string | null; width: number }[]; width: number } | Rejection {
-  const csv = readTable(input);
+  const csv = readTable(input, (cells) => missingColumns(cells, columns));
   if ('reason' in csv) return csv;
   const index = new Map(csv.header.cells.map((name, i) => [name.trim(), i]));
-  const missing = columns.filter((c) => !index.has(c));
-  if (missing.length > 0) return { line: csv.header.line, reason: `missing column(s): ${missing.join(', ')}` };
   return {
     width: csv.header.cells.length,
     rows: csv.rows.map(({ line, cells }: CsvLine) => ({ line, get: (c: C) => cell(cells[index.get(c)!]), width: cells.length })),

@@ -41,20 +41,40 @@ export interface CsvTable {
 /** What the table formats read: CSV text, or a table read from an Excel workbook (import-upr/workbook.ts). */
 export type TableInput = string | CsvTable;
 
-export const readTable = (input: TableInput): CsvTable | Rejection => (typeof input === 'string' ? readCsvLines(input) : input);
+/** Why a header row is not the format's header, or null when it is. */
+export type HeaderCheck = (cells: string[]) => string | null;
+
+/** The table of CSV text or a workbook, refused on its header line when `checkHeader` gives a reason. */
+export function readTable(input: TableInput, checkHeader: HeaderCheck): CsvTable | Rejection {
+  if (typeof input === 'string') return readCsvLines(input, checkHeader);
+  const reason = checkHeader(input.header.cells);
+  return reason === null ? input : { line: input.header.line, reason };
+}
+
+const CSV_OPTIONS = { delimiter: ',', newline: '\n', quoteChar: '"', header: false } as const;
 
 /**
  * Parses CSV text into a header and rows, keeping the start line of every row. Line endings are
  * made LF first (the OHCHR and calendar files are CRLF), so that every record ends one line on
  * and each line break inside a quoted cell moves the next record one further; empty lines come
  * back as one empty cell and are dropped. Papa Parse reads the UPR Info exports about five times
- * faster than csv-parse (scripts/bench/upr-import.ts). A quoting error (an unclosed quote) fails
- * the whole file, at the line of the record where it is.
+ * faster than csv-parse (scripts/bench/upr-import.ts).
+ *
+ * The header is read and checked first, on its own: a file of another format, or of junk, is
+ * refused on its first line at once instead of after parsing all of it. Any error Papa Parse
+ * reports (a quote left open, as in a file cut inside a quoted text) fails the whole file, at the
+ * line of the record where it is.
  */
-export function readCsvLines(text: string): CsvTable | Rejection {
+export function readCsvLines(text: string, checkHeader: HeaderCheck = () => null): CsvTable | Rejection {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lf = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
-  const { data: records, errors } = Papa.parse<string[]>(lf, { delimiter: ',', newline: '\n', quoteChar: '"', header: false });
+  const blankLines = /^\n*/.exec(lf)![0].length;
+  if (blankLines === lf.length) return { line: 1, reason: 'the file is empty' };
+  const head = Papa.parse<string[]>(lf.slice(blankLines), { ...CSV_OPTIONS, preview: 1 });
+  const headerProblem = head.errors[0] ? `not readable as CSV: ${head.errors[0].message}` : checkHeader(head.data[0] ?? []);
+  if (headerProblem !== null) return { line: blankLines + 1, reason: headerProblem };
+
+  const { data: records, errors } = Papa.parse<string[]>(lf, CSV_OPTIONS);
   const startLines: number[] = [];
   let line = 1;
   for (const cells of records) {
@@ -62,15 +82,21 @@ export function readCsvLines(text: string): CsvTable | Rejection {
     line += 1;
     for (const cell of cells) line += countNewlines(cell);
   }
-  const error = errors.find((e) => e.type === 'Quotes');
+  const error = errors[0];
   if (error) return { line: startLines[error.row ?? 0] ?? 1, reason: `not readable as CSV: ${error.message}` };
   const lines: CsvLine[] = [];
   records.forEach((cells, i) => {
     if (!(cells.length === 1 && cells[0] === '')) lines.push({ line: startLines[i]!, cells });
   });
   const [header, ...rows] = lines;
-  if (!header) return { line: 1, reason: 'the file is empty' };
-  return { header, rows };
+  return { header: header!, rows };
+}
+
+/** The columns of `required` a header lacks, as a reason; null when it has them all. */
+export function missingColumns(cells: string[], required: readonly string[]): string | null {
+  const names = new Set(cells.map((c) => c.trim()));
+  const missing = required.filter((c) => !names.has(c));
+  return missing.length > 0 ? `missing column(s): ${missing.join(', ')}` : null;
 }
 
 function countNewlines(value: string): number {

@@ -6,7 +6,7 @@
  * affected persons and SDGs (" | " between values).
  */
 import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
-import { cell, parseSession, readTable, splitList, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
+import { cell, missingColumns, parseSession, readTable, splitList, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
@@ -46,13 +46,9 @@ export interface ThematicListOptions {
  * list that does tag SDGs, an untagged row gets [].
  */
 export function parseThematicListCsv(input: TableInput, options: ThematicListOptions): ParseResult<UprRecommendationRecord> {
-  const csv = readTable(input);
+  const csv = readTable(input, (cells) => missingColumns(cells, THEMATIC_LIST_COLUMNS));
   if ('reason' in csv) return { records: [], rejected: [csv], unresolved: [] };
   const index = new Map(csv.header.cells.map((name, i) => [name.trim(), i]));
-  const missing = THEMATIC_LIST_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) {
-    return { records: [], rejected: [{ line: csv.header.line, reason: `missing column(s): ${missing.join(', ')}` }], unresolved: [] };
-  }
 
   const rejected: Rejection[] = [];
   const unresolved: UnresolvedName[] = [];

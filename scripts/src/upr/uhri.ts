@@ -96,24 +96,37 @@ export function excelSerialToIsoDate(value: string | number | null | undefined):
   return new Date(EXCEL_EPOCH_MS + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Parses the Excel export layout: the downloaded workbook, or Excel's "Save as CSV" of it. */
-export function parseUhriExportCsv(input: TableInput, options: UhriOptions): UhriParseResult {
-  const csv = readTable(input);
-  if ('reason' in csv) return { records: [], rejected: [csv], unresolved: [], skipped: 0 };
-  return parseUhriExportTable(csv.header, csv.rows, options);
+const canonical = (name: string) => name.trim().toLowerCase().replace('recommending', 'reccomending');
+
+/** Why a header row is not the export's, or null. Headers are found by name, ignoring case, and the correct spelling "Recommending" is accepted too. */
+function uhriHeaderProblem(cells: string[]): string | null {
+  const names = new Set(cells.map(canonical));
+  const missing = UHRI_EXPORT_HEADERS.filter((h) => !names.has(canonical(h)));
+  return missing.length > 0 ? `not a UHRI export header; missing: ${missing.join(', ')}` : null;
 }
 
-/**
- * Parses the Excel export layout from a header and rows (CSV or xlsx cells). Headers are found by
- * name, ignoring case, and the correct spelling "Recommending" is accepted too.
- */
+/** Parses the Excel export layout: the downloaded workbook, or Excel's "Save as CSV" of it. */
+export function parseUhriExportCsv(input: TableInput, options: UhriOptions): UhriParseResult {
+  const csv = readTable(input, uhriHeaderProblem);
+  if ('reason' in csv) return { records: [], rejected: [csv], unresolved: [], skipped: 0 };
+  // A CSV row with another number of cells than the header is cut short (a file cut inside its
+  // last row) or shifted; a workbook's rows are as wide as its sheet, empty cells included.
+  const width = csv.header.cells.length;
+  const misfits = typeof input === 'string' ? csv.rows.filter((r) => r.cells.length !== width) : [];
+  const result = parseUhriExportTable(
+    csv.header,
+    csv.rows.filter((r) => !misfits.includes(r)),
+    options,
+  );
+  const refused = misfits.map((r) => ({ line: r.line, reason: `expected ${width} columns, found ${r.cells.length}` }));
+  return { ...result, rejected: byLine([...refused, ...result.rejected]) };
+}
+
+/** Parses the Excel export layout from a header and rows (CSV or xlsx cells). */
 export function parseUhriExportTable(header: CsvLine, rows: CsvLine[], options: UhriOptions): UhriParseResult {
-  const canonical = (name: string) => name.trim().toLowerCase().replace('recommending', 'reccomending');
+  const problem = uhriHeaderProblem(header.cells);
+  if (problem !== null) return { records: [], rejected: [{ line: header.line, reason: problem }], unresolved: [], skipped: 0 };
   const index = new Map(header.cells.map((name, i) => [canonical(name), i]));
-  const missing = UHRI_EXPORT_HEADERS.filter((h) => !index.has(canonical(h)));
-  if (missing.length > 0) {
-    return { records: [], rejected: [{ line: header.line, reason: `not a UHRI export header; missing: ${missing.join(', ')}` }], unresolved: [], skipped: 0 };
-  }
   const get = (cells: string[], name: Header) => cells[index.get(canonical(name))!] ?? '';
   return toRecords(
     rows.map(({ line, cells }) => ({

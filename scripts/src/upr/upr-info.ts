@@ -24,6 +24,7 @@ import {
   type TableInput,
   type UnresolvedName,
 } from './common.js';
+import { quoted } from '../import-upr/input-file.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishPledges, finishRecommendations, ID_FAMILIES, type PledgeDraft, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
@@ -65,18 +66,9 @@ export function uprInfoLayout(header: string[]): keyof typeof UPR_INFO_HEADERS |
  * State are kept with iso3 null and listed in `unresolved`.
  */
 export function parseUprInfoCsv(input: TableInput, options: UprInfoOptions): UprInfoParseResult {
-  const csv = readTable(input);
+  const csv = readTable(input, (cells) => (uprInfoLayout(cells) ? null : `not a UPR Info export header: ${quoted(cells.join(','))}`));
   if ('reason' in csv) return { records: [], pledges: [], rejected: [csv], unresolved: [], layout: null };
-  const layout = uprInfoLayout(csv.header.cells);
-  if (!layout) {
-    return {
-      records: [],
-      pledges: [],
-      rejected: [{ line: csv.header.line, reason: `not a UPR Info export header: "${csv.header.cells.join(',')}"` }],
-      unresolved: [],
-      layout: null,
-    };
-  }
+  const layout = uprInfoLayout(csv.header.cells)!;
 
   const rejected: Rejection[] = [];
   const unresolved: UnresolvedName[] = [];

@@ -6,6 +6,7 @@ import type { IsoDate } from '../domain/types.js';
 import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
 import { toEngineInstrument, todayUtc } from './status.service.js';
 import { differingSourceFields } from './source-refs.js';
+import { reason, refusalMessage } from './upr-prepare.js';
 
 /** A reporting round as an import file gives it: everything but the due dates, which follow from the rules. */
 export type IncomingCatReport = Omit<CatReport, 'due' | 'followUpDue'>;
@@ -32,7 +33,7 @@ export interface CatImportDiff {
 
 export class CatImportError extends Error {
   constructor(public readonly problems: string[]) {
-    super(`The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(refusalMessage(problems));
   }
 }
 
@@ -47,6 +48,10 @@ const covered = (reports: Pick<CatReport, 'number' | 'lastNumber'>[]) => new Set
  * `dryRun` nothing is written and the diff is returned.
  */
 export async function applyCatImport(db: Kysely<Database>, input: CatImport, { dryRun }: { dryRun: boolean }): Promise<CatImportDiff> {
+  // An import of nothing (a file with a header only) is a wrong file, and must not register its source.
+  if (input.reports.length === 0 && Object.keys(input.historyCompleteTo).length === 0) throw new CatImportError(['no rows: the import has no report']);
+  const sourceCheck = SourceRecord.safeParse(input.source);
+  if (!sourceCheck.success) throw new CatImportError([`source: ${reason(sourceCheck.error)}`]);
   const problems: string[] = [];
   const ids = new Set<string>();
   for (const r of input.reports) {
@@ -148,7 +153,8 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
   if (differing.length) {
     throw new CatImportError([`source ${input.source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`]);
   }
-  const nothingToDo = diff.added.length + diff.changed.length + diff.histories.length === 0 && sourceRow;
+  // The source is registered only with a change that cites it.
+  const nothingToDo = diff.added.length + diff.changed.length + diff.histories.length === 0;
   if (dryRun || nothingToDo) return diff;
 
   await db.transaction().execute(async (trx) => {

@@ -1,21 +1,48 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@tracker/api/config';
-import { createDb } from '@tracker/api/db/database';
+import { createDb, sqliteOf } from '@tracker/api/db/database';
 import { migrateToLatest } from '@tracker/api/db/migrate';
 import { seedIfEmpty } from '@tracker/api/db/seed';
 import { catReportingStatuses, type CatReport, type CatReportingState } from '@tracker/api/domain/cat-reporting';
 import { applyCatImport, CatImportError } from '@tracker/api/services/cat-import';
 import { toEngineInstrument } from '@tracker/api/services/status.service';
+import { importCatFile } from './import-cat.js';
 import { importSource, parseDate, parseOhchrReportingStatus, parseReportNumbers, parseTrackerCsv } from './parse.js';
 
 type Db = ReturnType<typeof createDb>;
 
-/** A real migrated database seeded with the bundled dataset, as the server starts with. */
-async function seededDb() {
+/** One migrated database seeded with the bundled dataset, as the server starts with, copied in memory for each test. */
+let image: Buffer;
+const dir = mkdtempSync(join(tmpdir(), 'import-cat-test-'));
+beforeAll(async () => {
   const db = createDb(':memory:');
   await migrateToLatest(db);
   await seedIfEmpty(db, loadConfig({}).seedDir);
-  return db;
+  image = sqliteOf(db).serialize();
+  await db.destroy();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function seededDb() {
+  return createDb(image);
+}
+
+/** Everything an import may touch, to show that nothing was written. */
+const snapshot = (db: Db) => {
+  const count = (table: string) => (sqliteOf(db).prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  const { version } = sqliteOf(db).prepare('select version from dataVersion').get() as { version: number };
+  return { version, ...Object.fromEntries(['source', 'auditLog', 'catReport', 'catReportingState'].map((t) => [t, count(t)])) };
+};
+
+/** Writes `content` to a file of the test's directory and gives its path. */
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
 }
 
 /**
@@ -206,5 +233,69 @@ describe('applyCatImport', () => {
     expect(status.completeness).toBe('partial');
     expect(status.establishedOverdue.filter((o) => o.kind === 'report')).toEqual([]);
     await db.destroy();
+  });
+});
+
+describe('broken and hostile files: refused whole, with a short message, nothing written', () => {
+  const cli = (database: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/import-cat/index.ts', '--database', database, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  const described = ['--source-title', 'Kiribati reporting history (test import)', '--as-of', '2026-04-22'];
+
+  it('the command line refuses a Latin-1 file (by line, with what to do), a header without rows, and a javascript: address: exit 1, nothing written', () => {
+    const database = file('cli.sqlite', image);
+    const latin1 = file('latin1.csv', Buffer.from(`${KIRIBATI}\nKIR,2nd periodic,,,,,,,,,"Rapport re\u00e7u en retard",\n`, 'latin1'));
+    const refused = cli(database, '--file', latin1, ...described);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/latin1\.csv is not UTF-8 text \(first bad byte on line 3\): it may be Latin-1 or Windows-1252.*save it as UTF-8/);
+
+    const headerOnly = file('header-only.csv', `${KIRIBATI.split('\n')[0]}\n`);
+    const empty = cli(database, '--file', headerOnly, ...described);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('no rows: the file has a header but no data rows');
+
+    const kiribati = file('kiribati.csv', KIRIBATI);
+    const script = cli(database, '--file', kiribati, ...described, '--source-url', 'javascript:alert(document.cookie)');
+    expect(script.status).not.toBe(0);
+    expect(script.stderr).toContain('--source-url "javascript:alert(document.cookie)" is not an http:// or https:// address');
+
+    const db = createDb(database);
+    expect(snapshot(db)).toEqual(snapshot(createDb(image)));
+    return db.destroy();
+  }, 60_000);
+
+  it('refuses a file with no rows, or an OHCHR table with no CAT row, and the service writes nothing for an import of nothing', async () => {
+    const db = await seededDb();
+    const before = snapshot(db);
+    const headerOnly = file('header-only.csv', 'state_iso3,report\r\n');
+    await expect(importCatFile(db, { path: headerOnly, format: 'tracker', source, dryRun: false })).rejects.toThrow(/no rows: the file has a header but no data rows/);
+    const otherTreaties = file('crc-only.csv', 'Treaty,Report,Due date\nCRC,Initial report,10 Jan 2018\n');
+    await expect(importCatFile(db, { path: otherTreaties, format: 'ohchr', stateIso3: 'KIR', source, dryRun: false })).rejects.toThrow(/no CAT rows: 1 row of other treaties skipped/);
+    await expect(applyCatImport(db, { source, reports: [], historyCompleteTo: {}, actor: 'test' }, { dryRun: false })).rejects.toThrow(CatImportError);
+    expect(snapshot(db)).toEqual(before);
+    await db.destroy();
+  });
+
+  it('refuses binary, oversized and junk files before parsing them, naming the header when it is the wrong one', async () => {
+    const db = await seededDb();
+    const before = snapshot(db);
+    const refuse = (path: string, format: 'tracker' | 'ohchr' = 'tracker') => importCatFile(db, { path, format, stateIso3: 'KIR', source, dryRun: false });
+    await expect(refuse(file('nul.csv', `${KIRIBATI}\u0000`))).rejects.toThrow(/nul\.csv is not text: it has a NUL byte on line 2/);
+    const huge = file('huge.csv', '');
+    truncateSync(huge, 11 * 1024 * 1024);
+    await expect(refuse(huge)).rejects.toThrow(/huge\.csv is 11\.0 MB, more than the 10 MB import:cat reads/);
+    // A quote left open further down does not hide that the header is not the format's.
+    const wrong = file('wrong.csv', `Name,When\nx,"never closed\n${'y,z\n'.repeat(1000)}`);
+    await expect(refuse(wrong)).rejects.toThrow(/unknown columns "name", "when"/);
+    await expect(refuse(wrong, 'ohchr')).rejects.toThrow(/no "report" column/);
+    expect(snapshot(db)).toEqual(before);
+    await db.destroy();
+  });
+
+  it('lists the first 20 problems and counts the others', () => {
+    const error = new CatImportError(Array.from({ length: 1000 }, (_, i) => `line ${i + 2}: state_iso3: "x" is not an ISO 3166-1 alpha-3 code`));
+    const lines = error.message.split('\n');
+    expect(lines[0]).toBe('The import is not applied: 1000 problems:');
+    expect(lines.filter((l) => l.startsWith('  - line '))).toHaveLength(20);
+    expect(lines.at(-1)).toBe('    … and 980 more');
   });
 });

@@ -9,14 +9,16 @@
  * database reporting-status table saved as CSV. Both are described in data/README.md. The whole
  * file is applied in one transaction or not at all; the same file twice changes nothing.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tracker/api/config';
 import { createDb } from '@tracker/api/db/database';
 import { migrateToLatest } from '@tracker/api/db/migrate';
 import { seedIfEmpty } from '@tracker/api/db/seed';
-import { applyCatImport, CatImportError, formatCatDiff } from '@tracker/api/services/cat-import';
-import { importSource, parseOhchrReportingStatus, parseTrackerCsv } from './parse.js';
+import { CatImportError, formatCatDiff } from '@tracker/api/services/cat-import';
+import { listProblems } from '@tracker/api/services/upr-prepare';
+import { InputFileError } from '../import-upr/input-file.js';
+import { importCatFile } from './import-cat.js';
+import { importSource } from './parse.js';
 
 const usage =
   'usage: import:cat --file <file.csv> --source-title <title> --as-of <YYYY-MM-DD> [--source-url <url>] [--format tracker|ohchr] [--state <ISO3>] [--database <path>] [--dry-run]';
@@ -54,26 +56,22 @@ try {
   await migrateToLatest(db);
   await seedIfEmpty(db, config.seedDir);
   const source = importSource({ title: values['source-title'], url: values['source-url'] ?? null, asOf: values['as-of'] });
-  const text = readFileSync(values.file, 'utf8');
-  let parsed;
-  if (values.format === 'ohchr') {
-    const names = await db.selectFrom('state').select(['iso3', 'nameEn', 'formalNameEn']).execute();
-    const countryNames = new Map(names.flatMap((s) => [[s.nameEn.toLowerCase(), s.iso3], ...(s.formalNameEn ? [[s.formalNameEn.toLowerCase(), s.iso3] as [string, string]] : [])]));
-    parsed = parseOhchrReportingStatus(text, source, { ...(values.state ? { stateIso3: values.state } : {}), countryNames });
-  } else {
-    parsed = parseTrackerCsv(text, source);
-  }
-  if (parsed.problems.length) throw new CatImportError(parsed.problems);
-  for (const s of parsed.skipped) console.log(`(skipped line ${s.line}: ${s.reason})`);
   const dryRun = values['dry-run'];
-  const diff = await applyCatImport(db, { source, reports: parsed.reports, historyCompleteTo: parsed.historyCompleteTo, actor: 'import:cat' }, { dryRun });
+  const { skipped, diff } = await importCatFile(db, {
+    path: values.file,
+    format: values.format,
+    ...(values.state ? { stateIso3: values.state } : {}),
+    source,
+    dryRun,
+  });
+  for (const line of listProblems(skipped.map((s) => `line ${s.line}: ${s.reason}`))) console.log(`(skipped ${line})`);
   for (const line of formatCatDiff(diff)) console.log(line);
   console.log(
     `[import:cat] ${values.file}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.unchanged} unchanged, ${diff.histories.length} histories updated` +
       `${dryRun ? ' (dry run: nothing written)' : ''}`,
   );
 } catch (err) {
-  fail((err as Error).message, err instanceof CatImportError ? 1 : 2);
+  fail((err as Error).message, err instanceof CatImportError || err instanceof InputFileError ? 1 : 2);
 } finally {
   await db.destroy();
 }

@@ -16,6 +16,7 @@ import type { CatDate, CatDateSpan } from '@tracker/api/domain/cat-reporting';
 import { reportLabel } from '@tracker/api/domain/cat-reporting';
 import type { IncomingCatReport } from '@tracker/api/services/cat-import';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import { quoted } from '../import-upr/input-file.js';
 import { importedSource, type ImportSource as ImportSourceFields } from '../normalise/source-record.js';
 
 export interface ParsedCatImport {
@@ -103,10 +104,20 @@ export const TRACKER_COLUMNS = [
 
 type Row = Record<string, string>;
 
-function readCsv(text: string, problems: string[]): { rows: { line: number; row: Row }[]; headers: string[] } {
+/**
+ * Reads CSV text into rows by header name. The header is read and checked first, on its own
+ * (`headerProblems`): a file of another format, or of junk, is refused at once instead of after
+ * parsing all of it. Any CSV error (a quote left open, a row with another number of cells than
+ * the header, as in a file cut short) and a file without data rows are problems too.
+ */
+function readCsv(text: string, problems: string[], headerProblems: (headers: string[]) => string[]): { rows: { line: number; row: Row }[]; headers: string[] } {
   try {
+    const [first] = parse(text, { to: 1, skip_empty_lines: true, bom: true }) as string[][];
+    const headers = (first ?? []).map((h) => h.trim().toLowerCase());
+    problems.push(...headerProblems(headers));
+    if (problems.length) return { rows: [], headers };
     const records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as { record: Row; info: { lines: number } }[];
-    const headers = records[0] ? Object.keys(records[0].record) : (parse(text, { to_line: 1, bom: true }) as string[][])[0]?.map((h) => h.trim().toLowerCase()) ?? [];
+    if (records.length === 0) problems.push('no rows: the file has a header but no data rows');
     return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), headers };
   } catch (err) {
     problems.push(`not a readable CSV file: ${(err as Error).message}`);
@@ -135,15 +146,20 @@ function labelFor(number: number, lastNumber: number): string {
   return reportLabel(number, lastNumber);
 }
 
+/** What is wrong with a header of the tracker's CSV: unknown columns (a typo never drops data silently), required ones missing. */
+function trackerHeaderProblems(headers: string[]): string[] {
+  const problems: string[] = [];
+  const unknown = headers.filter((h) => !(TRACKER_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => quoted(u)).join(', ')}; the columns are: ${TRACKER_COLUMNS.join(', ')}`);
+  for (const required of ['state_iso3', 'report']) if (!headers.includes(required)) problems.push(`missing column "${required}"`);
+  return problems;
+}
+
 /** Reads the tracker's CSV (see TRACKER_COLUMNS and data/README.md). */
 export function parseTrackerCsv(text: string, source: SourceRecord): ParsedCatImport {
   const problems: string[] = [];
-  const { rows, headers } = readCsv(text, problems);
+  const { rows } = readCsv(text, problems, trackerHeaderProblems);
   const out: ParsedCatImport = { reports: [], historyCompleteTo: {}, skipped: [], problems };
-  if (problems.length) return out;
-  const unknown = headers.filter((h) => !(TRACKER_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; the columns are: ${TRACKER_COLUMNS.join(', ')}`);
-  for (const required of ['state_iso3', 'report']) if (!headers.includes(required)) problems.push(`missing column "${required}"`);
   if (problems.length) return out;
 
   for (const { line, row } of rows) {
@@ -232,18 +248,24 @@ export const OHCHR_HEADERS = {
 /** Reads a per-country OHCHR reporting-status table saved as CSV; `stateIso3` when it has no country column. */
 export function parseOhchrReportingStatus(text: string, source: SourceRecord, options: { stateIso3?: string; countryNames?: Map<string, string> } = {}): ParsedCatImport {
   const problems: string[] = [];
-  const { rows, headers } = readCsv(text, problems);
+  const normal = (h: string) => h.replace(/\s+/g, ' ').trim();
+  const columnsOf = (headers: string[]) =>
+    Object.fromEntries(
+      Object.entries(OHCHR_HEADERS).map(([key, names]) => [key, headers.find((h) => (names as readonly string[]).includes(normal(h))) ?? null]),
+    ) as Record<keyof typeof OHCHR_HEADERS, string | null>;
+  const headerProblems = (headers: string[]) => {
+    const column = columnsOf(headers);
+    const found: string[] = [];
+    for (const required of ['report', 'due'] as const) {
+      if (!column[required]) found.push(`no "${required}" column: expected one of ${OHCHR_HEADERS[required].map((h) => `"${h}"`).join(', ')} (headers found: ${quoted(headers.join(', '))})`);
+    }
+    if (!column.country && !options.stateIso3) found.push('the table has no country column: name the state with --state ISO3');
+    return found;
+  };
+  const { rows, headers } = readCsv(text, problems, headerProblems);
   const out: ParsedCatImport = { reports: [], historyCompleteTo: {}, skipped: [], problems };
   if (problems.length) return out;
-  const normal = (h: string) => h.replace(/\s+/g, ' ').trim();
-  const column = Object.fromEntries(
-    Object.entries(OHCHR_HEADERS).map(([key, names]) => [key, headers.find((h) => (names as readonly string[]).includes(normal(h))) ?? null]),
-  ) as Record<keyof typeof OHCHR_HEADERS, string | null>;
-  for (const required of ['report', 'due'] as const) {
-    if (!column[required]) problems.push(`no "${required}" column: expected one of ${OHCHR_HEADERS[required].map((h) => `"${h}"`).join(', ')} (headers found: ${headers.join(', ')})`);
-  }
-  if (!column.country && !options.stateIso3) problems.push('the table has no country column: name the state with --state ISO3');
-  if (problems.length) return out;
+  const column = columnsOf(headers);
 
   for (const { line, row } of rows) {
     const treaty = column.treaty ? cell(row, column.treaty) : 'CAT';
@@ -298,6 +320,11 @@ export function parseOhchrReportingStatus(text: string, source: SourceRecord, op
       sourceId: source.id,
       asOf: source.asOf ?? '0000-01-01',
     });
+  }
+  // A table of other treaties only is the wrong table: importing nothing is not a success.
+  if (out.reports.length === 0 && problems.length === 0) {
+    const n = out.skipped.length;
+    problems.push(`no CAT rows: ${n} row${n === 1 ? '' : 's'} of other treaties skipped`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test('About the data lists every source with the date its data is as of', async ({ page, request }) => {
   const { sources } = (await (await request.get('/api/sources')).json()) as { sources: { id: string; title: string }[] };

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 // The bundled reporting records run to 22 April 2026: the lists below are as of that date.
 const PAGE = '/cat-reporting?asOf=2026-04-22';

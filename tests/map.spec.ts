@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 /** A mark on the window that a full page load would wipe out. */
 const markPage = (page: Page) => page.evaluate(() => ((globalThis as Record<string, unknown>).__samePage = true));

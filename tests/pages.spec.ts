@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test.describe('instrument page', () => {
   test('describes the instrument, charts its parties over time and lists them with dates', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test.describe('dashboard shell', () => {
   test('home page renders on the server with navigation to every section', async ({ page }) => {

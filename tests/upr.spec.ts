@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 /** The number of matching recommendations the search page shows. */
 const total = async (page: Page) => Number(((await page.getByTestId('upr-total').textContent()) ?? '').replace(/\D/g, ''));

@@ -56,6 +56,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(sensible);
+  await app.register(import('./plugins/security-headers.js'));
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
   await app.register(swaggerPlugin);

@@ -1,23 +1,26 @@
 import { error } from '@sveltejs/kit';
 import { matrixCsv } from '$lib/compare';
 import { loadCompare } from '$lib/server/compare-data';
+import { withErrorBody } from '$lib/server/error-body';
 import type { RequestHandler } from './$types';
 
 /**
  * The comparison matrix as a file: CSV (default) or JSON (`format=json`), built from the same
- * API data and the same function as the page, for the same query.
+ * API data and the same function as the page, for the same query. A bad query is a 400 with the
+ * API's error body.
  */
-export const GET: RequestHandler = async ({ fetch, url, locals }) => {
-  const format = url.searchParams.get('format') ?? 'csv';
-  if (format !== 'csv' && format !== 'json') error(400, `Unknown format "${format}": use "csv" or "json"`);
-  const data = await loadCompare(fetch, url.searchParams, locals.locale);
-  const filename = `compare-${data.family}-${data.asOf}.${format}`;
-  const headers = { 'content-disposition': `attachment; filename="${filename}"` };
-  if (format === 'json') {
-    const { family, query, columns, rows, asOf, dataAsOf, sources, names } = data;
-    return Response.json({ family, asOf, filters: query.filters, dataAsOf, columns, rows, names, sources }, { headers });
-  }
-  return new Response(matrixCsv({ columns: data.columns, rows: data.rows, names: data.names, asOf: data.asOf }), {
-    headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
+export const GET: RequestHandler = ({ fetch, url, locals }) =>
+  withErrorBody(async () => {
+    const format = url.searchParams.get('format') || 'csv';
+    if (format !== 'csv' && format !== 'json') error(400, `Unknown format "${format}": use "csv" or "json".`);
+    const data = await loadCompare(fetch, url.searchParams, locals.locale);
+    const filename = `compare-${data.family}-${data.asOf}.${format}`;
+    const headers = { 'content-disposition': `attachment; filename="${filename}"` };
+    if (format === 'json') {
+      const { family, query, columns, rows, asOf, dataAsOf, sources, names } = data;
+      return Response.json({ family, asOf, filters: query.filters, dataAsOf, columns, rows, names, sources }, { headers });
+    }
+    return new Response(matrixCsv({ columns: data.columns, rows: data.rows, names: data.names, asOf: data.asOf }), {
+      headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
+    });
   });
-};

@@ -42,6 +42,9 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
+    // Node would refuse an HTTP/1.1 request without Host with a bare 400 and no body; the errors
+    // plugin refuses it instead, with the same error body as everything else.
+    http: { requireHostHeader: false },
   }).withTypeProvider<ZodTypeProvider>();
   // Every route as registered, so a test can check that each one is documented in OpenAPI.
   const routeTable: RouteTableEntry[] = [];

@@ -70,6 +70,13 @@ describe('a CSV download that is cut short or paused', () => {
     expect(detail.assessments).toHaveLength(2);
   });
 
+  it('is not compressed for a client that refuses gzip (q=0)', async () => {
+    const { app } = await setup({ seed: true });
+    const res = await app.inject({ url: '/api/upr/recommendations?state=SVN&format=csv', headers: { 'accept-encoding': 'gzip;q=0, br;q=0' } });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.startsWith('id,cycle,session')).toBe(true);
+  });
+
   it('still sends every matching row when read to the end, gzipped or not', async () => {
     const { app } = await setup({ seed: true });
     const search = (await app.inject('/api/upr/recommendations?recommendingState=FRA&pageSize=200')).json();
@@ -195,6 +202,8 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
     [{ recordedBy: '\u0000\u0000\u0000' }, 'recordedBy'],
     [{ recordedBy: '   ' }, 'recordedBy'],
     [{ sourceTitle: 'Report\u0007' }, 'sourceTitle'],
+    [{ recordedBy: 'fuzz \ud800 test' }, 'recordedBy'],
+    [{ evidence: 'Budget line\ud83d' }, 'evidence'],
   ])('refuses an assessment with %o', async (change, field) => {
     const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
     const res = await addAssessment(app, await firstRecommendationId(app), editor, { ...assessment, ...change });
@@ -207,6 +216,17 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
     const res = await app.inject('/api/states/%ZZ');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'Bad Request', message: expect.stringContaining('%') });
+  });
+
+  it('answers an HTTP/1.1 request without Host with 400 and the uniform error body', async () => {
+    const { port } = await listeningServer();
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk)).on('close', () => resolve(data)).on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: 'Bad Request', message: expect.stringContaining('Host') });
   });
 
   it('answers headers that are too large with 431 and the uniform error body', async () => {

@@ -74,6 +74,12 @@ export const errorsPlugin = fp(async (app) => {
     return reply.code(status).send({ error: statusText(status), message: err.message });
   });
 
+  // HTTP/1.1 requires a Host header (RFC 9112 §3.2); HTTP/1.0 clients may leave it out.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.headers.host || request.raw.httpVersion !== '1.1') return done();
+    reply.code(400).send(errorBody(400, 'An HTTP/1.1 request needs a Host header.'));
+  });
+
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = {
       error: statusText(404),

@@ -39,15 +39,20 @@ declare module 'fastify' {
   }
 }
 
-/** The best encoding the client takes: brotli (smallest), then gzip, else none. */
-const preferredEncoding = (request: FastifyRequest): Encoding | null => {
+const LISTED: Record<Encoding, RegExp> = { br: /\bbr\b/, gzip: /\bgzip\b/ };
+
+/**
+ * The best of the offered encodings the client takes (the first offered wins a tie), or null for
+ * none: brotli is the smallest, so it is offered first where the answer is precomputed.
+ */
+export function preferredEncoding<E extends Encoding>(request: FastifyRequest, offered: readonly E[] = ['br', 'gzip'] as E[]): E | null {
   const header = request.headers['accept-encoding'];
   if (!header) return null;
   // Browsers send a plain list ("gzip, deflate, br"); only q-values need the full parser.
-  if (!header.includes(';')) return /\bbr\b/.test(header) ? 'br' : /\bgzip\b/.test(header) ? 'gzip' : null;
-  const best = new Negotiator({ headers: { 'accept-encoding': header } }).encodings(['br', 'gzip', 'identity'])[0];
-  return best === 'br' || best === 'gzip' ? best : null;
-};
+  if (!header.includes(';')) return offered.find((e) => LISTED[e].test(header)) ?? null;
+  const best = new Negotiator({ headers: { 'accept-encoding': header } }).encodings([...offered, 'identity'])[0];
+  return offered.find((e) => e === best) ?? null;
+}
 
 /**
  * Compression in two steps. The first answer is compressed at a fast level (brotli 5, gzip 6: a few

@@ -15,6 +15,7 @@ import {
   UprSearchResponse,
   UprStateReviews,
 } from '../schemas/upr.js';
+import { preferredEncoding } from '../plugins/response-cache.js';
 import { todayUtc } from '../services/status.service.js';
 import { unknownState } from './states.js';
 
@@ -31,7 +32,8 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UprSearchResponse, 400: ErrorBody },
       },
     },
-    async ({ query, headers }, typedReply) => {
+    async (request, typedReply) => {
+      const { query } = request;
       if (query.sort === 'relevance' && !query.q) throw app.httpErrors.badRequest('sort=relevance needs a search text (q)');
       if (query.format === 'csv') {
         // A stream, not the JSON shape the schema types: sent through the untyped reply.
@@ -39,7 +41,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         const csv = await app.upr.csv(query);
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="upr-recommendations.csv"');
         // Streamed, so the response cache cannot compress it: gzip on the way out for slow links.
-        if (/\bgzip\b/.test(headers['accept-encoding'] ?? '')) {
+        if (preferredEncoding(request, ['gzip'])) {
           // pipeline, not pipe: a download cut short destroys every stage, the reading included.
           const gzipped = pipeline(csv, createGzip(), () => {});
           return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzipped);

@@ -22,7 +22,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /**
  * Text a person types into a form: trimmed, without control characters (a NUL byte is not a
- * name), and with at least one letter or digit, so that a field cannot be filled with nothing
+ * name) or broken characters, and with at least one letter or digit, so that a field cannot be filled with nothing
  * visible.
  */
 export const PlainText = (min: number, max: number) =>
@@ -32,6 +32,9 @@ export const PlainText = (min: number, max: number) =>
     .min(min)
     .max(max)
     .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+    // A lone UTF-16 surrogate is half a character: stored, it comes back as U+FFFD.
+    // (With the u flag, \p{Cs} matches only a surrogate that is not part of a pair.)
+    .refine((s) => !/\p{Cs}/u.test(s), 'must be well-formed Unicode text')
     .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain at least one letter or digit');
 
 /** A cited source, as the dataset records it (one schema for the seed file and the API). */

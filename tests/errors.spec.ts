@@ -4,8 +4,8 @@ test.describe('bad input on pages', () => {
   test('a bad query is a 400 page that says what is wrong, with a way back', async ({ page }) => {
     const response = await page.goto('/maps/rome-statute?asOf=garbage&group=african');
     expect(response?.status()).toBe(400);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This address asks for something the tracker cannot show');
-    await expect(page.getByTestId('error-details')).toContainText('querystring.asOf');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Some choices in this address are not valid');
+    await expect(page.getByTestId('error-details')).toContainText('asOf: Invalid ISO date');
     await page.getByRole('link', { name: 'Show this page without the choices in its address' }).click();
     await expect(page).toHaveURL(/\/maps\/rome-statute$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Rome Statute');
@@ -31,7 +31,7 @@ test.describe('bad input on pages', () => {
       const response = await request.get(url);
       expect(response.status()).toBe(400);
       expect(response.headers()['content-type']).toMatch(/^text\/html/);
-      expect(await response.text()).toContain('This address asks for something the tracker cannot show');
+      expect(await response.text()).toContain('Some choices in this address are not valid');
     });
   }
 

@@ -118,4 +118,17 @@ test.describe('security headers', () => {
     expect(missing.status()).toBe(404);
     expectCommonHeaders(missing);
   });
+
+  test('pages carry them whether rendered or served from the page cache', async ({ request }) => {
+    const url = `/states/FRA?asOf=${randomDate()}`;
+    const first = await request.get(url);
+    const second = await request.get(url);
+    expect(first.headers()['x-page-cache']).toBe('miss');
+    expect(second.headers()['x-page-cache']).toBe('hit');
+    for (const response of [first, second]) {
+      expectCommonHeaders(response);
+      expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
+    }
+    expect(second.headers()['content-security-policy']).toBe(first.headers()['content-security-policy']);
+  });
 });

@@ -1,6 +1,10 @@
 import type { Handle, HandleFetch } from '@sveltejs/kit';
 import { textDirection } from '$lib/i18n';
 import { negotiateLocale } from '$lib/i18n/server';
+import { PAGE_VARIANT_KEY, pageVariant } from '$lib/server/page-variant';
+
+// The API server caches rendered pages (api/src/plugins/web.ts); this says which requests get the same page.
+(globalThis as Record<symbol, unknown>)[PAGE_VARIANT_KEY] = pageVariant;
 
 export const handle: Handle = async ({ event, resolve }) => {
   const locale = negotiateLocale({

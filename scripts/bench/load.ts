@@ -2,15 +2,15 @@
  * The built product under load, measured from outside: the server runs as `pnpm start` runs it
  * (its own process, a fresh temporary database, loopback only) and autocannon plays many readers.
  *
- *   npx pnpm@10 -F @tracker/scripts bench:load [--seconds 30] [--connections 50] [--ratio-seconds 10] [--server path/to/api/dist/server.js]
+ *   npx pnpm@10 -F @tracker/scripts bench:load [--seconds 30] [--connections 50] [--ratio-seconds 20] [--server path/to/api/dist/server.js]
  *
  * 1. The main pages and API routes at once, the clients shared out between them, with
  *    cache-busting variants (an unknown query parameter with a random value, a random valid
  *    date): per route, requests per second, median and 99th percentile latency, errors (answers
  *    other than 2xx/3xx) and requests without an answer (failed connections, 10 s timeouts).
  * 2. The target, in the same run: the map page alone and the status endpoint it is drawn from
- *    alone, at the same number of clients, in alternating turns: the map's median latency at
- *    most 5x the endpoint's, its throughput at least 20% of the endpoint's.
+ *    alone (before and after the map), at the same number of clients: the map's median latency
+ *    at most 5x the endpoint's, its throughput at least 20% of the endpoint's.
  *
  * --server runs another build (another checkout's api/dist/server.js), to compare before and
  * after a change. Rate limits are turned off (RATE_LIMIT_PER_MINUTE=0): every request comes
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
-    'ratio-seconds': { type: 'string', default: '10' },
+    'ratio-seconds': { type: 'string', default: '20' },
     server: { type: 'string', default: join(repoRoot, 'api/dist/server.js') },
     port: { type: 'string', default: '3292' },
   },
@@ -137,7 +137,7 @@ function table(rows: Row[]) {
 
 /** Waits until the server has finished what the last run left it (renders still in progress): a health check answers at once. */
 async function settle() {
-  for (let i = 0, quick = 0; quick < 3 && i < 100; i++) {
+  for (let i = 0, quick = 0; quick < 3 && i < 300; i++) {
     const started = performance.now();
     await status('/api/health');
     quick = performance.now() - started < 20 ? quick + 1 : 0;
@@ -158,7 +158,7 @@ const server = spawn(process.execPath, [serverEntry], {
   env: { ...process.env, PORT: values.port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATABASE_PATH: join(dataDir, 'db.sqlite') },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
-// Bounded whatever happens: the runs, the start-up, the pauses between turns and a margin.
+// Bounded whatever happens: the runs, the start-up, the pauses between runs and a margin.
 const watchdog = setTimeout(() => {
   console.error('bench:load took too long: stopping');
   server.kill();
@@ -185,18 +185,18 @@ try {
   table(rows);
   console.log(`total ${rows.reduce((n, r) => n + r.rps, 0).toFixed(0)} req/s\n`);
 
-  // Alone, in alternating turns, so that other work on the machine weighs on both alike.
-  const turns = 5;
-  const turn = Math.max(1, Math.round(ratioSeconds / turns));
-  console.log(`target: ${MAP} against ${STATUS}, each alone with ${connections} connections, ${turns} turns of ${turn} s each`);
+  // Each alone; the endpoint before and after the map, so that a change in other work on the
+  // machine during the run weighs on both alike. The map gets one long run: at 50 clients, a slow
+  // page needs many seconds before its queue (and its latency) is steady.
+  console.log(`target: ${MAP} against ${STATUS}, each alone with ${connections} connections: the endpoint ${ratioSeconds / 2} s, the map ${ratioSeconds} s, the endpoint ${ratioSeconds / 2} s`);
   const endpoint = newSample();
   const map = newSample();
-  for (let i = 0; i < turns; i++) {
-    await settle();
-    await load({ name: 'api status', path: STATUS }, connections, turn, endpoint);
-    await settle();
-    await load({ name: 'map', path: MAP }, connections, turn, map);
-  }
+  await settle();
+  await load({ name: 'api status', path: STATUS }, connections, ratioSeconds / 2, endpoint);
+  await settle();
+  await load({ name: 'map', path: MAP }, connections, ratioSeconds, map);
+  await settle();
+  await load({ name: 'api status', path: STATUS }, connections, ratioSeconds / 2, endpoint);
   const [endpointRow, mapRow] = [summarise(`${STATUS} (alone)`, endpoint), summarise(`${MAP} (alone)`, map)];
   table([endpointRow, mapRow]);
   const latencyRatio = mapRow.p50 / endpointRow.p50;

@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { todayUtc } from '../services/status.service.js';
+import { INTERNAL_REQUEST_HEADER, internalRequestToken } from './internal-requests.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -337,7 +338,8 @@ async function injectFetch(app: FastifyInstance, request: Request): Promise<Resp
   const res = await app.inject({
     method: request.method as 'GET',
     url: url.pathname + url.search,
-    headers: Object.fromEntries(request.headers),
+    // Marked as the dashboard's own call, so the reader's request is not counted twice against its rate limit.
+    headers: { ...Object.fromEntries(request.headers), [INTERNAL_REQUEST_HEADER]: internalRequestToken },
     ...(body ? { payload: body } : {}),
   });
   const headers = new Headers();

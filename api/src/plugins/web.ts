@@ -85,6 +85,8 @@ export const webPlugin = fp<{ buildDir: string } & PageCacheOptions>(async (app,
 function variantOf(request: FastifyRequest, pageVariant: PageVariant): string | null {
   // Immutable assets: the SvelteKit handler serves them from disk, precompressed, with their own ETag.
   if (request.url.startsWith('/_app/')) return null;
+  // The data of a page for client-side navigation is JSON, not a page: never kept.
+  if (request.url.split('?')[0]!.endsWith('/__data.json')) return null;
   // The URL exactly as SvelteKit builds it (origin + raw path), so "//x/y" stays a path and
   // cannot name the page of another path.
   return pageVariant(new URL(`http://localhost${request.url}`), request.headers);

@@ -1,12 +1,9 @@
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
-import Negotiator from 'negotiator';
 import { createHash } from 'node:crypto';
-import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { COMPRESS_MIN_BYTES, compressBest, compressFast, preferredEncoding, type Encoding } from '../lib/compression.js';
 import { todayUtc } from '../services/status.service.js';
-
-type Encoding = 'br' | 'gzip';
 
 interface Encoded {
   body: Buffer;
@@ -23,8 +20,6 @@ interface Entry {
 
 /** Responses that depend on more than the data and the date are never cached. */
 const UNCACHED = [/^\/api\/health(\?|$)/, /^\/api\/docs(\/|\?|$)/];
-/** Below this, compression costs more than it saves. */
-const COMPRESS_MIN_BYTES = 1024;
 const KEPT_HEADERS = ['content-type', 'content-disposition'];
 /** Clients and proxies may reuse an answer for a minute, then revalidate it with the ETag. */
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
@@ -39,48 +34,16 @@ declare module 'fastify' {
   }
 }
 
-const LISTED: Record<Encoding, RegExp> = { br: /\bbr\b/, gzip: /\bgzip\b/ };
-
-/**
- * The best of the offered encodings the client takes (the first offered wins a tie), or null for
- * none: brotli is the smallest, so it is offered first where the answer is precomputed.
- */
-export function preferredEncoding<E extends Encoding>(request: FastifyRequest, offered: readonly E[] = ['br', 'gzip'] as E[]): E | null {
-  const header = request.headers['accept-encoding'];
-  if (!header) return null;
-  // Browsers send a plain list ("gzip, deflate, br"); only q-values need the full parser.
-  if (!header.includes(';')) return offered.find((e) => LISTED[e].test(header)) ?? null;
-  const best = new Negotiator({ headers: { 'accept-encoding': header } }).encodings([...offered, 'identity'])[0];
-  return offered.find((e) => e === best) ?? null;
-}
-
-/**
- * Compression in two steps. The first answer is compressed at a fast level (brotli 5, gzip 6: a few
- * milliseconds even for the largest answer), so a request for something new never waits on the
- * strongest settings, which cost up to a second of CPU on a large answer. When the same answer is
- * asked for again, it is worth keeping: it is compressed once more at the strongest level, on
- * libuv's thread pool rather than the event loop, and later readers on slow links get the smaller
- * file.
- */
-const FAST: Record<Encoding, (body: Buffer) => Buffer> = {
-  br: (body) => brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  gzip: (body) => gzipSync(body, { level: 6 }),
-};
-const BEST: Record<Encoding, (body: Buffer, done: (err: Error | null, result: Buffer) => void) => void> = {
-  br: (body, done) => brotliCompress(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }, done),
-  gzip: (body, done) => gzip(body, { level: 9 }, done),
-};
-
-/** Sends the entry in the client's preferred encoding: compressed fast on first use, at best on reuse. */
+/** Sends the entry in the client's preferred encoding: compressed fast on first use, at best on reuse (lib/compression.ts). */
 function encodedBody(entry: Entry, request: FastifyRequest, reply: FastifyReply): Buffer {
-  const encoding = entry.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null;
+  const encoding = entry.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request.headers['accept-encoding']) : null;
   if (!encoding) return entry.body;
   reply.header('content-encoding', encoding);
   const existing = entry.encoded[encoding];
-  if (!existing) return (entry.encoded[encoding] = { body: FAST[encoding](entry.body), best: false }).body;
+  if (!existing) return (entry.encoded[encoding] = { body: compressFast[encoding](entry.body), best: false }).body;
   if (!existing.best) {
     existing.best = true; // set now, so that one compression runs however many requests arrive meanwhile
-    BEST[encoding](entry.body, (err, smaller) => {
+    compressBest[encoding](entry.body, (err, smaller) => {
       if (!err && smaller.length < existing.body.length) existing.body = smaller;
     });
   }
@@ -102,9 +65,10 @@ const etagMatches = (request: FastifyRequest, etag: string) =>
 
 /**
  * Every GET answer of the API depends only on the data version, the route with its validated
- * parameters and (for "as of today" defaults) today's date. So each answer is computed once, then served from memory with a strong
- * ETag (304 when the client has it), compressed (brotli or gzip) when the client takes it: readers on slow links
- * download a fraction of the JSON, and a map's date slider costs the server almost nothing.
+ * parameters and (for "as of today" defaults) today's date. So each answer is computed once, then
+ * served from memory with a strong ETag (304 when the client has it), compressed (brotli or gzip)
+ * when the client takes it: readers on slow links download a fraction of the JSON, and a map's
+ * date slider costs the server almost nothing.
  * Any write bumps the data version, which retires every cached answer at once.
  */
 export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBytes = 64 * 1024 * 1024 }) => {

@@ -15,7 +15,7 @@ import {
   UprSearchResponse,
   UprStateReviews,
 } from '../schemas/upr.js';
-import { preferredEncoding } from '../plugins/response-cache.js';
+import { preferredEncoding } from '../lib/compression.js';
 import { todayUtc } from '../services/status.service.js';
 import { unknownState } from './states.js';
 
@@ -41,7 +41,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         const csv = await app.upr.csv(query);
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="upr-recommendations.csv"');
         // Streamed, so the response cache cannot compress it: gzip on the way out for slow links.
-        if (preferredEncoding(request, ['gzip'])) {
+        if (preferredEncoding(request.headers['accept-encoding'], ['gzip'])) {
           // pipeline, not pipe: a download cut short destroys every stage, the reading included.
           const gzipped = pipeline(csv, createGzip(), () => {});
           return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzipped);

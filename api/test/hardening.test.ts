@@ -339,18 +339,25 @@ describe('GET /api/health', () => {
 });
 
 describe('CSV exports neutralise spreadsheet formulas', () => {
-  it('prefixes cells that begin with = + - @ with a quote, in every CSV', async () => {
+  it('prefixes cells that begin with = + - @ with a quote and quotes line breaks, in every CSV', async () => {
     const { app, db } = await setup({ seed: true });
     const sqlite = sqliteOf(db);
     sqlite.prepare("update source set title = '=HYPERLINK(\"http://evil.example\",\"x\")' where id = (select sourceId from uprRecommendation where stateUnderReviewIso3 = 'SVN' limit 1)").run();
     sqlite.prepare("update uprRecommendation set text = '@SUM(1+1)' where seq = (select min(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')").run();
     sqlite.prepare("update state set nameEn = '+cmd|calc' where iso3 = 'SVN'").run();
+    sqlite.prepare("update uprRecommendation set text = 'line one' || char(10) || 'line two' where seq = (select max(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')").run();
     sqlite.prepare('update dataVersion set version = version + 1').run();
 
-    const upr = parse((await app.inject('/api/upr/recommendations?state=SVN&format=csv')).body, { columns: true }) as Record<string, string>[];
+    const uprCsv = (await app.inject('/api/upr/recommendations?state=SVN&format=csv')).body;
+    // Quoted, so that spreadsheets that split rows at any line feed keep the row whole.
+    expect(uprCsv).toContain(',"line one\nline two",');
+    const upr = parse(uprCsv, { columns: true }) as Record<string, string>[];
     expect(upr.some((r) => r.text === "'@SUM(1+1)")).toBe(true);
     expect(upr.some((r) => r.source!.startsWith("'=HYPERLINK"))).toBe(true);
     expect(upr.every((r) => r.stateUnderReview === "'+cmd|calc")).toBe(true);
+    // A lone line feed inside a text is quoted: the row stays one row.
+    expect(upr.some((r) => r.text === 'line one\nline two')).toBe(true);
+    expect(upr).toHaveLength((await app.inject('/api/upr/recommendations?state=SVN&pageSize=1')).json().total);
 
     const states = parse((await app.inject('/api/states?format=csv')).body, { columns: true }) as Record<string, string>[];
     expect(states.find((s) => s.iso3 === 'SVN')!.nameEn).toBe("'+cmd|calc");

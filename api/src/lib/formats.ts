@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { CSV_WRITE_OPTIONS } from './csv-cell.js';
 import type { CsvTable } from './csv-tables.js';
 
 /** `?format=json|csv`: every list the API serves is also available as CSV. */
@@ -8,19 +9,8 @@ export const FormatQuery = z.object({
   format: z.enum(['json', 'csv']).default('json').describe('Response format; csv gives the list as a spreadsheet'),
 });
 
-/**
- * A spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage return as a formula, so
- * a recommendation's text or a source title could carry one into a reader's spreadsheet. As OWASP
- * recommends, such a cell is prefixed with a single quote: the spreadsheet shows it as text.
- */
-export const neutraliseFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** csv-stringify options every CSV the API serves uses: header row, CRLF (RFC 4180), no formulas. */
-export const CSV_OPTIONS = {
-  header: true,
-  record_delimiter: '\r\n',
-  cast: { boolean: (b: boolean) => String(b), string: neutraliseFormula },
-} as const;
+/** Options of every CSV the API serves: a header row, and the tracker's CSV rules (lib/csv-cell.ts). */
+export const CSV_OPTIONS = { ...CSV_WRITE_OPTIONS, header: true };
 
 /** Sends rows as CSV with a header row (RFC 4180, CRLF line ends), named so a browser saves it. */
 export function sendCsv<Row>(

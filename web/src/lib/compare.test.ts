@@ -52,6 +52,8 @@ describe('toCsv', () => {
     [[['a', 'b']], 'a,b\r\n'],
     [[['Bolivia (Plurinational State of)', null, 3, true]], 'Bolivia (Plurinational State of),,3,true\r\n'],
     [[['Korea, Republic of', 'say "no"', 'two\nlines']], '"Korea, Republic of","say ""no""","two\nlines"\r\n'],
+    // A cell a spreadsheet would run as a formula is shown as text.
+    [[['=HYPERLINK("http://evil.example")', '+1', '-cmd', '@SUM(A1)', 'a=b']], `"'=HYPERLINK(""http://evil.example"")",'+1,'-cmd,'@SUM(A1),a=b\r\n`],
   ] as const)('%j', (rows, expected) => expect(toCsv(rows.map((r) => [...r]))).toBe(expected));
 });
 

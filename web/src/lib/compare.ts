@@ -3,6 +3,8 @@
  * UNCAT art. 21 and 22 declarations, whether the state made one). Pure, shared by the page and its
  * CSV/JSON download so both always hold the same data.
  */
+import { CSV_WRITE_OPTIONS } from '@tracker/api/csv-cell';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { InstrumentStatusRow } from '$lib/api-types';
 import type { InstrumentId, Status } from '$lib/status';
 
@@ -80,13 +82,12 @@ export function buildMatrix(columns: Column[], rowsByInstrument: Partial<Record<
   }));
 }
 
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; CRLF lines. */
+/**
+ * RFC 4180 CSV (CRLF lines, quoted where needed), with spreadsheet formulas neutralised as in every
+ * CSV the tracker writes. (The browser build of csv-stringify: this module is also used by the page.)
+ */
 export function toCsv(rows: (string | number | boolean | null)[][]): string {
-  const field = (value: string | number | boolean | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return stringify(rows, CSV_WRITE_OPTIONS);
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '../db/database.js';
 import { bumpDataVersion } from '../db/seed.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
+import { SourceRecord } from '../schemas/dataset.js';
+import { listProblems, reason } from './upr-prepare.js';
 
 /** What an import would change, event by event. */
 export interface EventDiff {
@@ -49,15 +51,31 @@ export interface EventImport {
   actor: string;
 }
 
+/** An event import refused before anything was written. */
+export class EventImportError extends Error {}
+
+export interface EventImportOptions {
+  dryRun: boolean;
+  /**
+   * Whether the import may delete stored events the file no longer gives. A page that leaves
+   * events out is more often incomplete (saved before it had loaded, cut short) than right, so
+   * removals must be asked for; without this an import that would remove events is refused and
+   * lists them. A dry run shows them either way.
+   */
+  allowRemovals: boolean;
+}
+
 /**
  * Replaces the events of one instrument that a source family speaks for (e.g. every UNTC
  * status page of IV-9) with the events an import brings: in one transaction, with an audit
  * entry per change; events from other sources are never touched. Re-importing the same
  * page changes nothing. With `dryRun` nothing is written and the diff is returned.
  */
-export async function applyEventImport(db: Kysely<Database>, input: EventImport, { dryRun }: { dryRun: boolean }): Promise<EventDiff> {
+export async function applyEventImport(db: Kysely<Database>, input: EventImport, { dryRun, allowRemovals }: EventImportOptions): Promise<EventDiff> {
   // Source ids are slugs, so the prefix has no LIKE wildcards in it.
   if (!/^[a-z0-9-]+$/.test(input.sourceIdPrefix)) throw new Error(`Source id prefix "${input.sourceIdPrefix}" is not a slug`);
+  const sourceCheck = SourceRecord.safeParse(input.source);
+  if (!sourceCheck.success) throw new EventImportError(`The import is not applied: source ${input.source.id}: ${reason(sourceCheck.error)}`);
   for (const e of input.events) {
     if (e.instrumentId !== input.instrumentId) throw new Error(`Event ${e.id} is for ${e.instrumentId}, not ${input.instrumentId}`);
     if (!e.sourceId.startsWith(input.sourceIdPrefix)) throw new Error(`Event ${e.id} cites ${e.sourceId}, outside ${input.sourceIdPrefix}*`);
@@ -72,6 +90,17 @@ export async function applyEventImport(db: Kysely<Database>, input: EventImport,
   const diff = diffEvents(await scope(db), input.events);
   const sourceKnown = await db.selectFrom('source').select('id').where('id', '=', input.source.id).executeTakeFirst();
   if (dryRun || (isEmptyDiff(diff) && sourceKnown)) return diff;
+  if (diff.removed.length > 0 && !allowRemovals) {
+    const n = diff.removed.length;
+    throw new EventImportError(
+      [
+        `The import is not applied: it would remove ${n} event${n === 1 ? '' : 's'} that earlier imports recorded:`,
+        ...listProblems(diff.removed.map((e) => e.id), { bullet: '  - ' }),
+        'A page that leaves events out is often incomplete (saved before it had loaded, or cut short). When the removals are right ' +
+          '(a date corrected, an entry the depositary took back), import it again allowing removals (import:untc --allow-removals).',
+      ].join('\n'),
+    );
+  }
 
   await db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();

@@ -5,9 +5,72 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '@tracker/api/db/database';
 import { applyEventImport, type EventDiff } from '@tracker/api/services/event-import';
+import { refusalMessage } from '@tracker/api/services/upr-prepare';
 import type { InstrumentId } from '@tracker/api/domain';
-import { parseStatusPage, statusPageToEvents } from '../untc/parse-status-page.js';
+import { INPUT_LIMITS, readInputText } from '../import-upr/input-file.js';
+import { urlProblem } from '../normalise/source-record.js';
+import { parseStatusPage, statusPageToEvents, type UntcStatusPage } from '../untc/parse-status-page.js';
+import type { StateNames } from '../untc/status-page-events.js';
 import { stateNames } from '../untc/state-names.js';
+
+/** A page refused: nothing is imported. */
+export class UntcImportError extends Error {
+  constructor(readonly problems: string[]) {
+    super(refusalMessage(problems));
+  }
+}
+
+/** The text of a saved status page: UTF-8 text of at most 10 MB (see input-file.ts). */
+export const readStatusPageFile = (path: string): string => readInputText(path, INPUT_LIMITS.untcPage);
+
+/**
+ * Checks on the page's text before it is parsed, so that a wrong file is refused at once: an
+ * HTML page (a browser's "Save Page As" of a UNTC status page), complete (a cut page lacks the
+ * rows and notes after the cut, which would read as events withdrawn), with its status date.
+ */
+function pageTextProblem(html: string): string | null {
+  if (!/<html[\s>]|<!doctype html/i.test(html.slice(0, 4096))) {
+    return 'the file is not an HTML page: save the UNTC status page from the browser (Save Page As, "Web Page, HTML only")';
+  }
+  if (!/<\/html>\s*$/i.test(html.slice(-4096))) return 'the page ends before </html>: the file is cut (saved or downloaded before it had loaded?); save the page again';
+  if (!/STATUS AS AT\s*:/.test(html)) return 'UNTC page: no "STATUS AS AT : dd-mm-yyyy" line: is it a UNTC status page?';
+  return null;
+}
+
+/**
+ * What is wrong with the participants table: no rows; a participant listed twice (under the same
+ * name or two names of one State), with the same dates or others; fewer or more parties and
+ * signatories than the page's own "Signatories : 83. Parties : 175" line says (rows missing from
+ * a page saved before it had loaded). Former States (no row in the registry) are not counted.
+ */
+function participantProblems(page: UntcStatusPage, names: StateNames): string[] {
+  if (page.participants.length === 0) return ['no rows: the participants table is empty'];
+  const problems: string[] = [];
+  const seen = new Map<string, { row: number; dates: string }>();
+  let parties = 0;
+  let signatories = 0;
+  page.participants.forEach((p, i) => {
+    const iso3 = names.resolve(p.name);
+    if (iso3 === null) return;
+    if (p.consent) parties++;
+    if (p.signature) signatories++;
+    const key = iso3 ?? p.name;
+    const dates = `${p.rawSignature}|${p.rawConsent}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, { row: i + 1, dates });
+    else problems.push(`${p.name} is listed twice in the participants table (rows ${first.row} and ${i + 1})${first.dates === dates ? '' : ', with other dates'}`);
+  });
+  const counts = [
+    { stated: page.counts.parties, found: parties, label: 'Parties', what: 'parties (rows with a date of ratification, accession, succession, acceptance or approval)' },
+    { stated: page.counts.signatories, found: signatories, label: 'Signatories', what: 'signatories (rows with a date of signature)' },
+  ];
+  for (const { stated, found, label, what } of counts) {
+    if (stated !== null && stated !== found) {
+      problems.push(`the page says "${label} : ${stated}", but its participants table has ${found} ${what}: rows are ${found < stated ? 'missing' : 'too many'}`);
+    }
+  }
+  return problems;
+}
 
 export interface UntcImportResult {
   statusAsAt: string;
@@ -23,27 +86,39 @@ function referenceParts(untcReference: string) {
   return { chapter: match[1]!, number: match[2]!, letter: match[3] ?? null };
 }
 
+/** The parse of a page, its errors as a refusal. */
+function parsed(html: string): UntcStatusPage {
+  const problem = pageTextProblem(html);
+  if (problem) throw new UntcImportError([problem]);
+  try {
+    return parseStatusPage(html);
+  } catch (error) {
+    throw new UntcImportError([(error as Error).message]);
+  }
+}
+
 /**
  * Parses `html` and applies it to `instrumentId` (or only computes the diff with `dryRun`).
- * Throws, changing nothing, when the page is not that instrument's, or names a participant
- * that is not a known state.
+ * Throws, changing nothing, when the page is not that instrument's, is cut or incomplete (see
+ * participantProblems), names a participant that is not a known state, or would remove stored
+ * events without `allowRemovals`.
  */
 export async function importUntcStatusPage(
   db: Kysely<Database>,
-  { instrumentId, html, dryRun }: { instrumentId: InstrumentId; html: string; dryRun: boolean },
+  { instrumentId, html, dryRun, allowRemovals = false }: { instrumentId: InstrumentId; html: string; dryRun: boolean; allowRemovals?: boolean },
 ): Promise<UntcImportResult> {
   const instrument = await db.selectFrom('instrument').select(['id', 'untcReference']).where('id', '=', instrumentId).executeTakeFirst();
   if (!instrument) throw new Error(`Unknown instrument "${instrumentId}"`);
-  const page = parseStatusPage(html);
+  const page = parsed(html);
 
   const expected = referenceParts(instrument.untcReference);
   const pageNumber = (page.treatyNumber ?? '').replace(/\s+/g, '');
   const pageChapter = (page.chapter ?? '').replace(/^CHAPTER\s+/i, '').trim();
   const expectedNumber = `${expected.number}.${expected.letter ?? ''}`;
   if (pageChapter !== expected.chapter || pageNumber !== expectedNumber) {
-    throw new Error(
+    throw new UntcImportError([
       `This page is chapter ${pageChapter || '?'} number ${pageNumber || '?'}, not ${instrument.untcReference} (${instrumentId}): wrong --instrument or wrong file?`,
-    );
+    ]);
   }
 
   const prefix = `untc-${instrument.untcReference.toLowerCase()}-`;
@@ -61,13 +136,23 @@ export async function importUntcStatusPage(
     note: 'Imported with scripts/src/import-untc from a saved status page.',
   };
 
+  // The address is copied from the family's sources into the new source and every event: a link.
+  const badUrl = source.url === null ? null : urlProblem(source.url, `the address of source ${family[0]?.id ?? source.id}`);
+  if (badUrl) throw new UntcImportError([`${badUrl}: correct that source first`]);
+
   const states = await db.selectFrom('state').select(['iso3', 'nameEn']).execute();
-  const { events, skipped } = statusPageToEvents(page, { instrumentId, sourceId, sourceUrl: source.url, names: stateNames(states) });
-  const unknown = skipped.filter((s) => !/former/i.test(s.reason));
-  if (unknown.length) {
-    throw new Error(`Participants not matched to a state (nothing imported):\n${unknown.map((s) => `  ${s.participant}: ${s.reason}`).join('\n')}`);
+  const names = stateNames(states);
+  const problems = participantProblems(page, names);
+  if (problems.length) throw new UntcImportError(problems);
+  let events, skipped;
+  try {
+    ({ events, skipped } = statusPageToEvents(page, { instrumentId, sourceId, sourceUrl: source.url, names }));
+  } catch (error) {
+    throw new UntcImportError([(error as Error).message]);
   }
-  const diff = await applyEventImport(db, { instrumentId, sourceIdPrefix: prefix, source, events, actor: 'import:untc' }, { dryRun });
+  const unknown = skipped.filter((s) => !/former/i.test(s.reason));
+  if (unknown.length) throw new UntcImportError(unknown.map((s) => `participant not matched to a state: ${s.participant}: ${s.reason}`));
+  const diff = await applyEventImport(db, { instrumentId, sourceIdPrefix: prefix, source, events, actor: 'import:untc' }, { dryRun, allowRemovals });
   return { statusAsAt: page.statusAsAt, source, diff, skipped };
 }
 

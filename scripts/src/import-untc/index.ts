@@ -1,25 +1,29 @@
 /**
  * Imports a saved UN Treaty Collection status page into the tracker's database.
  *
- *   npx pnpm@10 -F @tracker/scripts import:untc -- --instrument uncat --file page.html [--dry-run]
+ *   npx pnpm@10 -F @tracker/scripts import:untc -- --instrument uncat --file page.html [--dry-run] [--allow-removals]
  *
  * --database defaults to the server's DATABASE_PATH (data/tracker.sqlite). Idempotent: the same
- * page twice changes nothing. Everything is applied in one transaction, or nothing is.
+ * page twice changes nothing. Everything is applied in one transaction, or nothing is. An import
+ * that would remove stored events is refused, listing them, unless --allow-removals is given.
+ * Exit status: 0 applied (or nothing to change), 1 refused input, 2 a usage or unexpected error.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tracker/api/config';
 import { createDb } from '@tracker/api/db/database';
 import { migrateToLatest } from '@tracker/api/db/migrate';
 import { seedIfEmpty } from '@tracker/api/db/seed';
 import { INSTRUMENT_IDS, type InstrumentId } from '@tracker/api/domain';
-import { formatDiff, importUntcStatusPage } from './import-untc.js';
+import { EventImportError } from '@tracker/api/services/event-import';
+import { listProblems } from '@tracker/api/services/upr-prepare';
+import { InputFileError } from '../import-upr/input-file.js';
+import { formatDiff, importUntcStatusPage, readStatusPageFile, UntcImportError } from './import-untc.js';
 
-const usage = `usage: import:untc --instrument <${INSTRUMENT_IDS.join('|')}> --file <status-page.html> [--database <path>] [--dry-run]`;
+const usage = `usage: import:untc --instrument <${INSTRUMENT_IDS.join('|')}> --file <status-page.html> [--database <path>] [--dry-run] [--allow-removals]`;
 
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
   console.error(`[import:untc] ${message}`);
-  process.exit(2);
+  process.exit(code);
 }
 
 const { values } = (() => {
@@ -30,6 +34,7 @@ const { values } = (() => {
         file: { type: 'string' },
         database: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'allow-removals': { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -44,15 +49,24 @@ const db = createDb(config.databasePath);
 try {
   await migrateToLatest(db);
   await seedIfEmpty(db, config.seedDir);
-  const html = readFileSync(values.file, 'utf8');
+  const html = readStatusPageFile(values.file);
   const dryRun = values['dry-run'];
-  const { statusAsAt, diff, skipped } = await importUntcStatusPage(db, { instrumentId: values.instrument as InstrumentId, html, dryRun });
+  const { statusAsAt, diff, skipped } = await importUntcStatusPage(db, {
+    instrumentId: values.instrument as InstrumentId,
+    html,
+    dryRun,
+    allowRemovals: values['allow-removals'],
+  });
   for (const line of formatDiff(diff)) console.log(line);
-  for (const s of skipped) console.log(`(skipped ${s.participant}: ${s.reason})`);
+  for (const line of listProblems(skipped.map((s) => `${s.participant}: ${s.reason}`))) console.log(`(skipped ${line})`);
   const summary = `${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged`;
   console.log(`[import:untc] ${values.instrument}, status as at ${statusAsAt}: ${summary}${dryRun ? ' (dry run: nothing written)' : ''}`);
+  if (dryRun && diff.removed.length > 0 && !values['allow-removals']) {
+    console.log('[import:untc] note: a real import removes events only with --allow-removals; without it, it is refused and lists them');
+  }
 } catch (err) {
-  fail((err as Error).message);
+  const refused = [UntcImportError, EventImportError, InputFileError].some((kind) => err instanceof kind);
+  fail((err as Error).message, refused ? 1 : 2);
 } finally {
   await db.destroy();
 }

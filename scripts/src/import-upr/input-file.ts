@@ -26,6 +26,8 @@ export interface InputLimit {
   maxBytes: number;
   /** How large the real files are, so the message shows how far off the file is. */
   realFiles: string;
+  /** What to do with a real file that is larger, when there is something. */
+  advice?: string;
 }
 
 /**
@@ -36,7 +38,12 @@ export interface InputLimit {
 export const INPUT_LIMITS = {
   catCsv: { command: 'import:cat', maxBytes: 10 * MB, realFiles: 'the bundled CAT reporting files are under 40 kB' },
   untcPage: { command: 'import:untc', maxBytes: 10 * MB, realFiles: 'the saved UNCAT status page, the longest, is 0.9 MB' },
-  uprTable: { command: 'import:upr', maxBytes: 100 * MB, realFiles: 'the UPR Info exports are 1.5 to 2.3 MB each' },
+  uprTable: {
+    command: 'import:upr',
+    maxBytes: 100 * MB,
+    realFiles: 'the UPR Info exports are 1.5 to 2.3 MB each',
+    advice: 'Split a larger export into parts (by sessions, or by State) and import them one by one.',
+  },
   uprText: { command: 'import:upr', maxBytes: 10 * MB, realFiles: 'the thematic list documents are 66 to 122 kB' },
 } as const satisfies Record<string, InputLimit>;
 
@@ -48,8 +55,8 @@ export function readInputBytes(path: string, limit: InputLimit): Buffer {
   if (!stat.isFile()) throw new InputFileError(`${path} is not a file`);
   if (stat.size > limit.maxBytes) {
     throw new InputFileError(
-      `${path} is ${megabytes(stat.size)}, more than the ${limit.maxBytes / MB} MB ${limit.command} reads (${limit.realFiles}): ` +
-        'is it the right file? Split a larger export into parts and import them one by one.',
+      `${path} is ${megabytes(stat.size)}, more than the ${limit.maxBytes / MB} MB ${limit.command} reads (${limit.realFiles}): is it the right file?` +
+        (limit.advice ? ` ${limit.advice}` : ''),
     );
   }
   return readFileSync(path);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawPath } from '../normalise/paths.js';
-import { findUntcDates, parseStatusPage, parseUntcDate, statusPageToEvents, type UntcStatusPage } from './parse-status-page.js';
+import { findUntcDates, PAGE_SHAPE_LIMITS, pageShapeProblem, parseStatusPage, parseUntcDate, statusPageToEvents, type UntcStatusPage } from './parse-status-page.js';
 import { stateNames } from './state-names.js';
 
 const page = (file: string): UntcStatusPage => parseStatusPage(readFileSync(rawPath(`treaties/raw/untc-html/${file}`), 'utf8'));
@@ -174,5 +174,28 @@ describe('parseStatusPage and statusPageToEvents: OPCAT (IV-9-b)', () => {
     const declared = csv('treaties/opcat_participants.csv').filter((r) => r.art24_postponement_declared === 'yes').map((r) => r.iso3).sort();
     expect(events.filter((e) => e.article === '24').map((e) => e.stateIso3).sort()).toEqual(declared);
     expect(declared).toHaveLength(8);
+  });
+});
+
+describe('pages not shaped like a status page', () => {
+  const status = '<div>STATUS AS AT : 03-02-2026</div>';
+
+  it('are refused before node-html-parser sees them: 40 kB of tags left open took it a minute', () => {
+    expect(() => parseStatusPage(`<html><body>${status}${'<div>x '.repeat(6000)}</html>`)).toThrow(
+      /^the page is not shaped like a UNTC status page \(elements nested more than 500 deep; a real page has far fewer\): is it the right file\?$/,
+    );
+    expect(() => parseStatusPage(`<html><body>${status}<div>${'x<br>'.repeat(600)}</div></html>`)).toThrow(/an element has more than 1000 children/);
+    expect(() => parseStatusPage(`<html><body>${status}${'<p>text '.repeat(450)}</html>`)).toThrow(/too many tags are never closed/);
+    // The text of a script is skipped to its end, whatever its case, and the tags after it counted.
+    expect(() => parseStatusPage(`<html><body>${status}<script>if (a<b) x()</SCRIPT>${'<p>text '.repeat(450)}</html>`)).toThrow(/too many tags are never closed/);
+    // "</a>" does not close "<A>" in node-html-parser, so neither does it here.
+    expect(() => parseStatusPage(`<html><body>${status}${'<A>x</a>'.repeat(450)}</html>`)).toThrow(/too many tags are never closed/);
+  });
+
+  it('the real pages are within half of every limit', () => {
+    const half = Object.fromEntries(Object.entries(PAGE_SHAPE_LIMITS).map(([k, v]) => [k, v / 2])) as typeof PAGE_SHAPE_LIMITS;
+    for (const file of ['IV-9_uncat_2026-02-03.html', 'IV-9-b_opcat_2026-02-03.html']) {
+      expect(pageShapeProblem(readFileSync(rawPath(`treaties/raw/untc-html/${file}`), 'utf8'), half)).toBeNull();
+    }
   });
 });

@@ -79,8 +79,84 @@ export interface UntcStatusPage {
   endNotes: UntcEndNote[];
 }
 
+/**
+ * Limits on the shape of a page, a few times what the real pages reach (the UNCAT page, the
+ * largest: 9,800 tags, at most 180 children to one element, 316 nodes inside elements never
+ * closed, counted as pageShapeProblem counts them). node-html-parser takes time that grows with
+ * the cube of the size on tags left open (40 kB of "<div>x" takes a minute) and overflows the
+ * stack on deep nesting, so a page beyond these is refused before it is parsed.
+ */
+export const PAGE_SHAPE_LIMITS = { tags: 100_000, depth: 500, children: 1_000, leftOpen: 2_000, moves: 100_000 };
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * Why the page's tags are not shaped like a status page, or null. One pass over the text: tags
+ * are counted, and nesting follows node-html-parser closely enough to bound its work: a closing
+ * tag closes the innermost element only when it has that name (otherwise the parser ignores it),
+ * so tags left open count as nesting. Comments, scripts and styles are one node each.
+ */
+export function pageShapeProblem(html: string, limits = PAGE_SHAPE_LIMITS): string | null {
+  const stack: { tag: string; children: number }[] = [{ tag: '#root', children: 0 }];
+  let tags = 0;
+  const tooMany = () => {
+    const top = stack[stack.length - 1]!;
+    return ++top.children > limits.children ? `an element has more than ${limits.children} children` : null;
+  };
+  const whyNot = (reason: string) => `the page is not shaped like a UNTC status page (${reason}; a real page has far fewer): is it the right file?`;
+  let pos = 0;
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    const textEnd = lt === -1 ? html.length : lt;
+    if (/\S/.test(html.slice(pos, textEnd))) {
+      const problem = tooMany();
+      if (problem) return whyNot(problem);
+    }
+    if (lt === -1) break;
+    const comment = html.startsWith('<!--', lt);
+    const gt = comment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 1);
+    if (gt === -1) break; // the rest is text
+    pos = gt + (comment ? 3 : 1);
+    const tag = comment ? null : /^<(\/?)([a-zA-Z][\w:-]*)/.exec(html.slice(lt, Math.min(gt, lt + 64)));
+    if (!comment && !tag) continue;
+    if (++tags > limits.tags) return whyNot(`more than ${limits.tags} tags`);
+    const [, closing, rawName] = tag ?? [];
+    const name = rawName?.toLowerCase();
+    if (closing) {
+      // As in node-html-parser, names are compared as written: "</a>" does not close "<A>".
+      if (stack.length > 1 && stack[stack.length - 1]!.tag === rawName) stack.pop();
+      continue;
+    }
+    const problem = tooMany();
+    if (problem) return whyNot(problem);
+    if (name === 'script' || name === 'style') {
+      // Their text is not markup; the parser finds their end whatever its case ("</SCRIPT>").
+      const end = new RegExp(`</${name}`, 'gi');
+      end.lastIndex = pos;
+      if (!end.exec(html)) break;
+      pos = end.lastIndex - name.length - 2;
+      continue;
+    }
+    if (comment || VOID_ELEMENTS.has(name!) || html[gt - 1] === '/') continue;
+    stack.push({ tag: rawName!, children: 0 });
+    if (stack.length - 1 > limits.depth) return whyNot(`elements nested more than ${limits.depth} deep`);
+  }
+  // node-html-parser moves the children of every element left open at the end up to its parent,
+  // innermost first, each with the children moved into it: the work is the moves.
+  let moving = 0;
+  let moves = 0;
+  for (let i = stack.length - 1; i > 0; i--) {
+    moving += stack[i]!.children;
+    moves += moving;
+  }
+  if (moving > limits.leftOpen || moves > limits.moves) return whyNot('too many tags are never closed');
+  return null;
+}
+
 /** Parses the HTML of one UNTC status page. Throws an Error naming what is missing or malformed. */
 export function parseStatusPage(html: string): UntcStatusPage {
+  const shape = pageShapeProblem(html);
+  if (shape) throw new Error(shape);
   const root = parse(html);
   const byIdSuffix = (suffix: string): HTMLElement | null => root.querySelector(`[id$="${suffix}"]`);
 

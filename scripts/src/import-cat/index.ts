@@ -6,8 +6,9 @@
  *   npx pnpm@10 -F @tracker/scripts import:cat -- --format ohchr --state KIR --file table.csv --source-title "…" --as-of YYYY-MM-DD
  *
  * --format tracker (default) reads the tracker's CSV; --format ohchr an OHCHR treaty body
- * database reporting-status table saved as CSV. Both are described in data/README.md. The whole
- * file is applied in one transaction or not at all; the same file twice changes nothing.
+ * database reporting-status table saved as CSV. Both are described in data/import-formats.md. The
+ * whole file is applied in one transaction or not at all; the same file twice changes nothing.
+ * Exit status: 0 applied (or nothing to change), 1 refused input, 2 a usage or unexpected error.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tracker/api/config';

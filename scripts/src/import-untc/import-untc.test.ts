@@ -148,6 +148,17 @@ describe('broken and hostile pages: refused whole, with a short message, nothing
     await opcatDb.destroy();
   });
 
+  it('an address that is not http(s) on the stored UNTC sources is not copied into the new source and its events', async () => {
+    const db = await seededDb();
+    sqliteOf(db).prepare("update source set url = 'javascript:alert(1)' where id like 'untc-iv-9-%'").run();
+    const before = snapshot(db);
+    await expect(importUntcStatusPage(db, { instrumentId: 'uncat', html: laterPage, dryRun: false, allowRemovals: true })).rejects.toThrow(
+      /the address of source untc-iv-9-2026-02-03 "javascript:alert\(1\)" is not an http:\/\/ or https:\/\/ address: correct that source first/,
+    );
+    expect(snapshot(db)).toEqual(before);
+    await db.destroy();
+  });
+
   it('a page cut short, a file that is not HTML, binary or over 10 MB is refused before it is parsed', async () => {
     await refused(uncatPage.slice(0, uncatPage.indexOf('Djibouti')), /the page ends before <\/html>: the file is cut/, { allowRemovals: true });
     await refused(`STATUS AS AT : 03-02-2026\n${'junk '.repeat(1000)}`, /is not an HTML page/);

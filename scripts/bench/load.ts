@@ -10,7 +10,12 @@
  *    other than 2xx/3xx) and requests without an answer (failed connections, 10 s timeouts).
  * 2. The target, in the same run: the map page alone and the status endpoint it is drawn from
  *    alone (before and after the map), at the same number of clients: the map's median latency
- *    at most 5x the endpoint's, its throughput at least 20% of the endpoint's.
+ *    at most 5x the endpoint's, its throughput at least 20% of the endpoint's. These runs use
+ *    --workers load-generator threads (default 2): one autocannon thread reads some 80 MB/s, so
+ *    on the map page (40 KB compressed) it tops out near 1,900 pages/s while the server sits at a
+ *    quarter of a core; with one thread the ratio would measure the client, not the server. The
+ *    server's own CPU time per answer (from /proc, on Linux) is printed beside them.
+ *
  *
  * --server runs another build (another checkout's api/dist/server.js), to compare before and
  * after a change. Rate limits are turned off (RATE_LIMIT_PER_MINUTE=0): every request comes
@@ -18,7 +23,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
     'ratio-seconds': { type: 'string', default: '20' },
+    workers: { type: 'string', default: '2' },
     server: { type: 'string', default: join(repoRoot, 'api/dist/server.js') },
     port: { type: 'string', default: '3292' },
   },
@@ -39,6 +45,7 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const ratioSeconds = Number(values['ratio-seconds']);
 const connections = Number(values.connections);
+const workers = Number(values.workers);
 const serverEntry = resolve(values.server!);
 const base = `http://127.0.0.1:${values.port}`;
 // What browsers send.
@@ -110,6 +117,45 @@ function load(route: Route, clients: number, duration: number, sample: Sample): 
     instance.on('response', (_client, status, _bytes, ms) => {
       sample.latencies.push(ms);
       if (status >= 400) sample.errors++;
+    });
+  });
+}
+
+interface AloneRun {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  failures: number;
+  /** The server's CPU time per answer, in ms; NaN where /proc is not there to read it. */
+  cpuMs: number;
+}
+
+/** The server's user + system CPU time so far, in ms (Linux /proc; NaN elsewhere). */
+function serverCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return NaN;
+  }
+}
+
+/** One route alone, with `workers` load-generator threads: autocannon's own figures for the run. */
+function loadAlone(path: string, duration: number): Promise<AloneRun> {
+  const cpuBefore = serverCpuMs(server.pid);
+  return new Promise((resolve, reject) => {
+    autocannon({ url: `${base}${path}`, connections, duration, headers, workers }, (err, result: autocannon.Result) => {
+      if (err) return reject(err);
+      const answered = result.requests.total;
+      resolve({
+        rps: answered / duration,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.non2xx,
+        failures: result.errors + result.timeouts,
+        cpuMs: (serverCpuMs(server.pid) - cpuBefore) / answered,
+      });
     });
   });
 }
@@ -189,21 +235,27 @@ try {
   // machine during the run weighs on both alike. The map gets one long run: at 50 clients, a slow
   // page needs many seconds before its queue (and its latency) is steady.
   console.log(`target: ${MAP} against ${STATUS}, each alone with ${connections} connections: the endpoint ${ratioSeconds / 2} s, the map ${ratioSeconds} s, the endpoint ${ratioSeconds / 2} s`);
-  const endpoint = newSample();
-  const map = newSample();
+  console.log(`(${workers} load-generator threads)`);
   await settle();
-  await load({ name: 'api status', path: STATUS }, connections, ratioSeconds / 2, endpoint);
+  const before = await loadAlone(STATUS, ratioSeconds / 2);
   await settle();
-  await load({ name: 'map', path: MAP }, connections, ratioSeconds, map);
+  const map = await loadAlone(MAP, ratioSeconds);
   await settle();
-  await load({ name: 'api status', path: STATUS }, connections, ratioSeconds / 2, endpoint);
-  const [endpointRow, mapRow] = [summarise(`${STATUS} (alone)`, endpoint), summarise(`${MAP} (alone)`, map)];
-  table([endpointRow, mapRow]);
-  const latencyRatio = mapRow.p50 / endpointRow.p50;
-  const throughputRatio = mapRow.rps / endpointRow.rps;
+  const after = await loadAlone(STATUS, ratioSeconds / 2);
+  // The endpoint's figures: the mean of its runs before and after the map.
+  const mean = (key: keyof AloneRun) => (before[key] + after[key]) / 2;
+  const endpoint: AloneRun = { rps: mean('rps'), p50: mean('p50'), p99: mean('p99'), errors: before.errors + after.errors, failures: before.failures + after.failures, cpuMs: mean('cpuMs') };
+  const line = (cells: string[]) => `${cells[0]!.padEnd(46)}  ${cells.slice(1).map((c) => c.padStart(9)).join('  ')}`;
+  console.log(line(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'no answer', 'server CPU ms/answer']));
+  for (const [name, r] of [[`${STATUS} (alone)`, endpoint], [`${MAP} (alone)`, map]] as const) {
+    console.log(line([name, r.rps.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), String(r.failures), r.cpuMs.toFixed(3)]));
+  }
+  const latencyRatio = map.p50 / endpoint.p50;
+  const throughputRatio = map.rps / endpoint.rps;
   const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
   console.log(`map median latency / status median latency: ${latencyRatio.toFixed(2)} (target <= 5) ${met(latencyRatio <= 5)}`);
   console.log(`map req/s / status req/s: ${throughputRatio.toFixed(2)} (target >= 0.20) ${met(throughputRatio >= 0.2)}`);
+  console.log(`server CPU per answer, map / status: ${(map.cpuMs / endpoint.cpuMs).toFixed(2)}`);
 } finally {
   clearTimeout(watchdog);
   server.kill();

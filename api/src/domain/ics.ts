@@ -6,7 +6,7 @@
  *   "Côte d'Ivoire" or Arabic text can exceed the 75-octet limit of RFC 5545 section 3.1;
  * - `ical-generator` 11 needs Node 22 (this project runs on Node 20.19+); 10.2 runs on Node 20 and
  *   folds by octets, but leaves the last line (END:VCALENDAR) without its CRLF, which the
- *   grammar of section 3.1 requires, and this helper cannot add a dependency.
+ *   grammar of section 3.1 requires, so its output would have to be patched after the fact.
  * What is needed is small (all-day events, six properties), and ics.test.ts checks the rules: every
  * line ends in CRLF and is at most 75 octets, continuation lines start with one space and unfold
  * to the original, TEXT values escape backslash, semicolon, comma and newlines, and the required

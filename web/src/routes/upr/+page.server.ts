@@ -1,4 +1,4 @@
-import { loadUprBase, loadUprSearch } from '$lib/upr-data.server';
+import { loadUprBase, loadUprSearch } from '$lib/server/upr-data';
 import { readUprQuery } from '$lib/upr';
 import type { PageServerLoad } from './$types';
 

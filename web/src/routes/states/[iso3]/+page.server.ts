@@ -1,7 +1,7 @@
 import { apiGet } from '$lib/api';
 import type { CatReportingDetail, StateDetail } from '$lib/api-types';
 import { toSearch } from '$lib/query';
-import { loadUprProfile } from '$lib/upr-data.server';
+import { loadUprProfile } from '$lib/server/upr-data';
 import type { PageServerLoad } from './$types';
 
 // A profile is read, not operated: no JavaScript needed.

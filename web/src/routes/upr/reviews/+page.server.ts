@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { loadUprBase } from '$lib/upr-data.server';
+import { loadUprBase } from '$lib/server/upr-data';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;

@@ -1,4 +1,4 @@
-import { loadInstrumentNames, loadUprRecommendation } from '$lib/upr-data.server';
+import { loadInstrumentNames, loadUprRecommendation } from '$lib/server/upr-data';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;

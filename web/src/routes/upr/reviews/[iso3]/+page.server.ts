@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { loadUprBase, loadUprReviews, loadUprSearch } from '$lib/upr-data.server';
+import { loadUprBase, loadUprReviews, loadUprSearch } from '$lib/server/upr-data';
 import { selectReview } from '$lib/upr';
 import type { PageServerLoad } from './$types';
 

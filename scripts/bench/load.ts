@@ -2,7 +2,7 @@
  * The built product under load, measured from outside: the server runs as `pnpm start` runs it
  * (its own process, a fresh temporary database, loopback only) and autocannon plays many readers.
  *
- *   npx pnpm@10 -F @tracker/scripts bench:load [--seconds 30] [--connections 50] [--ratio-seconds 20] [--server path/to/api/dist/server.js]
+ *   npx --yes pnpm@10 -F @tracker/scripts bench:load [--seconds 30] [--connections 50] [--ratio-seconds 20] [--server path/to/api/dist/server.js]
  *
  * 1. The main pages and API routes at once, the clients shared out between them, with
  *    cache-busting variants (an unknown query parameter with a random value, a random valid

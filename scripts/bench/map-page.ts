@@ -3,9 +3,9 @@
  * against the built product
  * (run `pnpm build` first):
  *
- *   npx pnpm@10 -F @tracker/scripts bench:map [-- --encoding gzip --path /maps/rome-statute]
+ *   npx --yes pnpm@10 -F @tracker/scripts bench:map [-- --encoding gzip --path /maps/rome-statute]
  *
- * Target (issue #4): at most 150 KB transferred, JavaScript included, with gzip.
+ * Target: at most 150 KB transferred, JavaScript included, with gzip.
  * Counts the page's HTML and every script, stylesheet and preloaded module it references.
  */
 import { spawn } from 'node:child_process';

@@ -2,9 +2,9 @@
  * Throughput of GET /api/instruments/{id}/status next to a bare Fastify route, in the same process
  * and the same run, so the ratio does not depend on the machine.
  *
- *   npx pnpm@10 -F @tracker/scripts bench:status [-- --seconds 10 --connections 10]
+ *   npx --yes pnpm@10 -F @tracker/scripts bench:status [-- --seconds 10 --connections 10]
  *
- * Target (issue #3): the status endpoint serves at least half the requests per second of the bare
+ * Target: the status endpoint serves at least half the requests per second of the bare
  * route, for the map's default view (status today). A second run cycles `asOf` over 24 dates, like
  * a user moving the date slider (autocannon rebuilds each distinct request, so that run also
  * measures the load generator's extra work; on 2 cores it shares the machine with the server).

@@ -3,7 +3,7 @@
  *
  *   pnpm -F @tracker/scripts bench:upr-import [-- --runs 3 --memory]
  *
- * Target (issue #6): at least 20,000 rows a second for parse + validate + write. Each run starts
+ * Target: at least 20,000 rows a second for parse + validate + write. Each run starts
  * from the same fresh database: migrated and seeded, then emptied of the bundled UPR reviews,
  * recommendations and pledges (sessions, States and sources stay, as an importer needs them), and
  * imports the five files one after another, one transaction each, as `import:upr` does with each:

@@ -1,9 +1,9 @@
 /**
  * Latency of GET /api/upr/recommendations over at least 100,000 recommendations.
  *
- *   npx pnpm@10 -F @tracker/scripts bench:upr-search [-- --rows 100000 --rounds 5]
+ *   npx --yes pnpm@10 -F @tracker/scripts bench:upr-search [-- --rows 100000 --rounds 5]
  *
- * Target (issue #6): p95 under 50 ms. The bundled 41,518 real recommendations are copied (new ids,
+ * Target: p95 under 50 ms. The bundled 41,518 real recommendations are copied (new ids,
  * same texts, recommending States, themes and links) until the table holds `--rows`, for this
  * benchmark only, in a throw-away in-memory database. Every request has a distinct URL, so the
  * response cache never answers: each one runs the full-text match, the count, the page and (when

@@ -26,7 +26,7 @@ import {
 import type { Instrument } from './status-engine.js';
 import type { EventKind, IsoDate, ParticipationEvent } from './types.js';
 
-// Every date below comes from /work/shared/sources/cat-reporting/ (copied to data/raw/cat-reporting/):
+// Every date below comes from the files in data/raw/cat-reporting/:
 // the states-parties file (UNTC deposits), the report-by-report history of 17 States, and the
 // Committee's follow-up lists. The last describe block runs the same rules over data/seed.
 

@@ -2,7 +2,7 @@
  * CAT reporting deadlines (UNCAT art. 19): what each State party owes the Committee against
  * Torture, what is due next, and what is *established* as overdue. Pure functions: no I/O.
  *
- * Rules (design.md, issue 5), each tested with real cases in cat-reporting.test.ts:
+ * Rules (written out in api/src/domain/README.md), each tested with real cases in cat-reporting.test.ts:
  * - Initial report: due one year after the Convention entered into force for the State
  *   (art. 19(1)). Computed from the status engine's entry into force and marked computed. Not
  *   computed for a successor State whose date of effect is not recorded: the treaty bodies count

@@ -10,8 +10,9 @@ import {
 } from './entry-into-force.js';
 import type { EntryIntoForceRule } from './types.js';
 
-// Rules as the treaties state them (design.md); the dates in the tables come from
-// /work/shared/sources/treaties/*.csv and design.md (file named in each comment).
+// Rules as the treaties state them (README.md in this folder, and each instrument's rulesNote in
+// data/seed/instruments.json); the dates in the tables come from data/raw/treaties/*.csv (file
+// named in each comment).
 const ROME: EntryIntoForceRule = { kind: 'first-of-month-after-days', days: 60, generalEntryIntoForce: '2002-07-01' };
 const UNCAT: EntryIntoForceRule = { kind: 'days-after-deposit', days: 30, generalEntryIntoForce: '1987-06-26' };
 const OPCAT: EntryIntoForceRule = { kind: 'days-after-deposit', days: 30, generalEntryIntoForce: '2006-06-22' };
@@ -23,7 +24,7 @@ const ONE_YEAR = { kind: 'one-year-after-notification' } as const;
 
 describe('entryIntoForceFor', () => {
   it.each([
-    // Rome Statute art. 126(2): design.md and rome_statute_participants.csv
+    // Rome Statute art. 126(2) (README.md in this folder); dates from rome_statute_participants.csv
     { what: 'Rome Statute, Ukraine (60th day 2024-12-24)', rule: ROME, deposit: '2024-10-25', expected: '2025-01-01' },
     { what: 'Rome Statute, Armenia', rule: ROME, deposit: '2023-11-14', expected: '2024-02-01' },
     { what: 'Rome Statute, Kiribati', rule: ROME, deposit: '2019-11-26', expected: '2020-02-01' },
@@ -50,7 +51,7 @@ describe('entryIntoForceFor', () => {
     // Art. 121(5): rome_statute_amendments.csv
     { what: 'art. 8 (2010), Andorra', rule: ART_121_5, deposit: '2013-09-26', expected: '2014-09-26' },
     { what: 'art. 8 (2017, biological), Uruguay (across 29 Feb 2024)', rule: ART_121_5, deposit: '2023-03-21', expected: '2024-03-21' },
-    // Aggression: not before activation (17 July 2018, design.md; ICC-ASP/16/Res.5)
+    // Aggression: not before activation (17 July 2018, ICC-ASP/16/Res.5, as rome_statute_amendments.csv states)
     { what: 'aggression, Liechtenstein (first, 2012)', rule: AGGRESSION, deposit: '2012-05-08', expected: '2018-07-17' },
     { what: 'aggression, Portugal (one year ends 2018-04-11)', rule: AGGRESSION, deposit: '2017-04-11', expected: '2018-07-17' },
     { what: 'aggression, Ireland (after activation)', rule: AGGRESSION, deposit: '2018-09-27', expected: '2019-09-27' },

@@ -8,8 +8,8 @@ import {
 } from './status-engine.js';
 import type { Attestation, EventKind, InstrumentId, IsoDate, ParticipationEvent } from './types.js';
 
-// Every date below is taken from /work/shared/sources/treaties/ (file named beside it) or from
-// design.md. Where a test needs something the sources do not have, its name says "constructed".
+// Every date below is taken from data/raw/treaties/ (file named beside it); the rules are those of
+// README.md in this folder. Where a test needs something the sources do not have, its name says "constructed".
 
 const ONE_YEAR = { kind: 'one-year-after-notification' } as const;
 const ROME_STATUTE: Instrument = {
@@ -291,7 +291,7 @@ describe('statusOn: Rome Statute', () => {
 });
 
 describe('statusOn: amendments under art. 121(5)', () => {
-  // rome_statute_amendments.csv, XVIII-10-b; activation 17 July 2018 (design.md)
+  // rome_statute_amendments.csv, XVIII-10-b; activation 17 July 2018 (ICC-ASP/16/Res.5, as that file states)
   const agg = (iso3: string, date: IsoDate, extra?: Extra) => [ev('rs-aggression-2010', iso3, 'ratification', date, extra)];
   it.each<Case>([
     {

@@ -1,6 +1,6 @@
 /**
  * The status engine: a state's status under an instrument, derived from its participation events
- * as of any date (design.md: "Status is derived from events as of any date - never stored").
+ * as of any date, never stored (the rules are written out in api/src/domain/README.md).
  * Pure functions: no I/O, no database, no treaty data baked in (instruments are passed in).
  *
  * How it works: the events of one state are replayed in date order into a list of segments

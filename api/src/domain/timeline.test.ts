@@ -3,7 +3,7 @@ import type { Instrument } from './status-engine.js';
 import { timeline, type TimelinePoint } from './timeline.js';
 import type { EventKind, InstrumentId, IsoDate, ParticipationEvent } from './types.js';
 
-// Dates from /work/shared/sources/treaties/ (file named beside each table).
+// Dates from data/raw/treaties/ (file named beside each table).
 
 const ONE_YEAR = { kind: 'one-year-after-notification' } as const;
 const ROME_STATUTE: Instrument = {

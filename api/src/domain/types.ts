@@ -1,9 +1,9 @@
 /**
  * Domain vocabulary shared by the status engine, the importers and the database layer.
- * Status is always derived from participation events (design.md): nothing here stores a status.
+ * Status is always derived from participation events (README.md in this folder): nothing here stores a status.
  */
 
-/** The 11 instruments. These ids are a public contract (issue #3): URLs and bookmarks use them. */
+/** The 11 instruments. These ids are a public contract: URLs, bookmarks and API clients use them. */
 export const INSTRUMENT_IDS = [
   'rome-statute',
   'rs-art8-2010',

@@ -1,5 +1,5 @@
 /**
- * UPR recommendation linking (issue 6): which of our 11 instruments a UPR recommendation concerns,
+ * UPR recommendation linking (summarised in api/src/domain/README.md): which of our 11 instruments a UPR recommendation concerns,
  * and what it asks the State to do about each of them. Pure, rule-based, no I/O.
  *
  * Output shape: one link per instrument, `{ instrumentId, actions }`, where `actions` is the
@@ -48,7 +48,7 @@ import { INSTRUMENT_IDS, type InstrumentId } from './types.js';
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-/** The five actions a recommendation can ask about an instrument. Public ids (issue 6). */
+/** The five actions a recommendation can ask about an instrument. Public ids: the API's `action` filter and its answers use them. */
 export const UPR_LINK_ACTIONS = [
   'ratify-accede',
   'withdraw-reservations-declarations',

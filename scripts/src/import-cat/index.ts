@@ -2,8 +2,8 @@
  * Imports CAT reporting records (reports, dialogues, concluding observations, follow-up) to
  * complete the bundled data.
  *
- *   npx pnpm@10 -F @tracker/scripts import:cat -- --file history.csv --source-title "…" --source-url URL --as-of YYYY-MM-DD [--dry-run]
- *   npx pnpm@10 -F @tracker/scripts import:cat -- --format ohchr --state KIR --file table.csv --source-title "…" --as-of YYYY-MM-DD
+ *   npx --yes pnpm@10 -F @tracker/scripts import:cat -- --file history.csv --source-title "…" --source-url URL --as-of YYYY-MM-DD [--dry-run]
+ *   npx --yes pnpm@10 -F @tracker/scripts import:cat -- --format ohchr --state KIR --file table.csv --source-title "…" --as-of YYYY-MM-DD
  *
  * --format tracker (default) reads the tracker's CSV; --format ohchr an OHCHR treaty body
  * database reporting-status table saved as CSV. Both are described in data/import-formats.md. The

@@ -1,7 +1,7 @@
 /**
- * Readers for CAT reporting records that users bring to complete the data (issue 5):
+ * Readers for CAT reporting records that users bring to complete the data:
  *
- * 1. The tracker's own CSV (documented in data/README.md, "Importing CAT reporting records"):
+ * 1. The tracker's own CSV (documented in data/import-formats.md, "CAT reporting records"):
  *    one row per reporting round, named columns, ISO dates.
  * 2. The OHCHR treaty body database's reporting-status table (tbinternet.ohchr.org, per country:
  *    treaty, report, due date, date received, symbol, status), copied into a CSV. No copy of

@@ -1,7 +1,7 @@
 /**
  * Imports a saved UN Treaty Collection status page into the tracker's database.
  *
- *   npx pnpm@10 -F @tracker/scripts import:untc -- --instrument uncat --file page.html [--dry-run] [--allow-removals]
+ *   npx --yes pnpm@10 -F @tracker/scripts import:untc -- --instrument uncat --file page.html [--dry-run] [--allow-removals]
  *
  * --database defaults to the server's DATABASE_PATH (data/tracker.sqlite). Idempotent: the same
  * page twice changes nothing. Everything is applied in one transaction, or nothing is. An import

@@ -12,7 +12,8 @@ const find = (id: string) => events.find((e) => e.id === id);
 /**
  * A deliberately naive count of parties on a date: a State counts once it has deposited consent,
  * until a consent-withdrawn or a withdrawal that took effect (effectiveDate, or one year after
- * notification) without a revocation first. Unverified events are ignored, as design.md requires.
+ * notification) without a revocation first. Unverified events are ignored, as the status engine
+ * does (api/src/domain/README.md).
  */
 function naiveParties(instrumentId: InstrumentId, asOf: string, options: { includeUnverified?: boolean } = {}): string[] {
   const byState = new Map<string, ParticipationEvent[]>();

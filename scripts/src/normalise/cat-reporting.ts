@@ -1,5 +1,5 @@
 /**
- * CAT reporting seed files from data/raw/cat-reporting/ (issue 5):
+ * CAT reporting seed files from data/raw/cat-reporting/ (rules in api/src/domain/README.md):
  *
  *   cat-reports.json           one record per reporting round of the 17 States with a history
  *   cat-follow-up-lists.json   the Committee's six lists of States late with follow-up information

@@ -15,7 +15,7 @@ import { seedDir } from './paths.js';
 
 function main(): void {
   const seed = assembleSeed();
-  // UPR (issue 6) reads the states the main seed just built; its recommendations go to NDJSON.
+  // UPR reads the states the main seed just built; its recommendations go to NDJSON.
   const upr = buildUprSeed(seed.files['states.json']);
   const problems = [...seed.problems, ...upr.problems];
   if (problems.length > 0) {

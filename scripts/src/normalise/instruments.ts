@@ -1,7 +1,7 @@
 /**
  * instruments.json: the 11 instruments. Names, adoption places and dates come from the sources
  * (UNTC page headers, the UNTC MTDSG XML titles, the amendments file); where no source states
- * one, the field is null. Rules follow design.md and types.ts.
+ * one, the field is null. Rules follow api/src/domain/README.md and types.ts.
  */
 import type { InstrumentId } from '@tracker/api/domain';
 import { parseUntcDate } from '../untc/dates.js';

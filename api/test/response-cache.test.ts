@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bumpDataVersion } from '../src/db/seed.js';
+import { bumpDataVersion } from '../src/repositories/audit.repository.js';
 import { setup } from './helper.js';
 
 const url = '/api/instruments/opcat/status?asOf=2026-02-03';

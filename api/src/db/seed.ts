@@ -19,6 +19,7 @@ import { linkRecommendation } from '../domain/upr-links.js';
 import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import { sqliteOf, type Database, type StateTable } from './database.js';
 import { writeUpr, type UprDataset } from './upr-store.js';
+import { recordChanges } from '../repositories/audit.repository.js';
 
 /** Reads and validates one seed file; a missing file is an empty list, a bad one stops the seed. */
 function readSeedFile<T>(seedDir: string, name: string, record: z.ZodType<T>): T[] {
@@ -178,15 +179,6 @@ async function insertCatDataset(trx: Transaction<Database>, cat: CatDataset) {
   await insertChunked(trx, 'catAnnualReport', cat.annualReports.map((a) => ({ symbol: a.symbol, sourceId: a.sourceId, record: JSON.stringify(a) })));
 }
 
-/** Marks the data as changed, so caches keyed on the version (and ETags) move on. */
-export async function bumpDataVersion(trx: Kysely<Database>) {
-  await trx
-    .updateTable('dataVersion')
-    .set((eb) => ({ version: eb('version', '+', 1), changedAt: new Date().toISOString() }))
-    .where('id', '=', 1)
-    .execute();
-}
-
 /**
  * Loads the bundled dataset (data/seed/*.json) into an empty database, in one transaction:
  * either all of it lands or none. A database that already holds data is left alone, so
@@ -199,20 +191,17 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
   if (data.sources.length === 0) return { seeded: false };
   await db.transaction().execute(async (trx) => {
     await insertDataset(trx, data, sqliteOf(db));
-    await bumpDataVersion(trx);
-    await trx
-      .insertInto('auditLog')
-      .values({
+    await recordChanges(trx, [
+      {
         at: new Date().toISOString(),
         actor: 'seed',
         action: 'seed',
         entity: 'dataset',
         entityId: seedDir,
-        before: null,
-        after: JSON.stringify({ sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length, catReports: data.cat.reports.length, uprRecommendations: data.upr.recommendations.length }),
+        after: { sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length, catReports: data.cat.reports.length, uprRecommendations: data.upr.recommendations.length },
         sourceId: null,
-      })
-      .execute();
+      },
+    ]);
   });
   return { seeded: true };
 }

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import type { UprRecommendationTable } from './database.js';
+import { createChangeRecorder, type ChangeRecorder } from '../repositories/audit.repository.js';
 
 /**
  * Bulk writes of UPR records (seed and importers). Written against better-sqlite3's prepared
@@ -45,7 +46,7 @@ export interface UprWriteOptions {
   /** Called every 1,000 recommendations (and at the end). */
   onProgress?: (done: number, total: number) => void;
   /** One audit row per added or changed record (with the record as it was before a change). */
-  audit?: { actor: string; at: string; sourceId: string | null };
+  audit?: { actor: string; at: string; sourceId: string | null; recorder?: ChangeRecorder };
   /** storedRecommendations of data.recommendations, when the caller has looked them up already. */
   stored?: ReadonlyMap<string, RecommendationRow>;
 }
@@ -106,11 +107,9 @@ export function pledgeRow(p: UprPledgeRecord) {
 export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: UprWriteOptions): UprWriteDiff {
   const { dryRun = false, audit } = options;
   // For a change, `before` holds the record as it was.
-  const auditStatement = sqlite.prepare(
-    'insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, ?, null, ?)',
-  );
+  const changes = audit && !dryRun ? (audit.recorder ?? createChangeRecorder(sqlite)) : undefined;
   const logged = (action: 'insert' | 'update', entity: string, id: string, before: unknown) => {
-    if (audit && !dryRun) auditStatement.run(audit.at, audit.actor, action, entity, id, before === null ? null : canonical(before), audit.sourceId);
+    if (audit && changes) changes.record({ at: audit.at, actor: audit.actor, action, entity, entityId: id, before, sourceId: audit.sourceId });
   };
 
   // --- sessions and reviews: few rows, compared field by field ---------------------------------
@@ -199,10 +198,8 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
     sqlite.prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq >= ?').run(firstNewSeq);
   }
   // Additions lose nothing, so one audit entry lists them; a change keeps the record as it was.
-  if (audit && !dryRun && added.length) {
-    sqlite
-      .prepare('insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, null, ?, ?)')
-      .run(audit.at, audit.actor, 'insert', 'uprRecommendation', `${added.length} recommendations`, JSON.stringify(added), audit.sourceId);
+  if (audit && changes && added.length) {
+    changes.record({ at: audit.at, actor: audit.actor, action: 'insert', entity: 'uprRecommendation', entityId: `${added.length} recommendations`, after: added, sourceId: audit.sourceId });
   }
   return { sessions, reviews, recommendations, pledges };
 }

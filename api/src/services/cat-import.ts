@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { bumpDataVersion, catReportingStateRow, catReportRow } from '../db/seed.js';
+import { catReportingStateRow, catReportRow } from '../db/seed.js';
+import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
 import { followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
 import type { IsoDate } from '../domain/types.js';
 import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
@@ -159,28 +160,26 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
 
   await db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();
+    const changes: AuditEntry[] = [];
     const audit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) =>
-      trx
-        .insertInto('auditLog')
-        .values({ at, actor: input.actor, action, entity, entityId, before: before ? json(before) : null, after: after ? json(after) : null, sourceId: input.source.id })
-        .execute();
+      changes.push({ at, actor: input.actor, action, entity, entityId, before, after, sourceId: input.source.id });
     if (!sourceRow) {
       await trx.insertInto('source').values(input.source).execute();
-      await audit('insert', 'source', input.source.id, null, input.source);
+      audit('insert', 'source', input.source.id, null, input.source);
     }
     for (const r of diff.added) {
       await trx.insertInto('catReport').values(catReportRow(r)).execute();
-      await audit('insert', 'catReport', r.id, null, r);
+      audit('insert', 'catReport', r.id, null, r);
     }
     for (const { before, after } of diff.changed) {
       await trx.updateTable('catReport').set(catReportRow(after)).where('id', '=', after.id).execute();
-      await audit('update', 'catReport', after.id, before, after);
+      audit('update', 'catReport', after.id, before, after);
     }
     for (const { before, after } of diff.histories) {
       await trx.insertInto('catReportingState').values(catReportingStateRow(after)).onConflict((oc) => oc.column('stateIso3').doUpdateSet(catReportingStateRow(after))).execute();
-      await audit(before ? 'update' : 'insert', 'catReportingState', after.stateIso3, before, after);
+      audit(before ? 'update' : 'insert', 'catReportingState', after.stateIso3, before, after);
     }
-    await bumpDataVersion(trx);
+    await recordChanges(trx, changes);
   });
   return diff;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '../db/database.js';
-import { bumpDataVersion } from '../db/seed.js';
+import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 import { SourceRecord } from '../schemas/dataset.js';
 import { listProblems, reason } from './upr-prepare.js';
@@ -104,25 +104,23 @@ export async function applyEventImport(db: Kysely<Database>, input: EventImport,
 
   await db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();
+    const changes: AuditEntry[] = [];
     const audit = (action: string, entityId: string, before: unknown, after: unknown) =>
-      trx
-        .insertInto('auditLog')
-        .values({ at, actor: input.actor, action, entity: 'participationEvent', entityId, before: before ? JSON.stringify(before) : null, after: after ? JSON.stringify(after) : null, sourceId: input.source.id })
-        .execute();
+      changes.push({ at, actor: input.actor, action, entity: 'participationEvent', entityId, before, after, sourceId: input.source.id });
     await trx.insertInto('source').values(input.source).onConflict((oc) => oc.column('id').doNothing()).execute();
     for (const e of diff.added) {
       await trx.insertInto('participationEvent').values(e).execute();
-      await audit('insert', e.id, null, e);
+      audit('insert', e.id, null, e);
     }
     for (const { before, after } of diff.changed) {
       await trx.updateTable('participationEvent').set(after).where('id', '=', after.id).execute();
-      await audit('update', after.id, before, after);
+      audit('update', after.id, before, after);
     }
     for (const e of diff.removed) {
       await trx.deleteFrom('participationEvent').where('id', '=', e.id).execute();
-      await audit('delete', e.id, e, null);
+      audit('delete', e.id, e, null);
     }
-    await bumpDataVersion(trx);
+    await recordChanges(trx, changes);
   });
   return diff;
 }

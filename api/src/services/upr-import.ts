@@ -18,6 +18,7 @@ import type { Kysely } from 'kysely';
 import { sqliteOf, type Database, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import { isEmptyUprDiff, storedRecommendations, writeUpr, type UprDataset, type UprWriteDiff } from '../db/upr-store.js';
 import { linkRecommendation } from '../domain/upr-links.js';
+import { createChangeRecorder } from '../repositories/audit.repository.js';
 import type { SourceRecord } from '../schemas/dataset.js';
 import { UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import { differingSourceFields } from './source-refs.js';
@@ -43,7 +44,6 @@ export interface UprImportResult {
   dryRun: boolean;
 }
 
-const canonical = (value: unknown) => JSON.stringify(value);
 /** A source list with `id` added (kept as it is when already there, so stored order is kept). */
 const cite = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id].sort());
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
@@ -269,23 +269,22 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
 
   const at = new Date().toISOString();
   let diff: UprWriteDiff | undefined;
+  const changes = createChangeRecorder(sqlite);
   const apply = sqlite.transaction(() => {
     if (!storedSource) {
       sqlite
         .prepare('insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)')
         .run(source);
-      sqlite
-        .prepare('insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, null, ?, ?)')
-        .run(at, prepared.actor, 'insert', 'source', source.id, canonical(source), source.id);
+      changes.record({ at, actor: prepared.actor, action: 'insert', entity: 'source', entityId: source.id, after: source, sourceId: source.id });
     }
     diff = writeUpr(sqlite, data, {
       link: linkRecommendation,
-      audit: { actor: prepared.actor, at, sourceId: source.id },
+      audit: { actor: prepared.actor, at, sourceId: source.id, recorder: changes },
       stored: alreadyStored,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (isEmptyUprDiff(diff)) throw new NothingToWrite();
-    sqlite.prepare('update dataVersion set version = version + 1, changedAt = ? where id = 1').run(at);
+    changes.bumpDataVersion(at);
   });
   try {
     apply();

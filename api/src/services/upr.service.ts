@@ -3,9 +3,9 @@ import { stringify } from 'csv-stringify';
 import type { Kysely, Selectable } from 'kysely';
 import { pipeline, Readable } from 'node:stream';
 import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
-import { bumpDataVersion } from '../db/seed.js';
 import { recommendationFromRow, type RecommendationRow } from '../db/upr-store.js';
 import type { Repositories } from '../plugins/db.js';
+import { recordChanges } from '../repositories/audit.repository.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type {
   UprAssessment,
@@ -231,11 +231,7 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
         const inserted = await trx.insertInto('uprAssessment').values({ recommendationId: id, ...input, recordedAt }).returningAll().executeTakeFirstOrThrow();
         const latest = await trx.selectFrom('uprAssessment').select('status').where('recommendationId', '=', id).orderBy('assessedOn', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
         await trx.updateTable('uprRecommendation').set({ implementation: latest.status }).where('id', '=', id).execute();
-        await trx
-          .insertInto('auditLog')
-          .values({ at: recordedAt, actor: input.recordedBy, action: 'insert', entity: 'uprAssessment', entityId: String(inserted.id), before: null, after: JSON.stringify(inserted), sourceId: null })
-          .execute();
-        await bumpDataVersion(trx);
+        await recordChanges(trx, [{ at: recordedAt, actor: input.recordedBy, action: 'insert', entity: 'uprAssessment', entityId: String(inserted.id), after: inserted, sourceId: null }]);
         return toAssessment(inserted as AssessmentRow);
       });
     },

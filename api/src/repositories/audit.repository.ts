@@ -1,0 +1,98 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+/**
+ * The one writer of the audit log and of the data version.
+ *
+ * Every data write (seed, import:untc, import:cat, import:upr, an assessment added through the API)
+ * records what it changed here, inside its own transaction, and moves the data version on in that
+ * same transaction, so a cache keyed on the version never sees half a change and no change goes
+ * unrecorded. Writers used to insert audit rows and bump the version each in their own way; they
+ * now all go through these functions:
+ *
+ * - `recordChanges(trx, entries)`: for Kysely writers; called once at the end of the transaction,
+ *   it inserts the entries (in order) and bumps the data version.
+ * - `createChangeRecorder(sqlite)`: the batch form for bulk writers on better-sqlite3 (the UPR
+ *   import and seed): one prepared statement reused for every entry, so the import keeps its
+ *   throughput; its `bumpDataVersion(at)` ends the writer's transaction in the same way.
+ *
+ * `before` and `after` are stored as JSON (null when absent).
+ */
+
+export interface AuditEntry {
+  /** ISO time of the change. */
+  at: string;
+  /** Who made it: a user, an importer (`import:upr`), or `seed`. */
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  /** The record as it was (none for an insert). */
+  before?: unknown;
+  /** The record as it is now (none for a delete, or when the writer does not keep it). */
+  after?: unknown;
+  /** The source the change cites, if any. */
+  sourceId: string | null;
+}
+
+const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+const auditRow = (e: AuditEntry) => ({
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  entity: e.entity,
+  entityId: e.entityId,
+  before: toJson(e.before),
+  after: toJson(e.after),
+  sourceId: e.sourceId,
+});
+
+/** Rows per insert statement: 8 bound values each, well under SQLite's limit on variables. */
+const CHUNK = 500;
+
+/** Marks the data as changed, so caches keyed on the version (and ETags) move on. */
+export async function bumpDataVersion(trx: Kysely<Database>, at: string = new Date().toISOString()) {
+  await trx
+    .updateTable('dataVersion')
+    .set((eb) => ({ version: eb('version', '+', 1), changedAt: at }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+/**
+ * Records the changes a transaction made, then bumps the data version: call it at the end of the
+ * writer's transaction (with `trx`), once.
+ */
+export async function recordChanges(trx: Kysely<Database>, entries: readonly AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await trx.insertInto('auditLog').values(entries.slice(i, i + CHUNK).map(auditRow)).execute();
+  }
+  await bumpDataVersion(trx);
+}
+
+export interface ChangeRecorder {
+  /** Records one change with the prepared statement. */
+  record(entry: AuditEntry): void;
+  /** Ends the writer's transaction: the data version moves on, stamped `at`. */
+  bumpDataVersion(at: string): void;
+}
+
+/**
+ * The batch form, on better-sqlite3 directly, for bulk writers. The caller holds the transaction;
+ * statements are prepared once per recorder.
+ */
+export function createChangeRecorder(sqlite: SQLite.Database): ChangeRecorder {
+  const insert = sqlite.prepare<[string, string, string, string, string, string | null, string | null, string | null]>(
+    'insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let bump: SQLite.Statement<[string]> | undefined;
+  return {
+    record: (e) => insert.run(e.at, e.actor, e.action, e.entity, e.entityId, toJson(e.before), toJson(e.after), e.sourceId),
+    bumpDataVersion: (at) => {
+      bump ??= sqlite.prepare<[string]>('update dataVersion set version = version + 1, changedAt = ? where id = 1');
+      bump.run(at);
+    },
+  };
+}

@@ -24,6 +24,8 @@ export async function recordCspViolations(page: Page, into: string[]): Promise<v
 }
 
 export const test = base.extend<{ cspViolations: string[] }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   cspViolations: async ({}, use) => use([]),
   page: async ({ page, cspViolations }, use, testInfo) => {
     await recordCspViolations(page, cspViolations);

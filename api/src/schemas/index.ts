@@ -5,3 +5,5 @@ export * from './instrument.js';
 export * from './participation.js';
 export * from './state.js';
 export * from './state-detail.js';
+export * from './upr.js';
+export * from './cat-reporting.js';

@@ -15,7 +15,7 @@ export type {
 } from '@tracker/api/schemas';
 export type { EventKind, InstrumentId, Status } from '@tracker/api/domain';
 
-// UPR (issue 6). Some of its response shapes are exported by the API as schemas only: their output
+// UPR. Some of its response shapes are exported by the API as schemas only: their output
 // type is read off the schema, still type-only.
 export type {
   UprAssessment,
@@ -23,14 +23,14 @@ export type {
   UprRecommendation,
   UprReview,
   UprSearchResponse,
-} from '@tracker/api/schemas/upr';
+} from '@tracker/api/schemas';
 type SchemaOutput<S> = S extends { _output: infer O } ? O : never;
-type UprSchemas = typeof import('@tracker/api/schemas/upr');
+type UprSchemas = typeof import('@tracker/api/schemas');
 export type UprRecommendationDetail = SchemaOutput<UprSchemas['UprRecommendationDetail']>;
 export type UprStateReviews = SchemaOutput<UprSchemas['UprStateReviews']>;
 export type UprCalendarResponse = SchemaOutput<UprSchemas['UprCalendarResponse']>;
 export type UprCalendarSession = UprCalendarResponse['sessions'][number];
 
-// CAT reporting (issue 5): the API's response types and the domain vocabulary they use, type-only.
-export type { CatReportingDetail, CatReportingListResponse, CatReportingRow } from '@tracker/api/schemas/cat-reporting';
-export type { CatActivityKind, CatCompleteness, CatObligationStatus, CatProcedure, CatSituation } from '@tracker/api/domain/cat-reporting';
+// CAT reporting: the API's response types and the domain vocabulary they use, type-only.
+export type { CatReportingDetail, CatReportingListResponse, CatReportingRow } from '@tracker/api/schemas';
+export type { CatActivityKind, CatCompleteness, CatObligationStatus, CatProcedure, CatSituation } from '@tracker/api/domain';

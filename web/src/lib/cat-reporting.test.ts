@@ -1,4 +1,4 @@
-import { CAT_SITUATIONS as API_SITUATIONS } from '@tracker/api/domain/cat-reporting';
+import { CAT_SITUATIONS as API_SITUATIONS } from '@tracker/api/domain';
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '$lib/status';
 import { english } from '$lib/test-helpers';

@@ -11,12 +11,11 @@ import { english } from '$lib/test-helpers';
 import fixture from './__fixtures__/rome-statute-2017-10-27.json';
 import { mapItems } from './choropleth';
 import WorldMap from './WorldMap.svg.svelte';
-import type { MapStateInput } from './world-map';
 
 describe('WorldMap.svg.svelte', () => {
   it('draws the Rome Statute on 27 October 2017 as committed (Burundi withdrawn that day)', async () => {
     const { t } = english();
-    const geometry = worldGeometryFor(fixture.states as MapStateInput[]);
+    const geometry = worldGeometryFor(fixture.states);
     const items = mapItems({
       shapes: geometry.shapes,
       rows: new Map((fixture.rows as StatusRow[]).map((row) => [row.iso3, row])),

@@ -8,13 +8,14 @@ import { buildWorldGeometry, compactPath, computedMarkerPoints, largestPartCentr
 // Planar coordinates taken as pixels, so expected paths can be written by hand.
 const pixels = geoIdentity() as unknown as GeoProjection;
 const polygon = (...rings: [number, number][][]): Geometry => ({ type: 'Polygon', coordinates: rings });
+const multiPolygon = (polygons: [number, number][][][]): Geometry => ({ type: 'MultiPolygon', coordinates: polygons });
 
 describe('compactPath', () => {
   it.each([
     { name: 'a square as relative moves', geometry: polygon([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]), expected: 'M0 0l10 0 0 10-10 0z' },
     { name: 'rounds to whole units and drops repeated points', geometry: polygon([[0.4, 0.2], [0.6, 0.1], [10.2, 0], [10, 9.6], [0, 10.4], [0.4, 0.2]]), expected: 'M0 0l1 0 9 0 0 10-10 0z' },
     { name: 'drops a ring smaller than a unit', geometry: polygon([[0, 0], [0.3, 0], [0.3, 0.3], [0, 0]]), expected: '' },
-    { name: 'keeps each ring of a multipolygon', geometry: { type: 'MultiPolygon', coordinates: [[[[0, 0], [2, 0], [2, 2], [0, 0]]], [[[5, 5], [7, 5], [7, 7], [5, 5]]]] } as Geometry, expected: 'M0 0l2 0 0 2zM5 5l2 0 0 2z' },
+    { name: 'keeps each ring of a multipolygon', geometry: multiPolygon([[[[0, 0], [2, 0], [2, 2], [0, 0]]], [[[5, 5], [7, 5], [7, 7], [5, 5]]]]), expected: 'M0 0l2 0 0 2zM5 5l2 0 0 2z' },
   ])('$name', ({ geometry, expected }) => expect(compactPath(geometry, pixels)).toBe(expected));
 });
 
@@ -27,7 +28,7 @@ describe('largestPartCentroid', () => {
     { name: 'a polygon: its centroid', geometry: polygon(box(10, 10, 2)), expected: { lon: 11, lat: 11 } },
     {
       name: 'islands on both sides of the antimeridian: the biggest island, not the open sea between',
-      geometry: { type: 'MultiPolygon', coordinates: [[box(178, 0, 1)], [box(-160, 0, 3)]] } as Geometry,
+      geometry: multiPolygon([[box(178, 0, 1)], [box(-160, 0, 3)]]),
       expected: { lon: -158.5, lat: 1.5 },
     },
   ])('$name', ({ geometry, expected }) => {

@@ -8,7 +8,7 @@
  * the world). Rings that shrink to fewer than three distinct points are dropped.
  */
 import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 
 /** Width of the map in SVG units; the SVG scales to its container. */
 export const MAP_WIDTH = 960;

@@ -25,7 +25,7 @@ import { linkRecommendation, toPairs, UPR_LINK_ACTIONS, type UprLink } from '@tr
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLE = join(repoRoot, 'data/labels/upr-linking-sample.csv');
-const RAW_DIRS = [join(repoRoot, 'data/raw/upr'), '/work/shared/sources/upr'];
+const RAW_DIRS = [join(repoRoot, 'data/raw/upr')];
 
 /** The real recommendation files and their text column (the voluntary pledges are not recommendations). */
 export const UPR_FILES: ReadonlyArray<{ file: string; textColumn: string }> = [

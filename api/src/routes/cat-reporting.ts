@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { catCalendar } from '../domain/ics.js';
 import { catReportingCsv, catReportingHistoryCsv } from '../lib/csv-tables.js';
 import { FormatQuery, sendCsv } from '../lib/formats.js';
 import { CatCalendarQuery, CatReportingDetail, CatReportingListResponse, CatReportingQuery } from '../schemas/cat-reporting.js';
@@ -8,7 +7,12 @@ import { ErrorBody } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
 import { StateParams } from '../schemas/params.js';
 import { todayUtc } from '../services/status.service.js';
-import { assertKnownRegion, unknownState } from './states.js';
+import { assertKnownRegion, unknownState } from './route-helpers.js';
+// OpenAPI lists the schemas' components in the order their modules are first loaded; these two were
+// loaded here (through the states routes) before the shared helpers moved, and stay so that
+// api/openapi.json keeps its order.
+import '../schemas/state-detail.js';
+import '../schemas/state.js';
 
 export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -28,7 +32,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
     async ({ query }, reply) => {
       const { format, asOf, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
-      const result = await app.catReporting.list(asOf ?? todayUtc(), filters);
+      const result = await app.services.catReporting.list(asOf ?? todayUtc(), filters);
       if (format === 'csv') return sendCsv(reply, catReportingCsv(result));
       return result;
     },
@@ -49,19 +53,8 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const iso3 = request.query.state;
-      if (iso3 && !(await app.catReporting.hasState(iso3))) throw unknownState(app, iso3);
-      const asOf = todayUtc();
-      const { deadlines, names, sources } = await app.catReporting.deadlines(asOf, iso3);
-      const dataAsOf = await app.catReporting.dataAsOf();
-      const body = catCalendar(deadlines, {
-        stateNames: Object.fromEntries(names),
-        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, s.asOf ? `${s.title} (as of ${s.asOf})` : s.title])),
-        // Fixed by the data, so the same data gives the same file (and the same ETag).
-        dtstamp: `${dataAsOf}T00:00:00Z`,
-        name: iso3 ? `CAT reporting deadlines: ${names.get(iso3) ?? iso3}` : 'CAT reporting deadlines',
-        // From the configured PUBLIC_URL, never the Host header: this answer is cached for everyone.
-        url: (d) => `${app.config.publicUrl}/states/${d.stateIso3}#cat-reporting`,
-      });
+      const body = await app.services.catReporting.calendar(todayUtc(), iso3, app.config.publicUrl);
+      if (body === undefined) throw unknownState(app, iso3!);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `inline; filename="cat-deadlines${iso3 ? `-${iso3}` : ''}.ics"`)
@@ -81,7 +74,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ params, query }, reply) => {
-      const detail = await app.catReporting.detail(params.iso3, query.asOf ?? todayUtc());
+      const detail = await app.services.catReporting.detail(params.iso3, query.asOf ?? todayUtc());
       if (!detail) throw unknownState(app, params.iso3);
       if (query.format === 'csv') return sendCsv(reply, catReportingHistoryCsv(detail));
       return detail;

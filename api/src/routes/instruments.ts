@@ -14,7 +14,7 @@ import {
   TimelineResponse,
 } from '../schemas/instrument.js';
 import { InstrumentParams } from '../schemas/params.js';
-import { assertKnownRegion } from './states.js';
+import { assertKnownRegion } from './route-helpers.js';
 
 const isInstrumentId = (id: string): id is InstrumentId => (INSTRUMENT_IDS as readonly string[]).includes(id);
 
@@ -33,7 +33,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ query }, reply) => {
-      const instruments = await app.catalogue.listInstruments();
+      const instruments = await app.services.catalogue.listInstruments();
       if (query.format === 'csv') return sendCsv(reply, instrumentsCsv(instruments));
       return { instruments };
     },
@@ -50,7 +50,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ params }) => {
-      const detail = isInstrumentId(params.id) ? await app.catalogue.instrumentDetail(params.id, todayUtc()) : undefined;
+      const detail = isInstrumentId(params.id) ? await app.services.catalogue.instrumentDetail(params.id, todayUtc()) : undefined;
       if (!detail) throw notFound(params.id);
       return detail;
     },
@@ -70,7 +70,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
     async ({ params, query }, reply) => {
       const { asOf = todayUtc(), format, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
-      const result = isInstrumentId(params.id) ? await app.statusService.instrumentStatus(params.id, asOf, filters) : undefined;
+      const result = isInstrumentId(params.id) ? await app.services.status.instrumentStatus(params.id, asOf, filters) : undefined;
       if (!result) throw notFound(params.id);
       if (format === 'csv') return sendCsv(reply, statusCsv(result));
       return result;
@@ -96,7 +96,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
     async ({ params, query }, reply) => {
       const to = query.to ?? todayUtc();
       if (query.from && query.from > to) throw app.httpErrors.badRequest(`"from" (${query.from}) must not be after "to" (${to})`);
-      const result = isInstrumentId(params.id) ? await app.statusService.timeline(params.id, query.from, to) : undefined;
+      const result = isInstrumentId(params.id) ? await app.services.status.timeline(params.id, query.from, to) : undefined;
       if (!result) throw notFound(params.id);
       if (query.format === 'csv') return sendCsv(reply, timelineCsv(result));
       return result;

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { statesCsv } from '../lib/csv-tables.js';
@@ -9,17 +8,7 @@ import { StateParams } from '../schemas/params.js';
 import { StateDetail } from '../schemas/state-detail.js';
 import { State, StateFilters } from '../schemas/state.js';
 import { todayUtc } from '../services/status.service.js';
-
-/** A well-formed M49 code that no state has is a mistake, not an empty selection. */
-export async function assertKnownRegion(app: FastifyInstance, code: string) {
-  if (!(await app.repos.states.hasRegion(code))) {
-    throw app.httpErrors.badRequest(`Unknown M49 region "${code}": use a region, sub-region or intermediate region code listed by GET /api/states`);
-  }
-}
-
-/** The 404 for a well-formed ISO3 code that no state of the registry has. */
-export const unknownState = (app: FastifyInstance, iso3: string) =>
-  app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${iso3}": GET /api/states lists the codes`);
+import { assertKnownRegion, unknownState } from './route-helpers.js';
 
 export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -53,7 +42,7 @@ export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ params, query }) => {
-      const detail = await app.catalogue.stateDetail(params.iso3, query.asOf ?? todayUtc());
+      const detail = await app.services.catalogue.stateDetail(params.iso3, query.asOf ?? todayUtc());
       if (!detail) throw unknownState(app, params.iso3);
       return detail;
     },

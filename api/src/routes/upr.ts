@@ -17,7 +17,7 @@ import {
 } from '../schemas/upr.js';
 import { preferredEncoding } from '../lib/compression.js';
 import { todayUtc } from '../services/status.service.js';
-import { unknownState } from './states.js';
+import { unknownState } from './route-helpers.js';
 
 export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -38,7 +38,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
       if (query.format === 'csv') {
         // A stream, not the JSON shape the schema types: sent through the untyped reply.
         const reply = typedReply as FastifyReply;
-        const csv = await app.upr.csv(query);
+        const csv = await app.services.upr.csv(query);
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="upr-recommendations.csv"');
         // Streamed, so the response cache cannot compress it: gzip on the way out for slow links.
         if (preferredEncoding(request.headers['accept-encoding'], ['gzip'])) {
@@ -48,7 +48,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         return reply.send(csv);
       }
-      return app.upr.search(query);
+      return app.services.upr.search(query);
     },
   );
 
@@ -63,7 +63,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ params }) => {
-      const found = await app.upr.recommendation(params.id);
+      const found = await app.services.upr.recommendation(params.id);
       if (!found) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
       return found;
     },
@@ -86,7 +86,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { params, body } = request;
       if (body.assessedOn > todayUtc()) throw app.httpErrors.badRequest(`assessedOn ${body.assessedOn} is in the future`);
-      const created = await app.upr.addAssessment(params.id, body);
+      const created = await app.services.upr.addAssessment(params.id, body);
       if (!created) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
       return reply.code(201).send(created);
     },
@@ -103,7 +103,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ params }) => {
-      const reviews = await app.upr.reviewsOf(params.iso3);
+      const reviews = await app.services.upr.reviewsOf(params.iso3);
       if (!reviews) throw unknownState(app, params.iso3);
       return reviews;
     },
@@ -119,7 +119,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UprCalendarResponse, 400: ErrorBody },
       },
     },
-    async ({ query }) => app.upr.calendar(query),
+    async ({ query }) => app.services.upr.calendar(query),
   );
 };
 

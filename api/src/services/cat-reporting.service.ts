@@ -8,8 +8,9 @@ import {
   type CatReportingDataset,
   type CatReportingStatus,
 } from '../domain/cat-reporting.js';
+import { catCalendar } from '../domain/ics.js';
 import type { IsoDate } from '../domain/types.js';
-import type { Repositories } from '../plugins/db.js';
+import type { Repositories } from '../repositories/index.js';
 import type { CatReportingDetail, CatReportingFilters, CatReportingListResponse, CatReportingRow } from '../schemas/cat-reporting.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type { State } from '../schemas/state.js';
@@ -101,7 +102,7 @@ export function createCatReportingService(repos: Repositories) {
     return refsFor(ids, await repos.meta.sourceRefs());
   }
 
-  return {
+  const service = {
     /** Every state (parties and not) matching the filters, with counts over those shown. */
     async list(asOf: IsoDate, filters: CatReportingFilters): Promise<CatReportingListResponse> {
       const { loaded, statuses } = await statusesOn(asOf);
@@ -164,6 +165,26 @@ export function createCatReportingService(repos: Repositories) {
       return { deadlines, names: new Map(loaded.states.map((s) => [s.iso3, s.names.en])), sources: refs };
     },
 
+    /**
+     * The RFC 5545 calendar of the dated deadlines of one state or all (the body of
+     * GET /api/cat-reporting/calendar.ics); undefined for an unknown state. Event links point at
+     * `publicUrl`, the configured address, never one taken from a request: the answer is cached
+     * for everyone.
+     */
+    async calendar(asOf: IsoDate, iso3: string | undefined, publicUrl: string): Promise<string | undefined> {
+      if (iso3 && !(await service.hasState(iso3))) return undefined;
+      const { deadlines, names, sources } = await service.deadlines(asOf, iso3);
+      const dataAsOf = await service.dataAsOf();
+      return catCalendar(deadlines, {
+        stateNames: Object.fromEntries(names),
+        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, s.asOf ? `${s.title} (as of ${s.asOf})` : s.title])),
+        // Fixed by the data, so the same data gives the same file (and the same ETag).
+        dtstamp: `${dataAsOf}T00:00:00Z`,
+        name: iso3 ? `CAT reporting deadlines: ${names.get(iso3) ?? iso3}` : 'CAT reporting deadlines',
+        url: (d) => `${publicUrl}/states/${d.stateIso3}#cat-reporting`,
+      });
+    },
+
     /** The latest date the reporting records cover. */
     async dataAsOf() {
       return (await load()).dataAsOf;
@@ -173,5 +194,6 @@ export function createCatReportingService(repos: Repositories) {
       return (await load()).states.some((s) => s.iso3 === iso3);
     },
   };
+  return service;
 }
 export type CatReportingService = ReturnType<typeof createCatReportingService>;

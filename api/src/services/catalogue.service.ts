@@ -1,5 +1,5 @@
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
-import type { Repositories } from '../plugins/db.js';
+import type { Repositories } from '../repositories/index.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
 import type { Instrument } from '../schemas/instrument.js';
 import type { ParticipationEventOut, SourceRef } from '../schemas/participation.js';

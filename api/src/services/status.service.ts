@@ -9,7 +9,7 @@ import {
 import { timeline } from '../domain/timeline.js';
 import { InputError } from '../lib/input-error.js';
 import type { InstrumentId, IsoDate, ParticipationEvent } from '../domain/types.js';
-import type { Repositories } from '../plugins/db.js';
+import type { Repositories } from '../repositories/index.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
 import type { StatusDetail } from '../schemas/participation.js';
 import type { StateFilters } from '../schemas/state.js';

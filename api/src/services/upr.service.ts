@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { pipeline, Readable } from 'node:stream';
 import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import { recommendationFromRow, type RecommendationRow } from '../db/upr-store.js';
-import type { Repositories } from '../plugins/db.js';
+import type { Repositories } from '../repositories/index.js';
 import { recordChanges } from '../repositories/audit.repository.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type {

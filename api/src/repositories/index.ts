@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { createCatReportingRepository } from './cat-reporting.repository.js';
+import { createInstrumentRepository } from './instrument.repository.js';
+import { createMetaRepository } from './meta.repository.js';
+import { createParticipationRepository } from './participation.repository.js';
+import { createStateRepository } from './state.repository.js';
+
+/**
+ * Assembles the repositories (the data access over one database) in one place. Services take the
+ * `Repositories` type from here rather than from the Fastify plugin that decorates the app with
+ * them, so the wiring runs one way: repositories <- services <- plugins/db.ts, with no cycle.
+ * Writers record their changes with the functions of audit.repository.ts, inside their own
+ * transaction, so that one is not part of this set.
+ */
+export const createRepositories = (db: Kysely<Database>) => ({
+  meta: createMetaRepository(db),
+  states: createStateRepository(db),
+  instruments: createInstrumentRepository(db),
+  participation: createParticipationRepository(db),
+  catReporting: createCatReportingRepository(db),
+});
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Answers shared by several route files (states, instruments, CAT reporting, UPR). They live here
+ * so that route files never import one another.
+ */
+
+/** A well-formed M49 code that no state has is a mistake, not an empty selection. */
+export async function assertKnownRegion(app: FastifyInstance, code: string) {
+  if (!(await app.repos.states.hasRegion(code))) {
+    throw app.httpErrors.badRequest(`Unknown M49 region "${code}": use a region, sub-region or intermediate region code listed by GET /api/states`);
+  }
+}
+
+/** The 404 for a well-formed ISO3 code that no state of the registry has. */
+export const unknownState = (app: FastifyInstance, iso3: string) =>
+  app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${iso3}": GET /api/states lists the codes`);

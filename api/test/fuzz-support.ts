@@ -261,7 +261,7 @@ export function injectOptions(r: FuzzRequest, remoteAddress: string): InjectOpti
     else payload = JSON.stringify(r.body.json) ?? 'undefined';
     headers['content-type'] ??= r.body.contentType ?? 'application/json';
   }
-  return { method: r.method as InjectOptions['method'], url: urlOf(r), headers, remoteAddress, ...(payload === undefined ? {} : { payload }) };
+  return { method: r.method, url: urlOf(r), headers, remoteAddress, ...(payload === undefined ? {} : { payload }) };
 }
 
 /** A value a parameter's schema allows, taken from real data where the data has it. */
@@ -447,7 +447,7 @@ export function bodyArbitrary(schema: JsonSchema): fc.Arbitrary<BodyCase> {
   const object = fc.tuple(fields, extra).map(([f, e]) => {
     const body: Record<string, unknown> = {};
     for (const entry of [...f, ...e]) if (entry) Object.defineProperty(body, entry[0], { value: entry[1], enumerable: true, writable: true, configurable: true });
-    return { json: body } as BodyCase;
+    return { json: body };
   });
   return fc.oneof(
     { arbitrary: object, weight: 20 },
@@ -513,6 +513,7 @@ export function jsonViolation(s: JsonSchema, v: unknown, at = 'body'): string | 
   return null;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Why a text a person writes into a field cannot be stored as it is, or null. */

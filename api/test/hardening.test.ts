@@ -224,7 +224,7 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n'));
       let data = '';
-      socket.on('data', (chunk) => (data += chunk)).on('close', () => resolve(data)).on('error', reject);
+      socket.on('data', (chunk: Buffer) => (data += chunk.toString())).on('close', () => resolve(data)).on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: 'Bad Request', message: expect.stringContaining('Host') });
@@ -235,7 +235,7 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => socket.write(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
       let data = '';
-      socket.on('data', (chunk) => (data += chunk)).on('close', () => resolve(data)).on('error', reject);
+      socket.on('data', (chunk: Buffer) => (data += chunk.toString())).on('close', () => resolve(data)).on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 431 /);
     const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
@@ -262,7 +262,7 @@ describe('the edit token', () => {
         socket.write(Buffer.concat([Buffer.from(head), Buffer.alloc(TOKEN.length, 0xe9), Buffer.from(`\r\nConnection: close\r\n\r\n${body}`)]));
       });
       let data = '';
-      socket.on('data', (c) => (data += c)).on('close', () => resolve(Number(data.slice(9, 12)))).on('error', reject);
+      socket.on('data', (c: Buffer) => (data += c.toString())).on('close', () => resolve(Number(data.slice(9, 12)))).on('error', reject);
     });
     expect(status).toBe(401);
   });

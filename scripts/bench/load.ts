@@ -46,7 +46,7 @@ const seconds = Number(values.seconds);
 const ratioSeconds = Number(values['ratio-seconds']);
 const connections = Number(values.connections);
 const workers = Number(values.workers);
-const serverEntry = resolve(values.server!);
+const serverEntry = resolve(values.server);
 const base = `http://127.0.0.1:${values.port}`;
 // What browsers send.
 const headers = { 'accept-encoding': 'gzip, deflate, br' };
@@ -108,7 +108,7 @@ function load(route: Route, clients: number, duration: number, sample: Sample): 
         requests: [{ method: 'GET', path: route.path, ...(route.vary ? { setupRequest: (request: autocannon.Request) => ({ ...request, path: route.vary!() }) } : {}) }],
       },
       (err, result: autocannon.Result) => {
-        if (err) return reject(err);
+        if (err) return reject(err as Error);
         sample.seconds += duration;
         sample.failures += result.errors + result.timeouts;
         resolve();
@@ -146,7 +146,7 @@ function loadAlone(path: string, duration: number): Promise<AloneRun> {
   const cpuBefore = serverCpuMs(server.pid);
   return new Promise((resolve, reject) => {
     autocannon({ url: `${base}${path}`, connections, duration, headers, workers }, (err, result: autocannon.Result) => {
-      if (err) return reject(err);
+      if (err) return reject(err as Error);
       const answered = result.requests.total;
       resolve({
         rps: answered / duration,

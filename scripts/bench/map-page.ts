@@ -30,7 +30,7 @@ const base = `http://127.0.0.1:${values.port}`;
 function fetchRaw(path: string, headers: Record<string, string> = {}): Promise<{ bytes: Buffer; status: number; ms: number; encoding: string | undefined; link: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    get(`${base}${path}`, { headers: { 'accept-encoding': values.encoding!, ...headers } }, (res) => {
+    get(`${base}${path}`, { headers: { 'accept-encoding': values.encoding, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res
         .on('data', (c: Buffer) => chunks.push(c))
@@ -52,7 +52,7 @@ try {
     if (i > 100) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const page = await fetchRaw(values.path!);
+  const page = await fetchRaw(values.path);
   if (page.status !== 200) throw new Error(`${values.path} answered ${page.status}`);
   const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
   const html = (page.encoding === 'gzip' ? gunzipSync(page.bytes) : page.encoding === 'br' ? brotliDecompressSync(page.bytes) : page.bytes).toString();
@@ -72,9 +72,9 @@ try {
 
   // Rendered every time: the page cache never answers a request with a cookie the pages do not know.
   const rendered: number[] = [];
-  for (let i = 0; i < Number(values.runs); i++) rendered.push((await fetchRaw(values.path!, { cookie: 'bench=render' })).ms);
+  for (let i = 0; i < Number(values.runs); i++) rendered.push((await fetchRaw(values.path, { cookie: 'bench=render' })).ms);
   const cached: number[] = [];
-  for (let i = 0; i < Number(values.runs); i++) cached.push((await fetchRaw(values.path!)).ms);
+  for (let i = 0; i < Number(values.runs); i++) cached.push((await fetchRaw(values.path)).ms);
   const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!.toFixed(1);
   const p90 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)]!.toFixed(1);
   const kb = (n: number) => (n / 1000).toFixed(1);

@@ -67,7 +67,7 @@ describe('entryIntoForceFor', () => {
     { what: 'UNCAT: 20th instrument (Denmark)', rule: UNCAT, deposit: '1987-05-27', expected: '1987-06-26' },
     { what: 'OPCAT: 20th instruments (Bolivia, Honduras)', rule: OPCAT, deposit: '2006-05-23', expected: '2006-06-22' },
   ])('$what -> $expected', ({ rule, deposit, expected }) => {
-    expect(entryIntoForceFor({ ...rule, generalEntryIntoForce: '0001-01-01' } as EntryIntoForceRule, deposit)).toBe(expected);
+    expect(entryIntoForceFor({ ...rule, generalEntryIntoForce: '0001-01-01' }, deposit)).toBe(expected);
   });
 
   it('art. 121(4): no date of its own until the amendment is in force for all', () => {

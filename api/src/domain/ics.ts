@@ -50,6 +50,8 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 }
 
@@ -109,6 +111,7 @@ export function icsDateTime(instant: string): string {
 
 /** A URI value may not hold characters that would break the content line. */
 function uri(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u0020\u007F"<>\\^`{|}]/.test(value)) throw new TypeError(`Not a URI that can go in a calendar: ${JSON.stringify(value)}`);
   return value;
 }

@@ -12,11 +12,12 @@ const errorBody = (status: number, message: string): ErrorBody => ({ error: stat
  * Errors the router raises before any route runs (Fastify's `frameworkErrors` option): a path with
  * a broken %-escape, or a path segment longer than the router reads. Same body as every other error.
  */
-export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return reply.code(414).send(errorBody(414, `A part of the address is longer than ${MAX_PARAM_LENGTH} characters.`));
+    reply.code(414).send(errorBody(414, `A part of the address is longer than ${MAX_PARAM_LENGTH} characters.`));
+    return;
   }
-  return reply.code(400).send(errorBody(400, 'The address is not valid: every % must be followed by two hexadecimal digits (%20 for a space).'));
+  reply.code(400).send(errorBody(400, 'The address is not valid: every % must be followed by two hexadecimal digits (%20 for a space).'));
 }
 
 /** Longest path segment the router reads; the route schemas set the real limits, with clearer messages. */
@@ -51,7 +52,7 @@ export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'request';
-      const details = err.validation.map((issue) => ({
+      const details = err.validation.map((issue: { instancePath?: unknown; message?: string }) => ({
         path: [where, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
         message: issue.message ?? 'is invalid',
       }));

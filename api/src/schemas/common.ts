@@ -18,6 +18,7 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 
 /** Control characters other than tab and line breaks: never part of text a person wrote. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /**

@@ -21,6 +21,6 @@ export const dbPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
   const repos = createRepositories(db);
   app.decorate('db', db);
   app.decorate('repos', repos);
-  app.decorate('services', createServices(repos, db));
+  app.decorate('services', createServices(repos));
   app.addHook('onClose', async () => db.destroy());
 });

@@ -5,6 +5,7 @@ import { createInstrumentRepository } from './instrument.repository.js';
 import { createMetaRepository } from './meta.repository.js';
 import { createParticipationRepository } from './participation.repository.js';
 import { createStateRepository } from './state.repository.js';
+import { createUprRepository } from './upr.repository.js';
 
 /**
  * Assembles the repositories (the data access over one database) in one place. Services take the
@@ -19,5 +20,6 @@ export const createRepositories = (db: Kysely<Database>) => ({
   instruments: createInstrumentRepository(db),
   participation: createParticipationRepository(db),
   catReporting: createCatReportingRepository(db),
+  upr: createUprRepository(db),
 });
 export type Repositories = ReturnType<typeof createRepositories>;

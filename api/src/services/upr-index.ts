@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import { UN_REGIONAL_GROUPS } from '../db/database.js';
+import type { UprIndexSource } from '../repositories/upr.repository.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
 import { INSTRUMENT_IDS } from '../domain/types.js';
 import { UPR_RESPONSES } from '../schemas/upr-dataset.js';
@@ -10,7 +10,8 @@ import { UPR_IMPLEMENTATION_STATUSES, type UprFacets, type UprFilters } from '..
  * and facets. SQLite answers the full-text match; everything else (filters, the count, seven
  * facet counts, the sort and the page) is one pass over typed arrays. Counting facets with SQL
  * GROUP BYs took 200-400 ms over 100,000 rows, against a 50 ms target; this pass takes a few.
- * The recommendations themselves are then read from SQLite, one page at a time.
+ * The recommendations themselves are then read from SQLite, one page at a time. The index's rows
+ * come from the UPR repository (`indexSource`), which holds the SQL.
  */
 
 const RESPONSES = [null, ...UPR_RESPONSES] as const;
@@ -56,15 +57,13 @@ function lists(size: number, pairs: { doc: number; value: number }[]): Lists {
   return { offsets, values };
 }
 
-export function buildUprIndex(sqlite: SQLite.Database): UprIndex {
-  const stateRows = sqlite.prepare('select iso3, nameEn, unRegionalGroup from state order by nameEn').all() as { iso3: string; nameEn: string; unRegionalGroup: string | null }[];
+export function buildUprIndex(source: UprIndexSource): UprIndex {
+  const stateRows = source.states();
   const states = stateRows.map((s) => s.iso3);
   const stateIndex = new Map(states.map((s, i) => [s, i]));
   const groupOf = stateRows.map((s) => (s.unRegionalGroup ? (UN_REGIONAL_GROUPS as readonly string[]).indexOf(s.unRegionalGroup) : -1));
 
-  const rows = sqlite
-    .prepare('select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state, recommendingStates, themes from uprRecommendation order by seq')
-    .all() as { seq: number; cycle: number; session: number; response: string | null; implementation: string | null; state: string; recommendingStates: string; themes: string | null }[];
+  const rows = source.recommendations();
   const size = rows.length;
   const seq = new Int32Array(size);
   const docOfSeq = new Map<number, number>();
@@ -104,7 +103,7 @@ export function buildUprIndex(sqlite: SQLite.Database): UprIndex {
   });
 
   const links: { doc: number; value: number }[] = [];
-  for (const l of sqlite.prepare('select recommendation, instrumentId, action from uprLink').iterate() as IterableIterator<{ recommendation: number; instrumentId: string; action: string }>) {
+  for (const l of source.links()) {
     const instrument = (INSTRUMENT_IDS as readonly string[]).indexOf(l.instrumentId);
     const action = (ACTIONS as readonly string[]).indexOf(l.action);
     links.push({ doc: docOfSeq.get(l.recommendation)!, value: instrument * ACTIONS.length + action });

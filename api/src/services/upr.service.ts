@@ -1,22 +1,17 @@
-import type SQLite from 'better-sqlite3';
 import { stringify } from 'csv-stringify';
-import type { Kysely, Selectable } from 'kysely';
 import { pipeline, Readable } from 'node:stream';
-import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
-import { recommendationFromRow, type RecommendationRow } from '../db/upr-store.js';
+import { recommendationFromRow } from '../db/upr-store.js';
 import type { Repositories } from '../repositories/index.js';
-import { recordChanges } from '../repositories/audit.repository.js';
+import { ftsMatch, type AssessmentRow, type CsvRow, type PresentedRow, type ReviewRow } from '../repositories/upr.repository.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type {
   UprAssessment,
   UprAssessmentInput,
-  UprFilters,
   UprRecommendation,
   UprReview,
   UprSearchQuery,
   UprSearchResponse,
 } from '../schemas/upr.js';
-import { readSearchText } from '../domain/search-text.js';
 import { citation } from '../lib/csv-tables.js';
 import { CSV_OPTIONS } from '../lib/formats.js';
 import { refsFor } from './source-refs.js';
@@ -24,113 +19,28 @@ import { todayUtc } from './status.service.js';
 import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
 
 /**
- * UPR search and views. Queries go straight to better-sqlite3 (prepared once, cached by SQL
- * text): a search is a full-text match, a filtered count, a page and up to seven facet counts,
- * and the issue's target is p95 under 50 ms over 100,000 recommendations.
+ * UPR search and views, over the UPR repository (repositories/upr.repository.ts holds every SQL
+ * statement): a search runs the full-text match there, then filters, pages and counts facets on the
+ * in-memory column index, and presents the page with names, links, assessments and sources.
  */
 
-/** The FTS5 match of a search text; the query schema has already refused a text without one. */
-const ftsMatch = (q: string): string | null => {
-  const read = readSearchText(q);
-  return read.ok ? read.match : null;
-};
-
-interface Where {
-  sql: string;
-  params: unknown[];
-}
-
-/** The WHERE clause over `r` (uprRecommendation) for the filters. */
-export function whereClause(filters: UprFilters): Where {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    parts.push(sql);
-    params.push(...values);
-  };
-  if (filters.q) {
-    const match = ftsMatch(filters.q);
-    if (match) add('r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', match);
-  }
-  if (filters.state) add('r.stateUnderReviewIso3 = ?', filters.state);
-  // The lists are JSON columns (migration 006): recommendingStates [{iso3, nameAsRecorded}], themes [name].
-  if (filters.recommendingState) add("exists (select 1 from json_each(r.recommendingStates) s where s.value ->> '$.iso3' = ?)", filters.recommendingState);
-  if (filters.recommendingGroup) {
-    add("exists (select 1 from json_each(r.recommendingStates) s join state g on g.iso3 = s.value ->> '$.iso3' where g.unRegionalGroup = ?)", filters.recommendingGroup);
-  }
-  if (filters.cycle !== undefined) add('r.cycle = ?', filters.cycle);
-  if (filters.session !== undefined) add('r.session = ?', filters.session);
-  if (filters.response) filters.response === 'not-recorded' ? add('r.response is null') : add('r.response = ?', filters.response);
-  if (filters.theme) add('exists (select 1 from json_each(r.themes) t where t.value = ?)', filters.theme);
-  if (filters.instrument && filters.action) {
-    add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ? and l.action = ?)', filters.instrument, filters.action);
-  } else if (filters.instrument) {
-    add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ?)', filters.instrument);
-  } else if (filters.action) {
-    add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.action = ?)', filters.action);
-  }
-  if (filters.implementation) {
-    filters.implementation === 'not-assessed' ? add('r.implementation is null') : add('r.implementation = ?', filters.implementation);
-  }
-  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
-}
-
-const ORDER = {
-  session: 'r.session desc, r.stateUnderReviewIso3, r.seq',
-  state: 'st.nameEn, r.session desc, r.seq',
-} as const;
-
-export function createUprService(db: Kysely<Database>, repos: Repositories) {
-  const sqlite: SQLite.Database = sqliteOf(db);
-  const statements = new Map<string, SQLite.Statement>();
-  const prepare = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = sqlite.prepare(sql);
-      statements.set(sql, s);
-    }
-    return s;
-  };
-  const all = <T>(sql: string, params: unknown[]) => prepare(sql).all(...params) as T[];
-  const plucked = new Map<string, SQLite.Statement>();
-  const pluck = (sql: string, params: unknown[]): number[] => {
-    let s = plucked.get(sql);
-    if (!s) {
-      s = sqlite.prepare(sql).pluck();
-      plucked.set(sql, s);
-    }
-    return s.all(...params) as number[];
-  };
+export function createUprService(repos: Repositories) {
+  const upr = repos.upr;
   let index: { version: number; value: UprIndex } | null = null;
   /** The column index of the current data version (rebuilt after any write). */
   const currentIndex = (): UprIndex => {
     const version = repos.meta.dataVersion();
-    if (index?.version !== version) index = { version, value: buildUprIndex(sqlite) };
+    if (index?.version !== version) index = { version, value: buildUprIndex(upr.indexSource) };
     return index.value;
   };
 
-  const stateNames = () => new Map((all<{ iso3: string; nameEn: string; unRegionalGroup: string | null }>('select iso3, nameEn, unRegionalGroup from state', [])).map((s) => [s.iso3, s]));
-
   /** Recommendations in the API shape, with names, links, latest assessment and source. */
-  async function present(rows: (RecommendationRow & { implementation: string | null })[]): Promise<UprRecommendation[]> {
+  async function present(rows: PresentedRow[]): Promise<UprRecommendation[]> {
     if (rows.length === 0) return [];
-    const seqs = rows.map((r) => r.seq);
-    const placeholders = seqs.map(() => '?').join(',');
-    const links = all<{ recommendation: number; instrumentId: string; action: string }>(
-      `select recommendation, instrumentId, action from uprLink where recommendation in (${placeholders}) order by recommendation, instrumentId, action`,
-      seqs,
-    );
+    const links = upr.linksOf(rows.map((r) => r.seq));
     const assessed = rows.filter((r) => r.implementation !== null).map((r) => r.id);
-    const latest = new Map(
-      assessed.length
-        ? all<AssessmentRow>(
-            `select a.* from uprAssessment a where a.recommendationId in (${assessed.map(() => '?').join(',')})
-             and a.id = (select b.id from uprAssessment b where b.recommendationId = a.recommendationId order by b.assessedOn desc, b.id desc limit 1)`,
-            assessed,
-          ).map((a) => [a.recommendationId, toAssessment(a)])
-        : [],
-    );
-    const names = stateNames();
+    const latest = new Map(upr.latestAssessments(assessed).map((a) => [a.recommendationId, toAssessment(a)]));
+    const names = upr.stateNames();
     const refs = await repos.meta.sourceRefs();
     return rows.map((row) => {
       const record = recommendationFromRow(row);
@@ -170,13 +80,11 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
       let matched: { docs: Int32Array; relevance: boolean } | null = null;
       if (match) {
         const relevance = sort === 'relevance';
-        const seqs = pluck(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${relevance ? ' order by rank' : ''}`, [match]);
+        const seqs = upr.matchingSeqs(match, relevance);
         matched = { docs: Int32Array.from(seqs, (seq) => index.docOfSeq.get(seq)!), relevance };
       }
       const found = searchIndex(index, filters, matched, { sort, offset: (page - 1) * pageSize, limit: pageSize, facets: withFacets });
-      const rows = found.page.length
-        ? all<RecommendationRow & { implementation: string | null }>(`select * from uprRecommendation where seq in (${found.page.map(() => '?').join(',')})`, found.page)
-        : [];
+      const rows = upr.recommendationsBySeq(found.page);
       const bySeq = new Map(rows.map((r) => [r.seq, r]));
       const items = await present(found.page.map((seq) => bySeq.get(seq)!));
       return { total: found.total, page, pageSize, items, ...(found.facets ? { facets: found.facets } : {}) };
@@ -191,17 +99,12 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
      */
     async csv(query: UprSearchQuery): Promise<Readable> {
       const { sort, page: _p, pageSize: _s, facets: _f, format: _format, ...filters } = query;
-      const where = whereClause(filters);
       const refs = await repos.meta.sourceRefs();
-      const order = ORDER[sort === 'relevance' ? 'session' : sort];
-      const seqs = pluck(`select r.seq from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql} order by ${order}`, where.params);
-      const rowsSql = `select r.*, st.nameEn as stateName,
-          (select group_concat(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq) as links
-        from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 where r.seq in (select value from json_each(?))`;
+      const seqs = upr.csvSeqs(filters, sort);
       function* records() {
         for (let i = 0; i < seqs.length; i += CSV_CHUNK_ROWS) {
           const chunk = seqs.slice(i, i + CSV_CHUNK_ROWS);
-          const rows = new Map(all<CsvRow>(rowsSql, [JSON.stringify(chunk)]).map((r) => [r.seq, r]));
+          const rows = new Map(upr.csvRows(chunk).map((r) => [r.seq, r]));
           for (const seq of chunk) {
             const r = rows.get(seq);
             // A row deleted by a write since the ids were read is left out, not sent half-empty.
@@ -215,25 +118,18 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     },
 
     async recommendation(id: string) {
-      const row = prepare('select * from uprRecommendation where id = ?').get(id) as (RecommendationRow & { implementation: string | null }) | undefined;
+      const row = upr.findRecommendation(id);
       if (!row) return undefined;
       const [presented] = await present([row]);
-      const assessments = all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]).map(toAssessment);
+      const assessments = upr.assessmentsOf(id).map(toAssessment);
       return { ...presented!, assessments };
     },
 
     /** Appends an assessment (history is never overwritten) and keeps the latest status on the recommendation. */
     async addAssessment(id: string, input: UprAssessmentInput): Promise<UprAssessment | undefined> {
-      const exists = await db.selectFrom('uprRecommendation').select('id').where('id', '=', id).executeTakeFirst();
-      if (!exists) return undefined;
-      const recordedAt = new Date().toISOString();
-      return db.transaction().execute(async (trx) => {
-        const inserted = await trx.insertInto('uprAssessment').values({ recommendationId: id, ...input, recordedAt }).returningAll().executeTakeFirstOrThrow();
-        const latest = await trx.selectFrom('uprAssessment').select('status').where('recommendationId', '=', id).orderBy('assessedOn', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-        await trx.updateTable('uprRecommendation').set({ implementation: latest.status }).where('id', '=', id).execute();
-        await recordChanges(trx, [{ at: recordedAt, actor: input.recordedBy, action: 'insert', entity: 'uprAssessment', entityId: String(inserted.id), after: inserted, sourceId: null }]);
-        return toAssessment(inserted as AssessmentRow);
-      });
+      if (!(await upr.recommendationExists(id))) return undefined;
+      const inserted = await upr.appendAssessment(id, input, new Date().toISOString());
+      return toAssessment(inserted);
     },
 
     /**
@@ -242,16 +138,16 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
      * review is neither "next" nor known to have taken place), and its voluntary pledges.
      */
     async reviewsOf(iso3: string) {
-      const state = prepare('select iso3, nameEn from state where iso3 = ?').get(iso3) as { iso3: string; nameEn: string } | undefined;
+      const state = upr.findState(iso3);
       if (!state) return undefined;
       const refs = await repos.meta.sourceRefs();
-      const reviews = reviewsWhere('v.stateIso3 = ?', [iso3], refs);
+      const reviews = presentReviews(upr.reviewsOfState(iso3), refs);
       const today = todayUtc();
       const lastDay = (r: (typeof reviews)[number]) => r.reviewDate ?? r.sessionEnd ?? r.sessionStart ?? `${r.year ?? 0}-12-31`;
       const awaited = reviews.filter((r) => r.status !== 'held' && r.status !== 'postponed');
       const nextReview = awaited.find((r) => lastDay(r) >= today) ?? null;
       const pastScheduledReview = awaited.filter((r) => r.status === 'scheduled' && lastDay(r) < today).at(-1) ?? null;
-      const pledges = all<{ id: string; session: number; text: string; sourceId: string }>('select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id', [iso3]).map(
+      const pledges = upr.pledgesOf(iso3).map(
         (p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }),
       );
       return { state: { iso3: state.iso3, name: state.nameEn }, reviews, nextReview, pastScheduledReview, pledges };
@@ -259,15 +155,9 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
 
     async calendar(filter: { cycle?: number | undefined; session?: number | undefined }) {
       const refs = await repos.meta.sourceRefs();
-      const sessions = all<{ session: number; cycle: number; year: number | null; startDate: string | null; endDate: string | null; sourceIds: string }>(
-        `select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`,
-        [filter.cycle ?? null, filter.cycle ?? null, filter.session ?? null, filter.session ?? null],
-      );
-      const counts = new Map(all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId', []).map((c) => [c.reviewId, c.n]));
-      const reviews = all<{ id: string; session: number; stateIso3: string; nameEn: string; status: string | null; reviewDate: string | null; note: string | null }>(
-        'select v.id, v.session, v.stateIso3, st.nameEn, v.status, v.reviewDate, v.note from uprReview v join state st on st.iso3 = v.stateIso3 order by v.session, coalesce(v.reviewDate, \'9999\'), st.nameEn',
-        [],
-      );
+      const sessions = upr.sessions(filter);
+      const counts = upr.countsByReview();
+      const reviews = upr.calendarReviews();
       return {
         sessions: sessions.map((s) => {
           const own = reviews.filter((r) => r.session === s.session);
@@ -286,16 +176,8 @@ export function createUprService(db: Kysely<Database>, repos: Repositories) {
     },
   };
 
-  function reviewsWhere(condition: string, params: unknown[], refs: Map<string, SourceRef>): UprReview[] {
-    const rows = all<UprReviewTable & Pick<UprSessionTable, 'year' | 'startDate' | 'endDate'>>(
-      `select v.*, s.year, s.startDate, s.endDate from uprReview v join uprSession s on s.session = v.session where ${condition} order by v.session`,
-      params,
-    );
-    const ids = rows.map((r) => r.id);
-    const placeholders = ids.map(() => '?').join(',') || "''";
-    const byResponse = all<{ reviewId: string; response: string | null; n: number }>(`select reviewId, response, count(*) as n from uprRecommendation where reviewId in (${placeholders}) group by reviewId, response`, ids);
-    const linked = new Map(all<{ reviewId: string; n: number }>(`select r.reviewId, count(distinct r.seq) as n from uprRecommendation r join uprLink l on l.recommendation = r.seq where r.reviewId in (${placeholders}) group by r.reviewId`, ids).map((c) => [c.reviewId, c.n]));
-    const assessed = new Map(all<{ reviewId: string; n: number }>(`select reviewId, count(*) as n from uprRecommendation where implementation is not null and reviewId in (${placeholders}) group by reviewId`, ids).map((c) => [c.reviewId, c.n]));
+  function presentReviews(rows: ReviewRow[], refs: Map<string, SourceRef>): UprReview[] {
+    const { byResponse, linked, assessed } = upr.reviewCounts(rows.map((r) => r.id));
     return rows.map((r) => {
       const responses = byResponse.filter((b) => b.reviewId === r.id);
       return {
@@ -333,8 +215,6 @@ const CSV_COLUMNS = [
   'implementation', 'source', 'sourceLine',
 ] as const;
 
-type CsvRow = RecommendationRow & { stateName: string; links: string | null; implementation: string | null };
-
 const joined = (json: string | null) => (json ? (JSON.parse(json) as string[]).join(' ; ') : null);
 
 /** One recommendation as a CSV record: lists joined with " ; ", the source cited in full. */
@@ -361,7 +241,6 @@ const csvRecord = (r: CsvRow, source: SourceRef | undefined): Record<(typeof CSV
   sourceLine: r.sourceLine,
 });
 
-type AssessmentRow = Selectable<UprAssessmentTable>;
 const toAssessment = (a: AssessmentRow): UprAssessment => ({
   ...a,
   status: a.status as UprAssessment['status'],

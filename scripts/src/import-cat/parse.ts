@@ -112,11 +112,11 @@ type Row = Record<string, string>;
  */
 function readCsv(text: string, problems: string[], headerProblems: (headers: string[]) => string[]): { rows: { line: number; row: Row }[]; headers: string[] } {
   try {
-    const [first] = parse(text, { to: 1, skip_empty_lines: true, bom: true }) as string[][];
+    const [first] = parse(text, { to: 1, skip_empty_lines: true, bom: true });
     const headers = (first ?? []).map((h) => h.trim().toLowerCase());
     problems.push(...headerProblems(headers));
     if (problems.length) return { rows: [], headers };
-    const records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as { record: Row; info: { lines: number } }[];
+    const records = parse<{ record: Row; info: { lines: number } }>(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
     if (records.length === 0) problems.push('no rows: the file has a header but no data rows');
     return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), headers };
   } catch (err) {

@@ -31,7 +31,7 @@ export function progressLine(done: number, total: number, elapsedMs: number, wid
 export function createProgressBar(
   label: string,
   {
-    stream = process.stderr as ProgressStream,
+    stream = process.stderr,
     intervalMs = 100,
     minRows = 1000,
     now = () => performance.now(),

@@ -125,7 +125,7 @@ function parseDayMonthYear(text: string): IsoDate | null {
 }
 
 function monthOf(name: string, year: string): string | null {
-  return MONTHS[name] ? `${year}-${pad(MONTHS[name]!)}` : null;
+  return MONTHS[name] ? `${year}-${pad(MONTHS[name])}` : null;
 }
 
 const endOfMonth = (yyyyMm: string): IsoDate => addDays(startOfNextPeriod(`${yyyyMm}-01`, 'month'), -1);

@@ -18,12 +18,12 @@ export interface CsvRow {
 export function readCsv(relativeToRaw: string): CsvRow[] {
   const path = rawPath(relativeToRaw);
   const file = repoRelative(path);
-  const records = parse(readFileSync(path, 'utf8'), {
+  const records = parse<{ record: Record<string, string>; info: { lines: number } }>(readFileSync(path, 'utf8'), {
     columns: true,
     bom: true,
     info: true,
     skip_empty_lines: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
+  });
   return records.map(({ record, info }) => ({
     file,
     // info.lines is the line the record ends on; multi-line cells make the start line more useful.

@@ -54,7 +54,7 @@ function split(cell: string | undefined): string[] {
 }
 
 export function readSample(path = SAMPLE): SampleRow[] {
-  const records = parse(readFileSync(path, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
   return records.map((r) => ({
     sourceFile: r.source_file ?? '',
     line: Number(r.line),
@@ -93,7 +93,7 @@ function rawRows(file: string, textColumn: string): string[] | null {
   for (const dir of RAW_DIRS) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
-    const records = parse(readFileSync(path, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true, bom: true });
     return records.map((r) => r[textColumn] ?? '');
   }
   return null;

@@ -157,6 +157,7 @@ export function normaliseForId(value: string): string {
     : value;
   return unicode.replace(/\s+/g, ' ').trim().toLowerCase();
 }
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**

@@ -5,7 +5,7 @@ import type { StateRecord } from '@tracker/api/schemas/dataset';
 import { rawPath, seedDir } from '../normalise/paths.js';
 import { createStateNameResolver } from './names.js';
 
-export const registry: StateRecord[] = JSON.parse(readFileSync(join(seedDir, 'states.json'), 'utf8'));
+export const registry = JSON.parse(readFileSync(join(seedDir, 'states.json'), 'utf8')) as StateRecord[];
 export const states = createStateNameResolver(registry);
 
 /** The text of a file under data/raw/upr/. */

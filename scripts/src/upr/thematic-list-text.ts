@@ -129,7 +129,7 @@ export function parseThematicListText(text: string, options: ThematicListTextOpt
       finish();
       continue;
     }
-    const b = block as Block | null;
+    const b = block;
     if (!b) {
       rejected.push({ line: n, reason: `not part of the thematic-list layout: "${line.slice(0, 80)}"` });
       continue;

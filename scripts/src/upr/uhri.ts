@@ -67,15 +67,18 @@ interface UhriRow {
   annotationId: string | null;
 }
 
+/** A cell's value as text: the JSON export holds strings and numbers. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value ?? ''));
+
 /** "- UPR" -> "UPR"; empty -> null. */
 export function uhriSingle(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return cell(String(value).replace(/^\s*-\s+/, '').replace(/^\s*-$/, ''));
+  return cell(text(value).replace(/^\s*-\s+/, '').replace(/^\s*-$/, ''));
 }
 
 /** A multi-value cell, one value per line each with "- " (or an array in the JSON), as a list. */
 export function uhriList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : String(value ?? '').split(/\r?\n/);
+  const items: unknown[] = Array.isArray(value) ? value : text(value).split(/\r?\n/);
   return items.map(uhriSingle).filter((v): v is string => v !== null);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { english } from '$lib/test-helpers';
 import { buildCatTimeline, formatSpan, historyRows, LANES, receiptText } from './cat-reporting-profile';
-import { NIGERIA_2026_04_22 as nigeria, SPAIN_2026_04_22 as spain } from './cat-reporting.fixture';
+import { NIGERIA_2026_04_22 as nigeria, SPAIN_2026_04_22 as spain } from './__fixtures__/cat-reporting';
 
 const { t } = english();
 const text = { t, locale: 'en' };

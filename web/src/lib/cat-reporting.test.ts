@@ -25,7 +25,7 @@ import {
   type CatDue,
   type CatRow,
 } from './cat-reporting';
-import { LIST_2026_04_22 } from './cat-reporting.fixture';
+import { LIST_2026_04_22 } from './__fixtures__/cat-reporting';
 
 const { t } = english();
 const text = { t, locale: 'en' };

@@ -2,29 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@tracker/api/config';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, sqliteOf } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
 import { catReportingStatuses, type CatReport, type CatReportingState } from '@tracker/api/domain/cat-reporting';
 import { applyCatImport, CatImportError } from '@tracker/api/services/cat-import';
 import { toEngineInstrument } from '@tracker/api/services/status.service';
 import { importCatFile } from './import-cat.js';
 import { importSource, parseDate, parseOhchrReportingStatus, parseReportNumbers, parseTrackerCsv } from './parse.js';
+import { seededImage } from '../test-support/seeded-image.js';
 
 type Db = ReturnType<typeof createDb>;
 
-/** One migrated database seeded with the bundled dataset, as the server starts with, copied in memory for each test. */
-let image: Buffer;
+/** The migrated database seeded with the bundled dataset, once per run (src/test-support/global-setup.ts); each test gets its own in-memory copy. */
+const image = seededImage();
 const dir = mkdtempSync(join(tmpdir(), 'import-cat-test-'));
-beforeAll(async () => {
-  const db = createDb(':memory:');
-  await migrateToLatest(db);
-  await seedIfEmpty(db, loadConfig({}).seedDir);
-  image = sqliteOf(db).serialize();
-  await db.destroy();
-}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function seededDb() {

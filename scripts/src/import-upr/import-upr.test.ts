@@ -4,30 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { loadConfig } from '@tracker/api/config';
 import { createDb, sqliteOf } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
 import { applyUprImport, INFERRED_HELD_NOTE, UprImportError } from '@tracker/api/services/upr-import';
 import { rawPath } from '../normalise/paths.js';
 import { rawUpr, replaceLine } from '../upr/test-support.js';
 import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, readUprFileContent, stateResolverOf, InputFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
 import { createProgressBar, progressLine } from './progress.js';
+import { seededImage } from '../test-support/seeded-image.js';
 
 type Db = ReturnType<typeof createDb>;
 
-/** One migrated database seeded with the bundled dataset (~4 s), copied in memory for each test. */
-let image: Buffer;
+/** The migrated database seeded with the bundled dataset, once per run (src/test-support/global-setup.ts); each test gets its own in-memory copy. */
+const image = seededImage();
 const dir = mkdtempSync(join(tmpdir(), 'import-upr-test-'));
-beforeAll(async () => {
-  const db = createDb(':memory:');
-  await migrateToLatest(db);
-  await seedIfEmpty(db, loadConfig({}).seedDir);
-  image = sqliteOf(db).serialize();
-  await db.destroy();
-}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fresh = () => createDb(image);

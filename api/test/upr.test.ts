@@ -29,6 +29,7 @@ describe('GET /api/upr/recommendations', () => {
     const { app } = await setup({ seed: true });
     const body = await search(app, 'session=1&response=supported&pageSize=5');
     expect(body.total).toBeGreaterThan(0);
+    expect(body.items).toHaveLength(Math.min(5, body.total));
     expect(body.items.every((r) => r.response === 'supported' && r.responseAsRecorded === 'Accepted')).toBe(true);
     const all = await search(app, 'cycle=1&facets=true&pageSize=1');
     expect(Object.keys(facet(all, 'response')).sort()).toEqual(['noted', 'supported']);
@@ -43,6 +44,7 @@ describe('GET /api/upr/recommendations', () => {
     expect(words).toContain('ratification');
     const phrase = await search(app, `q=${encodeURIComponent('"Rome Statute"')}&pageSize=50`);
     expect(phrase.total).toBeGreaterThan(50);
+    expect(phrase.items).toHaveLength(50);
     expect(phrase.items.every((r) => /rome\s+statute/i.test(r.text))).toBe(true);
     // Operators and stray quotes are words, never FTS syntax errors.
     expect((await app.inject('/api/upr/recommendations?q=' + encodeURIComponent('torture AND "NEAR( -'))).statusCode).toBe(200);
@@ -59,8 +61,10 @@ describe('GET /api/upr/recommendations', () => {
   it('filters by recommending state and its regional group, and sorts by relevance only with a search text', async () => {
     const { app } = await setup({ seed: true });
     const byFrance = await search(app, 'recommendingState=FRA&pageSize=20');
+    expect(byFrance.items).toHaveLength(20);
     expect(byFrance.items.every((r) => r.recommendingStates.some((s) => s.iso3 === 'FRA'))).toBe(true);
     const grulac = await search(app, 'recommendingGroup=latin-american-caribbean&pageSize=50');
+    expect(grulac.items).toHaveLength(50);
     expect(grulac.items.every((r) => r.recommendingStates.some((s) => s.unRegionalGroup === 'latin-american-caribbean'))).toBe(true);
     const relevant = await search(app, 'q=torture&sort=relevance&pageSize=5');
     expect(relevant.items[0]!.text.toLowerCase()).toContain('tortur');

@@ -124,7 +124,9 @@ describe('CAT reporting seed files', () => {
     const s81 = sessions.find((s) => s.session === 81)!;
     expect(s81).toMatchObject({ start: '2024-10-28', end: '2024-11-22', activities: [] });
     expect(s81.note).toMatch(/^States reviewed: not found in the sources\./);
-    expect(sessions.find((s) => s.session === 63)!.activities.every((a) => a.kind === 'review-scheduled' && a.planned)).toBe(true);
+    const s63 = sessions.find((s) => s.session === 63)!.activities;
+    expect(s63.length).toBeGreaterThan(0);
+    expect(s63.every((a) => a.kind === 'review-scheduled' && a.planned)).toBe(true);
   });
 
   it('keeps the annual reports’ totals and says which are missing', () => {

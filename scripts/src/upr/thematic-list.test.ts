@@ -57,6 +57,7 @@ describe('parseThematicListCsv on the Slovenia lists of cycles 2-4', () => {
   });
 
   it('records SDGs for cycles 3 and 4 (456 rows) and none for cycle 2, whose list has no SDG column', () => {
+    expect(ofSession(20).length).toBeGreaterThan(0);
     expect(ofSession(20).every((r) => r.sdgs === null)).toBe(true);
     expect(records.filter((r) => r.sdgs !== null && r.sdgs.length > 0)).toHaveLength(456);
     expect(records.find((r) => r.session === 34 && r.paragraph === '121.29')?.sdgs).toEqual([

@@ -93,6 +93,7 @@ describe('buildWorldGeometry', () => {
 
   it('draws markers after outlines, so they are on top', () => {
     const firstMarker = geometry.shapes.findIndex((s) => s.marker);
+    expect(firstMarker).toBeGreaterThan(0);
     expect(geometry.shapes.slice(firstMarker).every((s) => s.marker)).toBe(true);
   });
 

@@ -11,7 +11,7 @@ const forbid = (groups, message) => ['error', { patterns: [{ group: groups, mess
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', 'web/build/', 'web/.svelte-kit/', 'tests/test-results/', 'tests/playwright-report/', 'data/'],
+    ignores: ['**/node_modules/', '**/dist/', 'web/build/', '**/.svelte-kit/', 'tests/test-results/', 'tests/playwright-report/', 'data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

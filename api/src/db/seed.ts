@@ -144,7 +144,7 @@ async function insertChunked<T extends keyof Database>(trx: Transaction<Database
   const columns = rows[0] ? Object.keys(rows[0]).length : 1;
   const size = Math.max(1, Math.floor(2000 / columns));
   for (let i = 0; i < rows.length; i += size) {
-    await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
   }
 }
 

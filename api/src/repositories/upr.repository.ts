@@ -62,7 +62,8 @@ export function whereClause(filters: UprFilters): Where {
   }
   if (filters.cycle !== undefined) add('r.cycle = ?', filters.cycle);
   if (filters.session !== undefined) add('r.session = ?', filters.session);
-  if (filters.response) filters.response === 'not-recorded' ? add('r.response is null') : add('r.response = ?', filters.response);
+  if (filters.response === 'not-recorded') add('r.response is null');
+  else if (filters.response) add('r.response = ?', filters.response);
   if (filters.theme) add('exists (select 1 from json_each(r.themes) t where t.value = ?)', filters.theme);
   if (filters.instrument && filters.action) {
     add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ? and l.action = ?)', filters.instrument, filters.action);
@@ -71,9 +72,8 @@ export function whereClause(filters: UprFilters): Where {
   } else if (filters.action) {
     add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.action = ?)', filters.action);
   }
-  if (filters.implementation) {
-    filters.implementation === 'not-assessed' ? add('r.implementation is null') : add('r.implementation = ?', filters.implementation);
-  }
+  if (filters.implementation === 'not-assessed') add('r.implementation is null');
+  else if (filters.implementation) add('r.implementation = ?', filters.implementation);
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 

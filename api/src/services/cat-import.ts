@@ -1,3 +1,4 @@
+import type { InstrumentRecord } from '../repositories/instrument.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { catReportingStateRow, catReportRow } from '../db/seed.js';
@@ -67,7 +68,12 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
   if (problems.length) throw new CatImportError(problems);
 
   const uncat = await db.selectFrom('instrument').selectAll().where('id', '=', 'uncat').executeTakeFirstOrThrow();
-  const engine = toEngineInstrument({ ...uncat, entryIntoForceRule: JSON.parse(uncat.entryIntoForceRule), withdrawalRule: uncat.withdrawalRule ? JSON.parse(uncat.withdrawalRule) : null, sourceIds: [] });
+  const engine = toEngineInstrument({
+    ...uncat,
+    entryIntoForceRule: JSON.parse(uncat.entryIntoForceRule) as InstrumentRecord['entryIntoForceRule'],
+    withdrawalRule: uncat.withdrawalRule ? (JSON.parse(uncat.withdrawalRule) as InstrumentRecord['withdrawalRule']) : null,
+    sourceIds: [],
+  });
   const touched = [...new Set([...input.reports.map((r) => r.stateIso3), ...Object.keys(input.historyCompleteTo)])].sort();
   const today = todayUtc();
 

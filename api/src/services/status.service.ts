@@ -92,7 +92,7 @@ export function createStatusService(repos: Repositories) {
   }
 
   async function statusOf(instrumentId: InstrumentId, asOf: IsoDate) {
-    const version = await repos.meta.dataVersion();
+    const version = repos.meta.dataVersion();
     const loaded = await loadInputs(instrumentId, version);
     if (!loaded) return undefined;
     const key = `${version}:${instrumentId}:${asOf}`;
@@ -155,7 +155,7 @@ export function createStatusService(repos: Repositories) {
 
     /** Dated changes in the counts, from `from` (default: adoption) to `to` (default: today). */
     async timeline(instrumentId: InstrumentId, from: IsoDate | undefined, to: IsoDate) {
-      const version = await repos.meta.dataVersion();
+      const version = repos.meta.dataVersion();
       const loaded = await loadInputs(instrumentId, version);
       if (!loaded) return undefined;
       const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;

@@ -72,7 +72,10 @@ export function prepareUprImport(input: UprImport): PreparedUprImport {
     return out;
   };
   /** Records that failed their schema may lack any field: label them defensively. */
-  const field = (r: unknown, key: string) => String((r as Record<string, unknown> | null)?.[key] ?? '?');
+  const field = (r: unknown, key: string) => {
+    const value = (r as Record<string, unknown> | null)?.[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '?';
+  };
   const withLine = (r: unknown) => {
     const line = (r as { sourceLine?: unknown } | null)?.sourceLine;
     return typeof line === 'number' ? `${field(r, 'id')} (line ${line})` : field(r, 'id');

@@ -17,7 +17,7 @@ import { loadConfig } from '@tracker/api/config';
 import { createDb } from '@tracker/api/db/database';
 import { migrateToLatest } from '@tracker/api/db/migrate';
 import { seedIfEmpty } from '@tracker/api/db/seed';
-import { applyPreparedUprImport, formatUprDiff, UprImportError } from '@tracker/api/services/upr-import';
+import { applyPreparedUprImport, formatUprDiff, UprImportError, type UprImportResult } from '@tracker/api/services/upr-import';
 import type { SourceRecord } from '@tracker/api/schemas/dataset';
 import {
   acceptedImport,
@@ -121,11 +121,12 @@ try {
 
   const prepared = acceptedImport(preparedFile);
   const bar = createProgressBar(dryRun ? 'comparing' : 'importing');
-  const result = applyPreparedUprImport(db, prepared, { dryRun, onProgress: (done, total) => bar.update(done, total) });
+  const result: UprImportResult = applyPreparedUprImport(db, prepared, { dryRun, onProgress: (done, total) => bar.update(done, total) });
   bar.finish();
   for (const line of formatUprDiff(result.diff)) console.log(line);
   for (const w of result.warnings) console.log(`warning: ${w}`);
-  const kinds = Object.values(result.diff);
+  const { sessions, reviews, recommendations, pledges } = result.diff;
+  const kinds = [sessions, reviews, recommendations, pledges];
   const added = kinds.reduce((n, d) => n + d.added, 0);
   const changed = kinds.reduce((n, d) => n + d.changed.length, 0);
   const unchanged = kinds.reduce((n, d) => n + d.unchanged, 0);

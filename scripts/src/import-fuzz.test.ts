@@ -16,10 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@tracker/api/config';
 import { createDb, sqliteOf } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
 import { CatImportError } from '@tracker/api/services/cat-import';
 import { EventImportError } from '@tracker/api/services/event-import';
 import { applyPreparedUprImport, UprImportError } from '@tracker/api/services/upr-import';
@@ -30,6 +27,7 @@ import { acceptedImport, prepareUprFile, RefusedRowsError, stateResolverOf, uprI
 import { InputFileError } from './import-upr/input-file.js';
 import { rawPath } from './normalise/paths.js';
 import { rawUpr } from './upr/test-support.js';
+import { seededImage } from './test-support/seeded-image.js';
 
 type Db = ReturnType<typeof createDb>;
 
@@ -261,15 +259,12 @@ const dir = mkdtempSync(join(tmpdir(), 'import-fuzz-'));
 const uprSource = uprImportSource({ title: 'Import fuzz test', url: 'https://example.org/fuzz', asOf: '2026-01-01' });
 const catSource = importSource({ title: 'Import fuzz test', url: 'https://example.org/fuzz', asOf: '2026-04-22' });
 
-beforeAll(async () => {
-  const seeding = createDb(':memory:');
-  await migrateToLatest(seeding);
-  await seedIfEmpty(seeding, loadConfig({}).seedDir);
-  image = sqliteOf(seeding).serialize();
-  await seeding.destroy();
+beforeAll(() => {
+  // The database the test run migrated and seeded once (test-support/global-setup.ts).
+  image = seededImage();
   db = createDb(image);
   states = stateResolverOf(db);
-}, 60_000);
+});
 afterAll(async () => {
   await db?.destroy();
   rmSync(dir, { recursive: true, force: true });

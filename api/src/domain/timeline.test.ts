@@ -128,6 +128,7 @@ describe('timeline', () => {
       ['1987-08-24', 21, 2, 0, 1],
       ['1987-08-28', 22, 1, 0, 1],
     ]);
+    expect(points[2]!.change.length).toBeGreaterThan(0);
     expect(points[2]!.change.every((c) => c.from === 'party-not-in-force' && c.to === 'party')).toBe(true);
     expect(points[2]!.change.map((c) => c.iso3)).not.toContain('CAN');
   });

@@ -62,7 +62,7 @@ export interface Dataset {
   upr: UprDataset;
 }
 
-/** The CAT reporting records (issue 5). */
+/** The CAT reporting records. */
 export interface CatDataset {
   reports: CatReportRecord[];
   followUpLists: CatFollowUpListRecord[];

@@ -6,7 +6,7 @@ import { CatDateSpan, CatDueDate, CatReportRecord, CatSessionRecord } from './da
 import { SourceRef } from './participation.js';
 import { StateFilters } from './state.js';
 
-/** The API shapes of CAT reporting (issue 5); the meaning of each field is in domain/cat-reporting.ts. */
+/** The API shapes of CAT reporting; the meaning of each field is in domain/cat-reporting.ts. */
 
 export const CatSituationName = z.enum(CAT_SITUATIONS);
 

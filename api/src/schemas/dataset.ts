@@ -131,7 +131,7 @@ export const CountRecord = z.strictObject({
 });
 export type CountRecord = z.infer<typeof CountRecord>;
 
-// --- CAT reporting (issue 5): see api/src/domain/cat-reporting.ts for the meaning of each field ---
+// --- CAT reporting: see api/src/domain/cat-reporting.ts for the meaning of each field ---
 
 export const CatDatePrecision = z.enum(['day', 'month', 'year']);
 export const CatDate = z.strictObject({ date: IsoDate, precision: CatDatePrecision });

@@ -2,7 +2,7 @@
  * The UPR part of the bundled dataset (data/seed/upr-*.json and upr-recommendations.ndjson): one
  * zod schema per record. The normaliser and the importers in scripts/ validate what they produce
  * with these; the database is built on them. Where a source gives no value the field is null,
- * never a guess (design.md, "No invented facts").
+ * never a guess (README.md: where the sources are silent, the tracker says "not recorded").
  */
 import { z } from 'zod';
 import { IsoDate } from './common.js';

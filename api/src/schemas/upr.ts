@@ -8,7 +8,7 @@ import { InstrumentId, SourceRef } from './participation.js';
 import { HttpUrl } from './dataset.js';
 import { UPR_RESPONSES, UPR_REVIEW_STATUSES } from './upr-dataset.js';
 
-/** API shapes of the UPR part (issue 6). */
+/** API shapes of the UPR part. */
 
 export const UPR_IMPLEMENTATION_STATUSES = ['not-implemented', 'partially-implemented', 'fully-implemented', 'no-information'] as const;
 export const UPR_ASSESSMENT_SOURCES = ['mid-term-report', 'stakeholder-report', 'national-mechanism', 'other'] as const;

@@ -18,7 +18,7 @@ export interface CatImport {
   reports: IncomingCatReport[];
   /**
    * States whose file claims to record every reporting round from the initial report, up to the
-   * date given. Only then can a missing report be established as overdue (issue 5), so the claim
+   * date given. Only then can a missing report be established as overdue (api/src/domain/README.md), so the claim
    * is checked: every report number from 1 on must be recorded.
    */
   historyCompleteTo: Record<string, IsoDate>;

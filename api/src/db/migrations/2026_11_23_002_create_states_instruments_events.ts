@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * States, instruments and the participation events that every status is derived from.
- * No status column anywhere: status is computed from events for any date (design.md).
+ * No status column anywhere: status is computed from events for any date (api/src/domain/README.md).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

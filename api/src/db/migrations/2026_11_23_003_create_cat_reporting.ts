@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * CAT reporting records (issue 5). Each row keeps the whole validated record as JSON (`record`),
+ * CAT reporting records. Each row keeps the whole validated record as JSON (`record`),
  * as the seed and the importers write it: the deadline rules read whole records, and the
  * columns beside it are the keys that lookups, foreign keys and imports need.
  */

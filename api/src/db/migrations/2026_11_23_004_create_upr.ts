@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * UPR (issue 6): sessions, reviews, recommendations with their recommending States, themes and
+ * UPR: sessions, reviews, recommendations with their recommending States, themes and
  * links to our instruments, a full-text index, voluntary pledges, and implementation assessments.
  * Lists inside a record that are filtered or counted on get their own table; the rest stay JSON.
  */

@@ -15,7 +15,7 @@ export const ErrorBody = z
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** A calendar date; validated as a real date, not just its shape (2026-02-30 is rejected). */
-export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
+export const IsoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD, such as 2002-07-01' }).describe('Calendar date, YYYY-MM-DD');
 
 /** Control characters other than tab and line breaks: never part of text a person wrote. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for

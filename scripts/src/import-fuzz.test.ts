@@ -260,7 +260,7 @@ const uprSource = uprImportSource({ title: 'Import fuzz test', url: 'https://exa
 const catSource = importSource({ title: 'Import fuzz test', url: 'https://example.org/fuzz', asOf: '2026-04-22' });
 
 beforeAll(() => {
-  // The database the test run migrated and seeded once (test-support/global-setup.ts).
+  // The database the test run migrated and seeded once (api/test/global-setup.ts).
   image = seededImage();
   db = createDb(image);
   states = stateResolverOf(db);

@@ -11,7 +11,7 @@ import { seededImage } from '../test-support/seeded-image.js';
 const uncatPage = readFileSync(rawPath('treaties/raw/untc-html/IV-9_uncat_2026-02-03.html'), 'utf8');
 const opcatPage = readFileSync(rawPath('treaties/raw/untc-html/IV-9-b_opcat_2026-02-03.html'), 'utf8');
 
-/** The migrated database seeded with the bundled dataset, once per run (src/test-support/global-setup.ts); each test gets its own in-memory copy. */
+/** The migrated database seeded with the bundled dataset, once per run (api/test/global-setup.ts); each test gets its own in-memory copy. */
 const image = seededImage();
 const dir = mkdtempSync(join(tmpdir(), 'import-untc-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -16,7 +16,7 @@ import { seededImage } from '../test-support/seeded-image.js';
 
 type Db = ReturnType<typeof createDb>;
 
-/** The migrated database seeded with the bundled dataset, once per run (src/test-support/global-setup.ts); each test gets its own in-memory copy. */
+/** The migrated database seeded with the bundled dataset, once per run (api/test/global-setup.ts); each test gets its own in-memory copy. */
 const image = seededImage();
 const dir = mkdtempSync(join(tmpdir(), 'import-upr-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -15,11 +15,13 @@
  * engine) report problems with the raw file and line.
  */
 import {
+  addDays,
   followUpDueDate,
   initialReportDue,
   monthName,
   reportDueDate,
   reportLabel,
+  startOfNextPeriod,
   uncatContext,
   type CatActivityKind,
   type CatDate,
@@ -30,10 +32,9 @@ import {
   type CatReportingState,
   type CatSession,
   type CatSessionActivity,
+  type Instrument,
   type UncatFacts,
-} from '@tracker/api/domain/cat-reporting';
-import { addDays, startOfNextPeriod } from '@tracker/api/domain/entry-into-force';
-import type { Instrument } from '@tracker/api/domain/status-engine';
+} from '@tracker/api';
 import type { IsoDate, ParticipationEvent } from '@tracker/api/domain';
 import { originOf, type Origin, type Problems } from './common.js';
 import { readCsv, type CsvRow } from './csv.js';
@@ -178,25 +179,101 @@ export interface CatReportingInputs {
   iso3s: Set<string>;
 }
 
-export function buildCatReporting(problems: Problems, inputs: CatReportingInputs): CatReportingSeed {
-  const summary: string[] = [];
-  const uncatEvents = inputs.events.filter((e) => e.instrumentId === 'uncat');
-  const eventsOf = (iso3: string) => uncatEvents.filter((e) => e.stateIso3 === iso3);
-  const knownIso3 = (row: CsvRow, iso3: string | null): boolean => {
-    if (iso3 !== null && inputs.iso3s.has(iso3)) return true;
-    problems.add(originOf(row), `unknown ISO3 "${iso3 ?? ''}"`);
-    return false;
-  };
-  const sourceOf = (row: CsvRow, url: string | null): string | null => {
-    const id = url ? findSource(null, url) : undefined;
-    if (!id) problems.add(originOf(row), `source "${url ?? ''}" is not in the source registry (scripts/src/normalise/cat-sources.ts)`);
-    return id ?? null;
-  };
+/** What every builder below shares: the problem list and the look-ups that report what they cannot find. */
+interface CatContext {
+  problems: Problems;
+  uncatInstrument: Instrument;
+  uncatEvents: ParticipationEvent[];
+  eventsOf: (iso3: string) => ParticipationEvent[];
+  /** True for a code of the registry; reports any other. */
+  knownIso3: (row: CsvRow, iso3: string | null) => boolean;
+  /** The registry id of a source URL; reports a URL that is not registered. */
+  sourceOf: (row: CsvRow, url: string | null) => string | null;
+}
 
-  // --- sessions -------------------------------------------------------------------------------
-  const sessionRows = readCsv(CAT_FILES.sessions);
+/** The State's UNCAT facts (and their source) on one date, memoised per State. */
+type UncatOn = (iso3: string) => { uncat: UncatFacts; uncatSourceId: string | null };
+
+interface SessionsRead {
+  sessions: Traced<CatSession>[];
+  sessionRecord: (n: number) => CatSession | null;
+  activitiesOf: (iso3: string) => { session: CatSession; activity: CatSessionActivity }[];
+}
+
+interface FollowUpListsRead {
+  followUpLists: Traced<CatFollowUpList>[];
+  listsNaming: (iso3: string) => CatFollowUpList[];
+}
+
+/** A history row read, before its due dates are computed (they need the date the history runs to). */
+interface HistoryDraft {
+  row: CsvRow;
+  report: Omit<CatReport, 'due' | 'followUpDue' | 'asOf'>;
+  /** The months of the follow-up lists the row's other_events says the State was on; null when it names none. */
+  followUpListMonths: Set<string> | null;
+}
+
+export function buildCatReporting(problems: Problems, inputs: CatReportingInputs): CatReportingSeed {
+  const context = catContext(problems, inputs);
+  const sessionsRead = buildSessions(context);
+  const listsRead = buildFollowUpLists(context, sessionsRead);
+  const { drafts, historyAsOf } = readHistory(context, sessionsRead);
+  const uncatOnHistoryDate = uncatFactsOn(context, historyAsOf);
+  const reports = buildReports(context, drafts, historyAsOf, uncatOnHistoryDate);
+  checkHistoryAgainstFollowUpLists(problems, drafts, listsRead);
+  checkHistoryAgainstSessions(problems, reports, sessionsRead);
+  const partiesInFile = checkPartiesFileAgainstStatusEngine(context);
+  const { states, parties } = buildReportingStates(context, { partiesInFile, reports, sessionsRead, listsRead, historyAsOf, uncatOnHistoryDate });
+  checkCompleteHistoriesAgainstSessions(problems, states, reports, sessionsRead);
+  const count = (c: string) => states.filter((s) => s.record.completeness === c).length;
+  const summary = [
+    `cat-reporting: ${parties.length} UNCAT parties on ${historyAsOf}: history complete ${count('complete')}, partial ${count('partial')}, none ${count('none')}`,
+  ];
+  return {
+    reports,
+    followUpLists: listsRead.followUpLists,
+    sessions: sessionsRead.sessions,
+    states,
+    annualReports: buildAnnualReports(context),
+    historyAsOf,
+    summary,
+  };
+}
+
+function catContext(problems: Problems, inputs: CatReportingInputs): CatContext {
+  const uncatEvents = inputs.events.filter((e) => e.instrumentId === 'uncat');
+  return {
+    problems,
+    uncatInstrument: inputs.uncatInstrument,
+    uncatEvents,
+    eventsOf: (iso3) => uncatEvents.filter((e) => e.stateIso3 === iso3),
+    knownIso3: (row, iso3) => {
+      if (iso3 !== null && inputs.iso3s.has(iso3)) return true;
+      problems.add(originOf(row), `unknown ISO3 "${iso3 ?? ''}"`);
+      return false;
+    },
+    sourceOf: (row, url) => {
+      const id = url ? findSource(null, url) : undefined;
+      if (!id) problems.add(originOf(row), `source "${url ?? ''}" is not in the source registry (scripts/src/normalise/cat-sources.ts)`);
+      return id ?? null;
+    },
+  };
+}
+
+function uncatFactsOn(context: CatContext, date: IsoDate): UncatOn {
+  const contexts = new Map<string, ReturnType<UncatOn>>();
+  return (iso3) => {
+    let c = contexts.get(iso3);
+    if (!c) contexts.set(iso3, (c = uncatContext(context.uncatInstrument, context.eventsOf(iso3), date)));
+    return c;
+  };
+}
+
+// --- sessions (cat-sessions.json) ---------------------------------------------------------------
+
+function buildSessions({ problems, knownIso3, sourceOf }: CatContext): SessionsRead {
   const sessionsByNumber = new Map<number, { record: CatSession; origin: Origin }>();
-  for (const row of sessionRows) {
+  for (const row of readCsv(CAT_FILES.sessions)) {
     const number = Number(row.get('cat_session'));
     if (!Number.isInteger(number) || number <= 0) {
       problems.add(originOf(row), `bad session number "${row.get('cat_session')}"`);
@@ -262,14 +339,19 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
     if (missing) record.note = [record.note, `${missing}: not in the sources.`].filter(Boolean).join(' ');
   }
   const sessions = [...sessionsByNumber.values()].sort((a, b) => a.record.session - b.record.session);
-  const sessionRecord = (n: number) => sessionsByNumber.get(n)?.record ?? null;
-  const activitiesOf = (iso3: string) =>
-    sessions.flatMap(({ record }) => record.activities.filter((a) => a.stateIso3 === iso3).map((a) => ({ session: record, activity: a })));
+  return {
+    sessions,
+    sessionRecord: (n) => sessionsByNumber.get(n)?.record ?? null,
+    activitiesOf: (iso3) =>
+      sessions.flatMap(({ record }) => record.activities.filter((a) => a.stateIso3 === iso3).map((a) => ({ session: record, activity: a }))),
+  };
+}
 
-  // --- follow-up lists ------------------------------------------------------------------------
-  const listRows = readCsv(CAT_FILES.lists);
+// --- follow-up lists (cat-follow-up-lists.json) -------------------------------------------------
+
+function buildFollowUpLists({ problems, knownIso3, sourceOf }: CatContext, { sessionRecord }: SessionsRead): FollowUpListsRead {
   const listsBySession = new Map<number, { record: CatFollowUpList; origin: Origin; rows: CsvRow[] }>();
-  for (const row of listRows) {
+  for (const row of readCsv(CAT_FILES.lists)) {
     const number = Number(row.get('cat_session'));
     let entry = listsBySession.get(number);
     if (!entry) {
@@ -326,18 +408,22 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
     const notes = [...new Set(rows.map((r) => r.opt('source_note')).filter((n): n is string => n !== null))];
     record.note = notes.length ? notes.map((n) => `${n.replace(/^./, (c) => c.toUpperCase())}${/[.!?"]$/.test(n) ? '' : '.'}`).join(' ') : null;
   }
-  const followUpLists = [...listsBySession.values()].sort((a, b) => a.record.session - b.record.session);
-  const listsNaming = (iso3: string) => followUpLists.filter(({ record }) => record.states.some((s) => s.iso3 === iso3)).map(({ record }) => record);
+  const followUpLists = [...listsBySession.values()]
+    .sort((a, b) => a.record.session - b.record.session)
+    .map(({ record, origin }) => ({ record, origin }));
+  return {
+    followUpLists,
+    listsNaming: (iso3) => followUpLists.filter(({ record }) => record.states.some((s) => s.iso3 === iso3)).map(({ record }) => record),
+  };
+}
 
-  // --- history ----------------------------------------------------------------------------------
-  const historyRows = readCsv(CAT_FILES.history);
+// --- history (cat-reports.json) -----------------------------------------------------------------
+
+/** Reads the report-by-report history; its latest date is the date the history runs to. */
+function readHistory({ problems, knownIso3 }: CatContext, { sessionRecord }: SessionsRead): { drafts: HistoryDraft[]; historyAsOf: IsoDate } {
   const historyDates: IsoDate[] = [];
-  interface Draft {
-    row: CsvRow;
-    report: Omit<CatReport, 'due' | 'followUpDue' | 'asOf'>;
-  }
-  const drafts: Draft[] = [];
-  for (const row of historyRows) {
+  const drafts: HistoryDraft[] = [];
+  for (const row of readCsv(CAT_FILES.history)) {
     const iso3 = row.opt('iso3');
     if (!knownIso3(row, iso3)) continue;
     const label = row.get('report').trim();
@@ -398,15 +484,10 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
     // Follow-up facts in other_events (see the module comment).
     const other = row.opt('other_events');
     const followUp = readFollowUpText(other, sessionRecord, (reason) => problems.add(originOf(row), `other_events: ${reason}`));
-    const named = new Set(listsNaming(iso3!).map((l) => l.month));
-    if (followUp.listMonths !== null) {
-      const stated = [...followUp.listMonths].sort().join(', ');
-      const inLists = [...named].sort().join(', ');
-      if (stated !== inLists) problems.add(originOf(row), `other_events names the follow-up lists of ${stated}; ${CAT_FILES.lists} names ${iso3} on ${inLists || 'none'}`);
-    }
 
     drafts.push({
       row,
+      followUpListMonths: followUp.listMonths,
       report: {
         id: `${iso3}:${numbers.number}${numbers.lastNumber > numbers.number ? `-${numbers.lastNumber}` : ''}`,
         stateIso3: iso3!,
@@ -442,18 +523,14 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
       problems.add({ file: `data/raw/${CAT_FILES.history}`, line: null }, `no row for ${iso3} ${label}, whose session number the README says was derived`);
     }
   }
-  const historyAsOf = historyDates.sort().at(-1) ?? '0000-01-01';
+  return { drafts, historyAsOf: historyDates.sort().at(-1) ?? '0000-01-01' };
+}
 
-  // Due dates, with the State's UNCAT facts on the date the history runs to.
-  const contexts = new Map<string, { uncat: UncatFacts; uncatSourceId: string | null }>();
-  const contextOf = (iso3: string) => {
-    let c = contexts.get(iso3);
-    if (!c) contexts.set(iso3, (c = uncatContext(inputs.uncatInstrument, eventsOf(iso3), historyAsOf)));
-    return c;
-  };
+/** Due dates, with the State's UNCAT facts on the date the history runs to. */
+function buildReports({ problems }: CatContext, drafts: HistoryDraft[], historyAsOf: IsoDate, uncatOnHistoryDate: UncatOn): Traced<CatReport>[] {
   const reports: Traced<CatReport>[] = [];
   const ids = new Set<string>();
-  const byState = new Map<string, Draft[]>();
+  const byState = new Map<string, HistoryDraft[]>();
   for (const d of drafts) byState.set(d.report.stateIso3, [...(byState.get(d.report.stateIso3) ?? []), d]);
   for (const [iso3, list] of byState) {
     list.sort((a, b) => a.report.number - b.report.number);
@@ -464,73 +541,96 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
       const overlaps = built.find((b) => b.number <= report.lastNumber && report.number <= b.lastNumber);
       if (overlaps) problems.add(originOf(row), `report ${report.id} overlaps ${overlaps.id}`);
       const previous = built.find((b) => b.lastNumber === report.number - 1) ?? null;
-      const { uncat, uncatSourceId } = contextOf(iso3);
+      const { uncat, uncatSourceId } = uncatOnHistoryDate(iso3);
       const due = reportDueDate(report, previous, uncat, uncatSourceId);
       const noFollowUpYet = { date: null, precision: null, notBefore: null, basis: null, sourceId: null, rule: null, asStated: null, note: 'computed below' };
       const record: CatReport = { ...report, due, followUpDue: noFollowUpYet, asOf: historyAsOf };
       record.followUpDue = followUpDueDate(record);
-      // Fields in a fixed order, so the JSON reads the same way for every record.
-      const ordered: CatReport = {
-        id: record.id,
-        stateIso3: record.stateIso3,
-        number: record.number,
-        lastNumber: record.lastNumber,
-        label: record.label,
-        procedure: record.procedure,
-        procedureAsStated: record.procedureAsStated,
-        consideredWithoutReport: record.consideredWithoutReport,
-        documentSymbol: record.documentSymbol,
-        listOfIssuesSymbol: record.listOfIssuesSymbol,
-        dueRecorded: record.dueRecorded,
-        dueAsStated: record.dueAsStated,
-        due: record.due,
-        receivedOn: record.receivedOn,
-        receivedAsStated: record.receivedAsStated,
-        distributedOn: record.distributedOn,
-        dialogueSession: record.dialogueSession,
-        dialogueSessionNote: record.dialogueSessionNote,
-        dialogueDates: record.dialogueDates,
-        concludingObservationsSymbol: record.concludingObservationsSymbol,
-        concludingObservationsAdopted: record.concludingObservationsAdopted,
-        followUpDueRecorded: record.followUpDueRecorded,
-        followUpDue: record.followUpDue,
-        followUpReceived: record.followUpReceived,
-        latenessAsStatedByCommittee: record.latenessAsStatedByCommittee,
-        otherEvents: record.otherEvents,
-        documents: record.documents,
-        sourceId: record.sourceId,
-        asOf: record.asOf,
-      };
-      built.push(ordered);
-      reports.push({ record: ordered, origin: originOf(row) });
+      const inFieldOrder = orderReportFields(record);
+      built.push(inFieldOrder);
+      reports.push({ record: inFieldOrder, origin: originOf(row) });
+    }
+  }
+  return reports.sort((a, b) => compareText(a.record.stateIso3, b.record.stateIso3) || a.record.number - b.record.number);
+}
 
-      // History against the sessions list: the same dialogue, the same dates.
-      if (report.dialogueSession !== null) {
-        const session = sessionRecord(report.dialogueSession);
-        const reviewed = session?.activities.filter((a) => a.stateIso3 === iso3 && a.territory === null) ?? [];
-        for (const a of reviewed) {
-          if (a.dialogueDates && report.dialogueDates && JSON.stringify(a.dialogueDates) !== JSON.stringify(report.dialogueDates)) {
-            problems.add(originOf(row), `dialogue dates differ from the sessions list for session ${report.dialogueSession}`);
-          }
-        }
-        if (session && report.dialogueDates?.precision === 'day') {
-          if ((session.start && report.dialogueDates.from < session.start) || (session.end && report.dialogueDates.to > session.end)) {
-            problems.add(originOf(row), `dialogue ${report.dialogueDates.from} falls outside session ${session.session} (${session.start ?? '?'} to ${session.end ?? '?'})`);
-          }
-        }
+/** Fields in a fixed order, so the JSON reads the same way for every record. */
+function orderReportFields(record: CatReport): CatReport {
+  return {
+    id: record.id,
+    stateIso3: record.stateIso3,
+    number: record.number,
+    lastNumber: record.lastNumber,
+    label: record.label,
+    procedure: record.procedure,
+    procedureAsStated: record.procedureAsStated,
+    consideredWithoutReport: record.consideredWithoutReport,
+    documentSymbol: record.documentSymbol,
+    listOfIssuesSymbol: record.listOfIssuesSymbol,
+    dueRecorded: record.dueRecorded,
+    dueAsStated: record.dueAsStated,
+    due: record.due,
+    receivedOn: record.receivedOn,
+    receivedAsStated: record.receivedAsStated,
+    distributedOn: record.distributedOn,
+    dialogueSession: record.dialogueSession,
+    dialogueSessionNote: record.dialogueSessionNote,
+    dialogueDates: record.dialogueDates,
+    concludingObservationsSymbol: record.concludingObservationsSymbol,
+    concludingObservationsAdopted: record.concludingObservationsAdopted,
+    followUpDueRecorded: record.followUpDueRecorded,
+    followUpDue: record.followUpDue,
+    followUpReceived: record.followUpReceived,
+    latenessAsStatedByCommittee: record.latenessAsStatedByCommittee,
+    otherEvents: record.otherEvents,
+    documents: record.documents,
+    sourceId: record.sourceId,
+    asOf: record.asOf,
+  };
+}
+
+// --- cross-checks between the raw files ---------------------------------------------------------
+
+/** The follow-up lists a history row's other_events names must be the lists file's lists naming the State. */
+function checkHistoryAgainstFollowUpLists(problems: Problems, drafts: HistoryDraft[], { listsNaming }: FollowUpListsRead): void {
+  for (const { row, report, followUpListMonths } of drafts) {
+    if (followUpListMonths === null) continue;
+    const stated = [...followUpListMonths].sort().join(', ');
+    const inLists = [...new Set(listsNaming(report.stateIso3).map((l) => l.month))].sort().join(', ');
+    if (stated !== inLists) problems.add(originOf(row), `other_events names the follow-up lists of ${stated}; ${CAT_FILES.lists} names ${report.stateIso3} on ${inLists || 'none'}`);
+  }
+}
+
+/** History against the sessions list: the same dialogue, the same dates, within the session. */
+function checkHistoryAgainstSessions(problems: Problems, reports: Traced<CatReport>[], { sessionRecord }: SessionsRead): void {
+  for (const { record: report, origin } of reports) {
+    if (report.dialogueSession === null) continue;
+    const session = sessionRecord(report.dialogueSession);
+    const reviewed = session?.activities.filter((a) => a.stateIso3 === report.stateIso3 && a.territory === null) ?? [];
+    for (const a of reviewed) {
+      if (a.dialogueDates && report.dialogueDates && JSON.stringify(a.dialogueDates) !== JSON.stringify(report.dialogueDates)) {
+        problems.add(origin, `dialogue dates differ from the sessions list for session ${report.dialogueSession}`);
+      }
+    }
+    if (session && report.dialogueDates?.precision === 'day') {
+      if ((session.start && report.dialogueDates.from < session.start) || (session.end && report.dialogueDates.to > session.end)) {
+        problems.add(origin, `dialogue ${report.dialogueDates.from} falls outside session ${session.session} (${session.start ?? '?'} to ${session.end ?? '?'})`);
       }
     }
   }
-  reports.sort((a, b) => compareText(a.record.stateIso3, b.record.stateIso3) || a.record.number - b.record.number);
+}
 
-  // --- the states-parties file against the status engine ------------------------------------------
-  const partyRows = readCsv(CAT_FILES.parties);
+/**
+ * The states-parties file's computed dates against the status engine on the date of its UNTC page.
+ * Returns the States the file lists as parties.
+ */
+function checkPartiesFileAgainstStatusEngine({ problems, knownIso3, uncatInstrument, eventsOf }: CatContext): Set<string> {
   const partiesInFile = new Set<string>();
-  for (const row of partyRows) {
+  for (const row of readCsv(CAT_FILES.parties)) {
     const iso3 = row.opt('iso3');
     if (!knownIso3(row, iso3) || row.get('untc_status') !== 'party') continue;
     partiesInFile.add(iso3!);
-    const { uncat, uncatSourceId } = uncatContext(inputs.uncatInstrument, eventsOf(iso3!), UNTC_STATUS_DATE);
+    const { uncat, uncatSourceId } = uncatContext(uncatInstrument, eventsOf(iso3!), UNTC_STATUS_DATE);
     if (uncat.status !== 'party') {
       problems.add(originOf(row), `${iso3} is a party in this file but "${uncat.status}" in the UNCAT events on ${UNTC_STATUS_DATE}`);
       continue;
@@ -543,11 +643,49 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
     const ours = initialReportDue(uncat, uncatSourceId).date;
     if (due !== ours) problems.add(originOf(row), `${iso3}: initial report due ${due ?? 'not computed'} here, ${ours ?? 'not computed'} by the domain rule`);
   }
+  return partiesInFile;
+}
 
-  // --- completeness per party -----------------------------------------------------------------------
+/** A complete history must account for every review the sessions list records. */
+function checkCompleteHistoriesAgainstSessions(
+  problems: Problems,
+  states: Traced<CatReportingState>[],
+  reports: Traced<CatReport>[],
+  { activitiesOf }: SessionsRead,
+): void {
+  const reviewKinds: CatActivityKind[] = ['report-considered', 'report-considered-without-delegation', 'considered-without-report', 'concluding-observations-adopted'];
+  for (const { record: state } of states) {
+    if (state.completeness !== 'complete') continue;
+    const recordedSessions = new Set(reports.filter((r) => r.record.stateIso3 === state.stateIso3).map((r) => r.record.dialogueSession));
+    for (const { session, activity } of activitiesOf(state.stateIso3)) {
+      if (reviewKinds.includes(activity.kind) && !recordedSessions.has(session.session)) {
+        problems.add(
+          { file: `data/raw/${CAT_FILES.history}`, line: null },
+          `${state.stateIso3}: the sessions list records "${activity.activityAsStated}" at session ${session.session}, which the history (complete from the initial report) does not`,
+        );
+      }
+    }
+  }
+}
+
+// --- completeness per party (cat-reporting-states.json) -----------------------------------------
+
+function buildReportingStates(
+  { problems, uncatEvents }: CatContext,
+  from: {
+    partiesInFile: Set<string>;
+    reports: Traced<CatReport>[];
+    sessionsRead: SessionsRead;
+    listsRead: FollowUpListsRead;
+    historyAsOf: IsoDate;
+    uncatOnHistoryDate: UncatOn;
+  },
+): { states: Traced<CatReportingState>[]; parties: string[] } {
+  const { partiesInFile, reports, historyAsOf, uncatOnHistoryDate } = from;
+  const partyRows = readCsv(CAT_FILES.parties);
   const states: Traced<CatReportingState>[] = [];
   const parties = [...new Set(uncatEvents.map((e) => e.stateIso3))]
-    .filter((iso3) => contextOf(iso3).uncat.status === 'party' || contextOf(iso3).uncat.status === 'withdrawal-pending')
+    .filter((iso3) => uncatOnHistoryDate(iso3).uncat.status === 'party' || uncatOnHistoryDate(iso3).uncat.status === 'withdrawal-pending')
     .sort(compareText);
   for (const iso3 of parties) {
     if (!partiesInFile.has(iso3)) problems.add({ file: `data/raw/${CAT_FILES.parties}`, line: null }, `${iso3} is a UNCAT party in the events but not in this file`);
@@ -558,8 +696,8 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
   for (const iso3 of parties) {
     const own = reports.filter((r) => r.record.stateIso3 === iso3).map((r) => r.record);
     const covered = [...new Set(own.flatMap((r) => Array.from({ length: r.lastNumber - r.number + 1 }, (_, i) => r.number + i)))].sort((a, b) => a - b);
-    const activities = activitiesOf(iso3);
-    const lists = listsNaming(iso3);
+    const activities = from.sessionsRead.activitiesOf(iso3);
+    const lists = from.listsRead.listsNaming(iso3);
     const max = covered.at(-1) ?? 0;
     const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !covered.includes(n));
     const sourceIds = new Set<string>([UNTC_UNCAT_SOURCE_ID]);
@@ -580,14 +718,6 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
     if (own.length && missing.length === 0) {
       completeness = 'complete';
       basis = `Every reporting round from the initial report to the ${reportLabel(max)} report is recorded report by report, to ${historyAsOf}.`;
-      // A complete history must account for every review the sessions list records.
-      const recordedSessions = new Set(own.map((r) => r.dialogueSession));
-      for (const { session, activity } of activities) {
-        const review = ['report-considered', 'report-considered-without-delegation', 'considered-without-report', 'concluding-observations-adopted'].includes(activity.kind);
-        if (review && !recordedSessions.has(session.session)) {
-          problems.add({ file: `data/raw/${CAT_FILES.history}`, line: null }, `${iso3}: the sessions list records "${activity.activityAsStated}" at session ${session.session}, which the history (complete from the initial report) does not`);
-        }
-      }
     } else if (own.length || activities.length || lists.length) {
       completeness = 'partial';
       basis = [
@@ -601,7 +731,7 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
         .join(' ');
     } else {
       completeness = 'none';
-      const { uncat, uncatSourceId } = contextOf(iso3);
+      const { uncat, uncatSourceId } = uncatOnHistoryDate(iso3);
       const initial = initialReportDue(uncat, uncatSourceId);
       basis =
         'No report, review or follow-up is recorded for this State in the bundled sources; ' +
@@ -621,12 +751,12 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
       },
     });
   }
-  const count = (c: string) => states.filter((s) => s.record.completeness === c).length;
-  summary.push(
-    `cat-reporting: ${parties.length} UNCAT parties on ${historyAsOf}: history complete ${count('complete')}, partial ${count('partial')}, none ${count('none')}`,
-  );
+  return { states, parties };
+}
 
-  // --- annual reports -------------------------------------------------------------------------------
+// --- annual reports (cat-annual-reports.json) ---------------------------------------------------
+
+function buildAnnualReports({ problems, sourceOf }: CatContext): Traced<CatAnnualReportRecord>[] {
   const annualReports: Traced<CatAnnualReportRecord>[] = [];
   for (const row of readCsv(CAT_FILES.annual)) {
     const int = (column: string): number | null => {
@@ -658,16 +788,7 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
       },
     });
   }
-
-  return {
-    reports,
-    followUpLists: followUpLists.map(({ record, origin }) => ({ record, origin })),
-    sessions: sessions.map(({ record, origin }) => ({ record, origin })),
-    states,
-    annualReports,
-    historyAsOf,
-    summary,
-  };
+  return annualReports;
 }
 
 const ordinal = (n: number): string => reportLabel(n).replace(' periodic', '');

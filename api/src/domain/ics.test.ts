@@ -168,7 +168,7 @@ describe('the CAT calendar over data/seed', () => {
   const sourceTitles = Object.fromEntries(seed<{ id: string; title: string }[]>('sources.json').map((s) => [s.id, s.title]));
   const deadlinesOn = (asOf: string) => catReportingStatuses(data, states.map((s) => s.iso3), asOf).flatMap(catDeadlines);
   const deadlines = deadlinesOn('2026-04-22');
-  const ics = catCalendar(deadlines, { stateNames, sourceTitles, dtstamp: '2026-04-22', url: (d) => `https://tracker.example/states/${d.stateIso3}` });
+  const ics = catCalendar(deadlines, { stateNames, sourceTitles, dtstamp: '2026-04-22', dataAsOf: '2026-04-22', url: (d) => `https://tracker.example/states/${d.stateIso3}` });
 
   it('is a valid RFC 5545 calendar with one event per deadline', () => {
     const calendar = checkRfc5545(ics);
@@ -185,6 +185,15 @@ describe('the CAT calendar over data/seed', () => {
     expect(kiribati).toContain('list of November 2025 (83rd session\\, position 10 of 23)');
     expect(kiribati).toContain('Report-by-report CAT reporting history of 17 States');
     expect(kiribati).toContain('DTSTART;VALUE=DATE:20241120');
+  });
+
+  it('says the data are as of the date the records run to, not the date the status was worked out for', () => {
+    // The events' DESCRIPTIONs (the first one is the calendar's own), last line.
+    const lastLines = (calendar: string) => [...unfold(calendar).matchAll(/^DESCRIPTION:(.*)\r$/gm)].slice(1).map((m) => unescapeText(m[1]!).split('\n').at(-1));
+    const later = lastLines(catCalendar(deadlinesOn('2026-06-01'), { stateNames, dtstamp: '2026-04-22', dataAsOf: '2026-04-22' }));
+    expect(later.length).toBeGreaterThan(0);
+    expect(new Set(later)).toEqual(new Set(['Data as of 2026-04-22; status worked out for 2026-06-01.']));
+    expect(new Set(lastLines(ics))).toEqual(new Set(['Data as of 2026-04-22.']));
   });
 
   it('keeps UIDs stable from one data date to another (State + report + kind)', () => {

@@ -163,6 +163,12 @@ export interface CatCalendarOptions {
   /** Source titles by id, for the DESCRIPTION (the id is used when a title is missing). */
   sourceTitles?: Readonly<Record<string, string>>;
   dtstamp: string;
+  /**
+   * The date the evidence covers (the latest date the CAT reporting records run to), for the
+   * "Data as of" line. The deadlines' own `asOf` is the date their status was worked out for
+   * (the request's date), which says nothing about how recent the sources are.
+   */
+  dataAsOf: IsoDate;
   name?: string;
   /** A link for each event, e.g. the State's page. */
   url?: (deadline: CatDeadline) => string | null;
@@ -185,7 +191,7 @@ export function catCalendarEvents(deadlines: CatDeadline[], options: CatCalendar
         ? `Overdue as established${d.establishedAsOf ? ` on ${d.establishedAsOf}` : ''}${d.daysOverdue !== null ? ` (${d.daysOverdue} days after the due date)` : ''}: ${d.overdueBasis ?? ''}`.trim()
         : null,
       sources.length ? `Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}.` : 'Source: not recorded.',
-      `Data as of ${d.asOf}.`,
+      d.asOf === options.dataAsOf ? `Data as of ${options.dataAsOf}.` : `Data as of ${options.dataAsOf}; status worked out for ${d.asOf}.`,
     ]
       .filter((line): line is string => line !== null)
       .join('\n');

@@ -180,6 +180,7 @@ export function createCatReportingService(repos: Repositories) {
         sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, s.asOf ? `${s.title} (as of ${s.asOf})` : s.title])),
         // Fixed by the data, so the same data gives the same file (and the same ETag).
         dtstamp: `${dataAsOf}T00:00:00Z`,
+        dataAsOf,
         name: iso3 ? `CAT reporting deadlines: ${names.get(iso3) ?? iso3}` : 'CAT reporting deadlines',
         url: (d) => `${publicUrl}/states/${d.stateIso3}#cat-reporting`,
       });

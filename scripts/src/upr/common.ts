@@ -45,13 +45,16 @@ export type TableInput = string | CsvTable;
 export type HeaderCheck = (cells: string[]) => string | null;
 
 /** The table of CSV text or a workbook, refused on its header line when `checkHeader` gives a reason. */
-export function readTable(input: TableInput, checkHeader: HeaderCheck): CsvTable | Rejection {
-  if (typeof input === 'string') return readCsvLines(input, checkHeader);
+export function readTable(input: TableInput, checkHeader: HeaderCheck, delimiter: CsvDelimiter = ','): CsvTable | Rejection {
+  if (typeof input === 'string') return readCsvLines(input, checkHeader, delimiter);
   const reason = checkHeader(input.header.cells);
   return reason === null ? input : { line: input.header.line, reason };
 }
 
-const CSV_OPTIONS = { delimiter: ',', newline: '\n', quoteChar: '"', header: false } as const;
+/** The cell separators the sources use: a comma, or a semicolon (the UPR Info export of 2018). */
+export type CsvDelimiter = ',' | ';';
+
+const CSV_OPTIONS = { newline: '\n', quoteChar: '"', header: false } as const;
 
 /**
  * Parses CSV text into a header and rows, keeping the start line of every row. Line endings are
@@ -65,16 +68,16 @@ const CSV_OPTIONS = { delimiter: ',', newline: '\n', quoteChar: '"', header: fal
  * reports (a quote left open, as in a file cut inside a quoted text) fails the whole file, at the
  * line of the record where it is.
  */
-export function readCsvLines(text: string, checkHeader: HeaderCheck = () => null): CsvTable | Rejection {
+export function readCsvLines(text: string, checkHeader: HeaderCheck = () => null, delimiter: CsvDelimiter = ','): CsvTable | Rejection {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lf = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
   const blankLines = /^\n*/.exec(lf)![0].length;
   if (blankLines === lf.length) return { line: 1, reason: 'the file is empty' };
-  const head = Papa.parse<string[]>(lf.slice(blankLines), { ...CSV_OPTIONS, preview: 1 });
+  const head = Papa.parse<string[]>(lf.slice(blankLines), { ...CSV_OPTIONS, delimiter, preview: 1 });
   const headerProblem = head.errors[0] ? `not readable as CSV: ${head.errors[0].message}` : checkHeader(head.data[0] ?? []);
   if (headerProblem !== null) return { line: blankLines + 1, reason: headerProblem };
 
-  const { data: records, errors } = Papa.parse<string[]>(lf, CSV_OPTIONS);
+  const { data: records, errors } = Papa.parse<string[]>(lf, { ...CSV_OPTIONS, delimiter });
   const startLines: number[] = [];
   let line = 1;
   for (const cells of records) {

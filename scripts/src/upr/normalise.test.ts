@@ -22,7 +22,7 @@ describe('buildUprSeed', () => {
     expect(readFileSync(join(seedDir, UPR_RECOMMENDATIONS_FILE), 'utf8') === toNdjson(recommendations), UPR_RECOMMENDATIONS_FILE).toBe(true);
   });
 
-  it('writes 41,066 UPR Info and 632 OHCHR recommendations, less the 180 UPR Info rows of the review both cover, 947 pledges, 54 sessions and 500 reviews', () => {
+  it('writes 41,066 UPR Info (2015) rows, 19,949 UPR Info (2018) rows of sessions 21-27 and 632 OHCHR recommendations, less the 180 UPR Info rows of the review both cover, 947 pledges, 54 sessions and 595 reviews', () => {
     const bySource = new Map<string, number>();
     for (const r of recommendations) bySource.set(r.sourceId, (bySource.get(r.sourceId) ?? 0) + 1);
     expect(Object.fromEntries(bySource)).toEqual({
@@ -32,6 +32,10 @@ describe('buildUprSeed', () => {
       'upr-info-export-2015-sessions-14-17': 9_598,
       // 7,984 rows, less Slovenia's 20th-session review, which OHCHR's thematic list gives officially.
       'upr-info-export-2015-sessions-18-20': 7_984 - 180,
+      // The 2018 export from session 21 on: the 2015 export stands for sessions 1-20 (data/README.md).
+      'upr-info-export-2018-sessions-19-21': 2_769,
+      'upr-info-export-2018-sessions-22-24': 8_447,
+      'upr-info-export-2018-sessions-25-27': 8_733,
       'ohchr-thematic-lists-slovenia-sessions-20-34-48': 632,
     });
     const slovenia20 = recommendations.filter((r) => r.reviewId === 'SVN-20');
@@ -40,7 +44,28 @@ describe('buildUprSeed', () => {
     expect(recommendations.filter((r) => r.reviewId === 'SVN-20')).toHaveLength(163);
     expect(seed.files['upr-pledges.json']).toHaveLength(947);
     expect(seed.files['upr-sessions.json'].map((s) => s.session)).toEqual(Array.from({ length: 54 }, (_, i) => i + 1));
-    expect(reviews).toHaveLength(500);
+    expect(reviews).toHaveLength(595);
+  });
+
+  it('adds sessions 21-27 from the 2018 export: 14 reviews a session, 11 in session 26, all held; nothing of sessions 1-20 from it', () => {
+    const from2018 = recommendations.filter((r) => r.sourceId.startsWith('upr-info-export-2018-'));
+    expect(from2018).toHaveLength(19_949);
+    expect(from2018.every((r) => r.session >= 21 && r.session <= 27)).toBe(true);
+    expect(recommendations.filter((r) => r.session >= 21 && r.session <= 27 && !r.sourceId.startsWith('upr-info-export-2018-'))).toEqual([]);
+    const reviewsIn = (session: number) => reviews.filter((r) => r.session === session);
+    expect([21, 22, 23, 24, 25, 26, 27].map((s) => reviewsIn(s).length)).toEqual([14, 14, 14, 14, 14, 11, 14]);
+    expect(reviewsIn(26).map((r) => r.stateIso3)).toEqual(['HTI', 'ISL', 'LTU', 'MDA', 'SSD', 'SYR', 'TGO', 'TLS', 'UGA', 'VEN', 'ZWE']);
+    expect(reviews.filter((r) => r.session >= 21 && r.session <= 27 && r.status !== 'held')).toEqual([]);
+    // "Supported" is the 2018 export's word; the first data row of the sessions 25-27 file.
+    expect(from2018.find((r) => r.sourceId === 'upr-info-export-2018-sessions-25-27' && r.sourceLine === 2)).toMatchObject({
+      reviewId: 'DZA-27',
+      text: 'Ratify other human rights conventions to which Algeria is not yet a State party',
+      recommendingStates: [{ iso3: 'PHL', nameAsRecorded: 'Philippines' }],
+      response: 'noted',
+      responseAsRecorded: 'Noted',
+      actionCategory: 5,
+      themes: [],
+    });
   });
 
   it('gives every recommendation and pledge a review, and every review a session; ids are unique', () => {
@@ -73,7 +98,7 @@ describe('buildUprSeed', () => {
   it('keeps both calendar facts about the United States: 50 postponed, 53 planned', () => {
     expect(find('USA-50')).toMatchObject({ status: 'postponed', reviewDate: '2025-11-07' });
     expect(find('USA-53')).toMatchObject({ status: 'scheduled', reviewDate: null });
-    expect(reviews.filter((r) => r.stateIso3 === 'USA').map((r) => r.id)).toEqual(['USA-9', 'USA-50', 'USA-53']);
+    expect(reviews.filter((r) => r.stateIso3 === 'USA').map((r) => r.id)).toEqual(['USA-9', 'USA-22', 'USA-50', 'USA-53']);
   });
 
   it('takes session years from the look-up and dates from the calendar, and 54’s year from its start date', () => {
@@ -85,7 +110,7 @@ describe('buildUprSeed', () => {
 
   it('lists the sources it cites, all registered, with their raw files', () => {
     const sources = seed.files['upr-sources.json'];
-    expect(sources.map((s) => s.id)).toHaveLength(10);
+    expect(sources.map((s) => s.id)).toHaveLength(13);
     expect(sources.every((s) => s.rawFile?.startsWith('data/raw/upr/'))).toBe(true);
   });
 

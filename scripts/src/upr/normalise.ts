@@ -19,10 +19,17 @@ import {
 import type { SourceRecord } from '../normalise/schemas.js';
 import { isRegistered, sourceRecords } from '../normalise/sources.js';
 import { rawPath } from '../normalise/paths.js';
+/**
+ * The last session the UPR Info export of 2015 covers. Where the two UPR Info exports overlap
+ * (sessions 1-20) the 2015 export stands, so that the ids and line citations of the rows bundled
+ * from it stay as they are; the 2018 export adds the sessions after it (data/README.md, raw/upr/).
+ */
+export const LAST_SESSION_OF_THE_2015_EXPORT = 20;
+
 import { parseCalendarCsv, parseReviewYearsCsv, parseSessionByStateCsv, parseSessionYearCsv } from './calendar.js';
 import { zodReason, type ParseResult, type UnresolvedName } from './common.js';
 import { createStateNameResolver, type StateNames } from './names.js';
-import { UPR_INFO_RECOMMENDATION_SOURCES, UPR_SOURCE_IDS } from './sources.js';
+import { UPR_INFO_2018_SOURCES, UPR_INFO_RECOMMENDATION_SOURCES, UPR_SOURCE_IDS } from './sources.js';
 import { parseThematicListCsv } from './thematic-list.js';
 import { parseUprInfoCsv } from './upr-info.js';
 
@@ -74,6 +81,16 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
   // --- recommendations and pledges ------------------------------------------------------------
   const recommendations: UprRecommendationRecord[] = [];
   const pledges: UprPledgeRecord[] = [];
+  for (const source of UPR_INFO_2018_SOURCES.filter((s) => s.lastSession > LAST_SESSION_OF_THE_2015_EXPORT)) {
+    const file = source.rawFile.replace(/^data\/raw\//, '');
+    const result = parseUprInfoCsv(read(file), { sourceId: source.id, states: resolver });
+    const records = collect(file, result);
+    const added = records.filter((r) => r.session > LAST_SESSION_OF_THE_2015_EXPORT);
+    recommendations.push(...added);
+    if (result.pledges.length) problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
+    const left = records.length - added.length;
+    summary.push(`${source.id}: ${added.length} recommendations${left ? ` (${left} of sessions 1-${LAST_SESSION_OF_THE_2015_EXPORT} left out: the 2015 export stands there)` : ''}`);
+  }
   for (const source of UPR_INFO_RECOMMENDATION_SOURCES) {
     const file = source.rawFile.replace(/^data\/raw\//, '');
     const result = parseUprInfoCsv(read(file), { sourceId: source.id, states: resolver });

@@ -43,6 +43,51 @@ export const UPR_INFO_RECOMMENDATION_SOURCES = UPR_INFO_FILES.map(([suffix, sess
   }),
 }));
 
+const DATA_STUDIO_REPO = 'https://github.com/maxarvid/data-studio';
+const DATA_STUDIO_COMMIT = 'a7c2885622d83bc5c31fc131a1cc2c06aa375d98';
+
+const UPR_INFO_2018_NOTE =
+  "UPR Info's own CSV export of its database (the file names carry the export time, 25 July 2018), in a researcher's repository " +
+  `(folder code/03_UPR/data/, commit ${DATA_STUDIO_COMMIT.slice(0, 7)} of 2018-08-23; no licence stated there, so UPR Info's terms apply). ` +
+  'Bundled byte for byte: semicolon-separated, UTF-8 with a byte order mark, original headers, Response "Supported" or "Noted". ' +
+  'No WG report symbols, paragraph numbers, dates or SDGs. The seed takes sessions 21-27 from it; sessions 1-20 come from the 2015 export (data/README.md).';
+
+/**
+ * The UPR Info export of 2018, one source per bundled file: [sessions in the file, the file's name
+ * in the repository]. Bundled as upr-info-export_2018_sessions-<first>-<last>.csv.
+ */
+const UPR_INFO_2018_FILES = [
+  [1, 6, '01-06-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_19_03.csv'],
+  [7, 10, '07-10-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_20_28.csv'],
+  [11, 14, '11-14-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_22_08.csv'],
+  [15, 18, '15-18-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_22_51.csv'],
+  [19, 21, '19-21-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_23_33.csv'],
+  [22, 24, '22-24-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_15.csv'],
+  [25, 27, '25-27-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_58.csv'],
+] as const;
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+export const UPR_INFO_2018_SOURCES = UPR_INFO_2018_FILES.map(([first, last, repoFile]) => {
+  const suffix = `${twoDigits(first)}-${twoDigits(last)}`;
+  const rawFile = `${RAW}upr-info-export_2018_sessions-${suffix}.csv`;
+  return {
+    id: `upr-info-export-2018-sessions-${suffix}`,
+    rawFile,
+    firstSession: first,
+    lastSession: last,
+    definition: upr({
+      id: `upr-info-export-2018-sessions-${suffix}`,
+      title: `UPR Info database export of 25 July 2018: recommendations and responses, UPR sessions ${first}-${last}`,
+      publisher: 'UPR Info, via GitHub maxarvid/data-studio',
+      url: `${DATA_STUDIO_REPO}/blob/${DATA_STUDIO_COMMIT}/code/03_UPR/data/${repoFile}`,
+      asOf: '2018-07-25',
+      rawFile,
+      note: `${UPR_INFO_2018_NOTE} File name in the repository: ${repoFile}.`,
+    }),
+  };
+});
+
 export const UPR_SOURCE_IDS = {
   pledges: 'upr-info-export-2015-voluntary-pledges',
   sloveniaThematicLists: 'ohchr-thematic-lists-slovenia-sessions-20-34-48',
@@ -54,6 +99,7 @@ export const UPR_SOURCE_IDS = {
 
 export const UPR_SOURCE_DEFINITIONS: SourceRecord[] = [
   ...UPR_INFO_RECOMMENDATION_SOURCES.map((s) => s.definition),
+  ...UPR_INFO_2018_SOURCES.map((s) => s.definition),
   upr({
     id: UPR_SOURCE_IDS.pledges,
     title: 'UPR Info database export of 14 August 2015: voluntary pledges of States under review, sessions 1-19',

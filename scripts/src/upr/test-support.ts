@@ -25,3 +25,14 @@ export const UPR_INFO_FILES = [
   'upr-info-export_2015_sessions-14-17.csv',
   'upr-info-export_2015_sessions-18-20.csv',
 ] as const;
+
+/** The UPR Info export of 25 July 2018, as bundled (semicolon-separated, original header). */
+export const UPR_INFO_2018_FILES = [
+  'upr-info-export_2018_sessions-01-06.csv',
+  'upr-info-export_2018_sessions-07-10.csv',
+  'upr-info-export_2018_sessions-11-14.csv',
+  'upr-info-export_2018_sessions-15-18.csv',
+  'upr-info-export_2018_sessions-19-21.csv',
+  'upr-info-export_2018_sessions-22-24.csv',
+  'upr-info-export_2018_sessions-25-27.csv',
+] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rawUpr, replaceLine, states, UPR_INFO_FILES } from './test-support.js';
-import { parseUprInfoCsv, uprInfoLayout, UPR_INFO_HEADERS } from './upr-info.js';
+import { rawUpr, replaceLine, states, UPR_INFO_2018_FILES, UPR_INFO_FILES } from './test-support.js';
+import { parseUprInfoCsv, uprInfoDelimiter, uprInfoLayout, UPR_INFO_HEADERS } from './upr-info.js';
 
 const parse = (text: string, sourceId = 'upr-info-test') => parseUprInfoCsv(text, { sourceId, states });
 const files = UPR_INFO_FILES.map((name) => ({ name, text: rawUpr(name) }));
@@ -51,6 +51,32 @@ describe('parseUprInfoCsv on the five bundled export files', () => {
     const cycle2 = all.filter((r) => r.cycle === 2).map((r) => r.session);
     expect(cycle2.length).toBeGreaterThan(0);
     expect(cycle2.every((s) => s >= 13)).toBe(true);
+  });
+});
+
+describe('parseUprInfoCsv on the seven files of the 2018 export (semicolons, original header)', () => {
+  const results2018 = UPR_INFO_2018_FILES.map((name) => ({ name, text: rawUpr(name) })).map(({ name, text }) => ({ name, text, result: parse(text) }));
+  const all2018 = results2018.flatMap(({ result }) => result.records);
+
+  it('reads 61,013 of the 61,014 rows, refusing the one without a session, and the response words Supported and Noted', () => {
+    expect(results2018.map(({ text }) => uprInfoDelimiter(text))).toEqual(Array(7).fill(';'));
+    expect(results2018.map(({ result }) => result.layout)).toEqual(Array(7).fill('original'));
+    expect(results2018.map(({ result }) => result.rejected)).toEqual([[{ line: 16, reason: 'missing session number' }], [], [], [], [], [], []]);
+    expect(all2018).toHaveLength(61_013);
+    expect(new Set(all2018.map((r) => r.responseAsRecorded))).toEqual(new Set(['Supported', 'Noted']));
+    expect(all2018.filter((r) => r.session >= 21)).toHaveLength(19_949);
+  });
+
+  it('reads a quoted cell with a line break ("Bosnia and Herzegovina" + LF) and keeps the next rows on their own lines', () => {
+    const file = results2018.find(({ name }) => name.endsWith('25-27.csv'))!.result.records;
+    const at = (line: number) => file.find((r) => r.sourceLine === line);
+    expect(at(51)).toMatchObject({ reviewId: 'DZA-27', recommendingStates: [{ iso3: 'BIH', nameAsRecorded: 'Bosnia and Herzegovina' }], response: 'noted', actionCategory: 3 });
+    expect(at(52)).toBeUndefined();
+    expect(at(53)).toMatchObject({ text: 'Strengthen the cooperation with special procedures by extending a standing invitation', recommendingStates: [{ iso3: 'PER' }] });
+  });
+
+  it('resolves every State name of the 2018 export (e.g. Czechia, St Lucia) except UPR Info’s "(Unknown)"', () => {
+    expect(new Set(results2018.flatMap(({ result }) => result.unresolved.map((u) => u.name)))).toEqual(new Set(['(Unknown)']));
   });
 });
 

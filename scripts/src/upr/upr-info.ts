@@ -1,10 +1,12 @@
 /**
- * The UPR Info database export (upr-info.org, 2015): one row per recommendation and recommending
- * State, and the voluntary pledges of States under review in the same layout.
+ * The UPR Info database export (upr-info.org, 2015 and 2018): one row per recommendation and
+ * recommending State, and the voluntary pledges of States under review in the same layout.
  *
  * Two header layouts are read, both mapped by position: the original XLS header, whose names
  * repeat (SuR, Rgrp, Org, Recommendation, RS, Rgrp, Org, Response, Action, Issue, Session), and the
  * renamed header of the CSV copies (To, To-Rgrp, To-Org, Text, From, From-Rgrp, From-Org, ...).
+ * Cells are separated by commas (the 2015 copies) or by semicolons (UPR Info's own CSV export of
+ * 2018, original header): the header line says which.
  * The regional group and organisation columns are not kept: they describe States, which the
  * registry does.
  *
@@ -19,6 +21,7 @@ import {
   parseSession,
   readTable,
   splitList,
+  type CsvDelimiter,
   type ParseResult,
   type Rejection,
   type TableInput,
@@ -61,12 +64,23 @@ export function uprInfoLayout(header: string[]): keyof typeof UPR_INFO_HEADERS |
 }
 
 /**
- * Parses a UPR Info export (CSV text, either header layout). Recommendations and pledges come back
+ * The separator of a UPR Info export's CSV text: a semicolon when its first non-empty line is a
+ * UPR Info header split by semicolons, else a comma (which also gives the usual refusal of a file
+ * that is no UPR Info export).
+ */
+export function uprInfoDelimiter(text: string): CsvDelimiter {
+  const firstLine = /^\uFEFF?\s*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  return firstLine.includes(';') && uprInfoLayout(firstLine.split(';')) !== null ? ';' : ',';
+}
+
+/**
+ * Parses a UPR Info export (CSV text, either header layout, comma- or semicolon-separated). Recommendations and pledges come back
  * separately; refused rows come back with their line and reason; recommending names that match no
  * State are kept with iso3 null and listed in `unresolved`.
  */
 export function parseUprInfoCsv(input: TableInput, options: UprInfoOptions): UprInfoParseResult {
-  const csv = readTable(input, (cells) => (uprInfoLayout(cells) ? null : `not a UPR Info export header: ${quoted(cells.join(','))}`));
+  const delimiter = typeof input === 'string' ? uprInfoDelimiter(input) : ',';
+  const csv = readTable(input, (cells) => (uprInfoLayout(cells) ? null : `not a UPR Info export header: ${quoted(cells.join(delimiter))}`), delimiter);
   if ('reason' in csv) return { records: [], pledges: [], rejected: [csv], unresolved: [], layout: null };
   const layout = uprInfoLayout(csv.header.cells)!;
 
@@ -155,7 +169,7 @@ function readRow(cells: string[], line: number, width: number, options: UprInfoO
       responseSource: null,
       actionCategory: action,
       themes,
-      // UPR Info recorded neither SDGs nor affected persons, nor the WG report, in 2015.
+      // UPR Info recorded neither SDGs nor affected persons, nor the WG report, in 2015 or 2018.
       sdgs: null,
       affectedPersons: null,
       documentSymbol: null,

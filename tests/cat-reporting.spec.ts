@@ -100,7 +100,7 @@ test.describe('CAT reporting page', () => {
     await expect(stateLink(page, 'FRA')).toHaveAttribute('aria-label', 'France: outside the selection');
 
     const csv = page.getByRole('link', { name: 'CSV', exact: true });
-    await expect(csv).toHaveAttribute('href', '/api/cat-reporting?asOf=2026-04-22&group=asia-pacific&overdue=true&format=csv');
+    await expect(csv).toHaveAttribute('href', '/api/cat-reporting?asOf=2026-04-22&group=asia-pacific&overdue=true&format=csv&bom=true');
     const body = await (await request.get((await csv.getAttribute('href')) ?? '')).text();
     expect(body).toContain('KIR,Kiribati');
     expect(body).not.toContain('NGA,Nigeria');
@@ -137,7 +137,7 @@ test.describe('CAT reporting on a state profile', () => {
     await expect(calendar).toHaveAttribute('href', '/api/cat-reporting/calendar.ics?state=NGA');
     const ics = await request.get('/api/cat-reporting/calendar.ics?state=NGA');
     expect(ics.headers()['content-type']).toContain('text/calendar');
-    await expect(section.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', '/api/cat-reporting/NGA?asOf=2026-04-22&format=csv');
+    await expect(section.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', '/api/cat-reporting/NGA?asOf=2026-04-22&format=csv&bom=true');
   });
 
   test('a state that is not a party says so briefly', async ({ page }) => {

@@ -130,7 +130,7 @@ test.describe('world map', () => {
   test('download links hold exactly the view: same date and filters', async ({ page, request }) => {
     await page.goto('/maps/rome-statute?asOf=2017-10-27&group=african');
     const csv = page.getByRole('link', { name: 'CSV', exact: true });
-    await expect(csv).toHaveAttribute('href', '/api/instruments/rome-statute/status?asOf=2017-10-27&group=african&format=csv');
+    await expect(csv).toHaveAttribute('href', '/api/instruments/rome-statute/status?asOf=2017-10-27&group=african&format=csv&bom=true');
     const body = await (await request.get((await csv.getAttribute('href')) ?? '')).text();
     expect(body).toContain('BDI');
     expect(body).toContain('withdrawn');

@@ -36,9 +36,11 @@ test.describe('comparison matrix', () => {
     await expect(matrix.locator('thead')).toContainText('UNCAT art. 21 declaration');
     await expect(matrix.locator('tbody tr', { hasText: 'Burundi' })).toContainText('Declared');
     const href = await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
-    expect(href).toBe('/compare/export?asOf=2026-01-01&family=torture&format=csv');
+    expect(href).toBe('/compare/export?asOf=2026-01-01&family=torture&format=csv&bom=true');
     const csv = await request.get(href ?? '');
     expect(csv.headers()['content-type']).toContain('text/csv');
+    // The byte order mark by which Excel reads the file as UTF-8 (trim() below drops it).
+    expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe('iso3,name,asOf,uncat,uncat.date,uncat-art21,uncat-art21.date,uncat-art22,uncat-art22.date,opcat,opcat.date');
     expect(lines).toHaveLength(198);

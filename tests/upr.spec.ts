@@ -58,7 +58,7 @@ test.describe('UPR search', () => {
     for (let i = 0; i < (await chips.count()); i++) await expect(chips.nth(i)).toContainText('OPCAT: ratify or accede');
 
     const href = await page.getByTestId('upr-csv').getAttribute('href');
-    expect(href).toBe('/api/upr/recommendations?instrument=opcat&action=ratify-accede&sort=session&format=csv');
+    expect(href).toBe('/api/upr/recommendations?instrument=opcat&action=ratify-accede&sort=session&format=csv&bom=true');
     const csv = await request.get(href ?? '');
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('Ratify');

@@ -30,10 +30,10 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ query }, reply) => {
-      const { format, asOf, ...filters } = query;
+      const { format, bom, asOf, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
       const result = await app.services.catReporting.list(asOf ?? todayUtc(), filters);
-      if (format === 'csv') return sendCsv(reply, catReportingCsv(result));
+      if (format === 'csv') return sendCsv(reply, catReportingCsv(result), { bom });
       return result;
     },
   );
@@ -76,7 +76,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
     async ({ params, query }, reply) => {
       const detail = await app.services.catReporting.detail(params.iso3, query.asOf ?? todayUtc());
       if (!detail) throw unknownState(app, params.iso3);
-      if (query.format === 'csv') return sendCsv(reply, catReportingHistoryCsv(detail));
+      if (query.format === 'csv') return sendCsv(reply, catReportingHistoryCsv(detail), query);
       return detail;
     },
   );

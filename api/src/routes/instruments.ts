@@ -34,7 +34,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async ({ query }, reply) => {
       const instruments = await app.services.catalogue.listInstruments();
-      if (query.format === 'csv') return sendCsv(reply, instrumentsCsv(instruments));
+      if (query.format === 'csv') return sendCsv(reply, instrumentsCsv(instruments), query);
       return { instruments };
     },
   );
@@ -68,11 +68,11 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ params, query }, reply) => {
-      const { asOf = todayUtc(), format, ...filters } = query;
+      const { asOf = todayUtc(), format, bom, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
       const result = isInstrumentId(params.id) ? await app.services.status.instrumentStatus(params.id, asOf, filters) : undefined;
       if (!result) throw notFound(params.id);
-      if (format === 'csv') return sendCsv(reply, statusCsv(result));
+      if (format === 'csv') return sendCsv(reply, statusCsv(result), { bom });
       return result;
     },
   );
@@ -98,7 +98,7 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (query.from && query.from > to) throw app.httpErrors.badRequest(`"from" (${query.from}) must not be after "to" (${to})`);
       const result = isInstrumentId(params.id) ? await app.services.status.timeline(params.id, query.from, to) : undefined;
       if (!result) throw notFound(params.id);
-      if (query.format === 'csv') return sendCsv(reply, timelineCsv(result));
+      if (query.format === 'csv') return sendCsv(reply, timelineCsv(result), query);
       return result;
     },
   );

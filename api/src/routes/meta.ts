@@ -46,7 +46,7 @@ export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
       const sources = await app.repos.meta.listSources();
       if (query.format === 'csv') {
         const columns = ['id', 'title', 'publisher', 'url', 'asOf', 'rawFile', 'note'] as const;
-        return sendCsv(reply, { filename: 'sources.csv', columns: [...columns], rows: sources });
+        return sendCsv(reply, { filename: 'sources.csv', columns: [...columns], rows: sources }, query);
       }
       return { sources };
     },

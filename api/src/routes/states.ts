@@ -22,10 +22,10 @@ export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async ({ query }, reply) => {
-      const { format, ...filters } = query;
+      const { format, bom, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
       const states = await app.repos.states.listStates(filters);
-      if (format === 'csv') return sendCsv(reply, statesCsv(states));
+      if (format === 'csv') return sendCsv(reply, statesCsv(states), { bom });
       return { states };
     },
   );

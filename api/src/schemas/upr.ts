@@ -61,7 +61,7 @@ export const UprSearchQuery = z.object({
   ...FormatQuery.shape,
 });
 export type UprSearchQuery = z.infer<typeof UprSearchQuery>;
-export type UprFilters = Omit<UprSearchQuery, 'sort' | 'page' | 'pageSize' | 'facets' | 'format'>;
+export type UprFilters = Omit<UprSearchQuery, 'sort' | 'page' | 'pageSize' | 'facets' | 'format' | 'bom'>;
 
 export const UprLink = z.object({ instrumentId: z.string(), action: z.enum(UPR_LINK_ACTIONS).nullable() }).meta({ id: 'UprLink' });
 

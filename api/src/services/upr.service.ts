@@ -74,7 +74,7 @@ export function createUprService(repos: Repositories) {
 
   return {
     async search(query: UprSearchQuery): Promise<UprSearchResponse> {
-      const { sort, page, pageSize, facets: withFacets, format: _format, q, ...filters } = query;
+      const { sort, page, pageSize, facets: withFacets, format: _format, bom: _bom, q, ...filters } = query;
       const index = currentIndex();
       const match = q ? ftsMatch(q) : null;
       let matched: { docs: Int32Array; relevance: boolean } | null = null;
@@ -98,7 +98,7 @@ export function createUprService(repos: Repositories) {
      * ends the pipeline, and with it the reading.
      */
     async csv(query: UprSearchQuery): Promise<Readable> {
-      const { sort, page: _p, pageSize: _s, facets: _f, format: _format, ...filters } = query;
+      const { sort, page: _p, pageSize: _s, facets: _f, format: _format, bom, ...filters } = query;
       const refs = await repos.meta.sourceRefs();
       const seqs = upr.csvSeqs(filters, sort);
       function* records() {
@@ -112,7 +112,7 @@ export function createUprService(repos: Repositories) {
           }
         }
       }
-      return pipeline(Readable.from(records()), stringify({ ...CSV_OPTIONS, columns: [...CSV_COLUMNS] }), () => {
+      return pipeline(Readable.from(records()), stringify({ ...CSV_OPTIONS, columns: [...CSV_COLUMNS], bom }), () => {
         // Errors reach the reply through the returned stream; a client that went away needs nothing more.
       });
     },

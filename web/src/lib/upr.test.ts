@@ -158,9 +158,9 @@ describe('API and download links', () => {
     );
   });
 
-  it('downloads the whole filtered set, whatever page is shown', () => {
+  it('downloads the whole filtered set, whatever page is shown, as a CSV that Excel reads as UTF-8', () => {
     expect(downloadHref(query('instrument=opcat&action=ratify-accede&page=7&pageSize=50'))).toBe(
-      '/api/upr/recommendations?instrument=opcat&action=ratify-accede&sort=session&format=csv',
+      '/api/upr/recommendations?instrument=opcat&action=ratify-accede&sort=session&format=csv&bom=true',
     );
   });
 });

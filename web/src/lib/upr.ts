@@ -7,6 +7,7 @@
  * bad one with a 400 that says what is wrong, and the page shows it as it is.
  */
 import type { TFunction } from 'i18next';
+import { downloadParams } from '$lib/downloads';
 import type { UprCalendarSession, UprFacets, UprRecommendation, UprReview, UprStateReviews } from '$lib/api-types';
 
 /** Filters of the search, in the order the API documents them (and the URL writes them). */
@@ -132,7 +133,7 @@ export const apiSearchPath = (query: UprQuery, { facets = true } = {}): string =
 
 /** Every recommendation of the view (not only this page), as the API streams them. */
 export const downloadHref = (query: UprQuery, format: 'csv' | null = 'csv'): string =>
-  `/api/upr/recommendations${search([...filterEntries(query.filters), ['sort', effectiveSort(query)], ['format', format]])}`;
+  `/api/upr/recommendations${search([...filterEntries(query.filters), ['sort', effectiveSort(query)], ...Object.entries(downloadParams(format))])}`;
 
 /** What a result line shows of a recommendation. */
 export function toResultItem(r: UprRecommendation) {

@@ -27,14 +27,21 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLE = join(repoRoot, 'data/labels/upr-linking-sample.csv');
 const RAW_DIRS = [join(repoRoot, 'data/raw/upr')];
 
-/** The real recommendation files and their text column (the voluntary pledges are not recommendations). */
-export const UPR_FILES: ReadonlyArray<{ file: string; textColumn: string }> = [
+/**
+ * The real recommendation files, their text column and separator (the voluntary pledges are not
+ * recommendations). Of the 2018 export only the sessions the seed takes from it (21-27) are
+ * sampled, so only its three files that hold them are listed.
+ */
+export const UPR_FILES: ReadonlyArray<{ file: string; textColumn: string; delimiter?: ';' }> = [
   { file: 'upr-info-export_2015_sessions-01-05.csv', textColumn: 'Text' },
   { file: 'upr-info-export_2015_sessions-06-09.csv', textColumn: 'Text' },
   { file: 'upr-info-export_2015_sessions-10-13.csv', textColumn: 'Text' },
   { file: 'upr-info-export_2015_sessions-14-17.csv', textColumn: 'Text' },
   { file: 'upr-info-export_2015_sessions-18-20.csv', textColumn: 'Text' },
   { file: 'slovenia_upr-recommendations_cycles2-4_ohchr-thematic-lists.csv', textColumn: 'recommendation_text' },
+  { file: 'upr-info-export_2018_sessions-19-21.csv', textColumn: 'Recommendation', delimiter: ';' },
+  { file: 'upr-info-export_2018_sessions-22-24.csv', textColumn: 'Recommendation', delimiter: ';' },
+  { file: 'upr-info-export_2018_sessions-25-27.csv', textColumn: 'Recommendation', delimiter: ';' },
 ];
 
 export interface SampleRow {
@@ -89,12 +96,23 @@ function line(name: string, c: Count) {
   return `${name.padEnd(36)} P ${pct(c.tp, c.tp + c.fp)}  R ${pct(c.tp, support)}  support ${String(support).padStart(4)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
 }
 
-function rawRows(file: string, textColumn: string): string[] | null {
+/**
+ * The texts of a raw file by the line each record starts on (the header is line 1). A record of the
+ * 2018 export can span lines (a quoted cell with a line break), so the start line is counted from
+ * where the record before it ended.
+ */
+function rawRows(file: string, textColumn: string, delimiter = ','): Map<number, string> | null {
   for (const dir of RAW_DIRS) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
-    const records = parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true, bom: true });
-    return records.map((r) => r[textColumn] ?? '');
+    const records = parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true, bom: true, delimiter, info: true });
+    const byLine = new Map<number, string>();
+    let endOfPrevious = 1;
+    for (const { record, info } of records) {
+      byLine.set(endOfPrevious + 1, record[textColumn] ?? '');
+      endOfPrevious = info.lines;
+    }
+    return byLine;
   }
   return null;
 }
@@ -112,17 +130,17 @@ function main() {
   // no record spans lines).
   let verified = 0;
   const problems: string[] = [];
-  const cache = new Map<string, string[] | null>();
+  const cache = new Map<string, Map<number, string> | null>();
   for (const r of all) {
     const spec = UPR_FILES.find((f) => f.file === r.sourceFile);
     if (!spec) {
       problems.push(`${r.sourceFile}:${r.line} unknown source file`);
       continue;
     }
-    if (!cache.has(spec.file)) cache.set(spec.file, rawRows(spec.file, spec.textColumn));
+    if (!cache.has(spec.file)) cache.set(spec.file, rawRows(spec.file, spec.textColumn, spec.delimiter));
     const rows = cache.get(spec.file);
     if (!rows) continue;
-    if (rows[r.line - 2] !== r.text) problems.push(`${r.sourceFile}:${r.line} text differs from the raw file`);
+    if (rows.get(r.line) !== r.text) problems.push(`${r.sourceFile}:${r.line} text differs from the raw file`);
     else verified++;
     const fromLinks = [...new Set(r.links.map((l) => l.split(':')[0]!))].sort();
     const fromActions = [...new Set(r.links.flatMap((l) => l.split(':')[1] ?? []))].sort();
@@ -183,10 +201,10 @@ function main() {
 
 function runAll() {
   const texts: string[] = [];
-  for (const { file, textColumn } of UPR_FILES) {
-    const rows = rawRows(file, textColumn);
+  for (const { file, textColumn, delimiter } of UPR_FILES) {
+    const rows = rawRows(file, textColumn, delimiter);
     if (!rows) throw new Error(`raw file not found: ${file} (looked in ${RAW_DIRS.join(', ')})`);
-    texts.push(...rows);
+    texts.push(...rows.values());
   }
   const perInstrument = new Map<string, number>(INSTRUMENT_IDS.map((id) => [id, 0]));
   const perAction = new Map<string, number>(UPR_LINK_ACTIONS.map((a) => [a, 0]));

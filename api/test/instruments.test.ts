@@ -164,7 +164,7 @@ describe('GET /api/instruments/{id}/status: filters, formats and caching', () =>
     const res = await app.inject('/api/instruments/opcat/status?asOf=2026-02-03&format=csv');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const [header, ...lines] = res.body.trim().split('\r\n');
-    expect(header).toBe('instrument,asOf,dataAsOf,iso3,name,status,since,signature,consent,consentKind,entryIntoForce,entryIntoForceComputed,withdrawalNotified,withdrawalEffective,uncertain,sources');
+    expect(header).toBe('instrument,asOf,dataAsOf,iso3,name,status,since,signature,consent,consentKind,entryIntoForce,entryIntoForceComputed,withdrawalNotified,withdrawalEffective,uncertain,sources,sincePrecision,successionEffective,jurisdictionFrom,jurisdictionSource,withdrawalsRevoked,uncertainReports');
     expect(lines).toHaveLength(197);
     const colombia = lines.find((l) => l.includes(',COL,'));
     expect(colombia).toContain('2025-11-10');

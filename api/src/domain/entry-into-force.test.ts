@@ -4,6 +4,7 @@ import {
   addYears,
   entryIntoForceFor,
   firstDayOfNextMonth,
+  jurisdictionFrom,
   sevenEighthsThreshold,
   startOfNextPeriod,
   withdrawalEffectiveFor,
@@ -51,9 +52,10 @@ describe('entryIntoForceFor', () => {
     // Art. 121(5): rome_statute_amendments.csv
     { what: 'art. 8 (2010), Andorra', rule: ART_121_5, deposit: '2013-09-26', expected: '2014-09-26' },
     { what: 'art. 8 (2017, biological), Uruguay (across 29 Feb 2024)', rule: ART_121_5, deposit: '2023-03-21', expected: '2024-03-21' },
-    // Aggression: not before activation (17 July 2018, ICC-ASP/16/Res.5, as rome_statute_amendments.csv states)
-    { what: 'aggression, Liechtenstein (first, 2012)', rule: AGGRESSION, deposit: '2012-05-08', expected: '2018-07-17' },
-    { what: 'aggression, Portugal (one year ends 2018-04-11)', rule: AGGRESSION, deposit: '2017-04-11', expected: '2018-07-17' },
+    // Aggression: art. 121(5) too; the activation (17 July 2018) does not delay entry into force
+    { what: 'aggression, Liechtenstein (first, 2012)', rule: AGGRESSION, deposit: '2012-05-08', expected: '2013-05-08' },
+    { what: 'aggression, Andorra', rule: AGGRESSION, deposit: '2013-09-26', expected: '2014-09-26' },
+    { what: 'aggression, Portugal (one year ends 2018-04-11)', rule: AGGRESSION, deposit: '2017-04-11', expected: '2018-04-11' },
     { what: 'aggression, Ireland (after activation)', rule: AGGRESSION, deposit: '2018-09-27', expected: '2019-09-27' },
     { what: 'aggression, Ukraine', rule: AGGRESSION, deposit: '2024-10-25', expected: '2025-10-25' },
   ])('$what: deposit $deposit -> $expected', ({ rule, deposit, expected }) => {
@@ -68,6 +70,14 @@ describe('entryIntoForceFor', () => {
     { what: 'OPCAT: 20th instruments (Bolivia, Honduras)', rule: OPCAT, deposit: '2006-05-23', expected: '2006-06-22' },
   ])('$what -> $expected', ({ rule, deposit, expected }) => {
     expect(entryIntoForceFor({ ...rule, generalEntryIntoForce: '0001-01-01' }, deposit)).toBe(expected);
+  });
+
+  it('aggression: jurisdiction from the later of entry into force and the activation (2018-07-17)', () => {
+    // rome_statute_amendments.csv, XVIII-10-b; activation as rome_statute_events.csv states it
+    expect(jurisdictionFrom(AGGRESSION, '2013-05-08')).toBe('2018-07-17'); // Liechtenstein
+    expect(jurisdictionFrom(AGGRESSION, '2019-09-27')).toBe('2019-09-27'); // Ireland
+    expect(jurisdictionFrom(AGGRESSION, null)).toBeNull();
+    expect(jurisdictionFrom(ART_121_5, '2014-09-26')).toBeNull(); // art. 8 (2010): no activation
   });
 
   it('art. 121(4): no date of its own until the amendment is in force for all', () => {

@@ -87,8 +87,9 @@ export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
  *   after the date of deposit" is deposit + 30 days (Tuvalu, UNCAT, 2024-03-25 -> 2024-04-24). The
  *   same count applied to the 20th UNCAT instrument (Denmark, 1987-05-27) gives the Convention's
  *   own date, 1987-06-26, which confirms the convention.
- * - one-year-after-deposit (art. 121(5)): deposit + 1 year; for the aggression amendments never
- *   before the Court's jurisdiction was activated (`activatedOn`).
+ * - one-year-after-deposit (art. 121(5)): deposit + 1 year, for the aggression amendments too. The
+ *   activation of the Court's jurisdiction over aggression (`activatedOn`) does not delay entry into
+ *   force: it is a separate date (see `jurisdictionFrom`).
  * - seven-eighths-of-parent-parties (art. 121(4)): in force for all on `collectiveDate`; a later
  *   acceptance is in force from its own deposit.
  */
@@ -102,14 +103,22 @@ export function entryIntoForceFor(
       return laterOf(firstDayOfNextMonth(addDays(consentDate, rule.days)), rule.generalEntryIntoForce);
     case 'days-after-deposit':
       return laterOf(addDays(consentDate, rule.days), rule.generalEntryIntoForce);
-    case 'one-year-after-deposit': {
-      const oneYear = addYears(consentDate, 1);
-      return rule.activatedOn === null ? oneYear : laterOf(oneYear, rule.activatedOn);
-    }
+    case 'one-year-after-deposit':
+      return addYears(consentDate, 1);
     case 'seven-eighths-of-parent-parties':
       assertIsoDate(consentDate);
       return collectiveDate === null ? null : laterOf(collectiveDate, consentDate);
   }
+}
+
+/**
+ * Aggression amendments: the Court may exercise jurisdiction over the crime of aggression for a
+ * State from the later of the amendments' entry into force for it and the activation of that
+ * jurisdiction (ICC-ASP/16/Res.5, 17 July 2018). Null under any other rule or without an entry into force.
+ */
+export function jurisdictionFrom(rule: EntryIntoForceRule, entryIntoForce: IsoDate | null): IsoDate | null {
+  if (rule.kind !== 'one-year-after-deposit' || rule.activatedOn === null || entryIntoForce === null) return null;
+  return laterOf(entryIntoForce, rule.activatedOn);
 }
 
 /**

@@ -161,8 +161,9 @@ describe('statusOn: Rome Statute', () => {
       asOf: '2025-06-02',
       expected: { status: 'withdrawal-pending', withdrawal: { notified: '2025-06-02', effective: '2026-06-02', computed: true } },
     },
-    { name: 'Hungary, revoked', events: HUNGARY, asOf: '2026-05-29', expected: { status: 'party', since: '2026-05-29', withdrawal: null } },
-    { name: 'Hungary, scheduled date passes', events: HUNGARY, asOf: '2026-06-02', expected: { status: 'party', since: '2026-05-29' } },
+    // A withdrawal revoked before it took effect never interrupted membership.
+    { name: 'Hungary, revoked', events: HUNGARY, asOf: '2026-05-29', expected: { status: 'party', since: '2002-07-01', withdrawal: null } },
+    { name: 'Hungary, scheduled date passes', events: HUNGARY, asOf: '2026-06-02', expected: { status: 'party', since: '2002-07-01' } },
     { name: 'Hungary, sources date', events: HUNGARY, asOf: '2026-11-22', expected: { status: 'party' } },
     { name: 'Malaysia, before', events: MALAYSIA, asOf: '2019-03-03', expected: { status: 'no-action' } },
     {
@@ -186,7 +187,19 @@ describe('statusOn: Rome Statute', () => {
       expected: { status: 'signature-withdrawn', since: '2002-05-06', signature: { date: '2000-12-31', precision: 'day' } },
     },
     { name: 'Gambia, withdrawal notified', events: GAMBIA, asOf: '2016-11-10', expected: { status: 'withdrawal-pending' } },
-    { name: 'Gambia, rescinded', events: GAMBIA, asOf: '2017-02-10', expected: { status: 'party', since: '2017-02-10', withdrawal: null } },
+    {
+      name: 'Gambia, rescinded: party since its entry into force',
+      events: GAMBIA,
+      asOf: '2017-02-10',
+      expected: {
+        status: 'party',
+        since: '2002-09-01',
+        withdrawal: null,
+        revokedWithdrawals: [
+          { notified: { date: '2016-11-10', precision: 'day' }, revoked: { date: '2017-02-10', precision: 'day' } },
+        ],
+      },
+    },
     { name: 'Gambia, a year after notification', events: GAMBIA, asOf: '2017-11-10', expected: { status: 'party' } },
   ])('$name ($asOf)', ({ events, asOf, expected }) => {
     expect(statusOn(ROME_STATUTE, events, asOf)).toMatchObject(expected);
@@ -214,13 +227,18 @@ describe('statusOn: Rome Statute', () => {
     });
   });
 
-  it('Hungary: if the revocation is imported as unverified, the withdrawal takes effect', () => {
+  it('Hungary: if the revocation is imported as unverified, the withdrawal takes effect, uncertain', () => {
     // rome_statute_events.csv marks the C.N.180.2026 revocation "UNVERIFIED secondary".
     const unverified = [...HUNGARY.slice(0, 3), rs('HUN', 'withdrawal-revoked', '2026-05-29', { attestation: 'unverified' })];
+    const reported = ['rome-statute/HUN/withdrawal-revoked/2026-05-29'];
+    expect(statusOn(ROME_STATUTE, unverified, '2026-05-28')).toMatchObject({ status: 'withdrawal-pending', uncertain: false, uncertainReports: [] });
     const before = statusOn(ROME_STATUTE, unverified, '2026-06-01');
-    expect(before.status).toBe('withdrawal-pending');
-    expect(before.unconfirmedReports.map((e) => e.id)).toEqual(['rome-statute/HUN/withdrawal-revoked/2026-05-29']);
-    expect(statusOn(ROME_STATUTE, unverified, '2026-06-02')).toMatchObject({ status: 'withdrawn', since: '2026-06-02' });
+    expect(before).toMatchObject({ status: 'withdrawal-pending', uncertain: true });
+    expect(before.unconfirmedReports.map((e) => e.id)).toEqual(reported);
+    expect(before.uncertainReports.map((e) => e.id)).toEqual(reported);
+    const after = statusOn(ROME_STATUTE, unverified, '2026-06-02');
+    expect(after).toMatchObject({ status: 'withdrawn', since: '2026-06-02', uncertain: true });
+    expect(after.uncertainReports.map((e) => e.id)).toEqual(reported);
   });
 
   it('an unverified withdrawal (Nauru, claimed 2026-09-23) is never applied but is reported', () => {
@@ -231,8 +249,9 @@ describe('statusOn: Rome Statute', () => {
     ];
     expect(statusOn(ROME_STATUTE, nauru, '2026-09-22').unconfirmedReports).toEqual([]);
     const after = statusOn(ROME_STATUTE, nauru, '2026-11-22');
-    expect(after).toMatchObject({ status: 'party', since: '2002-07-01', withdrawal: null });
+    expect(after).toMatchObject({ status: 'party', since: '2002-07-01', withdrawal: null, uncertain: true });
     expect(after.unconfirmedReports.map((e) => e.id)).toEqual(['rome-statute/NRU/withdrawal-notified/2026-09-23']);
+    expect(after.uncertainReports.map((e) => e.id)).toEqual(['rome-statute/NRU/withdrawal-notified/2026-09-23']);
     expect(after.eventIds).not.toContain('rome-statute/NRU/withdrawal-notified/2026-09-23');
     // and not when it would have taken effect either
     expect(statusOn(ROME_STATUTE, nauru, '2027-09-23').status).toBe('party');
@@ -246,14 +265,22 @@ describe('statusOn: Rome Statute', () => {
     ];
     it.each([
       { asOf: '2001-12-31', status: 'signatory', uncertain: false },
-      { asOf: '2002-01-01', status: 'signatory', uncertain: true },
-      { asOf: '2002-12-31', status: 'signatory', uncertain: true },
+      { asOf: '2002-01-01', status: 'signature-withdrawn', uncertain: true },
+      { asOf: '2002-12-31', status: 'signature-withdrawn', uncertain: true },
       { asOf: '2003-01-01', status: 'signature-withdrawn', uncertain: false },
     ])('Israel on $asOf: $status, uncertain $uncertain', ({ asOf, status, uncertain }) => {
       expect(statusOn(ROME_STATUTE, israel, asOf)).toMatchObject({ status, uncertain });
     });
-    it('Israel: the withdrawn signature counts from the next year', () => {
-      expect(statusOn(ROME_STATUTE, israel, '2010-01-01').since).toBe('2003-01-01');
+    it('Israel and Sudan: a withdrawn signature known to the year counts from 1 January, year precision', () => {
+      expect(statusOn(ROME_STATUTE, israel, '2010-01-01')).toMatchObject({ since: '2002-01-01', sincePrecision: 'year' });
+      const sudan = [rs('SDN', 'signature', '2000-09-08'), rs('SDN', 'signature-withdrawn', '2008-01-01', { precision: 'year' })];
+      expect(statusOn(ROME_STATUTE, sudan, '2007-12-31')).toMatchObject({ status: 'signatory', sincePrecision: 'day' });
+      expect(statusOn(ROME_STATUTE, sudan, '2008-01-01')).toMatchObject({
+        status: 'signature-withdrawn',
+        since: '2008-01-01',
+        sincePrecision: 'year',
+        uncertain: true,
+      });
     });
 
     // South Africa: notified 2016-10-19, revoked in March 2017, month precision (rome_statute_events.csv)
@@ -270,6 +297,15 @@ describe('statusOn: Rome Statute', () => {
       { asOf: '2017-10-19', status: 'party', uncertain: false },
     ])('South Africa on $asOf: $status, uncertain $uncertain', ({ asOf, status, uncertain }) => {
       expect(statusOn(ROME_STATUTE, southAfrica, asOf)).toMatchObject({ status, uncertain });
+    });
+    it('South Africa: party since 2002-07-01 after the revocation, known to the month only', () => {
+      expect(statusOn(ROME_STATUTE, southAfrica, '2017-04-01')).toMatchObject({
+        since: '2002-07-01',
+        sincePrecision: 'day',
+        revokedWithdrawals: [
+          { notified: { date: '2016-10-19', precision: 'day' }, revoked: { date: '2017-03-01', precision: 'month' } },
+        ],
+      });
     });
 
     it('an undated consent is not applied, is listed, and makes the status uncertain', () => {
@@ -294,17 +330,28 @@ describe('statusOn: amendments under art. 121(5)', () => {
   // rome_statute_amendments.csv, XVIII-10-b; activation 17 July 2018 (ICC-ASP/16/Res.5, as that file states)
   const agg = (iso3: string, date: IsoDate, extra?: Extra) => [ev('rs-aggression-2010', iso3, 'ratification', date, extra)];
   it.each<Case>([
+    { name: 'Liechtenstein, eve of entry into force', events: agg('LIE', '2012-05-08'), asOf: '2013-05-07', expected: { status: 'party-not-in-force' } },
     {
-      name: 'Liechtenstein, one year after deposit, before activation',
+      name: 'Liechtenstein, in force one year after deposit; jurisdiction from the activation',
       events: agg('LIE', '2012-05-08'),
       asOf: '2013-05-08',
-      expected: { status: 'party-not-in-force', entryIntoForce: { date: '2018-07-17', computed: true } },
+      expected: {
+        status: 'party',
+        since: '2013-05-08',
+        entryIntoForce: { date: '2013-05-08', computed: true },
+        jurisdictionFrom: '2018-07-17',
+      },
     },
-    { name: 'Liechtenstein, eve of activation', events: agg('LIE', '2012-05-08'), asOf: '2018-07-16', expected: { status: 'party-not-in-force' } },
-    { name: 'Liechtenstein, activation', events: agg('LIE', '2012-05-08'), asOf: '2018-07-17', expected: { status: 'party', since: '2018-07-17' } },
-    { name: 'Portugal, one year passed', events: agg('PRT', '2017-04-11'), asOf: '2018-04-11', expected: { status: 'party-not-in-force' } },
-    { name: 'Ireland, after activation: one year', events: agg('IRL', '2018-09-27'), asOf: '2019-09-26', expected: { status: 'party-not-in-force' } },
-    { name: 'Ireland, in force', events: agg('IRL', '2018-09-27'), asOf: '2019-09-27', expected: { status: 'party', since: '2019-09-27' } },
+    { name: 'Liechtenstein, activation changes no status', events: agg('LIE', '2012-05-08'), asOf: '2018-07-17', expected: { status: 'party', since: '2013-05-08' } },
+    {
+      name: 'Andorra, one year after deposit',
+      events: agg('AND', '2013-09-26'),
+      asOf: '2014-09-26',
+      expected: { status: 'party', entryIntoForce: { date: '2014-09-26', computed: true }, jurisdictionFrom: '2018-07-17' },
+    },
+    { name: 'Portugal, one year passed', events: agg('PRT', '2017-04-11'), asOf: '2018-04-11', expected: { status: 'party', jurisdictionFrom: '2018-07-17' } },
+    { name: 'Ireland, after activation: one year', events: agg('IRL', '2018-09-27'), asOf: '2019-09-26', expected: { status: 'party-not-in-force', jurisdictionFrom: '2019-09-27' } },
+    { name: 'Ireland, in force', events: agg('IRL', '2018-09-27'), asOf: '2019-09-27', expected: { status: 'party', since: '2019-09-27', jurisdictionFrom: '2019-09-27' } },
     {
       // rome_statute_amendments_supplement.csv: "UNVERIFIED: derived"
       name: 'Mongolia, unverified deposit',
@@ -317,7 +364,7 @@ describe('statusOn: amendments under art. 121(5)', () => {
       name: 'Latvia, recorded entry into force',
       events: [ev('rs-art8-2019-starvation', 'LVA', 'ratification', '2025-02-28', { effectiveDate: '2026-02-28' })],
       asOf: '2026-02-28',
-      expected: { status: 'party', entryIntoForce: { date: '2026-02-28', computed: false } },
+      expected: { status: 'party', entryIntoForce: { date: '2026-02-28', computed: false }, jurisdictionFrom: null },
     },
   ])('$name ($asOf)', ({ events, asOf, expected }) => {
     const instrument = events[0]!.instrumentId === 'rs-aggression-2010' ? AGGRESSION : STARVATION;
@@ -334,13 +381,25 @@ describe('statusOn: UNCAT', () => {
     expect(statusOn(UNCAT, sweden, '1987-06-26')).toMatchObject({ status: 'party', since: '1987-06-26' });
   });
 
-  it('a succession is in force from its deposit (Montenegro, 2006-10-23)', () => {
+  it('a succession: party from the notification (Montenegro, 2006-10-23), date of effect not recorded', () => {
+    // untc_IV-9_uncat_status_2026-02-03.txt: "23 Oct 2006 d"; the date of State succession is in
+    // UNTC's Historical Information, not in the bundled pages: it is not recorded.
     const montenegro = [cat('MNE', 'succession', '2006-10-23')];
     expect(statusOn(UNCAT, montenegro, '2006-10-22').status).toBe('no-action');
     expect(statusOn(UNCAT, montenegro, '2006-10-23')).toMatchObject({
       status: 'party',
       since: '2006-10-23',
-      entryIntoForce: { date: '2006-10-23', computed: true },
+      consent: { date: '2006-10-23', kind: 'succession', precision: 'day' },
+      entryIntoForce: null,
+    });
+  });
+
+  it('a succession with a recorded date of effect keeps that date (constructed: no such record in the sources)', () => {
+    const czechia = [cat('CZE', 'succession', '1993-02-22', { effectiveDate: '1993-01-01' })];
+    expect(statusOn(UNCAT, czechia, '1993-02-22')).toMatchObject({
+      status: 'party',
+      since: '1993-02-22',
+      entryIntoForce: { date: '1993-01-01', computed: false },
     });
   });
 
@@ -489,8 +548,8 @@ describe('instrumentStatus', () => {
       'party-not-in-force': 2,
       'no-action': 3,
     });
-    // Before activation nobody was bound, however early the ratification.
-    expect(instrumentStatus(AGGRESSION, events, states, '2018-07-16').counts.party).toBe(0);
+    // Art. 121(5): in force one year after deposit, before the activation too.
+    expect(instrumentStatus(AGGRESSION, events, states, '2018-07-16').counts.party).toBe(34);
   });
 
   describe('art. 124 deletion (art. 121(4): seven-eighths of the States Parties)', () => {

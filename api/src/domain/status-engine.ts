@@ -15,17 +15,24 @@
  *   period) is applied from the first day of the NEXT period, the first day on which it has
  *   certainly happened; inside the period the result says `uncertain: true`. Dates derived from
  *   such an event (entry into force, withdrawal effect) are computed from that conservative date,
- *   and `uncertain` is true between the earliest possible and the computed date. Example: Israel's
- *   2002 notice that it will not become a party makes it 'signature-withdrawn' from 2003-01-01.
+ *   and `uncertain` is true between the earliest possible and the computed date.
+ *   Exception: a signature withdrawal known only to the month or year applies from the first day
+ *   of that period (no date of effect follows from it), uncertain until the period ends, and
+ *   `since` keeps its precision: Israel's 2002 notice that it will not become a party makes it
+ *   'signature-withdrawn' from 2002 (`since` 2002-01-01, `sincePrecision` 'year').
+ * - Unconfirmed reports that would change the status: each unverified dated event is replayed as
+ *   if confirmed; on every date where that gives another status the result is `uncertain` and
+ *   the report is listed in `uncertainReports`.
  * - Undated status events (date null) cannot be placed in time: they are not applied, are listed in
  *   `ignoredEvents`, and make every result for that state `uncertain`.
  * - A recorded `effectiveDate` on a consent wins over the computed date (`computed: false`). When it
  *   is on or before the deposit (a succession with effect from independence, say) the state shows
  *   as a party from the deposit, the first date at which the events show it; `entryIntoForce.date`
  *   keeps the recorded date.
- * - A succession without a recorded effective date is taken as in force from its deposit: the real
- *   date of effect (the date of State succession) is earlier and unknown here, and the deposit is
- *   the first date at which the state is certainly bound.
+ * - A succession takes effect from the date of State succession, not from the notification. Without
+ *   a recorded date of effect the state is shown as a party from its notification (the first date
+ *   at which the events show it bound) and `entryIntoForce` is null: the date is not recorded, and
+ *   the notification date is never given as an entry into force.
  * - Withdrawal: see `withdrawalEffectiveFor`. Between notification and effect: 'withdrawal-pending'
  *   (still bound). 'withdrawal-revoked' before the effect cancels it. 'consent-withdrawn' before
  *   entry into force cancels the consent and the state goes back to what it was before it.
@@ -36,7 +43,8 @@
  *   withdrawal notified, withdrawal revoked; a date of effect falling on the day of an event is
  *   applied before the event ("before effect" means strictly before).
  * - `since` is the first day of the uninterrupted run of the current status (null for a state that
- *   never did anything). After a revoked withdrawal a party is 'party' again since the revocation.
+ *   never did anything). A withdrawal revoked before it took effect never interrupted membership:
+ *   'party' since the original entry into force, the revoked withdrawal listed in `revokedWithdrawals`.
  * - Declarations and reservations never change the status; they are listed in `declarations`.
  */
 import {
@@ -55,6 +63,7 @@ import {
   addYears,
   assertIsoDate,
   entryIntoForceFor,
+  jurisdictionFrom,
   laterOf,
   sevenEighthsThreshold,
   startOfNextPeriod,
@@ -78,6 +87,16 @@ export interface StatusDetail {
   entryIntoForce: { date: IsoDate; computed: boolean } | null;
   /** `effective` null when no date of effect can be known (withdrawal rule 'none', nothing stated). */
   withdrawal: { notified: IsoDate; effective: IsoDate | null; computed: boolean } | null;
+  /**
+   * Aggression amendments: the Court may exercise jurisdiction for the state from this date, the
+   * later of its entry into force and the activation (`activatedOn` of the rule). Null otherwise.
+   */
+  jurisdictionFrom: IsoDate | null;
+  /** Withdrawals of the current consent revoked before they took effect, oldest first. */
+  revokedWithdrawals: {
+    notified: { date: IsoDate; precision: DatePrecision };
+    revoked: { date: IsoDate; precision: DatePrecision };
+  }[];
   /** The events behind the status and the details above. */
   eventIds: string[];
 }
@@ -96,11 +115,15 @@ export interface Declaration {
 export interface StatusResult extends StatusDetail {
   status: Status;
   since: IsoDate | null;
+  /** How precisely `since` is known: 'year' when it is the first day of a year the source gives. */
+  sincePrecision: DatePrecision;
   declarations: Declaration[];
   /** Unverified claims about this state: shown, never applied. */
   unconfirmedReports: ParticipationEvent[];
-  /** True when a coarse or missing date means the status on `asOf` may be different. */
+  /** True when a coarse or missing date, or an unconfirmed report, means the status on `asOf` may be different. */
   uncertain: boolean;
+  /** The unconfirmed reports that, if confirmed, would give another status on `asOf`. */
+  uncertainReports: ParticipationEvent[];
   /** Events that changed nothing, with the reason. */
   ignoredEvents: { eventId: string; reason: string }[];
 }
@@ -145,6 +168,8 @@ export interface InstrumentStatus {
 /** From `from` (null: the beginning of time) until the next segment, the state had `status`. */
 export interface Segment {
   from: IsoDate | null;
+  /** How precisely `from` is known (a coarse signature withdrawal: its month or year). */
+  fromPrecision?: DatePrecision;
   status: Status;
   detail: StatusDetail;
 }
@@ -153,6 +178,8 @@ export interface StateHistory {
   segments: Segment[];
   /** [from, to) ranges (null: unbounded) in which the status may differ from the segments. */
   uncertainWindows: { from: IsoDate | null; to: IsoDate | null }[];
+  /** [from, to) ranges in which an unconfirmed report, if confirmed, would give another status. */
+  reportWindows: { from: IsoDate; to: IsoDate | null; eventId: string }[];
   ignored: { eventId: string; reason: string; at: IsoDate | null }[];
 }
 
@@ -196,6 +223,8 @@ interface Replay {
   signatureIds: string[];
   /** Events of the current consent (consent, withdrawal, revocation ...). */
   cycleIds: string[];
+  withdrawalNotified: { date: IsoDate; precision: DatePrecision } | null;
+  revokedWithdrawals: StatusDetail['revokedWithdrawals'];
 }
 
 function statusOf(r: Replay): Status {
@@ -233,7 +262,9 @@ export function buildHistory(
       windows.push({ from: null, to: null });
       continue;
     }
-    steps.push({ event: { ...event, date: event.date }, at: appliedOn(event.date, event.datePrecision) });
+    // A coarse signature withdrawal counts from the start of its period (README: coarse dates).
+    const at = event.kind === 'signature-withdrawn' ? event.date : appliedOn(event.date, event.datePrecision);
+    steps.push({ event: { ...event, date: event.date }, at });
   }
   steps.sort(
     (a, b) =>
@@ -251,6 +282,8 @@ export function buildHistory(
     withdrawal: null,
     signatureIds: [],
     cycleIds: [],
+    withdrawalNotified: null,
+    revokedWithdrawals: [],
   };
   // What the state was before its current consent, restored if the consent is withdrawn.
   let beforeConsent: Replay | null = null;
@@ -264,11 +297,13 @@ export function buildHistory(
     consent: r.consent,
     entryIntoForce: r.entryIntoForce,
     withdrawal: r.withdrawal,
+    jurisdictionFrom: jurisdictionFrom(rule, r.entryIntoForce?.date ?? null),
+    revokedWithdrawals: [...r.revokedWithdrawals],
     eventIds: [...r.signatureIds, ...r.cycleIds],
   });
   const segments: Segment[] = [{ from: null, status: 'no-action', detail: snapshot() }];
-  const record = (at: IsoDate): void => {
-    const segment: Segment = { from: at, status: statusOf(r), detail: snapshot() };
+  const record = (at: IsoDate, fromPrecision: DatePrecision = 'day'): void => {
+    const segment: Segment = { from: at, fromPrecision, status: statusOf(r), detail: snapshot() };
     // Several changes on one day: the day ends in the last one.
     if (segments[segments.length - 1]!.from === at) segments[segments.length - 1] = segment;
     else segments.push(segment);
@@ -314,9 +349,11 @@ export function buildHistory(
       }
       beforeConsent = { ...r, signatureIds: [...r.signatureIds], cycleIds: [...r.cycleIds] };
       const kind = event.kind;
+      // A succession takes effect from the date of State succession, which no treaty rule computes.
+      const succession = kind === 'succession';
       // The date of effect computed from a (possibly conservative) deposit date.
       const computeFrom = (deposit: IsoDate): IsoDate | null =>
-        kind === 'succession' ? deposit : entryIntoForceFor(rule, deposit, collectiveDate);
+        succession ? null : entryIntoForceFor(rule, deposit, collectiveDate);
       const computed = computeFrom(at);
       r.phase = 'consented';
       r.consent = { date: event.date, kind, precision: event.datePrecision };
@@ -326,9 +363,12 @@ export function buildHistory(
           ? null
           : { date: computed, computed: true };
       r.withdrawal = null;
+      r.withdrawalNotified = null;
+      r.revokedWithdrawals = [];
       r.cycleIds = [event.id];
       timers.entryIntoForce = null;
-      if (r.entryIntoForce && r.entryIntoForce.date <= at) r.phase = 'in-force';
+      // Bound from the notification of succession at the latest: the first date the events show it.
+      if ((succession && !event.effectiveDate) || (r.entryIntoForce && r.entryIntoForce.date <= at)) r.phase = 'in-force';
       else if (r.entryIntoForce) timers.entryIntoForce = r.entryIntoForce.date;
       if (coarse && !event.effectiveDate && computed !== null) {
         const earliest = computeFrom(event.date);
@@ -362,6 +402,7 @@ export function buildHistory(
       }
       const effect = withdrawalEffectiveFor(instrument.withdrawalRule, at, event.effectiveDate);
       r.withdrawal = { notified: event.date, effective: effect.date, computed: effect.computed };
+      r.withdrawalNotified = { date: event.date, precision: event.datePrecision };
       r.cycleIds.push(event.id);
       if (effect.date !== null && effect.date <= at) r.phase = 'left';
       else timers.withdrawalEffect = effect.date;
@@ -374,15 +415,52 @@ export function buildHistory(
         ignore('no pending withdrawal to revoke');
         continue;
       }
+      if (r.withdrawalNotified) {
+        r.revokedWithdrawals = [
+          ...r.revokedWithdrawals,
+          { notified: r.withdrawalNotified, revoked: { date: event.date, precision: event.datePrecision } },
+        ];
+      }
       r.withdrawal = null;
+      r.withdrawalNotified = null;
       r.cycleIds.push(event.id);
       timers.withdrawalEffect = null;
     }
-    if (coarse) windows.push({ from: event.date, to: at });
-    record(at);
+    if (coarse) windows.push({ from: event.date, to: startOfNextPeriod(event.date, event.datePrecision) });
+    record(at, event.kind === 'signature-withdrawn' ? event.datePrecision : 'day');
   }
   fireTimers(null);
-  return { segments, uncertainWindows: windows, ignored };
+  return { segments, uncertainWindows: windows, reportWindows: [], ignored };
+}
+
+/**
+ * The date ranges in which an unconfirmed report, replayed as if confirmed, gives another status
+ * than the confirmed events do. Each unverified dated status event is tried on its own.
+ */
+function reportWindows(
+  instrument: Instrument,
+  events: readonly ParticipationEvent[],
+  own: StateHistory,
+  collectiveDate: IsoDate | null,
+): StateHistory['reportWindows'] {
+  const windows: StateHistory['reportWindows'] = [];
+  for (const report of events) {
+    if (report.attestation !== 'unverified' || report.date === null || DECLARATION_KINDS.has(report.kind)) continue;
+    const confirmed = events.map((e) => (e === report ? { ...e, attestation: 'news-report' as const } : e));
+    const alternative = buildHistory(instrument, confirmed, collectiveDate);
+    const dates = [...new Set([...own.segments, ...alternative.segments].map((seg) => seg.from).filter((d): d is IsoDate => d !== null))].sort();
+    let open: IsoDate | null = null;
+    for (const date of dates) {
+      const differs = segmentAt(own, date).status !== segmentAt(alternative, date).status;
+      if (differs && open === null) open = date;
+      if (!differs && open !== null) {
+        windows.push({ from: open, to: date, eventId: report.id });
+        open = null;
+      }
+    }
+    if (open !== null) windows.push({ from: open, to: null, eventId: report.id });
+  }
+  return windows;
 }
 
 /** The segment in force on `date` (segments are in date order). */
@@ -443,6 +521,7 @@ function withParentOverlay(own: StateHistory, parent: ParentEvents, collectiveDa
   return {
     segments,
     uncertainWindows: [...own.uncertainWindows, ...parentHistory.uncertainWindows],
+    reportWindows: own.reportWindows,
     ignored: own.ignored,
   };
 }
@@ -454,7 +533,8 @@ export function stateHistory(
   context: StatusContext = {},
 ): StateHistory {
   const collectiveDate = context.collective?.entryIntoForce ?? null;
-  const own = buildHistory(instrument, events, collectiveDate);
+  const confirmed = buildHistory(instrument, events, collectiveDate);
+  const own = { ...confirmed, reportWindows: reportWindows(instrument, events, confirmed, collectiveDate) };
   if (instrument.entryIntoForceRule.kind !== 'seven-eighths-of-parent-parties') return own;
   if (collectiveDate === null || !context.parent) return own;
   return withParentOverlay(own, context.parent, collectiveDate);
@@ -501,17 +581,23 @@ export function resultFromHistory(
   let index = segments.length - 1;
   while (index > 0 && segments[index]!.from! > asOf) index--;
   const current = segments[index]!;
+  // A party's run includes a withdrawal that was pending and then revoked: it stayed bound.
+  const sameRun = (status: Status) =>
+    status === current.status || (current.status === 'party' && status === 'withdrawal-pending');
   let start = index;
-  while (start > 0 && segments[start - 1]!.status === current.status) start--;
+  while (start > 0 && sameRun(segments[start - 1]!.status)) start--;
+  const covers = (w: { from: IsoDate | null; to: IsoDate | null }) =>
+    (w.from === null || w.from <= asOf) && (w.to === null || asOf < w.to);
+  const reportIds = new Set(history.reportWindows.filter(covers).map((w) => w.eventId));
   return {
     status: current.status,
     since: segments[start]!.from,
+    sincePrecision: segments[start]!.fromPrecision ?? 'day',
     ...current.detail,
     declarations: declarationsOn(events, asOf),
     unconfirmedReports: events.filter((e) => e.attestation === 'unverified' && (e.date === null || e.date <= asOf)),
-    uncertain: history.uncertainWindows.some(
-      (w) => (w.from === null || w.from <= asOf) && (w.to === null || asOf < w.to),
-    ),
+    uncertainReports: events.filter((e) => reportIds.has(e.id)),
+    uncertain: history.uncertainWindows.some(covers) || reportIds.size > 0,
     ignoredEvents: history.ignored
       .filter((i) => i.at === null || i.at <= asOf)
       .map(({ eventId, reason }) => ({ eventId, reason })),

@@ -133,7 +133,7 @@ describe('timeline', () => {
     expect(points[2]!.change.map((c) => c.iso3)).not.toContain('CAN');
   });
 
-  it('aggression amendments: everyone who ratified by 2017-07-17 is bound on activation', () => {
+  it('aggression amendments: each ratification in force one year after deposit; the activation (2018-07-17) changes no count', () => {
     // rome_statute_amendments.csv, XVIII-10-b
     const events = parseTable(
       'rs-aggression-2010',
@@ -150,8 +150,9 @@ describe('timeline', () => {
     );
     const points = timeline(AGGRESSION, events, statesOf(events), '2018-01-01', '2019-12-31');
     expect(points.map((p) => [p.date, p.parties, p.partiesNotInForce, p.change.length])).toEqual([
-      ['2018-01-01', 0, 35, 0],
-      ['2018-07-17', 34, 1, 34],
+      ['2018-01-01', 32, 3, 0],
+      ['2018-04-11', 33, 2, 1],
+      ['2018-04-28', 34, 1, 1],
       ['2018-09-27', 34, 2, 1],
       ['2018-09-28', 34, 3, 1],
       ['2018-12-06', 35, 2, 1],
@@ -161,9 +162,9 @@ describe('timeline', () => {
       ['2019-09-28', 37, 2, 1],
     ]);
     // A range starting on a change date: the change is in the baseline, not counted twice.
-    const fromActivation = timeline(AGGRESSION, events, statesOf(events), '2018-07-17', '2018-09-27');
-    expect(fromActivation.map((p) => [p.date, p.parties, p.partiesNotInForce, p.change.length])).toEqual([
-      ['2018-07-17', 34, 1, 0],
+    const fromArgentina = timeline(AGGRESSION, events, statesOf(events), '2018-04-28', '2018-09-27');
+    expect(fromArgentina.map((p) => [p.date, p.parties, p.partiesNotInForce, p.change.length])).toEqual([
+      ['2018-04-28', 34, 1, 0],
       ['2018-09-27', 34, 2, 1],
     ]);
   });

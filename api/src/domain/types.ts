@@ -28,8 +28,12 @@ export type EntryIntoForceRule =
   | { kind: 'first-of-month-after-days'; days: number; generalEntryIntoForce: IsoDate }
   /** APIC art. 35, UNCAT art. 27(2), OPCAT art. 28(2): Nth day after deposit. */
   | { kind: 'days-after-deposit'; days: number; generalEntryIntoForce: IsoDate }
-  /** Rome Statute art. 121(5): one year after deposit; `activatedOn` for the aggression amendments. */
-  | { kind: 'one-year-after-deposit'; activatedOn: IsoDate | null }
+  /**
+   * Rome Statute art. 121(5): one year after deposit. `activatedOn`: for the aggression amendments,
+   * the date the Court's jurisdiction was activated (a separate fact, not an entry into force), and
+   * `activationSourceId` the source stating it.
+   */
+  | { kind: 'one-year-after-deposit'; activatedOn: IsoDate | null; activationSourceId?: string | null }
   /** Rome Statute art. 121(4): for all, one year after 7/8 of the parent's parties have accepted. */
   | { kind: 'seven-eighths-of-parent-parties'; parent: InstrumentId };
 

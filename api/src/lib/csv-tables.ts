@@ -37,6 +37,10 @@ export function instrumentsCsv(instruments: Instrument[]) {
   ]);
 }
 
+/** A date as precisely as it is known: "2002" for a year, "2017-03" for a month, never a made-up day. */
+export const dateCell = (date: string | null | undefined, precision: 'day' | 'month' | 'year' = 'day') =>
+  date ? (precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date) : date;
+
 export function statusCsv(result: InstrumentStatusResponse) {
   const cite = new Map(result.sources.map((s) => [s.id, citation(s)]));
   const rows = result.states.map((r) => ({
@@ -46,9 +50,9 @@ export function statusCsv(result: InstrumentStatusResponse) {
     iso3: r.iso3,
     name: r.name,
     status: r.status,
-    since: r.since,
-    signature: r.signature?.date,
-    consent: r.consent?.date,
+    since: dateCell(r.since, r.sincePrecision),
+    signature: dateCell(r.signature?.date, r.signature?.precision),
+    consent: dateCell(r.consent?.date, r.consent?.precision),
     consentKind: r.consent?.kind,
     entryIntoForce: r.entryIntoForce?.date,
     entryIntoForceComputed: r.entryIntoForce?.computed,
@@ -56,11 +60,23 @@ export function statusCsv(result: InstrumentStatusResponse) {
     withdrawalEffective: r.withdrawal?.effective,
     uncertain: r.uncertain,
     sources: r.sourceIds.map((id) => cite.get(id)).join(' ; '),
+    // Added after `sources`, so files read by column position keep their columns.
+    sincePrecision: r.sincePrecision,
+    successionEffective: r.consent?.kind === 'succession' ? (r.entryIntoForce?.date ?? 'not recorded') : null,
+    jurisdictionFrom: r.jurisdictionFrom,
+    jurisdictionSource: r.jurisdictionSourceId ? cite.get(r.jurisdictionSourceId) : null,
+    withdrawalsRevoked: r.revokedWithdrawals
+      .map((w) => `notified ${dateCell(w.notified.date, w.notified.precision)}, revoked ${dateCell(w.revoked.date, w.revoked.precision)}`)
+      .join(' ; '),
+    uncertainReports: r.uncertainReports
+      .map((report) => `${report.kind} ${dateCell(report.date, report.datePrecision) ?? 'undated'} reported by ${cite.get(report.sourceId) ?? report.sourceId}`)
+      .join(' ; '),
   }));
   return table(`${result.instrumentId}-status-${result.asOf}.csv`, rows, [
     'instrument', 'asOf', 'dataAsOf', 'iso3', 'name', 'status', 'since', 'signature', 'consent',
     'consentKind', 'entryIntoForce', 'entryIntoForceComputed', 'withdrawalNotified',
-    'withdrawalEffective', 'uncertain', 'sources',
+    'withdrawalEffective', 'uncertain', 'sources', 'sincePrecision', 'successionEffective',
+    'jurisdictionFrom', 'jurisdictionSource', 'withdrawalsRevoked', 'uncertainReports',
   ]);
 }
 

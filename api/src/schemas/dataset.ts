@@ -77,7 +77,11 @@ const InstrumentId = z.enum(INSTRUMENT_IDS);
 const EntryIntoForceRule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('first-of-month-after-days'), days: z.number().int().positive(), generalEntryIntoForce: IsoDate }),
   z.strictObject({ kind: z.literal('days-after-deposit'), days: z.number().int().positive(), generalEntryIntoForce: IsoDate }),
-  z.strictObject({ kind: z.literal('one-year-after-deposit'), activatedOn: IsoDate.nullable() }),
+  z.strictObject({
+    kind: z.literal('one-year-after-deposit'),
+    activatedOn: IsoDate.nullable(),
+    activationSourceId: z.string().nullable().optional().describe('The source of `activatedOn`'),
+  }),
   z.strictObject({ kind: z.literal('seven-eighths-of-parent-parties'), parent: InstrumentId }),
 ]);
 const WithdrawalRule = z.discriminatedUnion('kind', [

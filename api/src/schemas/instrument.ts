@@ -6,7 +6,11 @@ import { StateFilters } from './state.js';
 const EntryIntoForceRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('first-of-month-after-days'), days: z.number(), generalEntryIntoForce: z.string() }),
   z.object({ kind: z.literal('days-after-deposit'), days: z.number(), generalEntryIntoForce: z.string() }),
-  z.object({ kind: z.literal('one-year-after-deposit'), activatedOn: z.string().nullable() }),
+  z.object({
+    kind: z.literal('one-year-after-deposit'),
+    activatedOn: z.string().nullable().describe("Aggression amendments: the Court's jurisdiction activated from this date"),
+    activationSourceId: z.string().nullable().optional().describe('The source of `activatedOn`'),
+  }),
   z.object({ kind: z.literal('seven-eighths-of-parent-parties'), parent: InstrumentId }),
 ]);
 const WithdrawalRule = z.discriminatedUnion('kind', [
@@ -65,8 +69,15 @@ export const InstrumentStatusResponse = z
     dataAsOf: z.string().describe('The data is complete only up to this date: later events may be missing'),
     collectiveEntryIntoForce: z.string().nullable().describe('Art. 121(4) amendments: in force for all from this date'),
     counts: StatusCounts,
+    statesParties: z
+      .number()
+      .int()
+      .describe('States Parties as the depositary counts them: `party` plus `withdrawal-pending` (a pending withdrawal still binds)'),
+    withdrawalPending: z
+      .array(z.object({ iso3: z.string(), name: z.string(), effective: z.string().nullable() }))
+      .describe('The States Parties counted in `statesParties` whose withdrawal is pending, with its date of effect'),
     states: z.array(InstrumentStatusRow),
-    sources: z.array(SourceRef).describe('Every source cited by the rows'),
+    sources: z.array(SourceRef).describe('Every source cited by the rows, their unconfirmed reports and activation dates included'),
   })
   .meta({ id: 'InstrumentStatus' });
 export type InstrumentStatusResponse = z.infer<typeof InstrumentStatusResponse>;

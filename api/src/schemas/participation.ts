@@ -34,19 +34,34 @@ export const ParticipationEvent = z
   .meta({ id: 'ParticipationEvent' });
 export type ParticipationEventOut = z.infer<typeof ParticipationEvent>;
 
-const DatedWithPrecision = z.object({ date: z.string(), precision: z.enum(['day', 'month', 'year']) });
+const Precision = z.enum(['day', 'month', 'year']);
+const DatedWithPrecision = z.object({ date: z.string(), precision: Precision });
 
 /** One state's status on one instrument on one date, with the dates behind it. */
 export const StatusDetail = z
   .object({
     status: StatusName,
     since: z.string().nullable().describe('First day of the current status; null when the state never acted'),
+    sincePrecision: Precision.describe('How precisely `since` is known: "year" means only the year is (`since` is its 1 January)'),
     signature: DatedWithPrecision.nullable(),
     consent: DatedWithPrecision.extend({ kind: z.enum(['ratification', 'accession', 'succession', 'acceptance', 'approval']) }).nullable(),
     entryIntoForce: z
       .object({ date: z.string(), computed: z.boolean().describe('true: worked out from the treaty rule; false: stated by the source') })
-      .nullable(),
+      .nullable()
+      .describe(
+        'null also for a succession whose date of effect (the date of State succession) no bundled source records: the notification date is not an entry into force',
+      ),
     withdrawal: z.object({ notified: z.string(), effective: z.string().nullable(), computed: z.boolean() }).nullable(),
+    revokedWithdrawals: z
+      .array(z.object({ notified: DatedWithPrecision, revoked: DatedWithPrecision }))
+      .describe('Withdrawals revoked before they took effect: membership was never interrupted'),
+    jurisdictionFrom: z
+      .string()
+      .nullable()
+      .describe(
+        "Aggression amendments: the Court's jurisdiction over the crime of aggression applies for this state from this date, the later of its entry into force and the activation (17 July 2018, ICC-ASP/16/Res.5)",
+      ),
+    jurisdictionSourceId: z.string().nullable().describe('The source of the activation date behind `jurisdictionFrom`'),
     declarations: z.array(
       z.object({
         eventId: z.string(),
@@ -56,7 +71,20 @@ export const StatusDetail = z
         withdrawn: z.object({ date: z.string().nullable(), eventId: z.string() }).nullable(),
       }),
     ),
-    uncertain: z.boolean().describe('A coarse or missing date means the status on this date may differ'),
+    uncertain: z
+      .boolean()
+      .describe('A coarse or missing date, or an unconfirmed report (see `uncertainReports`), means the status on this date may differ'),
+    uncertainReports: z
+      .array(
+        z.object({
+          eventId: z.string(),
+          kind: z.enum(EVENT_KINDS),
+          date: z.string().nullable(),
+          datePrecision: Precision,
+          sourceId: z.string().describe('Who reports it (see `sources`)'),
+        }),
+      )
+      .describe('Unconfirmed reports that, if confirmed, would change the status on this date'),
     eventIds: z.array(z.string()).describe('The events behind this status'),
     sourceIds: z.array(z.string()).describe('The sources of those events (see `sources`)'),
     unconfirmedReports: z.array(z.string()).describe('Ids of unverified reports about this state: shown, never applied'),

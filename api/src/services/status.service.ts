@@ -26,6 +26,10 @@ interface Inputs {
 /** Today's date in UTC, the default for every `asOf`. */
 export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
 
+/** The source of the aggression amendments' activation date, where the rule records one. */
+const activationSourceOf = (record: InstrumentRecord): string | null =>
+  record.entryIntoForceRule.kind === 'one-year-after-deposit' ? (record.entryIntoForceRule.activationSourceId ?? null) : null;
+
 export const toEngineInstrument = (record: InstrumentRecord): EngineInstrument => ({
   id: record.id,
   entryIntoForceRule: record.entryIntoForceRule,
@@ -34,18 +38,36 @@ export const toEngineInstrument = (record: InstrumentRecord): EngineInstrument =
 });
 
 /** The engine's per-state result in the API's shape. */
-export function toStatusDetail(result: StatusResult, sourceOf: (eventId: string) => string | undefined): StatusDetail {
+export function toStatusDetail(
+  result: StatusResult,
+  sourceOf: (eventId: string) => string | undefined,
+  activationSourceId: string | null = null,
+): StatusDetail {
+  const jurisdictionSourceId = result.jurisdictionFrom ? activationSourceId : null;
   return {
     status: result.status,
     since: result.since,
+    sincePrecision: result.sincePrecision,
     signature: result.signature,
     consent: result.consent,
     entryIntoForce: result.entryIntoForce,
     withdrawal: result.withdrawal,
+    revokedWithdrawals: result.revokedWithdrawals,
+    jurisdictionFrom: result.jurisdictionFrom,
+    jurisdictionSourceId,
     declarations: result.declarations.map(({ eventId, kind, article, date, withdrawn }) => ({ eventId, kind, article, date, withdrawn })),
     uncertain: result.uncertain,
+    uncertainReports: result.uncertainReports.map((e) => ({
+      eventId: e.id,
+      kind: e.kind,
+      date: e.date,
+      datePrecision: e.datePrecision,
+      sourceId: e.sourceId,
+    })),
     eventIds: result.eventIds,
-    sourceIds: [...new Set(result.eventIds.map(sourceOf).filter((id): id is string => !!id))].sort(),
+    sourceIds: [
+      ...new Set([...result.eventIds.map(sourceOf), jurisdictionSourceId].filter((id): id is string => !!id)),
+    ].sort(),
     unconfirmedReports: result.unconfirmedReports.map((e) => e.id),
   };
 }
@@ -120,10 +142,11 @@ export function createStatusService(repos: Repositories) {
         if (filtered && !filtered.has(iso3)) continue;
         const result = computed.status.states[iso3]!;
         counts[result.status]++;
-        rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf) });
+        rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf, activationSourceOf(computed.instrument)) });
       }
       const refs = await repos.meta.sourceRefs();
-      const sources = [...new Set(rows.flatMap((r) => r.sourceIds))].sort().map((id) => refs.get(id)!);
+      const cited = rows.flatMap((r) => [...r.sourceIds, ...r.uncertainReports.map((report) => report.sourceId)]);
+      const sources = [...new Set(cited)].sort().map((id) => refs.get(id)!);
       return {
         instrumentId,
         asOf,
@@ -131,6 +154,11 @@ export function createStatusService(repos: Repositories) {
         sources,
         collectiveEntryIntoForce: computed.status.collectiveEntryIntoForce,
         counts,
+        // The depositary's count: a State whose withdrawal is pending is still a State Party.
+        statesParties: counts.party + counts['withdrawal-pending'],
+        withdrawalPending: rows
+          .filter((r) => r.status === 'withdrawal-pending')
+          .map((r) => ({ iso3: r.iso3, name: r.name, effective: r.withdrawal?.effective ?? null })),
         states: rows,
       };
     },
@@ -147,7 +175,7 @@ export function createStatusService(repos: Repositories) {
           instrumentId: instrument.id,
           shortName: instrument.shortName,
           dataAsOf: instrument.dataAsOf,
-          ...toStatusDetail(result, computed.sourceOf),
+          ...toStatusDetail(result, computed.sourceOf, activationSourceOf(instrument)),
         });
       }
       return out;

@@ -70,6 +70,7 @@ export function assembleSeed(): Seed {
       romeGeneralEntryIntoForce: rome.generalEntryIntoForce,
       apicGeneralEntryIntoForce: apic.generalEntryIntoForce,
       aggressionActivatedOn: rome.aggressionActivatedOn,
+      aggressionActivationSourceId: rome.aggressionActivationSourceId,
     },
     problems,
   );

@@ -20,6 +20,7 @@ export interface InstrumentInputs {
   romeGeneralEntryIntoForce: string | null;
   apicGeneralEntryIntoForce: string | null;
   aggressionActivatedOn: string | null;
+  aggressionActivationSourceId: string | null;
 }
 
 const AMENDMENTS_FILE = 'treaties/rome_statute_amendments.csv';
@@ -101,7 +102,11 @@ export function buildInstruments(inputs: InstrumentInputs, problems: Problems): 
   });
   const activated = need(inputs.aggressionActivatedOn, 'aggression activation date');
   amendment('rs-aggression-2010', 'XVIII-10-b', 'Aggression amendments (Kampala 2010)', {
-    entryIntoForceRule: { kind: 'one-year-after-deposit', activatedOn: activated },
+    entryIntoForceRule: {
+      kind: 'one-year-after-deposit',
+      activatedOn: activated,
+      activationSourceId: need(inputs.aggressionActivationSourceId, 'source of the aggression activation date'),
+    },
     rulesNote: `${art121_5} The Court’s jurisdiction over the crime of aggression was activated from ${activated ?? 'an unknown date'} (ICC-ASP/16/Res.5).`,
     dataAsOf: '2025-07-09',
     completenessNote:

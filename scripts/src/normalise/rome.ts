@@ -48,6 +48,8 @@ export interface RomeResult {
   events: TracedEvent[];
   /** Aggression activation date from the events file, for instruments.json. */
   aggressionActivatedOn: string | null;
+  /** The source of that date (the ASP's crime-of-aggression page). */
+  aggressionActivationSourceId: string | null;
   /** The Statute's general entry into force, as the participants file states it ("1 Jul 2002"). */
   generalEntryIntoForce: string | null;
   notRepresented: string[];
@@ -171,6 +173,7 @@ export function buildRomeStatute(problems: Problems): RomeResult {
   // --- events file -----------------------------------------------------------------------------
   let previousSource: string | undefined;
   let aggressionActivatedOn: string | null = null;
+  let aggressionActivationSourceId: string | null = null;
   for (const row of eventRows) {
     const what = row.get('event');
     const url = row.opt('source_url');
@@ -180,8 +183,10 @@ export function buildRomeStatute(problems: Problems): RomeResult {
     previousSource = sourceId;
 
     if (row.get('instrument') === 'Rome Statute amendments') {
-      if (/jurisdiction over the crime of aggression activated/.test(what)) aggressionActivatedOn = row.get('date');
-      else notRepresented.push(`${row.file}:${row.line} ${row.get('state')}: ${what} (${row.get('date')}); amendment deposits are read from rome_statute_amendments.csv`);
+      if (/jurisdiction over the crime of aggression activated/.test(what)) {
+        aggressionActivatedOn = row.get('date');
+        aggressionActivationSourceId = sourceId ?? null;
+      } else notRepresented.push(`${row.file}:${row.line} ${row.get('state')}: ${what} (${row.get('date')}); amendment deposits are read from rome_statute_amendments.csv`);
       continue;
     }
 
@@ -242,7 +247,7 @@ export function buildRomeStatute(problems: Problems): RomeResult {
       },
     });
   }
-  return { events, aggressionActivatedOn, generalEntryIntoForce, notRepresented };
+  return { events, aggressionActivatedOn, aggressionActivationSourceId, generalEntryIntoForce, notRepresented };
 }
 
 const isConsent = (kind: EventKind): boolean => kind === 'accession' || kind === 'ratification';

@@ -1,3 +1,4 @@
+import { scheduledLdcGraduationOn } from '../domain/ldc.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
@@ -54,6 +55,7 @@ export function createCatalogueService(repos: Repositories, statusService: Statu
         instruments: await statusService.statusesOfState(iso3, asOf),
         events: events.map((e) => toEvent(e, refs)),
         sources: refsFor(state.sourceIds, refs),
+        scheduledLdcGraduation: scheduledLdcGraduationOn(state.ldc, asOf),
       };
     },
   };

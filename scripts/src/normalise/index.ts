@@ -9,6 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeReadmeFigures } from '../readme-figures.js';
 import { buildUprSeed, toNdjson, UPR_RECOMMENDATIONS_FILE } from '../upr/normalise.js';
 import { assembleSeed } from './assemble.js';
 import { seedDir } from './paths.js';
@@ -33,6 +34,8 @@ function main(): void {
   const written = [...Object.entries(files).map(([n, r]) => `${n} (${r.length})`), `${UPR_RECOMMENDATIONS_FILE} (${upr.recommendations.length})`];
   console.log(`[normalise] wrote ${written.join(', ')} to data/seed/`);
   for (const line of [...seed.summary, ...upr.summary]) console.log(`[normalise] ${line}`);
+  // The counts data/README.md states follow from the seed just written.
+  if (writeReadmeFigures()) console.log('[normalise] data/README.md: figures block rewritten from the seed');
 }
 
 main();

@@ -64,7 +64,7 @@ describe('aggression amendments: entry into force by art. 121(5), jurisdiction f
       since: '2013-05-08',
       entryIntoForce: { date: '2013-05-08', computed: true },
       jurisdictionFrom: '2018-07-17',
-      jurisdictionSourceId: 'asp-crime-of-aggression-page',
+      jurisdictionSource: expect.objectContaining({ id: 'asp-crime-of-aggression-page' }),
     });
     expect(body.sources.map((s) => s.id)).toContain('asp-crime-of-aggression-page');
   });
@@ -166,6 +166,12 @@ describe('States Parties as the depositary counts them: party plus withdrawal pe
     expect(body.statesParties).toBe(125);
     expect(body.statesParties).toBe(body.counts.party! + body.counts['withdrawal-pending']!);
     expect(body.withdrawalPending).toEqual([{ iso3: 'HUN', name: 'Hungary', effective: '2026-06-02' }]);
+  });
+
+  it('the instrument answer gives today's States Parties the same way', async () => {
+    const { app } = await setup({ seed: true });
+    const detail = (await app.inject('/api/instruments/rome-statute')).json() as { counts: Record<string, number>; statesParties: number };
+    expect(detail.statesParties).toBe(detail.counts.party! + detail.counts['withdrawal-pending']!);
   });
 
   it('Rome Statute, 2017-02-15: 124 States Parties, Burundi and South Africa pending', async () => {

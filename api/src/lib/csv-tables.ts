@@ -64,7 +64,7 @@ export function statusCsv(result: InstrumentStatusResponse) {
     sincePrecision: r.sincePrecision,
     successionEffective: r.consent?.kind === 'succession' ? (r.entryIntoForce?.date ?? 'not recorded') : null,
     jurisdictionFrom: r.jurisdictionFrom,
-    jurisdictionSource: r.jurisdictionSourceId ? cite.get(r.jurisdictionSourceId) : null,
+    jurisdictionSource: r.jurisdictionSource ? citation(r.jurisdictionSource) : null,
     withdrawalsRevoked: r.revokedWithdrawals
       .map((w) => `notified ${dateCell(w.notified.date, w.notified.precision)}, revoked ${dateCell(w.revoked.date, w.revoked.precision)}`)
       .join(' ; '),

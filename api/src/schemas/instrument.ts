@@ -40,6 +40,7 @@ export type Instrument = z.infer<typeof Instrument>;
 
 export const InstrumentDetail = Instrument.extend({
   counts: StatusCounts.describe('States per status today'),
+  statesParties: z.number().int().describe('States Parties today as the depositary counts them: `party` plus `withdrawal-pending`'),
   publishedCounts: z.array(
     z.object({
       measure: z.enum(['parties', 'signatories']),

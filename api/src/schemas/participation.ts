@@ -61,7 +61,7 @@ export const StatusDetail = z
       .describe(
         "Aggression amendments: the Court's jurisdiction over the crime of aggression applies for this state from this date, the later of its entry into force and the activation (17 July 2018, ICC-ASP/16/Res.5)",
       ),
-    jurisdictionSourceId: z.string().nullable().describe('The source of the activation date behind `jurisdictionFrom`'),
+    jurisdictionSource: SourceRef.nullable().describe('The source of the activation date behind `jurisdictionFrom`'),
     declarations: z.array(
       z.object({
         eventId: z.string(),

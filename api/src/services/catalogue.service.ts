@@ -34,6 +34,7 @@ export function createCatalogueService(repos: Repositories, statusService: Statu
       return {
         ...toInstrument(record, refs),
         counts: status!.counts,
+        statesParties: status!.statesParties,
         publishedCounts: published.map(({ measure, value, asOf, sourceId, note }) => ({
           measure,
           value,

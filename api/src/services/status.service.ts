@@ -11,7 +11,7 @@ import { InputError } from '../lib/input-error.js';
 import type { InstrumentId, IsoDate, ParticipationEvent } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
-import type { StatusDetail } from '../schemas/participation.js';
+import type { SourceRef, StatusDetail } from '../schemas/participation.js';
 import type { StateFilters } from '../schemas/state.js';
 
 interface Inputs {
@@ -27,8 +27,11 @@ interface Inputs {
 export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
 
 /** The source of the aggression amendments' activation date, where the rule records one. */
-const activationSourceOf = (record: InstrumentRecord): string | null =>
-  record.entryIntoForceRule.kind === 'one-year-after-deposit' ? (record.entryIntoForceRule.activationSourceId ?? null) : null;
+const activationSourceOf = (record: InstrumentRecord, refs: Map<string, SourceRef>): SourceRef | null => {
+  const rule = record.entryIntoForceRule;
+  const id = rule.kind === 'one-year-after-deposit' ? rule.activationSourceId : null;
+  return id ? (refs.get(id) ?? null) : null;
+};
 
 export const toEngineInstrument = (record: InstrumentRecord): EngineInstrument => ({
   id: record.id,
@@ -41,9 +44,9 @@ export const toEngineInstrument = (record: InstrumentRecord): EngineInstrument =
 export function toStatusDetail(
   result: StatusResult,
   sourceOf: (eventId: string) => string | undefined,
-  activationSourceId: string | null = null,
+  activationSource: SourceRef | null = null,
 ): StatusDetail {
-  const jurisdictionSourceId = result.jurisdictionFrom ? activationSourceId : null;
+  const jurisdictionSource = result.jurisdictionFrom ? activationSource : null;
   return {
     status: result.status,
     since: result.since,
@@ -54,7 +57,7 @@ export function toStatusDetail(
     withdrawal: result.withdrawal,
     revokedWithdrawals: result.revokedWithdrawals,
     jurisdictionFrom: result.jurisdictionFrom,
-    jurisdictionSourceId,
+    jurisdictionSource,
     declarations: result.declarations.map(({ eventId, kind, article, date, withdrawn }) => ({ eventId, kind, article, date, withdrawn })),
     uncertain: result.uncertain,
     uncertainReports: result.uncertainReports.map((e) => ({
@@ -66,7 +69,7 @@ export function toStatusDetail(
     })),
     eventIds: result.eventIds,
     sourceIds: [
-      ...new Set([...result.eventIds.map(sourceOf), jurisdictionSourceId].filter((id): id is string => !!id)),
+      ...new Set([...result.eventIds.map(sourceOf), jurisdictionSource?.id].filter((id): id is string => !!id)),
     ].sort(),
     unconfirmedReports: result.unconfirmedReports.map((e) => e.id),
   };
@@ -138,13 +141,14 @@ export function createStatusService(repos: Repositories) {
       const filtered = hasFilters(filters) ? new Set((await repos.states.listStates(filters)).map((s) => s.iso3)) : null;
       const counts = Object.fromEntries(Object.keys(computed.status.counts).map((k) => [k, 0])) as InstrumentStatus['counts'];
       const rows = [];
+      const refs = await repos.meta.sourceRefs();
+      const activationSource = activationSourceOf(computed.instrument, refs);
       for (const { iso3, nameEn } of computed.states) {
         if (filtered && !filtered.has(iso3)) continue;
         const result = computed.status.states[iso3]!;
         counts[result.status]++;
-        rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf, activationSourceOf(computed.instrument)) });
+        rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf, activationSource) });
       }
-      const refs = await repos.meta.sourceRefs();
       const cited = rows.flatMap((r) => [...r.sourceIds, ...r.uncertainReports.map((report) => report.sourceId)]);
       const sources = [...new Set(cited)].sort().map((id) => refs.get(id)!);
       return {
@@ -166,6 +170,7 @@ export function createStatusService(repos: Repositories) {
     /** One state's status on every instrument on `asOf`. */
     async statusesOfState(iso3: string, asOf: IsoDate) {
       const instruments = await repos.instruments.listInstruments();
+      const refs = await repos.meta.sourceRefs();
       const out = [];
       for (const instrument of instruments) {
         const computed = await statusOf(instrument.id, asOf);
@@ -175,7 +180,7 @@ export function createStatusService(repos: Repositories) {
           instrumentId: instrument.id,
           shortName: instrument.shortName,
           dataAsOf: instrument.dataAsOf,
-          ...toStatusDetail(result, computed.sourceOf, activationSourceOf(instrument)),
+          ...toStatusDetail(result, computed.sourceOf, activationSourceOf(instrument, refs)),
         });
       }
       return out;

@@ -9,7 +9,8 @@ const event = (over: Partial<ParticipationEventOut> & Pick<ParticipationEventOut
 type InstrumentStatus = StateDetail['instruments'][number];
 const status = (over: Partial<InstrumentStatus> & Pick<InstrumentStatus, 'instrumentId' | 'status'>): InstrumentStatus => ({
   shortName: over.instrumentId, dataAsOf: '2026-01-01', since: null, signature: null, consent: null, entryIntoForce: null, withdrawal: null,
-  declarations: [], uncertain: false, eventIds: [], sourceIds: [], unconfirmedReports: [], ...over,
+  declarations: [], uncertain: false, eventIds: [], sourceIds: [], unconfirmedReports: [],
+  sincePrecision: 'day', revokedWithdrawals: [], jurisdictionFrom: null, jurisdictionSource: null, uncertainReports: [], ...over,
 });
 
 const detail = {
@@ -53,6 +54,23 @@ describe('profileTimeline', () => {
   it('keeps unconfirmed reports out of the timeline', () => {
     expect(unconfirmed.map((e) => e.id)).toEqual(['u']);
     expect(entries.some((e) => e.kind === 'event' && e.event.attestation === 'unverified')).toBe(false);
+  });
+
+  it('shows the aggression jurisdiction date as its own entry, with its source (Liechtenstein)', () => {
+    // rome_statute_amendments.csv (XVIII-10-b): deposit 2012-05-08, in force 2013-05-08; activation 2018-07-17
+    const liechtenstein = profileTimeline({
+      events: [event({ id: 'k', instrumentId: 'rs-aggression-2010', kind: 'ratification', date: '2012-05-08' })],
+      instruments: [
+        status({
+          instrumentId: 'rs-aggression-2010', status: 'party',
+          consent: { date: '2012-05-08', precision: 'day', kind: 'ratification' },
+          entryIntoForce: { date: '2013-05-08', computed: true },
+          jurisdictionFrom: '2018-07-17', jurisdictionSource: source('asp-crime-of-aggression-page'),
+        }),
+      ],
+    });
+    expect(liechtenstein.entries.map((e) => `${e.date} ${e.kind}`)).toEqual(['2012-05-08 event', '2013-05-08 entry-into-force', '2018-07-17 jurisdiction-from']);
+    expect(liechtenstein.entries.at(-1)).toMatchObject({ source: { id: 'asp-crime-of-aggression-page' } });
   });
 
   it('puts undated events last', () => {

@@ -9,16 +9,21 @@ import { INSTRUMENT_IDS } from '$lib/status';
 export type ProfileEntry =
   | { kind: 'event'; date: string | null; instrumentId: InstrumentId; event: ParticipationEventOut }
   | {
-      kind: 'entry-into-force' | 'withdrawal-effective';
+      kind: 'entry-into-force' | 'withdrawal-effective' | 'jurisdiction-from';
       date: string;
       instrumentId: InstrumentId;
       /** true: worked out from the treaty's rule; false: stated by the source. */
       computed: boolean;
-      /** The source of the event it follows from (the consent, the notification). */
+      /** The source of the event it follows from (the consent, the notification; the activation's source). */
       source: SourceRef | null;
     };
 
-const KIND_ORDER: Record<ProfileEntry['kind'], number> = { event: 0, 'entry-into-force': 1, 'withdrawal-effective': 2 };
+const KIND_ORDER: Record<ProfileEntry['kind'], number> = {
+  event: 0,
+  'entry-into-force': 1,
+  'jurisdiction-from': 2,
+  'withdrawal-effective': 3,
+};
 
 /** Undated entries last; then instrument order; then an event before what follows from it. */
 function compare(a: ProfileEntry, b: ProfileEntry): number {
@@ -48,6 +53,16 @@ export function profileTimeline(detail: Pick<StateDetail, 'events' | 'instrument
         instrumentId: status.instrumentId,
         computed: status.entryIntoForce.computed,
         source: status.consent ? sourceOf(status.instrumentId, [status.consent.kind], status.consent.date) : null,
+      });
+    }
+    // Aggression amendments: the Court's jurisdiction, a date of its own beside the entry into force.
+    if (status.jurisdictionFrom) {
+      entries.push({
+        kind: 'jurisdiction-from',
+        date: status.jurisdictionFrom,
+        instrumentId: status.instrumentId,
+        computed: true,
+        source: status.jurisdictionSource,
       });
     }
     if (status.withdrawal?.effective) {

@@ -15,12 +15,18 @@ const burundi: StatusRow = {
   uncertain: false,
   sourceIds: ['reuters'],
   unconfirmed: 0,
+  sincePrecision: 'day',
+  revokedWithdrawals: [],
+  jurisdictionFrom: null,
+  reports: [],
 };
 
 describe('statusWithSince', () => {
   it.each([
     [{ status: 'withdrawn', since: '2017-10-27' }, 'Withdrawn since 27 Oct 2017'],
     [{ status: 'no-action', since: null }, 'No action'],
+    // Israel, Rome Statute: known to the year only (data/raw/treaties/rome_statute_events.csv)
+    [{ status: 'signature-withdrawn', since: '2002-01-01', sincePrecision: 'year' }, 'Signature withdrawn since 2002'],
   ] as const)('%j -> %s', (row, expected) => expect(statusWithSince(row, text)).toBe(expected));
 });
 
@@ -52,7 +58,63 @@ describe('statusFacts', () => {
         '2 unconfirmed reports (not applied)',
       ],
     },
+    {
+      // rome_statute_amendments.csv (XVIII-10-b) and the activation in rome_statute_events.csv
+      name: 'aggression: the jurisdiction date beside the entry into force (Liechtenstein)',
+      row: { ...burundi, iso3: 'LIE', status: 'party', signature: null, consent: { date: '2012-05-08', precision: 'day', kind: 'ratification' }, entryIntoForce: { date: '2013-05-08', computed: true }, withdrawal: null, jurisdictionFrom: '2018-07-17' },
+      expected: [
+        'Signature: not recorded',
+        'Ratification: 8 May 2012',
+        "Entry into force: 8 May 2013 (computed from the treaty's rule)",
+        "Court's jurisdiction over the crime of aggression: from 17 Jul 2018",
+      ],
+    },
+    {
+      // rome_statute_events.csv: notified 2016-10-19, revoked March 2017 (month only)
+      name: 'a revoked withdrawal, month precision kept (South Africa)',
+      row: {
+        ...burundi, iso3: 'ZAF', status: 'party', since: '2002-07-01', withdrawal: null,
+        revokedWithdrawals: [{ notified: { date: '2016-10-19', precision: 'day' }, revoked: { date: '2017-03-01', precision: 'month' } }],
+      },
+      expected: [
+        'Signature: 13 Jan 1999',
+        'Ratification: 21 Sept 2004',
+        "Entry into force: 1 Dec 2004 (computed from the treaty's rule)",
+        'Withdrawal notified 19 Oct 2016, revoked March 2017 before it took effect: still a party throughout',
+      ],
+    },
+    {
+      // rome_statute_events.csv: the revocation of Hungary's withdrawal, unverified
+      name: 'an unconfirmed report that would change the status: what, when and by whom',
+      row: {
+        ...burundi, iso3: 'HUN', status: 'withdrawn', withdrawal: null, uncertain: true, unconfirmed: 1,
+        reports: [{ kind: 'withdrawal-revoked', date: '2026-05-29', precision: 'day', reportedBy: 'Secondary note' }],
+      },
+      expected: [
+        'Signature: 13 Jan 1999',
+        'Ratification: 21 Sept 2004',
+        "Entry into force: 1 Dec 2004 (computed from the treaty's rule)",
+        'Status uncertain: Withdrawal revoked reported for 29 May 2026 by Secondary note, unconfirmed',
+        '1 unconfirmed report (not applied)',
+      ],
+    },
   ] as { name: string; row: StatusRow; expected: string[] }[])('$name', ({ row, expected }) => expect(statusFacts(row, text)).toEqual(expected));
+});
+
+describe('statusFacts: successions', () => {
+  it('never gives the notification as an entry into force (Slovakia, UNCAT: no date of succession recorded)', () => {
+    // data/raw/treaties/raw/untc_IV-9_uncat_status_2026-02-03.txt: "28 May 1993 d", no date of succession
+    const slovakia: StatusRow = {
+      ...burundi, iso3: 'SVK', status: 'party', since: '1993-05-28', signature: null, withdrawal: null,
+      consent: { date: '1993-05-28', precision: 'day', kind: 'succession' }, entryIntoForce: null,
+    };
+    const lines = statusFacts(slovakia, text);
+    expect(lines).toContain('Succession: 28 May 1993');
+    expect(lines).toContain(
+      'Effective date of succession: not recorded (the date of State succession is not in the sources; the notification of succession is not an entry into force)',
+    );
+    expect(lines.some((line) => line.startsWith('Entry into force'))).toBe(false);
+  });
 });
 
 describe('summarySentence', () => {
@@ -62,6 +124,17 @@ describe('summarySentence', () => {
       input: { instrument: 'Rome Statute', asOf: '2017-10-26', filtered: false, counts: { party: 123, signatory: 27, 'signature-withdrawn': 4, 'withdrawal-pending': 1, withdrawn: 0, 'no-action': 42 } },
       expected:
         'Rome Statute on 26 Oct 2017, all 197 states: 123 parties, 27 signatories, 4 states that withdrew their signature, 1 party whose withdrawal is pending and 42 states with no action.',
+    },
+    {
+      // The Assembly's count on 2025-07-01: 125 States Parties, Hungary's withdrawal pending
+      name: 'the headline count of States Parties, pending withdrawals named',
+      input: {
+        instrument: 'Rome Statute', asOf: '2025-07-01', filtered: false,
+        counts: { party: 124, 'withdrawal-pending': 1 },
+        statesParties: { count: 125, pending: ['Hungary'] },
+      },
+      expected:
+        'Rome Statute on 1 Jul 2025, all 125 states: 125 States Parties, of which withdrawal pending: Hungary, 124 parties and 1 party whose withdrawal is pending.',
     },
     {
       name: 'a filtered selection of one',

@@ -4,7 +4,7 @@
  * thing and can be tested without a page.
  */
 import type { TFunction } from 'i18next';
-import type { InstrumentStatusRow, Status } from '$lib/api-types';
+import type { InstrumentStatusRow, SourceRef, Status } from '$lib/api-types';
 import { formatDate, formatList } from '$lib/dates';
 import { STATUSES } from '$lib/status';
 
@@ -13,29 +13,52 @@ export interface StatusRow {
   iso3: string;
   status: Status;
   since: string | null;
+  sincePrecision: InstrumentStatusRow['sincePrecision'];
   signature: InstrumentStatusRow['signature'];
   consent: InstrumentStatusRow['consent'];
   entryIntoForce: InstrumentStatusRow['entryIntoForce'];
   withdrawal: InstrumentStatusRow['withdrawal'];
+  revokedWithdrawals: InstrumentStatusRow['revokedWithdrawals'];
+  jurisdictionFrom: string | null;
   uncertain: boolean;
   sourceIds: string[];
   /** How many unconfirmed reports there are about this state (shown, never applied). */
   unconfirmed: number;
+  /** The unconfirmed reports that would change this status, and who reports them. */
+  reports: Report[];
 }
 
-/** The part of an API status row that pages send to the browser. */
-export function toStatusRow(row: InstrumentStatusRow): StatusRow {
+/** An unconfirmed report that would change a status: what is reported, when, and by whom. */
+export interface Report {
+  kind: InstrumentStatusRow['uncertainReports'][number]['kind'];
+  date: string | null;
+  precision: 'day' | 'month' | 'year';
+  reportedBy: string;
+}
+
+/** The part of an API status row that pages send to the browser; `sources` name who reports what. */
+export function toStatusRow(row: InstrumentStatusRow, sources: SourceRef[] = []): StatusRow {
+  const titles = new Map(sources.map((s) => [s.id, s.title]));
   return {
     iso3: row.iso3,
     status: row.status,
     since: row.since,
+    sincePrecision: row.sincePrecision,
     signature: row.signature,
     consent: row.consent,
     entryIntoForce: row.entryIntoForce,
     withdrawal: row.withdrawal,
+    revokedWithdrawals: row.revokedWithdrawals,
+    jurisdictionFrom: row.jurisdictionFrom,
     uncertain: row.uncertain,
     sourceIds: row.sourceIds,
     unconfirmed: row.unconfirmedReports.length,
+    reports: row.uncertainReports.map((r) => ({
+      kind: r.kind,
+      date: r.date,
+      precision: r.datePrecision,
+      reportedBy: titles.get(r.sourceId) ?? r.sourceId,
+    })),
   };
 }
 
@@ -44,10 +67,13 @@ interface TextOptions {
   locale: string;
 }
 
-/** "Withdrawn since 27 Oct 2017", "Signatory since 18 Jul 1998", "No action". */
-export function statusWithSince(row: Pick<StatusRow, 'status' | 'since'>, { t, locale }: TextOptions): string {
+/** "Withdrawn since 27 Oct 2017", "Signatory since 18 Jul 1998", "Signature withdrawn since 2002", "No action". */
+export function statusWithSince(
+  row: Pick<StatusRow, 'status' | 'since'> & Partial<Pick<StatusRow, 'sincePrecision'>>,
+  { t, locale }: TextOptions,
+): string {
   const label = t(`status.${row.status}`);
-  return row.since ? t('facts.since', { status: label, date: formatDate(row.since, locale) }) : label;
+  return row.since ? t('facts.since', { status: label, date: formatDate(row.since, locale, row.sincePrecision ?? 'day') }) : label;
 }
 
 /**
@@ -62,8 +88,12 @@ export function statusFacts(row: StatusRow, { t, locale }: TextOptions): string[
     row.consent
       ? t('facts.consent', { kind: t(`eventKind.${row.consent.kind}`), date: date(row.consent) })
       : t('facts.consentNone', { date: t('common.notRecorded') }),
-    t(row.entryIntoForce?.computed ? 'facts.entryIntoForceComputed' : 'facts.entryIntoForce', { date: date(row.entryIntoForce) }),
+    // A succession takes effect from the date of State succession: never the notification's date.
+    row.consent?.kind === 'succession' && !row.entryIntoForce
+      ? t('facts.successionNotRecorded')
+      : t(row.entryIntoForce?.computed ? 'facts.entryIntoForceComputed' : 'facts.entryIntoForce', { date: date(row.entryIntoForce) }),
   ];
+  if (row.jurisdictionFrom) lines.push(t('facts.jurisdictionFrom', { date: formatDate(row.jurisdictionFrom, locale) }));
   if (row.withdrawal) {
     lines.push(
       t('facts.withdrawal', {
@@ -72,9 +102,35 @@ export function statusFacts(row: StatusRow, { t, locale }: TextOptions): string[
       }),
     );
   }
-  if (row.uncertain) lines.push(t('facts.uncertain'));
+  for (const w of row.revokedWithdrawals) {
+    lines.push(t('facts.withdrawalRevoked', { notified: date(w.notified), revoked: date(w.revoked) }));
+  }
+  for (const report of row.reports) lines.push(reportText(report, { t, locale }));
+  if (row.uncertain && row.reports.length === 0) lines.push(t('facts.uncertain'));
   if (row.unconfirmed > 0) lines.push(t('facts.unconfirmed', { count: row.unconfirmed }));
   return lines;
+}
+
+/** "Status uncertain: withdrawal revoked reported for 29 May 2026 by <source>, unconfirmed". */
+export function reportText(report: Report, { t, locale }: TextOptions): string {
+  return t('facts.reported', {
+    kind: t(`eventKind.${report.kind}`),
+    date: report.date ? formatDate(report.date, locale, report.precision) : t('common.notRecorded'),
+    source: report.reportedBy,
+  });
+}
+
+/**
+ * The headline count of States Parties as the depositary counts them (a State whose withdrawal
+ * is pending is still bound), naming the pending ones: "125 States Parties (Hungary's withdrawal pending)".
+ */
+export function statesPartiesText(
+  { count, pending }: { count: number; pending: string[] },
+  { t, locale }: TextOptions,
+): string {
+  return pending.length === 0
+    ? t('map.statesParties', { count })
+    : t('map.statesPartiesPending', { count, names: formatList(pending, locale) });
 }
 
 /** Counts per status in the legend's order, including zeros. */
@@ -92,12 +148,21 @@ export function summarySentence(
     asOf,
     counts,
     filtered,
-  }: { instrument: string; asOf: string; counts: Partial<Record<Status, number>>; filtered: boolean },
+    statesParties,
+  }: {
+    instrument: string;
+    asOf: string;
+    counts: Partial<Record<Status, number>>;
+    filtered: boolean;
+    /** The headline count; without it the sentence lists the statuses only. */
+    statesParties?: { count: number; pending: string[] };
+  },
   { t, locale }: TextOptions,
 ): string {
   const ordered = orderedCounts(counts);
   const total = ordered.reduce((sum, { count }) => sum + count, 0);
   const parts = ordered.filter(({ count }) => count > 0).map(({ status, count }) => t(`statusCount.${status}`, { count }));
+  if (statesParties) parts.unshift(statesPartiesText(statesParties, { t, locale }));
   return t('map.summary', {
     instrument,
     date: formatDate(asOf, locale),

@@ -14,6 +14,7 @@ const shapes: MapShape[] = [
 ];
 const row = (iso3: string, status: StatusRow['status'], since: string | null): StatusRow => ({
   iso3, status, since, signature: null, consent: null, entryIntoForce: null, withdrawal: null, uncertain: false, sourceIds: [], unconfirmed: 0,
+  sincePrecision: 'day', revokedWithdrawals: [], jurisdictionFrom: null, reports: [],
 });
 const names = { TUV: 'Tuvalu', FRA: 'France', BDI: 'Burundi', LUX: 'Luxembourg' };
 

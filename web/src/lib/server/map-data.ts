@@ -50,7 +50,8 @@ export async function loadMapStatus(fetch: Fetch, instrumentId: string, query: V
       asOf: status.asOf,
       dataAsOf: status.dataAsOf,
       counts: status.counts,
-      rows: status.states.map(toStatusRow),
+      statesParties: { count: status.statesParties, pending: status.withdrawalPending.map((w) => w.iso3) },
+      rows: status.states.map((row) => toStatusRow(row, status.sources)),
       sources: status.sources,
     },
     /** The slider's range: the instrument's adoption (or first event) to today. */

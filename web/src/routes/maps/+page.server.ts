@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ fetch }) => {
       untcReference: d.untcReference,
       parentId: d.parentId,
       dataAsOf: d.dataAsOf,
-      counts: d.counts,
+      statesParties: d.statesParties,
     })),
   };
 };

@@ -26,7 +26,13 @@ export const load: PageServerLoad = async ({ fetch, params, locals }) => {
       generalEntryIntoForce: instrument.generalEntryIntoForce,
     }),
     timeline: { from: timeline.from, to: timeline.to, yearly: yearlyCounts(timeline.points, timeline.from, timeline.to) },
-    status: { asOf: status.asOf, rows: status.states.map(toStatusRow), sources: status.sources },
+    status: {
+      asOf: status.asOf,
+      rows: status.states.map((row) => toStatusRow(row, status.sources)),
+      sources: status.sources,
+      statesParties: status.statesParties,
+      withdrawalPending: status.withdrawalPending.map((w) => w.iso3),
+    },
     names: Object.fromEntries(states.map((s) => [s.iso3, s.names[locals.locale] ?? s.names.en])),
   };
 };

@@ -284,12 +284,13 @@ const noDue = (note: string, extra: Partial<CatDueDate> = {}): CatDueDate => ({
  */
 export function initialReportDue(uncat: UncatFacts, uncatSourceId: string | null): CatDueDate {
   const eif = uncat.entryIntoForce;
-  if (eif === null || uncat.consent === null) return noDue('Not recorded: no entry into force of the Convention for this State.');
-  if (uncat.consent.kind === 'succession' && eif.computed) {
+  // A succession takes effect from the date of State succession: computable only when recorded.
+  if (uncat.consent?.kind === 'succession' && (eif === null || eif.computed)) {
     return noDue(
       'Not computed: for a successor State the treaty bodies count from the date of State succession, which the sources do not give.',
     );
   }
+  if (eif === null || uncat.consent === null) return noDue('Not recorded: no entry into force of the Convention for this State.');
   return {
     date: addYears(eif.date, 1),
     precision: 'day',

@@ -168,7 +168,7 @@ describe('States Parties as the depositary counts them: party plus withdrawal pe
     expect(body.withdrawalPending).toEqual([{ iso3: 'HUN', name: 'Hungary', effective: '2026-06-02' }]);
   });
 
-  it('the instrument answer gives today's States Parties the same way', async () => {
+  it("the instrument answer gives today's States Parties the same way", async () => {
     const { app } = await setup({ seed: true });
     const detail = (await app.inject('/api/instruments/rome-statute')).json() as { counts: Record<string, number>; statesParties: number };
     expect(detail.statesParties).toBe(detail.counts.party! + detail.counts['withdrawal-pending']!);

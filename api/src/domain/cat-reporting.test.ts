@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  CAT_RULES,
   catDeadlines,
+  catDueDateText,
   catReportingStatus,
   catReportingStatuses,
   daysBetween,
@@ -15,7 +15,7 @@ import {
   reportDueDate,
   summariseCatReporting,
   uncatContext,
-  type CatDueDate,
+  type CatDueDateText,
   type CatFollowUpList,
   type CatReport,
   type CatReportingDataset,
@@ -57,7 +57,7 @@ function event(stateIso3: string, kind: EventKind, date: IsoDate): Participation
   };
 }
 
-const placeholderDue: CatDueDate = { date: null, precision: null, notBefore: null, basis: null, sourceId: null, rule: null, asStated: null, note: 'fixture' };
+const placeholderDue: CatDueDateText = { date: null, precision: null, notBefore: null, basis: null, sourceId: null, rule: null, asStated: null, note: 'fixture' };
 
 function report(r: Partial<CatReport> & Pick<CatReport, 'stateIso3' | 'number' | 'label'>): CatReport {
   return {
@@ -215,7 +215,7 @@ describe('due dates (art. 19)', () => {
       date: '1990-10-12',
       precision: 'day',
       basis: 'computed',
-      rule: CAT_RULES.initialReport,
+      ruleId: 'initialReport',
       sourceId: UNTC,
     });
   });
@@ -229,7 +229,7 @@ describe('due dates (art. 19)', () => {
     const { uncat, uncatSourceId } = uncatContext(UNCAT, [event('SRB', 'succession', '2001-03-12')], DATA_AS_OF);
     const due = initialReportDue(uncat, uncatSourceId);
     expect(due).toMatchObject({ date: null, basis: null });
-    expect(due.note).toMatch(/successor State/);
+    expect(due.reasons).toEqual([{ code: 'successor-state' }]);
   });
 
   it('periodic report: four years after the concluding observations, which the sources confirm (Slovenia: CO 2011-06-03, 4th report due "by 3 Jun 2015")', () => {
@@ -237,7 +237,7 @@ describe('due dates (art. 19)', () => {
     const slovenia = uncatContext(UNCAT, [event('SVN', 'accession', '1993-07-16')], DATA_AS_OF);
     const computed = reportDueDate({ number: 4, dueRecorded: null, dueAsStated: null, sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 }, third, slovenia.uncat, null);
     const recorded = reportDueDate({ number: 4, dueRecorded: day('2015-06-03'), dueAsStated: '2015 (by 3 Jun 2015)', sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 }, third, slovenia.uncat, null);
-    expect(computed).toMatchObject({ date: '2015-06-03', basis: 'computed', rule: CAT_RULES.periodicReport });
+    expect(computed).toMatchObject({ date: '2015-06-03', basis: 'computed', ruleId: 'periodicReport' });
     expect(recorded).toMatchObject({ date: '2015-06-03', basis: 'recorded', sourceId: HISTORY, asStated: '2015 (by 3 Jun 2015)' });
   });
 
@@ -246,8 +246,11 @@ describe('due dates (art. 19)', () => {
     const denmark = uncatContext(UNCAT, [event('DNK', 'ratification', '1987-05-27')], DATA_AS_OF);
     const due = reportDueDate({ number: 8, dueRecorded: year('2019'), dueAsStated: '2019', sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 }, sixthSeventh, denmark.uncat, null);
     expect(due).toMatchObject({ date: '2019-11-30', precision: 'day', basis: 'computed', asStated: '2019' });
-    expect(due.note).toMatch(/Agrees with the due year the source states \(2019\)/);
-    expect(due.note).toMatch(/Simplified procedure/);
+    expect(due.reasons).toEqual([
+      { code: 'after-concluding-observations', years: 4, adopted: '2015-11-30', reportNumber: 6, lastReportNumber: 7 },
+      { code: 'simplified-procedure' },
+      { code: 'agrees-with-stated-year', year: '2019' },
+    ]);
   });
 
   it('keeps a recorded due year when no computed date falls in it (Bahrain 2nd: "due 2007", CO on the initial report not dated)', () => {
@@ -260,11 +263,11 @@ describe('due dates (art. 19)', () => {
     const bahrain = uncatContext(UNCAT, BAHRAIN, DATA_AS_OF);
     const due = reportDueDate(BAHRAIN_REPORTS[2]!, BAHRAIN_REPORTS[1]!, bahrain.uncat, null);
     expect(due).toMatchObject({ date: null, basis: null });
-    expect(due.note).toMatch(/considered together/);
+    expect(due.reasons).toEqual([{ code: 'considered-together', reportNumber: 2, lastReportNumber: 2 }]);
   });
 
   it('follow-up: one year after the concluding observations (Kiribati: 2023-11-20 -> 2024-11-20), or the date the Committee asked for (Nigeria: 3 Dec 2022)', () => {
-    expect(followUpDueDate(KIRIBATI_REPORTS[0]!)).toMatchObject({ date: '2024-11-20', basis: 'computed', rule: CAT_RULES.followUp });
+    expect(followUpDueDate(KIRIBATI_REPORTS[0]!)).toMatchObject({ date: '2024-11-20', basis: 'computed', ruleId: 'followUp' });
     expect(followUpDueDate(NIGERIA_REPORTS[0]!)).toMatchObject({ date: '2022-12-03', basis: 'recorded', sourceId: HISTORY });
   });
 
@@ -323,9 +326,9 @@ describe('situations, with real cases', () => {
       recordId: 'BWA:2',
       procedure: 'simplified',
       status: 'not-yet-due',
-      due: { date: '2026-07-28', basis: 'computed', rule: CAT_RULES.periodicReport },
+      due: { date: '2026-07-28', basis: 'computed', ruleId: 'periodicReport' },
     });
-    expect(s.nextReportDue!.due.note).toMatch(/Simplified procedure/);
+    expect(s.nextReportDue!.due.reasons).toContainEqual({ code: 'simplified-procedure' });
     expect(s.followUps).toMatchObject([{ reportNumber: 1, status: 'received', due: { date: '2023-07-28' } }]);
   });
 
@@ -339,7 +342,7 @@ describe('situations, with real cases', () => {
     const s = statusOf('BWA', BOTSWANA, '2026-09-01', BOTSWANA_REPORTS, complete('BWA'));
     expect(s.situation).toBe('history-not-recorded');
     expect(s.nextReportDue).toMatchObject({ status: 'not-recorded', overdue: null });
-    expect(s.situationBasis).toMatch(/The record runs to 2026-04-22/);
+    expect(s.situationReason).toMatchObject({ code: 'not-established', completeness: 'complete', historyAsOf: '2026-04-22', receivedUndated: false });
   });
 
   it('listed late with follow-up: Kiribati, due 2024-11-20 (computed), named on the lists of April and November 2025', () => {
@@ -352,7 +355,10 @@ describe('situations, with real cases', () => {
       due: { date: '2024-11-20', basis: 'computed' },
       overdue: { establishedBy: 'committee-follow-up-list', establishedAsOf: '2025-11-28', daysOverdue: 373, sourceIds: [HISTORY, 'list-83'] },
     });
-    expect(s.situationBasis).toBe("Named as late with follow-up information on the Committee's list of November 2025 (83rd session, position 10 of 23).");
+    expect(s.situationReason).toEqual({
+      code: 'overdue',
+      overdue: { code: 'committee-follow-up-list', month: '2025-11', session: 83, position: 10, listLength: 23 },
+    });
     expect(s.nextReportDue).toMatchObject({ reportNumber: 2, status: 'not-yet-due', due: { date: '2027-11-20' } });
   });
 
@@ -399,10 +405,10 @@ describe('situations, with real cases', () => {
     ]);
     expect(s.lastReportReceived).toMatchObject({ reportNumber: 4, receivedBy: '2025-11-18' });
     expect(s.nextReportDue).toMatchObject({ reportNumber: 5, recordId: null, due: { date: '2029-11-26', basis: 'computed' } });
-    expect(s.followUps.map((f) => [f.label, f.status])).toEqual([
-      ['follow-up to the concluding observations on the initial report', 'due-date-not-recorded'],
-      ['follow-up to the concluding observations on the 2nd periodic and 3rd periodic reports', 'received'],
-      ['follow-up to the concluding observations on the 4th periodic report', 'not-yet-due'],
+    expect(s.followUps.map((f) => [f.reportNumber, f.consideredWith, f.status])).toEqual([
+      [1, [], 'due-date-not-recorded'],
+      [3, [{ reportNumber: 2, lastReportNumber: 2 }], 'received'],
+      [4, [], 'not-yet-due'],
     ]);
   });
 
@@ -410,7 +416,7 @@ describe('situations, with real cases', () => {
     const s = statusOf('BHR', BAHRAIN, '2022-01-01', BAHRAIN_REPORTS, complete('BHR'));
     expect(s.situation).toBe('history-not-recorded');
     expect(s.nextReportDue).toMatchObject({ reportNumber: 4, status: 'not-recorded', overdue: null, due: { date: '2021-05-09' } });
-    expect(s.situationBasis).toMatch(/received at a date the sources do not record/);
+    expect(s.situationReason).toMatchObject({ code: 'not-established', reportNumber: 4, receivedUndated: true });
   });
 
   it('initial report never submitted: Nigeria, considered without it in 2021; 8,669 days after 2002-07-28 on the data date', () => {
@@ -442,7 +448,7 @@ describe('situations, with real cases', () => {
     const brazil = [event('BRA', 'ratification', '1989-09-28')];
     const s = statusOf('BRA', brazil, DATA_AS_OF, [], null, [session]);
     expect(s.nextReportDue).toBeNull();
-    expect(s.situationBasis).toMatch(/76th session/);
+    expect(s.situationReason).toEqual({ code: 'unidentified-review', session: 76, activityKind: 'report-considered', activityAsStated: 'report considered' });
     expect(statusOf('BRA', brazil, '2020-01-01', [], null, [session]).nextReportDue).toMatchObject({ reportNumber: 1 });
   });
 });
@@ -456,7 +462,7 @@ describe('procedure of the next report', () => {
     const before = statusOf('KIR', KIRIBATI, DATA_AS_OF, KIRIBATI_REPORTS, complete('KIR'), [s85]);
     expect(before.nextReportDue).toMatchObject({ reportNumber: 2, procedure: null });
     const after = statusOf('KIR', KIRIBATI, '2026-11-01', KIRIBATI_REPORTS, complete('KIR'), [s85]);
-    expect(after.nextReportDue).toMatchObject({ reportNumber: 2, procedure: 'simplified', procedureBasis: 'List of issues prior to reporting adopted at the 85th session.' });
+    expect(after.nextReportDue).toMatchObject({ reportNumber: 2, procedure: 'simplified', procedureReason: { code: 'list-of-issues-prior-to-reporting', session: 85 } });
   });
 });
 
@@ -536,10 +542,10 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
     const second = svn.reports.find((r) => r.reportNumber === 2)!;
     expect(second.status).toBe('received');
     expect(second.due).toMatchObject({ date: null, notBefore: null, basis: null });
-    expect(second.due.note).toMatch(/^Not recorded/);
+    expect(second.due.reasons).toEqual([{ code: 'review-not-recorded', reportNumber: 1, lastReportNumber: 1 }]);
     const third = svn.reports.find((r) => r.reportNumber === 3)!;
     expect(third.due.notBefore).toBe('2007-05-06');
-    expect(svn.reports.flatMap((r) => [r.due.note ?? '']).join(' ')).not.toMatch(/had not been considered/);
+    expect(svn.reports.flatMap((r) => r.due.reasons.map((reason) => reason.code))).not.toContain('not-yet-considered');
   });
 
   it('never establishes a report as overdue for a State whose history is not complete, on any date', () => {
@@ -561,8 +567,8 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
     for (const r of data.reports) {
       const { uncat, uncatSourceId } = uncatContext(data.uncatInstrument, eventsOf(r.stateIso3), DATA_AS_OF);
       const previous = data.reports.find((p) => p.stateIso3 === r.stateIso3 && p.lastNumber === r.number - 1) ?? null;
-      expect(r.due, r.id).toEqual(reportDueDate(r, previous, uncat, uncatSourceId));
-      expect(r.followUpDue, r.id).toEqual(followUpDueDate(r));
+      expect(r.due, r.id).toEqual(catDueDateText(reportDueDate(r, previous, uncat, uncatSourceId)));
+      expect(r.followUpDue, r.id).toEqual(catDueDateText(followUpDueDate(r)));
     }
   });
 

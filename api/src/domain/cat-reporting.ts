@@ -85,12 +85,9 @@ export const CAT_OBLIGATION_STATUSES = [
 ] as const;
 export type CatObligationStatus = (typeof CAT_OBLIGATION_STATUSES)[number];
 
-export const CAT_RULES = {
-  initialReport: 'UNCAT art. 19(1): initial report due one year after the Convention entered into force for the State',
-  periodicReport:
-    'UNCAT art. 19(1): periodic report due four years after the concluding observations on the previous report, unless the Committee set another date (not recorded here)',
-  followUp: 'Follow-up information due one year after the concluding observations',
-} as const;
+/** The deadline rules applied to computed dates (worded in api/src/messages/cat-reporting.en.json, `catReporting.rule`). */
+export const CAT_RULE_IDS = ['initialReport', 'periodicReport', 'followUp'] as const;
+export type CatRuleId = (typeof CAT_RULE_IDS)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Records (the seed files; their zod schemas are in api/src/schemas/dataset.ts)
@@ -110,6 +107,34 @@ export interface CatDateSpan {
   precision: CatDatePrecision;
 }
 
+/** A report in a reason: its number, and the last number it covers (combined reports). */
+export interface CatReportRef {
+  reportNumber: number;
+  lastReportNumber: number;
+}
+
+/**
+ * Why a due date is what it is, or why there is none: a code with the values it needs, worded by
+ * the catalogue (`catReporting.reason.due.<code>`). A due date may carry several, in order.
+ */
+export type CatDueReason =
+  | { code: 'no-entry-into-force' }
+  | { code: 'successor-state' }
+  | { code: 'entry-into-force'; entryIntoForce: IsoDate; computed: boolean }
+  | ({ code: 'after-concluding-observations'; years: number; adopted: IsoDate } & CatReportRef)
+  | ({ code: 'concluding-observations-not-dated'; adoptedOnOrAfter: IsoDate; notBefore: IsoDate } & CatReportRef)
+  | ({ code: 'concluding-observations-coarse'; adopted: CatDate; adoptedOnOrAfter: IsoDate; notBefore: IsoDate } & CatReportRef)
+  | ({ code: 'review-not-recorded' } & CatReportRef)
+  | ({ code: 'concluding-observations-not-recorded'; receivedBy: IsoDate; notBefore: IsoDate } & CatReportRef)
+  | ({ code: 'not-yet-considered'; asOf: IsoDate } & CatReportRef)
+  | { code: 'previous-report-not-recorded' }
+  | ({ code: 'considered-together' } & CatReportRef)
+  | { code: 'list-refers-to-unrecorded-observations' }
+  | { code: 'simplified-procedure' }
+  | { code: 'agrees-with-stated-year'; year: string }
+  | { code: 'stated-year-wins'; year: string; computedDate: IsoDate };
+export type CatDueReasonCode = CatDueReason['code'];
+
 export interface CatDueDate {
   /** null: not recorded and not computable. */
   date: IsoDate | null;
@@ -120,12 +145,21 @@ export interface CatDueDate {
   basis: 'recorded' | 'computed' | null;
   /** Recorded: the source that states it. Computed: the source of the date it is computed from. */
   sourceId: string | null;
-  /** Computed: the rule applied (CAT_RULES). */
-  rule: string | null;
+  /** Computed: the rule applied. */
+  ruleId: CatRuleId | null;
   /** The source's own words for the due date, e.g. "2001" or "2015 (by 3 Jun 2015)". */
   asStated: string | null;
-  note: string | null;
+  /** How the date was arrived at, or why there is none. */
+  reasons: CatDueReason[];
 }
+
+/** A due date in a reason: when, and how it is known. */
+export type CatDueFacts = Pick<CatDueDate, 'date' | 'precision' | 'notBefore' | 'basis'>;
+
+const dueFacts = ({ date, precision, notBefore, basis }: CatDueDate): CatDueFacts => ({ date, precision, notBefore, basis });
+
+/** A due date as the seed records it: the rule and the reasons in English words (see `catDueDateText`). */
+export type CatDueDateText = Omit<CatDueDate, 'ruleId' | 'reasons'> & { rule: string | null; note: string | null };
 
 /** A follow-up reply: received on a day, or known only to have been received by a date. */
 export interface CatFollowUpReceipt {
@@ -154,8 +188,8 @@ export interface CatReport {
   /** The due date a source records (a day or a year), or null. */
   dueRecorded: CatDate | null;
   dueAsStated: string | null;
-  /** The due date to use: `dueRecorded`, or computed by `reportDueDate` (the normaliser stores its result). */
-  due: CatDueDate;
+  /** The due date to use: `dueRecorded`, or computed by `reportDueDate` (the normaliser stores its result, worded). */
+  due: CatDueDateText;
   receivedOn: CatDate | null;
   /** The source's own words when they are more than a date, e.g. "2011-10-26 (date on report)". */
   receivedAsStated: string | null;
@@ -167,7 +201,7 @@ export interface CatReport {
   concludingObservationsAdopted: CatDateSpan | null;
   /** The follow-up date a source records (the Committee's request), or null. */
   followUpDueRecorded: IsoDate | null;
-  followUpDue: CatDueDate;
+  followUpDue: CatDueDateText;
   followUpReceived: CatFollowUpReceipt | null;
   latenessAsStatedByCommittee: string | null;
   otherEvents: string | null;
@@ -266,17 +300,19 @@ function lastDayDue(due: CatDueDate): IsoDate | null {
 /** What the status engine says about the State and UNCAT on the date of interest. */
 export type UncatFacts = Pick<StatusResult, 'status' | 'consent' | 'entryIntoForce'>;
 
-const noDue = (note: string, extra: Partial<CatDueDate> = {}): CatDueDate => ({
+const noDue = (reason: CatDueReason, extra: Partial<CatDueDate> = {}): CatDueDate => ({
   date: null,
   precision: null,
   notBefore: null,
   basis: null,
   sourceId: null,
-  rule: null,
+  ruleId: null,
   asStated: null,
-  note,
+  reasons: [reason],
   ...extra,
 });
+
+const refOf = (report: Pick<CatReport, 'number' | 'lastNumber'>): CatReportRef => ({ reportNumber: report.number, lastReportNumber: report.lastNumber });
 
 /**
  * The initial report's computed due date: one year after entry into force for the State.
@@ -285,21 +321,17 @@ const noDue = (note: string, extra: Partial<CatDueDate> = {}): CatDueDate => ({
 export function initialReportDue(uncat: UncatFacts, uncatSourceId: string | null): CatDueDate {
   const eif = uncat.entryIntoForce;
   // A succession takes effect from the date of State succession: computable only when recorded.
-  if (uncat.consent?.kind === 'succession' && (eif === null || eif.computed)) {
-    return noDue(
-      'Not computed: for a successor State the treaty bodies count from the date of State succession, which the sources do not give.',
-    );
-  }
-  if (eif === null || uncat.consent === null) return noDue('Not recorded: no entry into force of the Convention for this State.');
+  if (uncat.consent?.kind === 'succession' && (eif === null || eif.computed)) return noDue({ code: 'successor-state' });
+  if (eif === null || uncat.consent === null) return noDue({ code: 'no-entry-into-force' });
   return {
     date: addYears(eif.date, 1),
     precision: 'day',
     notBefore: null,
     basis: 'computed',
     sourceId: uncatSourceId,
-    rule: CAT_RULES.initialReport,
+    ruleId: 'initialReport',
     asStated: null,
-    note: `Entry into force for the State: ${eif.date}${eif.computed ? ' (computed from the deposit, art. 27)' : ' (recorded)'}.`,
+    reasons: [{ code: 'entry-into-force', entryIntoForce: eif.date, computed: eif.computed }],
   };
 }
 
@@ -313,7 +345,7 @@ function considerationLowerBound(report: CatReport): IsoDate | null {
 }
 
 /** A date computed `years` after the concluding observations on `report` (or a lower bound). */
-function afterConcludingObservations(report: CatReport, years: number, rule: string, what: string): CatDueDate {
+function afterConcludingObservations(report: CatReport, years: number, ruleId: CatRuleId): CatDueDate {
   const co = report.concludingObservationsAdopted;
   if (co && co.precision === 'day') {
     return {
@@ -322,19 +354,18 @@ function afterConcludingObservations(report: CatReport, years: number, rule: str
       notBefore: null,
       basis: 'computed',
       sourceId: report.sourceId,
-      rule,
+      ruleId,
       asStated: null,
-      note: `${what} after the concluding observations on the ${report.label} report (${co.to}).`,
+      reasons: [{ code: 'after-concluding-observations', years, adopted: co.to, ...refOf(report) }],
     };
   }
   const lower = considerationLowerBound(report);
-  if (lower === null) {
-    return noDue(`Not recorded: neither the date of the concluding observations on the ${report.label} report nor its dialogue is recorded.`);
-  }
+  if (lower === null) return noDue({ code: 'review-not-recorded', ...refOf(report) });
+  const notBefore = addYears(lower, years);
+  const bound = { adoptedOnOrAfter: lower, notBefore, ...refOf(report) };
   return noDue(
-    `Not recorded: the concluding observations on the ${report.label} report are ${co ? `dated only to the ${co.precision} (${co.from.slice(0, co.precision === 'year' ? 4 : 7)})` : 'not dated in the sources'}; ` +
-      `they were adopted on or after ${lower}, so under the rule the date is not before ${addYears(lower, years)}.`,
-    { notBefore: addYears(lower, years), basis: 'computed', sourceId: report.sourceId, rule },
+    co ? { code: 'concluding-observations-coarse', adopted: { date: co.from, precision: co.precision }, ...bound } : { code: 'concluding-observations-not-dated', ...bound },
+    { notBefore, basis: 'computed', sourceId: report.sourceId, ruleId },
   );
 }
 
@@ -353,18 +384,18 @@ export function periodicReportDue(previous: CatReport, asOf?: IsoDate): CatDueDa
       if (received !== null && received <= asOf) {
         const notBefore = addYears(addDays(received, 1), 4);
         return noDue(
-          `Not recorded: the concluding observations on the ${previous.label} report (received by ${received}) are not recorded; under the rule the date is not before ${notBefore}.`,
-          { notBefore, basis: 'computed', sourceId: previous.sourceId, rule: CAT_RULES.periodicReport },
+          { code: 'concluding-observations-not-recorded', receivedBy: received, notBefore, ...refOf(previous) },
+          { notBefore, basis: 'computed', sourceId: previous.sourceId, ruleId: 'periodicReport' },
         );
       }
     } else if (considered > asOf) {
       return noDue(
-        `Not yet set on ${asOf}: the ${previous.label} report had not been considered; under the rule the next report is due four years after the concluding observations on it.`,
-        { notBefore: addYears(addDays(asOf, 1), 4), basis: 'computed', sourceId: previous.sourceId, rule: CAT_RULES.periodicReport },
+        { code: 'not-yet-considered', asOf, ...refOf(previous) },
+        { notBefore: addYears(addDays(asOf, 1), 4), basis: 'computed', sourceId: previous.sourceId, ruleId: 'periodicReport' },
       );
     }
   }
-  return afterConcludingObservations(previous, 4, CAT_RULES.periodicReport, 'Four years');
+  return afterConcludingObservations(previous, 4, 'periodicReport');
 }
 
 /** Two reports the Committee considered at the same session (Bahrain's 2nd and 3rd in 2017). */
@@ -393,29 +424,26 @@ export function reportDueDate(
       notBefore: null,
       basis: 'recorded',
       sourceId: report.sourceId,
-      rule: null,
+      ruleId: null,
       asStated: report.dueAsStated,
-      note: null,
+      reasons: [],
     };
   }
   let computed: CatDueDate =
     report.number === 1
       ? initialReportDue(uncat, uncatSourceId)
       : previous === null
-        ? noDue('Not recorded: the previous report is not recorded, so no date can be computed.')
+        ? noDue({ code: 'previous-report-not-recorded' })
         : consideredTogether(report, previous)
-          ? noDue(`Not computed: considered together with the ${previous.label} report, so the rule gives no date of its own.`)
+          ? noDue({ code: 'considered-together', ...refOf(previous) })
           : periodicReportDue(previous, asOf);
   if (report.number > 1 && report.procedure === 'simplified' && computed.basis === 'computed') {
-    computed = {
-      ...computed,
-      note: `${computed.note ?? ''} Simplified procedure: the date the Committee set with its list of issues prior to reporting is not recorded.`.trim(),
-    };
+    computed = { ...computed, reasons: [...computed.reasons, { code: 'simplified-procedure' }] };
   }
   if (recorded && recorded.precision === 'year') {
     const year = recorded.date.slice(0, 4);
     if (computed.date !== null && computed.date.slice(0, 4) === year) {
-      return { ...computed, asStated: report.dueAsStated, note: `${computed.note ?? ''} Agrees with the due year the source states (${year}).`.trim() };
+      return { ...computed, asStated: report.dueAsStated, reasons: [...computed.reasons, { code: 'agrees-with-stated-year', year }] };
     }
     return {
       date: recorded.date,
@@ -423,12 +451,9 @@ export function reportDueDate(
       notBefore: null,
       basis: 'recorded',
       sourceId: report.sourceId,
-      rule: null,
+      ruleId: null,
       asStated: report.dueAsStated,
-      note:
-        computed.date !== null
-          ? `The source states the year ${year}; the computed date ${computed.date} does not fall in it, so the recorded year is used.`
-          : null,
+      reasons: computed.date !== null ? [{ code: 'stated-year-wins', year, computedDate: computed.date }] : [],
     };
   }
   return computed;
@@ -443,12 +468,12 @@ export function followUpDueDate(report: CatReport): CatDueDate {
       notBefore: null,
       basis: 'recorded',
       sourceId: report.sourceId,
-      rule: null,
+      ruleId: null,
       asStated: null,
-      note: null,
+      reasons: [],
     };
   }
-  return afterConcludingObservations(report, 1, CAT_RULES.followUp, 'One year');
+  return afterConcludingObservations(report, 1, 'followUp');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +516,14 @@ function consideredBy(report: CatReport): IsoDate | null {
 // ---------------------------------------------------------------------------------------------
 // The State's reporting situation
 
+/** The evidence that an obligation is overdue, as a code with its values (`catReporting.reason.overdue.<code>`). */
+export type CatOverdueReason =
+  | ({ code: 'not-received'; due: CatDueFacts; historyAsOf: IsoDate } & CatReportRef)
+  /** `latenessAsStated`: the Committee's own words on the lateness, when recorded. */
+  | ({ code: 'considered-without-report'; due: CatDueFacts; historyAsOf: IsoDate; latenessAsStated: string | null } & CatReportRef)
+  /** On the Committee's list of States late with follow-up; `month` is YYYY-MM. */
+  | { code: 'committee-follow-up-list'; month: string; session: number; position: number; listLength: number };
+
 export interface CatOverdue {
   establishedBy: 'complete-history' | 'committee-follow-up-list';
   /** The date the evidence covers; days are counted to it. */
@@ -498,18 +531,54 @@ export interface CatOverdue {
   /** null when the due date itself is not recorded (a State on a list with unrecorded concluding observations). */
   daysOverdue: number | null;
   sourceIds: string[];
-  basis: string;
+  reason: CatOverdueReason;
 }
+
+/** How a report's receipt is known: on a day, in a month or year, by a day, or not dated at all. */
+export type CatReceipt =
+  | { kind: 'on'; date: IsoDate }
+  | { kind: 'in'; date: IsoDate; precision: 'month' | 'year' }
+  | { kind: 'by'; date: IsoDate }
+  | { kind: 'undated' };
+
+/** Why the next report follows the simplified procedure (`catReporting.reason.procedure.<code>`). */
+export type CatProcedureReason =
+  | { code: 'recorded'; asStated: string }
+  | { code: 'list-of-issues-prior-to-reporting'; session: number };
+
+/** The facts behind a State's situation (`catReporting.reason.situation.<code>`, or the overdue evidence). */
+export type CatSituationReason =
+  | { code: 'not-in-force'; asOf: IsoDate; entryIntoForce: IsoDate | null }
+  | { code: 'not-a-party'; asOf: IsoDate }
+  | { code: 'overdue'; overdue: CatOverdueReason }
+  | { code: 'up-to-date'; lastReceived: (CatReportRef & { receipt: CatReceipt }) | null; next: CatReportRef & { due: CatDueFacts } }
+  /** The sessions list records a review the report-by-report record does not identify. */
+  | { code: 'unidentified-review'; session: number; activityKind: CatActivityKind; activityAsStated: string }
+  /** On a follow-up list (`month`, YYYY-MM) with no recorded review. */
+  | { code: 'unidentified-concluding-observations'; month: string }
+  /** The next report's due date has passed and the record does not establish that it is overdue. */
+  | ({
+      code: 'not-established';
+      due: CatDueFacts;
+      /** Received at a date the sources do not give (as opposed to not recorded as received). */
+      receivedUndated: boolean;
+      completeness: CatCompleteness;
+      historyAsOf: IsoDate | null;
+      completenessBasis: string | null;
+    } & CatReportRef)
+  /** No next report can be named: the completeness record says what is known. */
+  | { code: 'history'; completenessBasis: string | null };
 
 export interface CatReportObligation {
   kind: 'report';
   reportNumber: number;
   lastReportNumber: number;
-  label: string;
+  /** The source's own name for the report ("6th-7th periodic (combined)"); null for an obligation no source records yet. */
+  recordedLabel: string | null;
   /** The recorded report (cat-reports.json), or null for an obligation no source records yet. */
   recordId: string | null;
   procedure: CatProcedure | null;
-  procedureBasis: string | null;
+  procedureReason: CatProcedureReason | null;
   due: CatDueDate;
   status: CatObligationStatus;
   receivedBy: IsoDate | null;
@@ -521,7 +590,8 @@ export interface CatFollowUpObligation {
   /** The report whose concluding observations are followed up; null when the source does not say. */
   reportNumber: number | null;
   lastReportNumber: number | null;
-  label: string;
+  /** Reports considered together with it, sharing the concluding observations (Bahrain's 2nd with its 3rd). */
+  consideredWith: CatReportRef[];
   recordId: string | null;
   concludingObservationsAdopted: CatDateSpan | null;
   due: CatDueDate;
@@ -555,7 +625,8 @@ export interface CatReportingStatus {
   party: boolean;
   entryIntoForce: { date: IsoDate; computed: boolean } | null;
   completeness: CatCompleteness;
-  completenessBasis: string;
+  /** The completeness record's own account (cat-reporting-states.json); null when the State has none. */
+  completenessBasis: string | null;
   historyAsOf: IsoDate | null;
   /** Recorded reports in order, plus the next report when no source records it yet. */
   reports: CatReportObligation[];
@@ -564,8 +635,8 @@ export interface CatReportingStatus {
   /** The next report owed; null when it cannot be identified from the record. */
   nextReportDue: CatReportObligation | null;
   situation: CatSituation;
-  /** One or two factual sentences behind the situation. */
-  situationBasis: string;
+  /** The facts behind the situation. */
+  situationReason: CatSituationReason;
   establishedOverdue: CatObligation[];
 }
 
@@ -595,79 +666,71 @@ export function sessionDate(session: CatSession, all: CatSession[]): IsoDate | n
   return later ? (later.start ?? later.end) : null;
 }
 
-const ordinal = (n: number): string => {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-};
-/** "2024-07" -> "July 2024". */
-export function monthName(yyyyMm: string): string {
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${names[Number(yyyyMm.slice(5, 7)) - 1] ?? yyyyMm.slice(5, 7)} ${yyyyMm.slice(0, 4)}`;
+/** What one State's reporting is computed from: the input, with its reports in order and its sessions. */
+interface StateRecord {
+  stateIso3: string;
+  asOf: IsoDate;
+  uncat: UncatFacts;
+  uncatSourceId: string | null;
+  party: boolean;
+  completeness: CatCompleteness;
+  historyAsOf: IsoDate | null;
+  /** The State's recorded reports, by number. */
+  reports: CatReport[];
+  sessions: CatSession[];
+  followUpLists: CatFollowUpList[];
+  historySourceIds: string[];
 }
 
-/** "initial", "2nd periodic", "6th-7th periodic (combined)" for an obligation no source names. */
-export function reportLabel(number: number, lastNumber = number): string {
-  if (number === 1 && lastNumber === 1) return 'initial';
-  return lastNumber > number ? `${ordinal(number)}-${ordinal(lastNumber)} periodic (combined)` : `${ordinal(number)} periodic`;
+/** An obligation's status on `asOf` from its due date alone (nothing recorded as received). */
+function statusFromDue(due: CatDueDate, asOf: IsoDate): CatObligationStatus {
+  const lastDay = lastDayDue(due);
+  if (lastDay !== null) return asOf <= lastDay ? 'not-yet-due' : 'not-recorded';
+  return due.notBefore !== null && asOf < due.notBefore ? 'not-yet-due' : 'due-date-not-recorded';
 }
 
-function describeDue(due: CatDueDate): string {
-  if (due.date === null) return due.notBefore ? `due not before ${due.notBefore} (computed)` : 'due date not recorded';
-  const when = due.precision === 'year' ? `in ${due.date.slice(0, 4)}` : due.date;
-  return `due ${when} (${due.basis === 'computed' ? 'computed' : 'recorded'})`;
-}
-
-/**
- * The reporting situation of one State on `asOf`. See the module comment for the rules; the
- * result lists every obligation with its status so a page can show the whole history.
- */
-export function catReportingStatus(input: CatReportingInput): CatReportingStatus {
-  const { stateIso3, asOf, uncat } = input;
-  assertIsoDate(asOf);
-  const party = PARTY_STATUSES.has(uncat.status);
-  const completeness: CatCompleteness = input.history?.completeness ?? 'none';
-  const completenessBasis = input.history?.basis ?? 'No reporting history is recorded for this State.';
-  const historyAsOf = input.history?.asOf ?? null;
-  const reports = input.reports.filter((r) => r.stateIso3 === stateIso3).sort((a, b) => a.number - b.number);
-  const sessions = input.sessions ?? [];
-
-  // --- recorded reports -------------------------------------------------------------------------
+/** Every recorded report with its due date and status on `asOf`. */
+function recordedReportObligations(state: StateRecord): CatReportObligation[] {
+  const { reports, asOf } = state;
   const previousOf = (r: CatReport) => reports.find((p) => p.lastNumber === r.number - 1) ?? null;
-  const reportObligations: CatReportObligation[] = reports.map((r) => {
-    const due = reportDueDate(r, previousOf(r), uncat, input.uncatSourceId, asOf);
+  return reports.map((r) => {
+    const due = reportDueDate(r, previousOf(r), state.uncat, state.uncatSourceId, asOf);
     const receivedBy = reportReceivedBy(r);
     const considered = consideredBy(r);
-    const lastDay = lastDayDue(due);
     const status: CatObligationStatus =
       r.consideredWithoutReport && considered !== null && considered <= asOf
         ? 'considered-without-report'
         : receivedBy !== null && receivedBy <= asOf
           ? 'received'
-          : lastDay !== null
-            ? asOf <= lastDay
-              ? 'not-yet-due'
-              : 'not-recorded'
-            : due.notBefore !== null && asOf < due.notBefore
-              ? 'not-yet-due'
-              : 'due-date-not-recorded';
+          : statusFromDue(due, asOf);
     return {
       kind: 'report',
       reportNumber: r.number,
       lastReportNumber: r.lastNumber,
-      label: r.label,
+      recordedLabel: r.label,
       recordId: r.id,
       procedure: r.procedure,
-      procedureBasis: r.procedure ? `Recorded: ${r.procedureAsStated ?? r.procedure}.` : null,
+      procedureReason: r.procedure ? { code: 'recorded', asStated: r.procedureAsStated ?? r.procedure } : null,
       due,
       status,
       receivedBy: status === 'received' ? receivedBy : null,
       overdue: null,
     };
   });
+}
 
-  // --- the next report --------------------------------------------------------------------------
-  const received = reportObligations.filter((o) => o.status === 'received');
-  const lastReceived = received.at(-1) ?? null;
+/** The next report, or why the record does not identify it. */
+type NextReport = { next: CatReportObligation; unidentified: null } | { next: null; unidentified: CatSituationReason | null };
+
+/**
+ * The next report owed after the last one received (appended to `obligations` when no source
+ * records it yet), with its procedure and, where the record establishes it, its overdue status;
+ * or, when the record does not identify it, the reason why.
+ */
+function nextReport(state: StateRecord, obligations: CatReportObligation[]): NextReport {
+  const { stateIso3, asOf, reports, sessions } = state;
+  if (!state.party) return { next: null, unidentified: null };
+  const lastReceived = obligations.filter((o) => o.status === 'received').at(-1) ?? null;
   const lastReceivedRecord = lastReceived ? reports.find((r) => r.id === lastReceived.recordId)! : null;
   const recordedSessions = new Set(reports.map((r) => r.dialogueSession).filter((s): s is number => s !== null));
   const latestRecordedSession = Math.max(0, ...recordedSessions);
@@ -675,104 +738,96 @@ export function catReportingStatus(input: CatReportingInput): CatReportingStatus
   const anyConsidered = reports.some((r) => (consideredBy(r) ?? '9999-12-31') <= asOf);
   // Activity after the last recorded review means a round the records do not identify; a list of
   // issues prior to reporting after a recorded review only opens the next (simplified) round.
-  const unexplained = (kind: CatActivityKind) =>
-    REVIEW_KINDS.has(kind) && !(kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
+  const unexplained = (kind: CatActivityKind) => REVIEW_KINDS.has(kind) && !(kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
   const laterActivity = sessions
     .filter((s) => (heldBy(s) ?? '9999-12-31') <= asOf)
     .sort((a, b) => a.session - b.session)
     .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && unexplained(a.kind)).map((a) => ({ s, a })))
     .filter(({ s }) => s.session > latestRecordedSession && !recordedSessions.has(s.session))
     .at(-1);
-
+  if (laterActivity) {
+    const { s, a } = laterActivity;
+    return { next: null, unidentified: { code: 'unidentified-review', session: s.session, activityKind: a.kind, activityAsStated: a.activityAsStated } };
+  }
   // A State on a follow-up list had concluding observations; if no recorded report was considered,
   // which report they were on (and so which is next) is not known.
-  const firstListNaming = input.followUpLists
+  const firstListNaming = state.followUpLists
     .filter((l) => l.asOf <= asOf && l.states.some((s) => s.iso3 === stateIso3))
     .sort((a, b) => a.session - b.session)[0];
-
-  let nextReportDue: CatReportObligation | null = null;
-  let unidentifiedBecause: string | null = null;
-  if (party) {
-    if (laterActivity) {
-      unidentifiedBecause = `The sessions list records "${laterActivity.a.activityAsStated}" at the ${ordinal(laterActivity.s.session)} session; which report that was, and the date of the next one, are not recorded.`;
-    } else if (firstListNaming && !anyConsidered) {
-      unidentifiedBecause = `The Committee's follow-up list of ${monthName(firstListNaming.month)} shows the State had concluding observations; which report they were on, and the date of the next one, are not recorded.`;
-    } else {
-      const number = lastReceived ? lastReceived.lastReportNumber + 1 : 1;
-      const recorded = reportObligations.find((o) => o.reportNumber === number);
-      if (recorded) {
-        nextReportDue = recorded;
-      } else {
-        const due =
-          number === 1 ? initialReportDue(uncat, input.uncatSourceId) : periodicReportDue(lastReceivedRecord!, asOf);
-        const lastDay = lastDayDue(due);
-        const status: CatObligationStatus =
-          lastDay !== null
-            ? asOf <= lastDay
-              ? 'not-yet-due'
-              : 'not-recorded'
-            : due.notBefore !== null && asOf < due.notBefore
-              ? 'not-yet-due'
-              : 'due-date-not-recorded';
-        nextReportDue = {
-          kind: 'report',
-          reportNumber: number,
-          lastReportNumber: number,
-          label: reportLabel(number),
-          recordId: null,
-          procedure: null,
-          procedureBasis: null,
-          due,
-          status,
-          receivedBy: null,
-          overdue: null,
-        };
-        reportObligations.push(nextReportDue);
-      }
-      if (nextReportDue.procedure === null) {
-        // A list of issues prior to reporting adopted after the last report starts a simplified cycle.
-        const loipr = sessions
-          .filter((s) => s.session > latestRecordedSession && (heldBy(s) ?? '9999-12-31') <= asOf)
-          .sort((a, b) => a.session - b.session)
-          .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && a.kind === 'list-of-issues-prior-to-reporting-adopted').map(() => s))
-          .at(-1);
-        if (loipr) {
-          nextReportDue.procedure = 'simplified';
-          nextReportDue.procedureBasis = `List of issues prior to reporting adopted at the ${ordinal(loipr.session)} session.`;
-        }
-      }
-      // Established overdue: complete history, due date passed within the period the record
-      // covers, and nothing suggests the report could have arrived by then (see notReceivedUntil).
-      const lastDay = lastDayDue(nextReportDue.due);
-      const record = reports.find((r) => r.id === nextReportDue!.recordId) ?? null;
-      if (
-        completeness === 'complete' &&
-        historyAsOf !== null &&
-        lastDay !== null &&
-        (nextReportDue.status === 'not-recorded' || nextReportDue.status === 'considered-without-report')
-      ) {
-        const until = record ? notReceivedUntil(record, historyAsOf) : historyAsOf;
-        const establishedAsOf = [asOf, until].sort()[0]!;
-        if (establishedAsOf > lastDay) {
-          nextReportDue.overdue = {
-            establishedBy: 'complete-history',
-            establishedAsOf,
-            daysOverdue: daysBetween(lastDay, establishedAsOf),
-            sourceIds: [...new Set([nextReportDue.due.sourceId, ...(input.history?.sourceIds ?? [])].filter((s): s is string => !!s))].sort(),
-            basis:
-              `${capitalise(reportLabel(nextReportDue.reportNumber, nextReportDue.lastReportNumber))} report ${describeDue(nextReportDue.due)}; ` +
-              (nextReportDue.status === 'considered-without-report'
-                ? `never submitted: the Committee considered the State without it${record?.latenessAsStatedByCommittee ? ` ("${record.latenessAsStatedByCommittee}")` : ''}`
-                : 'not recorded as received') +
-              `; reporting history recorded complete to ${historyAsOf}.`,
-          };
-          nextReportDue.status = 'overdue';
-        }
-      }
-    }
+  if (firstListNaming && !anyConsidered) {
+    return { next: null, unidentified: { code: 'unidentified-concluding-observations', month: firstListNaming.month } };
   }
 
-  // --- follow-up --------------------------------------------------------------------------------
+  const number = lastReceived ? lastReceived.lastReportNumber + 1 : 1;
+  let next = obligations.find((o) => o.reportNumber === number);
+  if (!next) {
+    const due = number === 1 ? initialReportDue(state.uncat, state.uncatSourceId) : periodicReportDue(lastReceivedRecord!, asOf);
+    next = {
+      kind: 'report',
+      reportNumber: number,
+      lastReportNumber: number,
+      recordedLabel: null,
+      recordId: null,
+      procedure: null,
+      procedureReason: null,
+      due,
+      status: statusFromDue(due, asOf),
+      receivedBy: null,
+      overdue: null,
+    };
+    obligations.push(next);
+  }
+  if (next.procedure === null) {
+    // A list of issues prior to reporting adopted after the last report starts a simplified cycle.
+    const loipr = sessions
+      .filter((s) => s.session > latestRecordedSession && (heldBy(s) ?? '9999-12-31') <= asOf)
+      .sort((a, b) => a.session - b.session)
+      .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && a.kind === 'list-of-issues-prior-to-reporting-adopted').map(() => s))
+      .at(-1);
+    if (loipr) {
+      next.procedure = 'simplified';
+      next.procedureReason = { code: 'list-of-issues-prior-to-reporting', session: loipr.session };
+    }
+  }
+  establishReportOverdue(state, next);
+  return { next, unidentified: null };
+}
+
+/**
+ * Marks the next report overdue where the record establishes it: complete history, due date
+ * passed within the period the record covers, and nothing suggests the report could have arrived
+ * by then (see notReceivedUntil).
+ */
+function establishReportOverdue(state: StateRecord, next: CatReportObligation): void {
+  const { asOf, historyAsOf } = state;
+  const lastDay = lastDayDue(next.due);
+  if (state.completeness !== 'complete' || historyAsOf === null || lastDay === null) return;
+  if (next.status !== 'not-recorded' && next.status !== 'considered-without-report') return;
+  const record = state.reports.find((r) => r.id === next.recordId) ?? null;
+  const until = record ? notReceivedUntil(record, historyAsOf) : historyAsOf;
+  const establishedAsOf = [asOf, until].sort()[0]!;
+  if (establishedAsOf <= lastDay) return;
+  const report = { reportNumber: next.reportNumber, lastReportNumber: next.lastReportNumber, due: dueFacts(next.due), historyAsOf };
+  next.overdue = {
+    establishedBy: 'complete-history',
+    establishedAsOf,
+    daysOverdue: daysBetween(lastDay, establishedAsOf),
+    sourceIds: [...new Set([next.due.sourceId, ...state.historySourceIds].filter((s): s is string => !!s))].sort(),
+    reason:
+      next.status === 'considered-without-report'
+        ? { code: 'considered-without-report', ...report, latenessAsStated: record?.latenessAsStatedByCommittee ?? null }
+        : { code: 'not-received', ...report },
+  };
+  next.status = 'overdue';
+}
+
+/**
+ * The follow-up information owed on each set of concluding observations adopted by `asOf`, with
+ * the one the Committee's latest list names as late established overdue (or, when the record
+ * does not identify it, an unidentified follow-up of its own).
+ */
+function followUpObligations(state: StateRecord): CatFollowUpObligation[] {
+  const { stateIso3, asOf, reports } = state;
   const followUps: CatFollowUpObligation[] = [];
   for (const r of reports) {
     const considered = consideredBy(r);
@@ -783,22 +838,12 @@ export function catReportingStatus(input: CatReportingInput): CatReportingStatus
     if (together.some((o) => o.number > r.number)) continue;
     const due = followUpDueDate(r);
     const receipt = [r, ...together].map((o) => o.followUpReceived).find((x) => x !== null) ?? null;
-    const lastDay = lastDayDue(due);
-    const status: CatObligationStatus =
-      receipt !== null && receipt.by <= asOf
-        ? 'received'
-        : lastDay !== null
-          ? asOf <= lastDay
-            ? 'not-yet-due'
-            : 'not-recorded'
-          : due.notBefore !== null && asOf < due.notBefore
-            ? 'not-yet-due'
-            : 'due-date-not-recorded';
+    const status: CatObligationStatus = receipt !== null && receipt.by <= asOf ? 'received' : statusFromDue(due, asOf);
     followUps.push({
       kind: 'follow-up',
       reportNumber: r.number,
       lastReportNumber: r.lastNumber,
-      label: `follow-up to the concluding observations on the ${[...together.map((o) => o.label), r.label].join(' and ')} report${together.length ? 's' : ''}`,
+      consideredWith: together.map(refOf),
       recordId: r.id,
       concludingObservationsAdopted: r.concludingObservationsAdopted,
       due,
@@ -808,120 +853,150 @@ export function catReportingStatus(input: CatReportingInput): CatReportingStatus
     });
   }
   const latestList =
-    input.followUpLists.filter((l) => l.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.session - b.session)).at(-1) ?? null;
+    state.followUpLists.filter((l) => l.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.session - b.session)).at(-1) ?? null;
   const listed = latestList?.states.find((s) => s.iso3 === stateIso3) ?? null;
-  if (party && latestList && listed) {
-    // The list refers to the latest concluding observations whose follow-up was due before it and
-    // is not recorded as received by then.
-    const candidate = followUps
-      .filter((f) => f.status !== 'received')
-      .filter((f) => {
-        const last = lastDayDue(f.due) ?? f.due.notBefore;
-        return last === null || last < latestList.asOf;
-      })
-      .at(-1);
-    // A recorded reply that arrived after the list explains the listing: nothing is established.
-    const answeredAfterList = followUps.some((f) => f.status === 'received' && f.receivedBy !== null && f.receivedBy > latestList.asOf);
-    const listBasis = `Named as late with follow-up information on the Committee's list of ${monthName(latestList.month)} (${ordinal(latestList.session)} session, position ${listed.position} of ${latestList.listLength}).`;
-    const overdueFor = (f: CatFollowUpObligation): CatOverdue => {
-      const last = lastDayDue(f.due);
-      return {
-        establishedBy: 'committee-follow-up-list',
-        establishedAsOf: latestList.asOf,
-        daysOverdue: last !== null && latestList.asOf > last ? daysBetween(last, latestList.asOf) : null,
-        sourceIds: [...new Set([latestList.sourceId, f.due.sourceId].filter((s): s is string => !!s))].sort(),
-        basis: listBasis,
-      };
+  if (!state.party || !latestList || !listed) return followUps;
+  // The list refers to the latest concluding observations whose follow-up was due before it and
+  // is not recorded as received by then.
+  const candidate = followUps
+    .filter((f) => f.status !== 'received')
+    .filter((f) => {
+      const last = lastDayDue(f.due) ?? f.due.notBefore;
+      return last === null || last < latestList.asOf;
+    })
+    .at(-1);
+  // A recorded reply that arrived after the list explains the listing: nothing is established.
+  const answeredAfterList = followUps.some((f) => f.status === 'received' && f.receivedBy !== null && f.receivedBy > latestList.asOf);
+  const overdueFor = (f: CatFollowUpObligation): CatOverdue => {
+    const last = lastDayDue(f.due);
+    return {
+      establishedBy: 'committee-follow-up-list',
+      establishedAsOf: latestList.asOf,
+      daysOverdue: last !== null && latestList.asOf > last ? daysBetween(last, latestList.asOf) : null,
+      sourceIds: [...new Set([latestList.sourceId, f.due.sourceId].filter((s): s is string => !!s))].sort(),
+      reason: { code: 'committee-follow-up-list', month: latestList.month, session: latestList.session, position: listed.position, listLength: latestList.listLength },
     };
-    if (candidate) {
-      candidate.overdue = overdueFor(candidate);
-      candidate.status = 'overdue';
-    } else if (!answeredAfterList) {
-      const unidentified: CatFollowUpObligation = {
-        kind: 'follow-up',
-        reportNumber: null,
-        lastReportNumber: null,
-        label: 'follow-up to concluding observations not identified in the record',
-        recordId: null,
-        concludingObservationsAdopted: null,
-        due: noDue('Not recorded: the concluding observations the list refers to are not recorded.'),
-        status: 'overdue',
-        receivedBy: null,
-        overdue: null,
-      };
-      unidentified.overdue = overdueFor(unidentified);
-      followUps.push(unidentified);
-    }
+  };
+  if (candidate) {
+    candidate.overdue = overdueFor(candidate);
+    candidate.status = 'overdue';
+  } else if (!answeredAfterList) {
+    const unidentified: CatFollowUpObligation = {
+      kind: 'follow-up',
+      reportNumber: null,
+      lastReportNumber: null,
+      consideredWith: [],
+      recordId: null,
+      concludingObservationsAdopted: null,
+      due: noDue({ code: 'list-refers-to-unrecorded-observations' }),
+      status: 'overdue',
+      receivedBy: null,
+      overdue: null,
+    };
+    unidentified.overdue = overdueFor(unidentified);
+    followUps.push(unidentified);
   }
+  return followUps;
+}
 
-  // --- situation --------------------------------------------------------------------------------
-  const establishedOverdue: CatObligation[] = [...reportObligations, ...followUps].filter((o) => o.overdue !== null);
-  const followUpOverdue = followUps.find((f) => f.overdue !== null) ?? null;
-  let situation: CatSituation;
-  let situationBasis: string;
-  if (!party) {
-    situation = 'not-a-party';
-    situationBasis =
-      uncat.status === 'party-not-in-force'
-        ? `Party, but the Convention is not yet in force for the State on ${asOf}${uncat.entryIntoForce ? ` (in force from ${uncat.entryIntoForce.date})` : ''}.`
-        : `Not a party to the Convention on ${asOf}.`;
-  } else if (nextReportDue?.overdue) {
-    situation = nextReportDue.reportNumber === 1 ? 'initial-report-never-submitted' : 'periodic-report-overdue';
-    situationBasis = nextReportDue.overdue.basis;
-  } else if (followUpOverdue) {
-    situation = 'follow-up-overdue';
-    situationBasis = followUpOverdue.overdue!.basis;
-  } else if (nextReportDue && nextReportDue.status === 'not-yet-due') {
-    situation = 'up-to-date';
-    situationBasis =
-      (lastReceived && lastReceivedRecord ? `${capitalise(lastReceived.label)} report ${describeReceipt(lastReceivedRecord, asOf)}; ` : 'No report has fallen due yet; ') +
-      `${nextReportDue.label} report ${describeDue(nextReportDue.due)}.`;
-  } else {
-    situation = 'history-not-recorded';
-    situationBasis =
-      unidentifiedBecause ??
-      (nextReportDue
-        ? `${capitalise(nextReportDue.label)} report ${describeDue(nextReportDue.due)}, ${receiptNotEstablished(nextReportDue, reports)}. ${
-            completeness === 'complete'
-              ? `The record runs to ${historyAsOf}.`
-              : `Reporting history ${completeness === 'none' ? 'not recorded' : 'recorded only in part'}: ${completenessBasis}`
-          }`
-        : completenessBasis);
+/** How the receipt of a recorded report is known on `asOf`. */
+function receiptOf(report: CatReport, asOf: IsoDate): CatReceipt {
+  const on = report.receivedOn;
+  if (on && on.date <= asOf) return on.precision === 'day' ? { kind: 'on', date: on.date } : { kind: 'in', date: on.date, precision: on.precision };
+  const by = reportReceivedBy(report);
+  return by ? { kind: 'by', date: by } : { kind: 'undated' };
+}
+
+/** The State's situation (see api/src/domain/README.md for the order) and the facts behind it. */
+function situationOf(
+  state: StateRecord,
+  { next, unidentified, followUps, completenessBasis }: { next: CatReportObligation | null; unidentified: CatSituationReason | null; followUps: CatFollowUpObligation[]; completenessBasis: string | null },
+  lastReceived: CatReportObligation | null,
+): { situation: CatSituation; situationReason: CatSituationReason } {
+  const { asOf, uncat } = state;
+  if (!state.party) {
+    return {
+      situation: 'not-a-party',
+      situationReason:
+        uncat.status === 'party-not-in-force' ? { code: 'not-in-force', asOf, entryIntoForce: uncat.entryIntoForce?.date ?? null } : { code: 'not-a-party', asOf },
+    };
   }
-
+  if (next?.overdue) {
+    return { situation: next.reportNumber === 1 ? 'initial-report-never-submitted' : 'periodic-report-overdue', situationReason: { code: 'overdue', overdue: next.overdue.reason } };
+  }
+  const followUpOverdue = followUps.find((f) => f.overdue !== null)?.overdue ?? null;
+  if (followUpOverdue) return { situation: 'follow-up-overdue', situationReason: { code: 'overdue', overdue: followUpOverdue.reason } };
+  const ref = (o: CatReportObligation): CatReportRef => ({ reportNumber: o.reportNumber, lastReportNumber: o.lastReportNumber });
+  if (next && next.status === 'not-yet-due') {
+    const lastRecord = lastReceived ? state.reports.find((r) => r.id === lastReceived.recordId) : undefined;
+    return {
+      situation: 'up-to-date',
+      situationReason: {
+        code: 'up-to-date',
+        lastReceived: lastReceived && lastRecord ? { ...ref(lastReceived), receipt: receiptOf(lastRecord, asOf) } : null,
+        next: { ...ref(next), due: dueFacts(next.due) },
+      },
+    };
+  }
+  if (unidentified) return { situation: 'history-not-recorded', situationReason: unidentified };
+  if (!next) return { situation: 'history-not-recorded', situationReason: { code: 'history', completenessBasis } };
+  const record = state.reports.find((r) => r.id === next.recordId);
   return {
-    stateIso3,
-    asOf,
-    party,
-    entryIntoForce: uncat.entryIntoForce,
-    completeness,
-    completenessBasis,
-    historyAsOf,
-    reports: reportObligations,
-    followUps,
-    lastReportReceived: lastReceived,
-    nextReportDue,
-    situation,
-    situationBasis,
-    establishedOverdue,
+    situation: 'history-not-recorded',
+    situationReason: {
+      code: 'not-established',
+      ...ref(next),
+      due: dueFacts(next.due),
+      receivedUndated: !!record && reportReceivedBy(record) !== null,
+      completeness: state.completeness,
+      historyAsOf: state.historyAsOf,
+      completenessBasis,
+    },
   };
 }
 
-const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
-
-/** "received on 2019-12-16", or "received by 2025-11-18 (considered then; date of receipt not recorded)". */
-function describeReceipt(report: CatReport, asOf: IsoDate): string {
-  if (report.receivedOn?.precision === 'day' && report.receivedOn.date <= asOf) return `received on ${report.receivedOn.date}`;
-  if (report.receivedOn && report.receivedOn.date <= asOf) return `received in ${report.receivedOn.date.slice(0, report.receivedOn.precision === 'year' ? 4 : 7)}`;
-  const by = reportReceivedBy(report);
-  return by ? `received by ${by} (the date of receipt is not recorded)` : 'received (no date recorded)';
-}
-
-/** Why a report whose due date has passed is not established as overdue. */
-function receiptNotEstablished(obligation: CatReportObligation, reports: CatReport[]): string {
-  const record = reports.find((r) => r.id === obligation.recordId);
-  if (record && reportReceivedBy(record) !== null) return 'received at a date the sources do not record';
-  return 'not recorded as received';
+/**
+ * The reporting situation of one State on `asOf`. See the module comment for the rules; the
+ * result lists every obligation with its status so a page can show the whole history.
+ */
+export function catReportingStatus(input: CatReportingInput): CatReportingStatus {
+  const { stateIso3, asOf, uncat } = input;
+  assertIsoDate(asOf);
+  const state: StateRecord = {
+    stateIso3,
+    asOf,
+    uncat,
+    uncatSourceId: input.uncatSourceId,
+    party: PARTY_STATUSES.has(uncat.status),
+    completeness: input.history?.completeness ?? 'none',
+    historyAsOf: input.history?.asOf ?? null,
+    reports: input.reports.filter((r) => r.stateIso3 === stateIso3).sort((a, b) => a.number - b.number),
+    sessions: input.sessions ?? [],
+    followUpLists: input.followUpLists,
+    historySourceIds: input.history?.sourceIds ?? [],
+  };
+  const completenessBasis = input.history?.basis ?? null;
+  const reports = recordedReportObligations(state);
+  const lastReportReceived = reports.filter((o) => o.status === 'received').at(-1) ?? null;
+  const { next, unidentified } = nextReport(state, reports);
+  const followUps = followUpObligations(state);
+  const { situation, situationReason } = situationOf(state, { next, unidentified, followUps, completenessBasis }, lastReportReceived);
+  return {
+    stateIso3,
+    asOf,
+    party: state.party,
+    entryIntoForce: uncat.entryIntoForce,
+    completeness: state.completeness,
+    completenessBasis,
+    historyAsOf: state.historyAsOf,
+    reports,
+    followUps,
+    lastReportReceived,
+    nextReportDue: next,
+    situation,
+    situationReason,
+    establishedOverdue: [...reports, ...followUps].filter((o) => o.overdue !== null),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -959,36 +1034,45 @@ export function summariseCatReporting(asOf: IsoDate, statuses: CatReportingStatu
 }
 
 /** A dated deadline for a calendar: upcoming, or established as overdue. */
-export interface CatDeadline {
+export interface CatDeadlineFacts {
   /** Stable per State, report and kind. */
   uid: string;
   stateIso3: string;
   kind: 'report' | 'follow-up';
   reportNumber: number | null;
   lastReportNumber: number | null;
-  label: string;
+  /** Follow-up: the reports considered together with it. */
+  consideredWith: CatReportRef[];
   date: IsoDate;
   computed: boolean;
-  rule: string | null;
-  note: string | null;
+  ruleId: CatRuleId | null;
+  dueReasons: CatDueReason[];
   status: 'upcoming' | 'overdue';
   daysOverdue: number | null;
   /** The date the evidence of the overdue status covers (see CatOverdue). */
   establishedAsOf: IsoDate | null;
-  overdueBasis: string | null;
+  overdueReason: CatOverdueReason | null;
   procedure: CatProcedure | null;
   sourceIds: string[];
   asOf: IsoDate;
 }
 
+/** A deadline with its words, as the calendar feed (ics.ts) writes it; the words come from the catalogue. */
+export interface CatDeadline extends CatDeadlineFacts {
+  label: string;
+  rule: string | null;
+  note: string | null;
+  overdueBasis: string | null;
+}
+
 /** The deadlines of one State with a date: the next report and follow-ups, when upcoming or established overdue. */
-export function catDeadlines(status: CatReportingStatus): CatDeadline[] {
+export function catDeadlines(status: CatReportingStatus): CatDeadlineFacts[] {
   if (!status.party) return [];
   const items: CatObligation[] = [
     ...(status.nextReportDue ? [status.nextReportDue] : []),
     ...status.followUps,
   ];
-  const out: CatDeadline[] = [];
+  const out: CatDeadlineFacts[] = [];
   for (const o of items) {
     if (o.due.date === null || o.due.precision !== 'day') continue;
     if (o.status !== 'not-yet-due' && o.status !== 'overdue') continue;
@@ -999,15 +1083,15 @@ export function catDeadlines(status: CatReportingStatus): CatDeadline[] {
       kind: o.kind,
       reportNumber: o.reportNumber,
       lastReportNumber: o.lastReportNumber,
-      label: o.kind === 'report' ? `${o.label} report` : o.label,
+      consideredWith: o.kind === 'follow-up' ? o.consideredWith : [],
       date: o.due.date,
       computed: o.due.basis === 'computed',
-      rule: o.due.rule,
-      note: o.due.note,
+      ruleId: o.due.ruleId,
+      dueReasons: o.due.reasons,
       status: o.status === 'overdue' ? 'overdue' : 'upcoming',
       daysOverdue: o.overdue?.daysOverdue ?? null,
       establishedAsOf: o.overdue?.establishedAsOf ?? null,
-      overdueBasis: o.overdue?.basis ?? null,
+      overdueReason: o.overdue?.reason ?? null,
       procedure: o.kind === 'report' ? o.procedure : null,
       sourceIds: [...new Set([o.due.sourceId, ...(o.overdue?.sourceIds ?? [])].filter((s): s is string => !!s))].sort(),
       asOf: status.asOf,
@@ -1068,3 +1152,7 @@ export function catReportingStatuses(data: CatReportingDataset, stateIso3s: read
     });
   });
 }
+
+// English words for the importers and the normaliser, which store them in the seed records
+// (`CatReport.due`, report labels): worded from the catalogue in api/src/messages, not here.
+export { catDueDateText, monthName, reportLabel } from '../messages/cat-reporting-en.js';

@@ -12,6 +12,7 @@ import {
   type CatSession,
 } from './cat-reporting.js';
 import { buildIcsCalendar, catCalendar, escapeText, foldLine, icsDate, icsDateTime, unescapeText, unfold, type IcsEvent } from './ics.js';
+import { catDeadlineText } from '../messages/cat-reporting-en.js';
 import type { Instrument } from './status-engine.js';
 import type { ParticipationEvent } from './types.js';
 
@@ -166,7 +167,7 @@ describe('the CAT calendar over data/seed', () => {
   const states = seed<{ iso3: string; names: { en: string } }[]>('states.json');
   const stateNames = Object.fromEntries(states.map((s) => [s.iso3, s.names.en]));
   const sourceTitles = Object.fromEntries(seed<{ id: string; title: string }[]>('sources.json').map((s) => [s.id, s.title]));
-  const deadlinesOn = (asOf: string) => catReportingStatuses(data, states.map((s) => s.iso3), asOf).flatMap(catDeadlines);
+  const deadlinesOn = (asOf: string) => catReportingStatuses(data, states.map((s) => s.iso3), asOf).flatMap((s) => catDeadlines(s).map(catDeadlineText));
   const deadlines = deadlinesOn('2026-04-22');
   const ics = catCalendar(deadlines, { stateNames, sourceTitles, dtstamp: '2026-04-22', dataAsOf: '2026-04-22', url: (d) => `https://tracker.example/states/${d.stateIso3}` });
 

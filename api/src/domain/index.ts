@@ -1,3 +1,15 @@
 // The domain's public entry for the dashboard and scripts: its vocabulary and types (no storage).
 export * from './types.js';
 export type { CatActivityKind, CatCompleteness, CatObligationStatus, CatProcedure } from './cat-reporting.js';
+export type {
+  CatDueFacts,
+  CatDueReason,
+  CatOverdueReason,
+  CatProcedureReason,
+  CatReceipt,
+  CatReportRef,
+  CatRuleId,
+  CatSituationReason,
+} from './cat-reporting.js';
+// The words for CAT reporting's codes, and the English catalogue the dashboard merges into its own.
+export * from '../messages/cat-reporting.js';

@@ -1,14 +1,108 @@
 import { z } from 'zod';
-import { CAT_COMPLETENESS, CAT_OBLIGATION_STATUSES, CAT_PROCEDURES, CAT_SITUATIONS } from '../domain/cat-reporting.js';
-import { UN_REGIONAL_GROUPS } from '../db/database.js';
+import { CAT_ACTIVITY_KINDS, CAT_COMPLETENESS, CAT_OBLIGATION_STATUSES, CAT_PROCEDURES, CAT_RULE_IDS, CAT_SITUATIONS } from '../domain/cat-reporting.js';
+import { UN_REGIONAL_GROUPS } from '../domain/vocabulary.js';
 import { IsoDate } from './common.js';
-import { CatDateSpan, CatDueDate, CatReportRecord, CatSessionRecord } from './dataset.js';
+import { CatDate, CatDateSpan, CatReportRecord, CatSessionRecord } from './dataset.js';
 import { SourceRef } from './participation.js';
 import { StateFilters } from './state.js';
 
 /** The API shapes of CAT reporting; the meaning of each field is in domain/cat-reporting.ts. */
 
 export const CatSituationName = z.enum(CAT_SITUATIONS);
+
+// --- Reason codes: the facts behind each text field, for a dashboard to word in any language.
+// The English text fields beside them are worded from api/src/messages/cat-reporting.en.json.
+
+const ReportRef = { reportNumber: z.number().int(), lastReportNumber: z.number().int() };
+const code = <C extends string>(c: C) => z.literal(c);
+
+const DueFacts = z.object({
+  date: IsoDate.nullable(),
+  precision: z.enum(['day', 'year']).nullable(),
+  notBefore: IsoDate.nullable(),
+  basis: z.enum(['recorded', 'computed']).nullable(),
+});
+
+export const CatDueReason = z
+  .discriminatedUnion('code', [
+    z.object({ code: code('no-entry-into-force') }),
+    z.object({ code: code('successor-state') }),
+    z.object({ code: code('entry-into-force'), entryIntoForce: IsoDate, computed: z.boolean() }),
+    z.object({ code: code('after-concluding-observations'), years: z.number().int(), adopted: IsoDate, ...ReportRef }),
+    z.object({ code: code('concluding-observations-not-dated'), adoptedOnOrAfter: IsoDate, notBefore: IsoDate, ...ReportRef }),
+    z.object({ code: code('concluding-observations-coarse'), adopted: CatDate, adoptedOnOrAfter: IsoDate, notBefore: IsoDate, ...ReportRef }),
+    z.object({ code: code('review-not-recorded'), ...ReportRef }),
+    z.object({ code: code('concluding-observations-not-recorded'), receivedBy: IsoDate, notBefore: IsoDate, ...ReportRef }),
+    z.object({ code: code('not-yet-considered'), asOf: IsoDate, ...ReportRef }),
+    z.object({ code: code('previous-report-not-recorded') }),
+    z.object({ code: code('considered-together'), ...ReportRef }),
+    z.object({ code: code('list-refers-to-unrecorded-observations') }),
+    z.object({ code: code('simplified-procedure') }),
+    z.object({ code: code('agrees-with-stated-year'), year: z.string() }),
+    z.object({ code: code('stated-year-wins'), year: z.string(), computedDate: IsoDate }),
+  ])
+  .meta({ id: 'CatDueReason' });
+
+const CatDueOut = z.object({
+  ...DueFacts.shape,
+  sourceId: z.string().nullable().describe('Recorded: the source that states it. Computed: the source of the date it is computed from'),
+  rule: z.string().nullable().describe('Computed: the rule applied, in words'),
+  asStated: z.string().nullable().describe("The source's own words for the due date"),
+  note: z.string().nullable().describe('How the date was arrived at, or why there is none, in words'),
+  ruleId: z.enum(CAT_RULE_IDS).nullable().describe('The rule applied to a computed date; `rule` words it'),
+  reasons: z.array(CatDueReason).describe('How the date was arrived at, or why there is none; `note` words them'),
+}).meta({ id: 'CatDueDate' });
+
+export const CatOverdueReason = z
+  .discriminatedUnion('code', [
+    z.object({ code: code('not-received'), due: DueFacts, historyAsOf: IsoDate, ...ReportRef }),
+    z.object({ code: code('considered-without-report'), due: DueFacts, historyAsOf: IsoDate, latenessAsStated: z.string().nullable(), ...ReportRef }),
+    z.object({
+      code: code('committee-follow-up-list'),
+      month: z.string().describe('YYYY-MM'),
+      session: z.number().int(),
+      position: z.number().int(),
+      listLength: z.number().int(),
+    }),
+  ])
+  .meta({ id: 'CatOverdueReason' });
+
+const CatReceipt = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('on'), date: IsoDate }),
+  z.object({ kind: z.literal('in'), date: IsoDate, precision: z.enum(['month', 'year']) }),
+  z.object({ kind: z.literal('by'), date: IsoDate }),
+  z.object({ kind: z.literal('undated') }),
+]);
+
+export const CatSituationReason = z
+  .discriminatedUnion('code', [
+    z.object({ code: code('not-in-force'), asOf: IsoDate, entryIntoForce: IsoDate.nullable() }),
+    z.object({ code: code('not-a-party'), asOf: IsoDate }),
+    z.object({ code: code('overdue'), overdue: CatOverdueReason }),
+    z.object({
+      code: code('up-to-date'),
+      lastReceived: z.object({ ...ReportRef, receipt: CatReceipt }).nullable(),
+      next: z.object({ ...ReportRef, due: DueFacts }),
+    }),
+    z.object({ code: code('unidentified-review'), session: z.number().int(), activityKind: z.enum(CAT_ACTIVITY_KINDS), activityAsStated: z.string() }),
+    z.object({ code: code('unidentified-concluding-observations'), month: z.string().describe('YYYY-MM') }),
+    z.object({
+      code: code('not-established'),
+      due: DueFacts,
+      receivedUndated: z.boolean(),
+      completeness: z.enum(CAT_COMPLETENESS),
+      historyAsOf: IsoDate.nullable(),
+      completenessBasis: z.string().nullable(),
+      ...ReportRef,
+    }),
+    z.object({ code: code('history'), completenessBasis: z.string().nullable() }),
+  ])
+  .meta({ id: 'CatSituationReason' });
+
+const CatProcedureReason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('recorded'), asStated: z.string() }),
+  z.object({ code: z.literal('list-of-issues-prior-to-reporting'), session: z.number().int() }),
+]);
 
 const CatOverdue = z
   .object({
@@ -17,13 +111,14 @@ const CatOverdue = z
     daysOverdue: z.number().int().nullable().describe('null when the due date itself is not recorded'),
     sourceIds: z.array(z.string()),
     basis: z.string().describe('The evidence, in one sentence'),
+    reason: CatOverdueReason.describe('The evidence as a code with its values; `basis` words it'),
   })
   .meta({ id: 'CatOverdue' });
 
 const ObligationCommon = {
   label: z.string(),
   recordId: z.string().nullable().describe('The recorded report (ISO3:n), or null when no source records it yet'),
-  due: CatDueDate.meta({ id: 'CatDueDate' }),
+  due: CatDueOut,
   status: z.enum(CAT_OBLIGATION_STATUSES),
   receivedBy: IsoDate.nullable(),
   overdue: CatOverdue.nullable().describe('Set only when the data establishes that it is overdue'),
@@ -36,19 +131,23 @@ export const CatReportObligation = z
     lastReportNumber: z.number().int(),
     procedure: z.enum(CAT_PROCEDURES).nullable(),
     procedureBasis: z.string().nullable(),
+    procedureReason: CatProcedureReason.nullable().describe('`procedureBasis` as a code with its values'),
     ...ObligationCommon,
   })
   .meta({ id: 'CatReportObligation' });
+export type CatReportObligation = z.infer<typeof CatReportObligation>;
 
 export const CatFollowUpObligation = z
   .object({
     kind: z.literal('follow-up'),
     reportNumber: z.number().int().nullable(),
     lastReportNumber: z.number().int().nullable(),
+    consideredWith: z.array(z.object(ReportRef)).describe('Reports considered together with this one, sharing its concluding observations'),
     concludingObservationsAdopted: CatDateSpan.nullable(),
     ...ObligationCommon,
   })
   .meta({ id: 'CatFollowUpObligation' });
+export type CatFollowUpObligation = z.infer<typeof CatFollowUpObligation>;
 
 export const CatObligation = z.discriminatedUnion('kind', [CatReportObligation, CatFollowUpObligation]);
 
@@ -81,9 +180,13 @@ export const CatReportingRow = StateGroups.extend({
   entryIntoForce: z.object({ date: IsoDate, computed: z.boolean() }).nullable(),
   completeness: z.enum(CAT_COMPLETENESS),
   completenessBasis: z.string(),
+  completenessBasisCode: z
+    .enum(['recorded', 'no-history'])
+    .describe("recorded: completenessBasis is the completeness record's own account; no-history: the State has no record"),
   historyAsOf: IsoDate.nullable().describe('The recorded history covers events up to this date'),
   situation: CatSituationName,
   situationBasis: z.string(),
+  situationReason: CatSituationReason.describe('The facts behind the situation as a code with its values; `situationBasis` words them'),
   lastReportReceived: CatReportObligation.nullable(),
   nextReportDue: CatReportObligation.nullable().describe('null when the record does not identify the next report'),
   procedure: z.enum(CAT_PROCEDURES).nullable().describe('Procedure of the next report, where recorded'),
@@ -133,6 +236,8 @@ export const CatDeadlineOut = z
     uid: z.string(),
     stateIso3: z.string(),
     kind: z.enum(['report', 'follow-up']),
+    reportNumber: z.number().int().nullable().describe('The report, or for a follow-up the report followed up; null when not identified'),
+    lastReportNumber: z.number().int().nullable(),
     label: z.string(),
     date: IsoDate,
     computed: z.boolean(),

@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { catReportingStateRow, catReportRow } from '../db/seed.js';
 import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
-import { followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
+import { catDueDateText, followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
 import type { IsoDate } from '../domain/types.js';
 import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
-import { toEngineInstrument, todayUtc } from './status.service.js';
+import { todayUtc } from '../domain/clock.js';
+import { toEngineInstrument } from './status.service.js';
 import { differingSourceFields } from './source-refs.js';
 import { reason, refusalMessage } from './upr-prepare.js';
 
@@ -95,8 +96,8 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
       const previous = merged.find((p) => p.lastNumber === r.number - 1) ?? null;
       const full: CatReport = {
         ...r,
-        due: reportDueDate(r, previous as CatReport | null, facts, uncatSourceId),
-        followUpDue: followUpDueDate(r as CatReport),
+        due: catDueDateText(reportDueDate(r, previous as CatReport | null, facts, uncatSourceId)),
+        followUpDue: catDueDateText(followUpDueDate(r as CatReport)),
       };
       const valid = CatReportRecord.safeParse(full);
       if (!valid.success) {

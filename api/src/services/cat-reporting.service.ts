@@ -1,17 +1,38 @@
 import { LRUCache } from 'lru-cache';
 import {
-  CAT_RULES,
+  CAT_RULE_IDS,
   catDeadlines,
   catReportingStatuses,
   summariseCatReporting,
   type CatDeadline,
+  type CatDueDate,
+  type CatFollowUpObligation,
+  type CatOverdue,
   type CatReportingDataset,
   type CatReportingStatus,
+  type CatReportObligation,
 } from '../domain/cat-reporting.js';
 import { catCalendar } from '../domain/ics.js';
 import type { IsoDate } from '../domain/types.js';
+import { catDeadlineText, catDueDateText, catEnglish } from '../messages/cat-reporting-en.js';
+import {
+  completenessBasisText,
+  followUpShortLabel,
+  overdueBasisText,
+  procedureBasisText,
+  reportShortLabel,
+  ruleTexts,
+  situationBasisText,
+} from '../messages/cat-reporting.js';
 import type { Repositories } from '../repositories/index.js';
-import type { CatReportingDetail, CatReportingFilters, CatReportingListResponse, CatReportingRow } from '../schemas/cat-reporting.js';
+import type {
+  CatFollowUpObligation as CatFollowUpOut,
+  CatReportObligation as CatReportOut,
+  CatReportingDetail,
+  CatReportingFilters,
+  CatReportingListResponse,
+  CatReportingRow,
+} from '../schemas/cat-reporting.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type { State } from '../schemas/state.js';
 import { refsFor } from './source-refs.js';
@@ -26,6 +47,29 @@ interface Loaded {
 
 const unique = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))].sort();
 
+// The domain's codes with their English words beside them (the API's text fields), from the
+// catalogue the dashboard also words them with (api/src/messages/cat-reporting.en.json).
+
+const dueOut = (due: CatDueDate) => ({ ...catDueDateText(due), ruleId: due.ruleId, reasons: due.reasons });
+
+const overdueOut = (overdue: CatOverdue | null) => overdue && { ...overdue, basis: overdueBasisText(overdue.reason, catEnglish) };
+
+function reportOut(o: CatReportObligation): CatReportOut {
+  return {
+    ...o,
+    label: o.recordedLabel ?? reportShortLabel(o, catEnglish),
+    procedureBasis: o.procedureReason ? procedureBasisText(o.procedureReason, catEnglish) : null,
+    due: dueOut(o.due),
+    overdue: overdueOut(o.overdue),
+  };
+}
+
+function followUpOut(o: CatFollowUpObligation): CatFollowUpOut {
+  return { ...o, label: followUpShortLabel(o, catEnglish), due: dueOut(o.due), overdue: overdueOut(o.overdue) };
+}
+
+const obligationOut = (o: CatReportObligation | CatFollowUpObligation) => (o.kind === 'report' ? reportOut(o) : followUpOut(o));
+
 function toRow(state: State, status: CatReportingStatus, history: CatReportingDataset['states'][number] | undefined): CatReportingRow {
   const days = status.establishedOverdue.map((o) => o.overdue?.daysOverdue).filter((d): d is number => typeof d === 'number');
   const obligations = [...status.reports, ...status.followUps];
@@ -39,15 +83,17 @@ function toRow(state: State, status: CatReportingStatus, history: CatReportingDa
     party: status.party,
     entryIntoForce: status.entryIntoForce,
     completeness: status.completeness,
-    completenessBasis: status.completenessBasis,
+    completenessBasis: completenessBasisText(status.completenessBasis, catEnglish),
+    completenessBasisCode: status.completenessBasis === null ? 'no-history' : 'recorded',
     historyAsOf: status.historyAsOf,
     situation: status.situation,
-    situationBasis: status.situationBasis,
-    lastReportReceived: status.lastReportReceived,
-    nextReportDue: status.nextReportDue,
+    situationBasis: situationBasisText(status.situationReason, catEnglish),
+    situationReason: status.situationReason,
+    lastReportReceived: status.lastReportReceived && reportOut(status.lastReportReceived),
+    nextReportDue: status.nextReportDue && reportOut(status.nextReportDue),
     procedure: status.nextReportDue?.procedure ?? null,
-    latestFollowUp: status.followUps.at(-1) ?? null,
-    establishedOverdue: status.establishedOverdue,
+    latestFollowUp: status.followUps.length ? followUpOut(status.followUps.at(-1)!) : null,
+    establishedOverdue: status.establishedOverdue.map(obligationOut),
     daysOverdue: days.length ? Math.max(...days) : null,
     sourceIds: unique([
       ...(history?.sourceIds ?? []),
@@ -119,7 +165,7 @@ export function createCatReportingService(repos: Repositories) {
       return {
         asOf,
         dataAsOf: loaded.dataAsOf,
-        rules: CAT_RULES,
+        rules: ruleTexts(catEnglish, CAT_RULE_IDS),
         summary: summariseCatReporting(asOf, shown),
         states: rows,
         sources: await sourceRefs(unique(rows.flatMap((r) => r.sourceIds))),
@@ -137,12 +183,12 @@ export function createCatReportingService(repos: Repositories) {
         s.activities.filter((a) => a.stateIso3 === iso3).map((activity) => ({ session: s.session, sessionStart: s.start, sessionEnd: s.end, activity })),
       );
       const summary = toRow(state, status, historyOf(loaded, iso3));
-      const deadlines = catDeadlines(status);
+      const deadlines = catDeadlines(status).map(catDeadlineText);
       return {
         asOf,
         summary,
-        reports: status.reports,
-        followUps: status.followUps,
+        reports: status.reports.map(reportOut),
+        followUps: status.followUps.map(followUpOut),
         records,
         activities,
         deadlines,
@@ -160,7 +206,7 @@ export function createCatReportingService(repos: Repositories) {
     /** Dated deadlines (upcoming, or established overdue) of one state or all. */
     async deadlines(asOf: IsoDate, iso3?: string): Promise<{ deadlines: CatDeadline[]; names: Map<string, string>; sources: Map<string, SourceRef> }> {
       const { loaded, statuses } = await statusesOn(asOf);
-      const deadlines = [...statuses.values()].filter((s) => iso3 === undefined || s.stateIso3 === iso3).flatMap(catDeadlines);
+      const deadlines = [...statuses.values()].filter((s) => iso3 === undefined || s.stateIso3 === iso3).flatMap((s) => catDeadlines(s).map(catDeadlineText));
       const refs = await repos.meta.sourceRefs();
       return { deadlines, names: new Map(loaded.states.map((s) => [s.iso3, s.names.en])), sources: refs };
     },

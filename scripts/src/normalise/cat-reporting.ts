@@ -16,6 +16,7 @@
  */
 import {
   addDays,
+  catDueDateText,
   followUpDueDate,
   initialReportDue,
   monthName,
@@ -542,10 +543,10 @@ function buildReports({ problems }: CatContext, drafts: HistoryDraft[], historyA
       if (overlaps) problems.add(originOf(row), `report ${report.id} overlaps ${overlaps.id}`);
       const previous = built.find((b) => b.lastNumber === report.number - 1) ?? null;
       const { uncat, uncatSourceId } = uncatOnHistoryDate(iso3);
-      const due = reportDueDate(report, previous, uncat, uncatSourceId);
+      const due = catDueDateText(reportDueDate(report, previous, uncat, uncatSourceId));
       const noFollowUpYet = { date: null, precision: null, notBefore: null, basis: null, sourceId: null, rule: null, asStated: null, note: 'computed below' };
       const record: CatReport = { ...report, due, followUpDue: noFollowUpYet, asOf: historyAsOf };
-      record.followUpDue = followUpDueDate(record);
+      record.followUpDue = catDueDateText(followUpDueDate(record));
       const inFieldOrder = orderReportFields(record);
       built.push(inFieldOrder);
       reports.push({ record: inFieldOrder, origin: originOf(row) });

@@ -11,6 +11,7 @@ import {
   daysText,
   dueText,
   obligationLabel,
+  ordinal,
   overdueStatement,
   reportName,
   type CatFollowUpObligation,
@@ -240,7 +241,7 @@ export function buildCatTimeline(
       date,
       computed: false,
       title: t('catReporting.profile.mark.session', {
-        session: t('catReporting.profile.session', { ordinal: t('catReporting.ordinal', { count: session, ordinal: true }) }),
+        session: t('catReporting.profile.session', { ordinal: ordinal(session, t) }),
         dates: dates ? formatSpan(dates, locale) : formatDate(date, locale),
         activity: t(`catReporting.profile.activity.${activity.kind}`),
       }),

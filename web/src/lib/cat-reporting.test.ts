@@ -8,16 +8,21 @@ import {
   CAT_SITUATIONS,
   catMapItems,
   catSearch,
+  completenessBasis,
   completenessSentence,
   daysText,
   deadlineText,
+  dueExplanation,
   dueText,
   obligationLabel,
   ordinal,
+  overdueBasis,
   overdueEntries,
   overdueStatement,
+  procedureBasis,
   readCatQuery,
   reportName,
+  situationBasis,
   situationFill,
   situationLegend,
   situationSentence,
@@ -137,6 +142,43 @@ describe('words', () => {
   it('names the simplified procedure in a deadline', () => {
     expect(deadlineText(row('BWA').nextReportDue!, text)).toBe('2nd periodic report due 28 Jul 2026 (computed), simplified procedure');
     expect(deadlineText(row('URY').nextReportDue!, text)).toBe('5th periodic report due 12 May 2026 (computed)');
+  });
+});
+
+describe("the facts behind a situation, worded from the API's codes", () => {
+  it('words them as the API does, with the dates for people', () => {
+    expect(situationBasis(row('NGA'), text)).toBe(
+      'Initial report due 28 Jul 2002 (computed); never submitted: the Committee considered the State without it (“initial report never submitted”); reporting history recorded complete to 22 Apr 2026.',
+    );
+    expect(situationBasis(row('BWA'), text)).toBe('Initial report received on 4 Apr 2022; 2nd periodic report due 28 Jul 2026 (computed).');
+    expect(situationBasis(row('UKR'), text)).toBe(
+      '7th periodic report received by 24 Apr 2025 (the date of receipt is not recorded); 8th periodic report due 1 May 2029 (computed).',
+    );
+    expect(situationBasis(row('IND'), text)).toBe('Not a party to the Convention on 22 Apr 2026.');
+    expect(situationBasis(row('DZA'), text)).toMatch(/^Initial report due 12 Oct 1990 \(computed\), not recorded as received\. Reporting history not recorded: No report/);
+  });
+
+  it('words the evidence of an overdue follow-up from the Committee\'s list, month by Intl', () => {
+    const kiribati = row('KIR').establishedOverdue[0]!;
+    expect(overdueBasis(kiribati.overdue!, text)).toBe(
+      "Named as late with follow-up information on the Committee's list of November 2025 (83rd session, position 10 of 23).",
+    );
+    // The API's own text says the same, with ISO days.
+    expect(kiribati.overdue!.basis).toBe(overdueBasis(kiribati.overdue!, text));
+  });
+
+  it('says what the completeness record says, or that there is none', () => {
+    expect(completenessBasis(row('IND'), text)).toBe('No reporting history is recorded for this State.');
+    expect(completenessBasis(row('DZA'), text)).toBe(row('DZA').completenessBasis);
+  });
+
+  it('explains a computed due date by its rule and reasons, and a recorded procedure', () => {
+    const next = row('BWA').nextReportDue!;
+    expect(dueExplanation(next.due, text)).toEqual({
+      rule: 'UNCAT art. 19(1): periodic report due four years after the concluding observations on the previous report, unless the Committee set another date (not recorded here)',
+      note: '4 years after the concluding observations on the initial report (28 Jul 2022). Simplified procedure: the date the Committee set with its list of issues prior to reporting is not recorded.',
+    });
+    expect(procedureBasis(next, text)).toBe('Recorded: simplified reporting procedure.');
   });
 });
 

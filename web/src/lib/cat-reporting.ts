@@ -8,7 +8,20 @@
  * date the evidence covers; everything else is "not recorded", never a guess. No rank numbers:
  * the overdue list is ordered by time overdue, and says so.
  */
-import { CAT_SITUATIONS } from '@tracker/api/domain';
+import {
+  CAT_SITUATIONS,
+  completenessBasisText,
+  dueNote,
+  dueText as sharedDueText,
+  obligationLabel as sharedObligationLabel,
+  ordinalText,
+  overdueBasisText,
+  procedureBasisText,
+  reportName as sharedReportName,
+  ruleText,
+  situationBasisText,
+  type CatWording,
+} from '@tracker/api/domain';
 import type { TFunction } from 'i18next';
 import type { CatCompleteness, CatReportingRow, CatSituation } from '$lib/api-types';
 import { categoryMapItems, type LegendEntry, type MapItem, type MapItemsInput } from '$lib/charts/choropleth';
@@ -95,15 +108,27 @@ export const catFiltered = ({ filters, overdue }: CatQuery) => CAT_FILTER_KEYS.s
 // ---------------------------------------------------------------------------------------------
 // Words
 
+/** The translator as the shared words take it. */
+const words = (t: TFunction): Pick<CatWording, 't'> => ({ t: (key, values) => t(key, values ?? {}) });
+
+/**
+ * The shared words for the API's codes (api/src/messages/cat-reporting.ts, whose English
+ * catalogue the page's merges), with the page's translator and Intl dates and lists.
+ */
+export function catWording({ t, locale }: TextOptions): CatWording {
+  return {
+    ...words(t),
+    date: (iso, precision = 'day') => formatDate(iso, locale, precision),
+    list: (items) => formatList(items, locale),
+  };
+}
+
 /** "1st", "2nd", "23rd" in the page's language. */
-export const ordinal = (n: number, t: TFunction): string => t('catReporting.ordinal', { count: n, ordinal: true });
+export const ordinal = (n: number, t: TFunction): string => ordinalText(n, words(t));
 
 /** A report mid-sentence: "initial report", "2nd periodic report", "5th–6th periodic reports (combined)". */
-export function reportName(number: number, lastNumber: number, t: TFunction): string {
-  if (number === 1 && lastNumber === 1) return t('catReporting.report.initial');
-  if (lastNumber > number) return t('catReporting.report.combined', { first: ordinal(number, t), last: ordinal(lastNumber, t) });
-  return t('catReporting.report.periodic', { ordinal: ordinal(number, t) });
-}
+export const reportName = (number: number, lastNumber: number, t: TFunction): string =>
+  sharedReportName({ reportNumber: number, lastReportNumber: lastNumber }, words(t));
 
 /** What an obligation is, on its own: "Initial report", "Follow-up to the concluding observations on the 7th periodic report". */
 export function obligationLabel(
@@ -112,35 +137,34 @@ export function obligationLabel(
     | { kind: 'follow-up'; reportNumber: number | null; lastReportNumber: number | null },
   t: TFunction,
 ): string {
-  if (o.kind === 'follow-up') {
-    if (o.reportNumber === null) return t('catReporting.owed.followUpUnidentified');
-    return t('catReporting.owed.followUp', { report: reportName(o.reportNumber, o.lastReportNumber ?? o.reportNumber, t) });
-  }
-  if (o.reportNumber === 1 && o.lastReportNumber === 1) return t('catReporting.owed.initial');
-  if (o.lastReportNumber > o.reportNumber) {
-    return t('catReporting.owed.combined', { first: ordinal(o.reportNumber, t), last: ordinal(o.lastReportNumber, t) });
-  }
-  return t('catReporting.owed.periodic', { ordinal: ordinal(o.reportNumber, t) });
+  return sharedObligationLabel(o, words(t));
 }
-
-/** "computed" or "recorded": how a date is known. */
-export const basisText = (basis: 'computed' | 'recorded', t: TFunction) => t(`catReporting.basis.${basis}`);
 
 /**
  * A due date with how it is known: "28 Jul 2002 (computed)", "in 2002 (recorded)", "not before
  * 9 Nov 2027 (computed)", or "not recorded".
  */
-export function dueText(due: CatDue, { t, locale }: TextOptions): string {
-  if (due.date === null) {
-    return due.notBefore
-      ? t('catReporting.due.notBefore', { date: formatDate(due.notBefore, locale), basis: basisText('computed', t) })
-      : t('common.notRecorded');
-  }
-  const basis = basisText(due.basis === 'recorded' ? 'recorded' : 'computed', t);
-  return due.precision === 'year'
-    ? t('catReporting.due.year', { year: due.date.slice(0, 4), basis })
-    : t('catReporting.due.day', { date: formatDate(due.date, locale), basis });
+export const dueText = (due: CatDue, options: TextOptions): string => sharedDueText(due, catWording(options)) ?? options.t('common.notRecorded');
+
+/** The rule and the reasons behind a due date, in words; null when there are none. */
+export function dueExplanation(due: CatDue, options: TextOptions): { rule: string | null; note: string | null } {
+  const wording = catWording(options);
+  return { rule: due.ruleId ? ruleText(due.ruleId, wording) : null, note: dueNote(due.reasons, wording) };
 }
+
+/** The evidence that an obligation is overdue, in one sentence in the page's language. */
+export const overdueBasis = (overdue: NonNullable<CatObligation['overdue']>, options: TextOptions): string => overdueBasisText(overdue.reason, catWording(options));
+
+/** The facts behind a state's situation, in the page's language. */
+export const situationBasis = (row: Pick<CatRow, 'situationReason'>, options: TextOptions): string => situationBasisText(row.situationReason, catWording(options));
+
+/** What the completeness record says, or that the state has none. */
+export const completenessBasis = (row: Pick<CatRow, 'completenessBasis' | 'completenessBasisCode'>, options: TextOptions): string =>
+  completenessBasisText(row.completenessBasisCode === 'recorded' ? row.completenessBasis : null, catWording(options));
+
+/** Why the next report follows its procedure ("List of issues prior to reporting adopted at the 85th session"). */
+export const procedureBasis = (o: CatReportObligation, options: TextOptions): string | null =>
+  o.procedureReason ? procedureBasisText(o.procedureReason, catWording(options)) : null;
 
 /** "8,669 days", "1 day"; null (the due date is not recorded): "not known". */
 export function daysText(days: number | null, { t, locale }: TextOptions): string {

@@ -1,5 +1,5 @@
 /** Shared by unit tests: the English translator, as pages get it. */
 import { createTranslator } from '$lib/i18n';
-import en from '$lib/i18n/locales/en.json';
+import { messagesFor } from '$lib/i18n/server';
 
-export const english = () => createTranslator('en', en);
+export const english = () => createTranslator('en', messagesFor('en'));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, LOCALES } from './index';
 import { messagesFor, negotiateLocale } from './server';
-import en from './locales/en.json';
+import { CAT_REPORTING_MESSAGES_EN } from '@tracker/api/domain';
 
 // Every catalogue file under ./locales, whether or not LOCALES lists it yet.
 const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
 const catalogues = new Map(Object.entries(files).map(([path, messages]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), messages]));
+/** English as pages get it: its file and the CAT reporting messages the API shares (api/src/messages). */
+const en = messagesFor('en');
 
 /** Every leaf of a catalogue, by dotted key. */
 const leavesOf = (obj: object, prefix = ''): [string, unknown][] =>
@@ -70,7 +72,12 @@ describe('negotiateLocale', () => {
 describe('message catalogues', () => {
   it('has one catalogue file per listed locale, and lists every catalogue file', () => {
     expect([...catalogues.keys()].sort()).toEqual([...LOCALES].sort());
-    for (const locale of LOCALES) expect(messagesFor(locale)).toBe(catalogues.get(locale));
+    for (const locale of LOCALES) expect(messagesFor(locale)).toMatchObject(catalogues.get(locale)!);
+  });
+
+  it("English takes in the API's CAT reporting messages, which en.json does not repeat (other languages translate them in their own file)", () => {
+    expect(en.catReportingText).toBe(CAT_REPORTING_MESSAGES_EN.catReportingText);
+    expect(Object.keys(catalogues.get('en')!)).not.toContain('catReportingText');
   });
 
   it('English has messages, every one of them text', () => {

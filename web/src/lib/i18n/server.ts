@@ -1,13 +1,21 @@
+import { CAT_REPORTING_MESSAGES_EN } from '@tracker/api/domain';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, type Messages } from './index';
 
 // Every catalogue, read at build time; only the one a page needs is sent to the browser.
 const catalogues = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
 
+/**
+ * The English words for CAT reporting's codes live with the API, which words its own text fields
+ * with them (api/src/messages/cat-reporting.en.json, under `catReportingText`); the English
+ * catalogue here takes them in. Other languages translate them in their own catalogue files.
+ */
+const SHARED: Partial<Record<Locale, Messages>> = { en: CAT_REPORTING_MESSAGES_EN };
+
 export function messagesFor(locale: Locale): Messages {
   const messages = catalogues[`./locales/${locale}.json`];
   if (!messages) throw new Error(`No message catalogue for locale "${locale}"`);
-  return messages;
+  return { ...SHARED[locale], ...messages };
 }
 
 /**

@@ -28,7 +28,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '@tracker/api/config';
+import { repoRoot } from '@tracker/api';
 
 const { values } = parseArgs({
   // `pnpm bench:load -- --seconds 5` passes the "--" on.

@@ -14,7 +14,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '@tracker/api/config';
+import { repoRoot } from '@tracker/api';
 
 const { values } = parseArgs({
   options: {

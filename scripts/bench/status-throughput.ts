@@ -13,11 +13,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { parseArgs } from 'node:util';
 import { get } from 'node:http';
-import { buildApp } from '@tracker/api/app';
-import { loadConfig } from '@tracker/api/config';
-import { createDb } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
+import { buildApp, createDb, loadConfig, migrateToLatest, seedIfEmpty } from '@tracker/api';
 
 const { values } = parseArgs({
   options: {

@@ -10,11 +10,7 @@
  * asked) the seven facet counts, and is serialised, as a first visit would be.
  */
 import { parseArgs } from 'node:util';
-import { buildApp } from '@tracker/api/app';
-import { loadConfig } from '@tracker/api/config';
-import { createDb, sqliteOf } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
+import { buildApp, createDb, loadConfig, migrateToLatest, seedIfEmpty, sqliteOf } from '@tracker/api';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' } } });
 const targetRows = Number(values.rows);

@@ -18,7 +18,7 @@ import {
 import { linkRecommendation } from '../domain/upr-links.js';
 import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import { sqliteOf, type Database, type StateTable } from './database.js';
-import { writeUpr, type UprDataset } from './upr-store.js';
+import { writeUpr, type UprDataset } from '../repositories/upr-store.repository.js';
 import { recordChanges } from '../repositories/audit.repository.js';
 
 /** Reads and validates one seed file; a missing file is an empty list, a bad one stops the seed. */

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
-import type { RecommendationRow } from '../db/upr-store.js';
+import type { RecommendationRow } from './upr-store.repository.js';
 import { readSearchText } from '../domain/search-text.js';
 import type { UprAssessmentInput, UprFilters, UprSearchQuery } from '../schemas/upr.js';
 import { recordChanges } from './audit.repository.js';
@@ -13,7 +13,7 @@ import { recordChanges } from './audit.repository.js';
  * is ranked). Queries go straight to better-sqlite3, prepared once and cached by SQL text: a search
  * is a full-text match, a filtered count, a page and up to seven facet counts, and the target is a
  * p95 under 50 ms over 100,000 recommendations. The bulk writes of imports and seed stay in
- * db/upr-store.ts.
+ * upr-store.repository.ts.
  */
 
 export type AssessmentRow = Selectable<UprAssessmentTable>;

@@ -9,17 +9,15 @@
  *   the normaliser writes) and cite the file's source; reviews and sessions the file itself gives
  *   (the calendar) are merged with the stored ones: the file's values win, a value the file does
  *   not give keeps the stored one, source lists and documents are united. So nothing is lost.
- * - Everything is written by `writeUpr` in ONE better-sqlite3 transaction with an audit entry per
+ * - Everything is written by the UPR store (repositories/upr-store.repository.ts) in ONE better-sqlite3 transaction with an audit entry per
  *   change; the data version moves on only when something changed. `dryRun` computes the same
  *   diff and writes nothing (not even the source).
  * - Stable ids (computed by the parsers) make a re-import of the same file change nothing.
  */
 import type { Kysely } from 'kysely';
-import { sqliteOf, type Database, type UprReviewTable, type UprSessionTable } from '../db/database.js';
-import { isEmptyUprDiff, storedRecommendations, writeUpr, type UprDataset, type UprWriteDiff } from '../db/upr-store.js';
+import type { Database } from '../db/database.js';
 import { linkRecommendation } from '../domain/upr-links.js';
-import { createChangeRecorder } from '../repositories/audit.repository.js';
-import type { SourceRecord } from '../schemas/dataset.js';
+import { createUprStoreRepository, isEmptyUprDiff, type UprDataset, type UprWriteDiff } from '../repositories/upr-store.repository.js';
 import { UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import { differingSourceFields } from './source-refs.js';
 import { prepareUprImport, reason, UprImportError, type PreparedUprImport, type UprImport } from './upr-prepare.js';
@@ -48,14 +46,6 @@ export interface UprImportResult {
 const cite = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id].sort());
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
-const sessionFromRow = (r: UprSessionTable): UprSessionRecord => ({ ...r, sourceIds: JSON.parse(r.sourceIds) as string[] });
-const reviewFromRow = (r: UprReviewTable): UprReviewRecord => ({
-  ...r,
-  status: r.status as UprReviewRecord['status'],
-  documents: JSON.parse(r.documents) as UprReviewRecord['documents'],
-  sourceIds: JSON.parse(r.sourceIds) as string[],
-});
-
 /** Raised inside the transaction to roll back when nothing changed (so a new source is not left uncited). */
 class NothingToWrite extends Error {}
 
@@ -66,7 +56,7 @@ export function applyUprImport(db: Kysely<Database>, input: UprImport, options: 
 /** Checks a prepared import against the database and applies it (see the top of this file). */
 export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedUprImport, options: UprImportOptions = {}): UprImportResult {
   const dryRun = options.dryRun ?? false;
-  const sqlite = sqliteOf(db);
+  const store = createUprStoreRepository(db);
   const { source } = prepared;
   const problems = [...prepared.problems];
   const warnings: string[] = [];
@@ -74,12 +64,12 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   const { sessions, reviews: fileReviews, recommendations, pledges } = prepared.dataset;
 
   // --- citations, states, sessions ------------------------------------------------------------------
-  const registered = new Set((sqlite.prepare('select id from source').all() as { id: string }[]).map((s) => s.id));
+  const registered = store.sourceIds();
   for (const r of [...sessions.map((s) => ({ what: `session ${s.session}`, ids: s.sourceIds })), ...fileReviews.map((r) => ({ what: `review ${r.id}`, ids: r.sourceIds }))]) {
     for (const id of r.ids) if (id !== source.id && !registered.has(id)) problems.push(`${r.what} cites source ${id}, which is neither the import's source nor registered`);
   }
 
-  const knownStates = new Set((sqlite.prepare('select iso3 from state').all() as { iso3: string }[]).map((s) => s.iso3));
+  const knownStates = store.stateCodes();
   const unknownState = (iso3: string | null, what: () => string) => {
     if (iso3 !== null && !knownStates.has(iso3)) problems.push(`${what()}: unknown State ${iso3}`);
   };
@@ -90,7 +80,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   }
   for (const p of pledges) unknownState(p.stateIso3, () => `${p.id} ${where(p)}`);
 
-  const storedSessions = new Map((sqlite.prepare('select * from uprSession').all() as UprSessionTable[]).map((r) => [r.session, sessionFromRow(r)]));
+  const storedSessions = store.sessions();
   const fileSessions = new Set(sessions.map((s) => s.session));
   const missingSessions = new Map<number, string>();
   const needsSession = (session: number, what: () => string) => {
@@ -101,7 +91,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   for (const p of pledges) needsSession(p.session, () => `${p.id} ${where(p)}`);
   for (const [session, what] of missingSessions) problems.push(`session ${session} is not in the database (first needed by ${what}): import the calendar that gives it first`);
 
-  const storedSource = sqlite.prepare('select * from source where id = ?').get(source.id) as SourceRecord | undefined;
+  const storedSource = store.findSource(source.id);
   if (storedSource) {
     const differing = differingSourceFields(storedSource, source);
     if (differing.length) problems.push(`source ${source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`);
@@ -131,19 +121,11 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   }
 
   // --- reviews: the file's own (calendar), merged; then those the recommendations imply -------------
-  const storedReviews = new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)]));
+  const storedReviews = store.reviews();
   // Only the file's own recommendations are looked up, never all the stored ones (see storedRecommendations).
-  const alreadyStored = storedRecommendations(sqlite, recommendations.map((r) => r.id));
-  // Of the file's own reviews (a calendar's), those with recommendations, stored or in the file: one statement.
-  const reviewsWithRecommendations = new Set([
-    ...recommendations.map((r) => r.reviewId),
-    ...(fileReviews.length
-      ? (sqlite
-          .prepare('select distinct reviewId from uprRecommendation where reviewId in (select value from json_each(?))')
-          .pluck()
-          .all(JSON.stringify(fileReviews.map((r) => r.id))) as string[])
-      : []),
-  ]);
+  const alreadyStored = store.storedRecommendations(recommendations.map((r) => r.id));
+  // Of the file's own reviews (a calendar's), those with recommendations, stored or in the file.
+  const reviewsWithRecommendations = new Set([...recommendations.map((r) => r.reviewId), ...store.reviewsWithRecommendations(fileReviews.map((r) => r.id))]);
   const touched = new Map<string, UprReviewRecord>();
   const current = (id: string) => touched.get(id) ?? storedReviews.get(id);
 
@@ -233,18 +215,12 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // --- worth a look: the same review from two sources; stored records the file leaves out ------------
   const addedByReview = new Map<string, number>();
   for (const r of recommendations) if (!alreadyStored.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
-  // Recommendations other sources hold in the reviews the file adds to, by review and source: one statement.
+  // Recommendations other sources hold in the reviews the file adds to, by review and source.
   const others = new Map<string, { sourceId: string; n: number }[]>();
-  const otherSources = sqlite
-    .prepare(
-      `select reviewId, sourceId, count(*) as n from uprRecommendation
-       where reviewId in (select value from json_each(?)) and sourceId <> ? group by reviewId, sourceId order by reviewId, sourceId`,
-    )
-    .all(JSON.stringify([...addedByReview.keys()]), source.id) as { reviewId: string; sourceId: string; n: number }[];
-  for (const { reviewId, sourceId, n } of otherSources) others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
+  for (const { reviewId, sourceId, n } of store.recommendationsFromOtherSources([...addedByReview.keys()], source.id)) others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
   let keptFromSource = 0;
   if (storedSource) {
-    const ofSource = sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(source.id) as number;
+    const ofSource = store.countRecommendationsOfSource(source.id);
     let inFile = 0;
     for (const r of alreadyStored.values()) if (r.sourceId === source.id) inFile++;
     keptFromSource = ofSource - inFile;
@@ -263,21 +239,19 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // --- write -----------------------------------------------------------------------------------------
   const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
   if (dryRun) {
-    const diff = writeUpr(sqlite, data, { link: linkRecommendation, dryRun: true, stored: alreadyStored, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const diff = store.write(data, { link: linkRecommendation, dryRun: true, stored: alreadyStored, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     return { diff, sourceAdded: !storedSource && !isEmptyUprDiff(diff), warnings, dryRun };
   }
 
   const at = new Date().toISOString();
   let diff: UprWriteDiff | undefined;
-  const changes = createChangeRecorder(sqlite);
-  const apply = sqlite.transaction(() => {
+  const changes = store.createChangeRecorder();
+  const apply = () => {
     if (!storedSource) {
-      sqlite
-        .prepare('insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)')
-        .run(source);
+      store.insertSource(source);
       changes.record({ at, actor: prepared.actor, action: 'insert', entity: 'source', entityId: source.id, after: source, sourceId: source.id });
     }
-    diff = writeUpr(sqlite, data, {
+    diff = store.write(data, {
       link: linkRecommendation,
       audit: { actor: prepared.actor, at, sourceId: source.id, recorder: changes },
       stored: alreadyStored,
@@ -285,9 +259,9 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     });
     if (isEmptyUprDiff(diff)) throw new NothingToWrite();
     changes.bumpDataVersion(at);
-  });
+  };
   try {
-    apply();
+    store.transaction(apply);
   } catch (error) {
     if (!(error instanceof NothingToWrite)) throw error;
   }

@@ -3,7 +3,7 @@
  * record against its schema, duplicate ids, the source every record cites.
  */
 import type { z } from 'zod';
-import type { UprDataset } from '../db/upr-store.js';
+import type { UprDataset } from '../repositories/upr-store.repository.js';
 import { SourceRecord } from '../schemas/dataset.js';
 import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
-import { recommendationFromRow } from '../db/upr-store.js';
+import { recommendationFromRow } from '../repositories/upr-store.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { ftsMatch, type AssessmentRow, type CsvRow, type PresentedRow, type ReviewRow } from '../repositories/upr.repository.js';
 import type { SourceRef } from '../schemas/participation.js';

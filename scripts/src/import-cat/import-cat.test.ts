@@ -3,10 +3,16 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb, sqliteOf } from '@tracker/api/db/database';
-import { catReportingStatuses, type CatReport, type CatReportingState } from '@tracker/api/domain/cat-reporting';
-import { applyCatImport, CatImportError } from '@tracker/api/services/cat-import';
-import { toEngineInstrument } from '@tracker/api/services/status.service';
+import {
+  applyCatImport,
+  CatImportError,
+  type CatReport,
+  type CatReportingState,
+  catReportingStatuses,
+  createDb,
+  sqliteOf,
+  toEngineInstrument,
+} from '@tracker/api';
 import { importCatFile } from './import-cat.js';
 import { importSource, parseDate, parseOhchrReportingStatus, parseReportNumbers, parseTrackerCsv } from './parse.js';
 import { seededImage } from '../test-support/seeded-image.js';

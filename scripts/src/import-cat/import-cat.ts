@@ -4,9 +4,7 @@
  * the tests call this function as the command line does.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '@tracker/api/db/database';
-import { applyCatImport, CatImportError, type CatImportDiff } from '@tracker/api/services/cat-import';
-import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import { applyCatImport, type CatImportDiff, CatImportError, type Database, type SourceRecord } from '@tracker/api';
 import { INPUT_LIMITS, readInputText } from '../import-upr/input-file.js';
 import { parseOhchrReportingStatus, parseTrackerCsv, type ParsedCatImport } from './parse.js';
 

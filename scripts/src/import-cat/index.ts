@@ -11,12 +11,7 @@
  * Exit status: 0 applied (or nothing to change), 1 refused input, 2 a usage or unexpected error.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@tracker/api/config';
-import { createDb } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
-import { CatImportError, formatCatDiff } from '@tracker/api/services/cat-import';
-import { listProblems } from '@tracker/api/services/upr-prepare';
+import { CatImportError, createDb, formatCatDiff, listProblems, loadConfig, migrateToLatest, seedIfEmpty } from '@tracker/api';
 import { InputFileError } from '../import-upr/input-file.js';
 import { importCatFile } from './import-cat.js';
 import { importSource } from './parse.js';

@@ -12,10 +12,7 @@
  * Pure functions: text in, records or line-numbered problems out. Nothing is applied here.
  */
 import { parse } from 'csv-parse/sync';
-import type { CatDate, CatDateSpan } from '@tracker/api/domain/cat-reporting';
-import { reportLabel } from '@tracker/api/domain/cat-reporting';
-import type { IncomingCatReport } from '@tracker/api/services/cat-import';
-import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import { type CatDate, type CatDateSpan, type IncomingCatReport, reportLabel, type SourceRecord } from '@tracker/api';
 import { quoted } from '../import-upr/input-file.js';
 import { importedSource, type ImportSource as ImportSourceFields } from '../normalise/source-record.js';
 

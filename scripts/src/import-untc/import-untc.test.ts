@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb, sqliteOf } from '@tracker/api/db/database';
+import { createDb, sqliteOf } from '@tracker/api';
 import { rawPath } from '../normalise/paths.js';
 import { formatDiff, importUntcStatusPage, readStatusPageFile } from './import-untc.js';
 import { seededImage } from '../test-support/seeded-image.js';

@@ -3,9 +3,7 @@
  * suffixes, declarations and end notes) into the events of one instrument.
  */
 import type { Kysely } from 'kysely';
-import type { Database, SourceRow } from '@tracker/api/db/database';
-import { applyEventImport, type EventDiff } from '@tracker/api/services/event-import';
-import { refusalMessage } from '@tracker/api/services/upr-prepare';
+import { applyEventImport, type Database, type EventDiff, refusalMessage, type SourceRow } from '@tracker/api';
 import type { InstrumentId } from '@tracker/api/domain';
 import { INPUT_LIMITS, readInputText } from '../import-upr/input-file.js';
 import { urlProblem } from '../normalise/source-record.js';

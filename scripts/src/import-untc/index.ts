@@ -9,13 +9,8 @@
  * Exit status: 0 applied (or nothing to change), 1 refused input, 2 a usage or unexpected error.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@tracker/api/config';
-import { createDb } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
+import { createDb, EventImportError, listProblems, loadConfig, migrateToLatest, seedIfEmpty } from '@tracker/api';
 import { INSTRUMENT_IDS, type InstrumentId } from '@tracker/api/domain';
-import { EventImportError } from '@tracker/api/services/event-import';
-import { listProblems } from '@tracker/api/services/upr-prepare';
 import { InputFileError } from '../import-upr/input-file.js';
 import { formatDiff, importUntcStatusPage, readStatusPageFile, UntcImportError } from './import-untc.js';
 

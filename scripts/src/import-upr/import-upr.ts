@@ -19,11 +19,18 @@
  */
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
-import { sqliteOf, type Database } from '@tracker/api/db/database';
-import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import {
+  applyUprImport,
+  type Database,
+  listProblems,
+  type PreparedUprImport,
+  type SourceRecord,
+  sqliteOf,
+  UprImportError,
+  type UprImportOptions,
+  type UprImportResult,
+} from '@tracker/api';
 import { importedSource, type ImportSource } from '../normalise/source-record.js';
-import { applyUprImport, UprImportError, type PreparedUprImport, type UprImportOptions, type UprImportResult } from '@tracker/api/services/upr-import';
-import { listProblems } from '@tracker/api/services/upr-prepare';
 import type { UnresolvedName } from '../upr/common.js';
 import { createStateNameResolver, type StateNameResolver, type StateNames } from '../upr/names.js';
 import { InputFileError, parseUprFile, type ParsedUprFile, type PreparedUprFile, type UprImportFormat } from './prepare.js';

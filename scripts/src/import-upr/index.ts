@@ -13,12 +13,17 @@
  */
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@tracker/api/config';
-import { createDb } from '@tracker/api/db/database';
-import { migrateToLatest } from '@tracker/api/db/migrate';
-import { seedIfEmpty } from '@tracker/api/db/seed';
-import { applyPreparedUprImport, formatUprDiff, UprImportError, type UprImportResult } from '@tracker/api/services/upr-import';
-import type { SourceRecord } from '@tracker/api/schemas/dataset';
+import {
+  applyPreparedUprImport,
+  createDb,
+  formatUprDiff,
+  loadConfig,
+  migrateToLatest,
+  seedIfEmpty,
+  type SourceRecord,
+  UprImportError,
+  type UprImportResult,
+} from '@tracker/api';
 import {
   acceptedImport,
   bundledSourceFor,

@@ -3,10 +3,15 @@
  * prepare it (schemas, duplicate ids) for applyPreparedUprImport.
  */
 import { extname } from 'node:path';
-import type { UprDataset } from '@tracker/api/db/upr-store';
-import type { SourceRecord } from '@tracker/api/schemas/dataset';
-import { uprCycleOfSession, type UprSessionRecord } from '@tracker/api/schemas/upr-dataset';
-import { prepareUprImport, UprImportError, type PreparedUprImport } from '@tracker/api/services/upr-prepare';
+import {
+  type PreparedUprImport,
+  prepareUprImport,
+  type SourceRecord,
+  uprCycleOfSession,
+  type UprDataset,
+  UprImportError,
+  type UprSessionRecord,
+} from '@tracker/api';
 import { parseCalendarCsv } from '../upr/calendar.js';
 import type { CsvTable, Rejection, UnresolvedName } from '../upr/common.js';
 import type { StateNameResolver } from '../upr/names.js';

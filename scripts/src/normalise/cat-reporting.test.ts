@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatSession } from '@tracker/api/domain/cat-reporting';
-import type { Instrument } from '@tracker/api/domain/status-engine';
+import type { CatSession, Instrument } from '@tracker/api';
 import { assembleSeed } from './assemble.js';
 import { buildCatReporting, readFollowUpText } from './cat-reporting.js';
 import { Problems } from './common.js';

@@ -1,2 +1,13 @@
 // The dataset's record schemas are declared once, in the API (which validates the seed with them).
-export * from '@tracker/api/schemas/dataset';
+export {
+  CatAnnualReportRecord,
+  CatFollowUpListRecord,
+  CatReportingStateRecord,
+  CatReportRecord,
+  CatSessionRecord,
+  CountRecord,
+  EventRecord,
+  InstrumentRecord,
+  SourceRecord,
+  StateRecord,
+} from '@tracker/api';

@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { INSTRUMENT_IDS } from '@tracker/api/domain';
-import { linkRecommendation, toPairs, UPR_LINK_ACTIONS, type UprLink } from '@tracker/api/domain/upr-linking';
+import { linkRecommendation, toPairs, UPR_LINK_ACTIONS, type UprLink } from '@tracker/api';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLE = join(repoRoot, 'data/labels/upr-linking-sample.csv');

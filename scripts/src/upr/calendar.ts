@@ -3,8 +3,8 @@
  * 41-54, with dates and status), the session-to-year look-up, the session-by-state list of
  * sessions 1-20 and the review-years table of cycles 1-2.
  */
-import { IsoDate } from '@tracker/api/schemas/common';
-import { UprReviewRecord, type UprReviewStatus } from '@tracker/api/schemas/upr-dataset';
+import { IsoDate } from '@tracker/api/schemas';
+import { UprReviewRecord, type UprReviewStatus } from '@tracker/api';
 import { cell, missingColumns, parseSession, readTable, zodReason, type CsvLine, type ParseResult, type Rejection, type TableInput } from './common.js';
 import type { StateNameResolver } from './names.js';
 

@@ -5,7 +5,7 @@
 import { hash } from 'node:crypto';
 import { decodeHTMLStrict } from 'entities';
 import Papa from 'papaparse';
-import { uprCycleOfSession } from '@tracker/api/schemas/upr-dataset';
+import { uprCycleOfSession } from '@tracker/api';
 
 /** A row the parser refused, with the line of the raw file where it starts. */
 export interface Rejection {

@@ -5,7 +5,7 @@
  * repeated spaces and typographic apostrophes, nothing more: every other spelling is listed here on
  * purpose, after a scan of all the files in data/raw/upr/.
  */
-import type { StateRecord } from '@tracker/api/schemas/dataset';
+import type { StateRecord } from '@tracker/api';
 
 export const UPR_NAME_ALIASES: Readonly<Record<string, string>> = {
   // UPR Info database export (2015): short or older names, "&" and "St" abbreviations.

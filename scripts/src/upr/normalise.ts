@@ -8,14 +8,7 @@
  * symbols) and the 4th-cycle calendar (41-54, with its status, dates and notes).
  */
 import { readFileSync } from 'node:fs';
-import {
-  UPR_CYCLES,
-  UprPledgeRecord,
-  UprRecommendationRecord,
-  UprReviewRecord,
-  UprSessionRecord,
-  uprCycleOfSession,
-} from '@tracker/api/schemas/upr-dataset';
+import { UPR_CYCLES, uprCycleOfSession, UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '@tracker/api';
 import type { SourceRecord } from '../normalise/schemas.js';
 import { isRegistered, sourceRecords } from '../normalise/sources.js';
 import { rawPath } from '../normalise/paths.js';

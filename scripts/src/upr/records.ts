@@ -4,7 +4,7 @@
  * (api/src/services/upr-import.ts, which refuses the file naming each record and its line) and by
  * the normaliser before it writes the seed (validating here too cost an import a tenth of its time).
  */
-import type { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import type { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api';
 import { assignStableIds, type Rejection } from './common.js';
 
 export type RecommendationDraft = Omit<UprRecommendationRecord, 'id'>;

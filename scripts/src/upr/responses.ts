@@ -6,7 +6,7 @@
  * and some databases said "Rejected" for what OHCHR now records as noted. A State can support part
  * of a recommendation and note the rest: OHCHR and UHRI then record both, which is `split`.
  */
-import type { UprResponse } from '@tracker/api/schemas/upr-dataset';
+import type { UprResponse } from '@tracker/api';
 
 export const RESPONSE_WORDS: Readonly<Record<string, UprResponse>> = {
   accepted: 'supported',

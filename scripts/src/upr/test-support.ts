@@ -1,7 +1,7 @@
 /** Shared by the UPR tests: the committed states registry and the bundled raw files. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StateRecord } from '@tracker/api/schemas/dataset';
+import type { StateRecord } from '@tracker/api';
 import { rawPath, seedDir } from '../normalise/paths.js';
 import { createStateNameResolver } from './names.js';
 

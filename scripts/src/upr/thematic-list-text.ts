@@ -19,7 +19,7 @@
  * position cites, without its addendum (A/HRC/59/15/Add.1 is an addendum to A/HRC/59/15). A line
  * that fits none of this refuses the file with its line number: the layout is not guessed at.
  */
-import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import type { UprRecommendationRecord } from '@tracker/api';
 import { decodeCharacterReferences, parseSession, type ParseResult, type Rejection, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';

@@ -5,7 +5,7 @@
  * `recommending_states` ("; " between them), the position and where it was given, themes,
  * affected persons and SDGs (" | " between values).
  */
-import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import type { UprRecommendationRecord } from '@tracker/api';
 import { cell, missingColumns, parseSession, readTable, splitList, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';

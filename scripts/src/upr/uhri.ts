@@ -10,7 +10,7 @@
  * per line, or "Supported/Noted"). The JSON export uses other key names and arrays for lists.
  * The paragraph number that starts a UPR text ("140.7 Ratify ...") goes to `paragraph`.
  */
-import type { UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import type { UprRecommendationRecord } from '@tracker/api';
 import { cell, parseSession, readTable, type CsvLine, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';

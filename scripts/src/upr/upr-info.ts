@@ -13,7 +13,7 @@
  * Rows are never merged: the export cannot tell a joint recommendation from identical separate
  * ones, so each row is one recommendation with one recommending State.
  */
-import type { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api/schemas/upr-dataset';
+import type { UprPledgeRecord, UprRecommendationRecord } from '@tracker/api';
 import {
   cell,
   decodeCharacterReferences,

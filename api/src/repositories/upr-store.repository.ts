@@ -1,16 +1,18 @@
 import type SQLite from 'better-sqlite3';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { SourceRecord } from '../schemas/dataset.js';
 import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
-import type { UprRecommendationTable } from './database.js';
-import { createChangeRecorder, type ChangeRecorder } from '../repositories/audit.repository.js';
+import { sqliteOf, type Database, type UprRecommendationTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
+import { createChangeRecorder, type ChangeRecorder } from './audit.repository.js';
 
 /**
- * Bulk writes of UPR records (seed and importers). Written against better-sqlite3's prepared
- * statements rather than Kysely: the issue asks for at least 20,000 recommendations a second. The
- * caller holds the transaction. A recommendation is one row (its lists, recommending States
- * included, as JSON columns) plus a row per instrument link; rows are inserted with positional
- * binds, the full-text index is filled in one statement afterwards, and additions get one audit
- * entry listing their ids (changes get one each, with the record as it was).
+ * Bulk writes of UPR records (seed and importers), and the reads an import checks its file
+ * against. Written against better-sqlite3's prepared statements rather than Kysely: the import
+ * must keep at least 20,000 recommendations a second (scripts/bench/upr-import.ts). The caller
+ * holds the transaction. A recommendation is one row (its lists, recommending States included, as
+ * JSON columns) plus a row per instrument link; rows are inserted with positional binds, the
+ * full-text index is filled in one statement afterwards, and additions get one audit entry listing
+ * their ids (changes get one each, with the record as it was).
  */
 
 export interface UprDataset {
@@ -234,3 +236,52 @@ export function recommendationFromRow(row: RecommendationRow): UprRecommendation
 
 export const isEmptyUprDiff = (d: UprWriteDiff) =>
   Object.values(d).every((c: CountDiff) => c.added === 0 && c.changed.length === 0);
+
+const sessionFromRow = (r: UprSessionTable): UprSessionRecord => ({ ...r, sourceIds: JSON.parse(r.sourceIds) as string[] });
+const reviewFromRow = (r: UprReviewTable): UprReviewRecord => ({
+  ...r,
+  status: r.status as UprReviewRecord['status'],
+  documents: JSON.parse(r.documents) as UprReviewRecord['documents'],
+  sourceIds: JSON.parse(r.sourceIds) as string[],
+});
+
+/**
+ * What the UPR import (services/upr-import.ts) reads and writes, over the better-sqlite3 handle of
+ * `db`: the import runs as one better-sqlite3 transaction (`transaction`), in which `writeUpr`
+ * writes the records and the change recorder the audit entries.
+ */
+export function createUprStoreRepository(db: Kysely<Database>) {
+  const sqlite = sqliteOf(db);
+  return {
+    sourceIds: () => new Set(sqlite.prepare('select id from source').pluck().all() as string[]),
+    stateCodes: () => new Set(sqlite.prepare('select iso3 from state').pluck().all() as string[]),
+    findSource: (id: string) => sqlite.prepare('select * from source where id = ?').get(id) as SourceRecord | undefined,
+    insertSource: (source: SourceRecord) =>
+      sqlite.prepare('insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)').run(source),
+    /** Every stored session, by number. */
+    sessions: () => new Map((sqlite.prepare('select * from uprSession').all() as UprSessionTable[]).map((r) => [r.session, sessionFromRow(r)])),
+    /** Every stored review, by id. */
+    reviews: () => new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)])),
+    /** Of the reviews `ids`, those with recommendations stored: one statement. */
+    reviewsWithRecommendations: (ids: readonly string[]): string[] =>
+      ids.length
+        ? (sqlite.prepare('select distinct reviewId from uprRecommendation where reviewId in (select value from json_each(?))').pluck().all(JSON.stringify(ids)) as string[])
+        : [],
+    /** The recommendations sources other than `sourceId` hold in the reviews `reviewIds`, counted by review and source: one statement. */
+    recommendationsFromOtherSources: (reviewIds: readonly string[], sourceId: string) =>
+      sqlite
+        .prepare(
+          `select reviewId, sourceId, count(*) as n from uprRecommendation
+           where reviewId in (select value from json_each(?)) and sourceId <> ? group by reviewId, sourceId order by reviewId, sourceId`,
+        )
+        .all(JSON.stringify(reviewIds), sourceId) as { reviewId: string; sourceId: string; n: number }[],
+    countRecommendationsOfSource: (sourceId: string) => sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(sourceId) as number,
+    storedRecommendations: (ids: readonly string[]) => storedRecommendations(sqlite, ids),
+    /** The audit entries of the import, written by one prepared statement inside its transaction. */
+    createChangeRecorder: () => createChangeRecorder(sqlite),
+    write: (data: UprDataset, options: UprWriteOptions) => writeUpr(sqlite, data, options),
+    /** Runs `work` as one transaction: everything it writes, or (when it throws) nothing. */
+    transaction: (work: () => void) => sqlite.transaction(work)(),
+  };
+}
+export type UprStoreRepository = ReturnType<typeof createUprStoreRepository>;

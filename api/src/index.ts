@@ -28,7 +28,8 @@ export {
 } from './services/upr-import.js';
 export { listProblems, prepareUprImport, refusalMessage, UprImportError, type PreparedUprImport, type UprImport } from './services/upr-prepare.js';
 export type { UprDataset, UprWriteDiff } from './repositories/upr-store.repository.js';
-export { toEngineInstrument, todayUtc } from './services/status.service.js';
+export { toEngineInstrument } from './services/status.service.js';
+export { todayUtc } from './domain/clock.js';
 
 // --- the domain rules beyond the vocabulary of @tracker/api/domain ----------------------------------
 export * from './domain/cat-reporting.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
 import { unescapeText } from '../src/domain/ics.js';
 import type { CatReportingListResponse } from '../src/schemas/cat-reporting.js';
-import { todayUtc } from '../src/services/status.service.js';
+import { todayUtc } from '../src/domain/clock.js';
 import { setup } from './helper.js';
 import { checkRfc5545 } from './rfc5545.js';
 

@@ -13,7 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IsoDate, ParticipationEvent, Status } from '@tracker/api/domain';
+import { LDC_STATUSES, UN_MEMBERSHIPS, type IsoDate, type ParticipationEvent, type Status } from '@tracker/api/domain';
 import { instrumentStatus, toEngineInstrument } from '@tracker/api';
 import type { CatFollowUpListRecord, CatReportingStateRecord, CatReportRecord, InstrumentRecord, StateRecord } from './normalise/schemas.js';
 import { repoRoot, seedDir } from './normalise/paths.js';
@@ -153,8 +153,8 @@ export function seedFigures(dir: string = seedDir): SeedFigures {
   return {
     states: {
       total: states.length,
-      membership: tallyOf(['un-member', 'observer-state', 'non-member'], states.map((s) => ({ key: s.membership }))),
-      ldc: tallyOf(['ldc', 'graduated', 'never'], states.map((s) => ({ key: s.ldc.status }))),
+      membership: tallyOf(UN_MEMBERSHIPS, states.map((s) => ({ key: s.membership }))),
+      ldc: tallyOf(LDC_STATUSES, states.map((s) => ({ key: s.ldc.status }))),
       ldcWithScheduledGraduation: states.filter((s) => s.ldc.status === 'ldc' && s.ldc.scheduledGraduation !== null).length,
       sids: states.filter((s) => s.sids).length,
       odaRecipients: states.filter((s) => s.oda.recipient === true).length,

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Generated, type Selectable } from 'kysely';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
+import type { LdcStatus, UnMembership, UnRegionalGroup } from '../domain/vocabulary.js';
 
 /** A cited source: every fact in the database points at one, with the date its data is as of. */
 export interface SourceTable {
@@ -36,7 +37,7 @@ export interface StateTable {
   iso2: string;
   isoNumeric: string;
   m49Code: string;
-  membership: 'un-member' | 'observer-state' | 'non-member';
+  membership: UnMembership;
   nameEn: string;
   nameFr: string;
   nameEs: string;
@@ -51,7 +52,7 @@ export interface StateTable {
   unRegionalGroup: UnRegionalGroup | null;
   unRegionalGroupRole: string | null;
   unRegionalGroupNote: string | null;
-  ldcStatus: 'ldc' | 'graduated' | 'never';
+  ldcStatus: LdcStatus;
   ldcGraduatedOn: string | null;
   ldcGraduatedOnPrecision: 'day' | 'month' | null;
   ldcScheduledGraduation: string | null;
@@ -67,15 +68,6 @@ export interface StateTable {
   /** JSON array of source ids. */
   sourceIds: string;
 }
-
-export const UN_REGIONAL_GROUPS = [
-  'african',
-  'asia-pacific',
-  'eastern-european',
-  'latin-american-caribbean',
-  'western-european-others',
-] as const;
-export type UnRegionalGroup = (typeof UN_REGIONAL_GROUPS)[number];
 
 export interface InstrumentTable {
   id: InstrumentId;

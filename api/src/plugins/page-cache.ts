@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { COMPRESS_MIN_BYTES, compressBest, compressFast, preferredEncoding, type Encoding } from '../lib/compression.js';
-import { todayUtc } from '../services/status.service.js';
+import { todayUtc } from '../domain/clock.js';
 
 /**
  * Rendered dashboard pages, kept per data version, day and page variant (plugins/web.ts decides

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPRESS_MIN_BYTES, compressBest, compressFast, preferredEncoding, type Encoding } from '../lib/compression.js';
-import { todayUtc } from '../services/status.service.js';
+import { todayUtc } from '../domain/clock.js';
 
 interface Encoded {
   body: Buffer;

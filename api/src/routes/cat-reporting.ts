@@ -6,7 +6,7 @@ import { CatCalendarQuery, CatReportingDetail, CatReportingListResponse, CatRepo
 import { ErrorBody } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
 import { StateParams } from '../schemas/params.js';
-import { todayUtc } from '../services/status.service.js';
+import { todayUtc } from '../domain/clock.js';
 import { assertKnownRegion, unknownState } from './route-helpers.js';
 // OpenAPI lists the schemas' components in the order their modules are first loaded; these two were
 // loaded here (through the states routes) before the shared helpers moved, and stay so that

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { INSTRUMENT_IDS, type InstrumentId } from '../domain/types.js';
+import { todayUtc } from '../domain/clock.js';
+import { INSTRUMENT_IDS } from '../domain/types.js';
+import { isInstrumentId } from '../domain/vocabulary.js';
 import { instrumentsCsv, statusCsv, timelineCsv } from '../lib/csv-tables.js';
 import { FormatQuery, sendCsv } from '../lib/formats.js';
-import { todayUtc } from '../services/status.service.js';
 import { ErrorBody, IsoDate } from '../schemas/common.js';
 import {
   AsOfQuery,
@@ -15,8 +16,6 @@ import {
 } from '../schemas/instrument.js';
 import { InstrumentParams } from '../schemas/params.js';
 import { assertKnownRegion } from './route-helpers.js';
-
-const isInstrumentId = (id: string): id is InstrumentId => (INSTRUMENT_IDS as readonly string[]).includes(id);
 
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const notFound = (id: string) =>

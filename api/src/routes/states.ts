@@ -7,7 +7,7 @@ import { AsOfQuery } from '../schemas/instrument.js';
 import { StateParams } from '../schemas/params.js';
 import { StateDetail } from '../schemas/state-detail.js';
 import { State, StateFilters } from '../schemas/state.js';
-import { todayUtc } from '../services/status.service.js';
+import { todayUtc } from '../domain/clock.js';
 import { assertKnownRegion, unknownState } from './route-helpers.js';
 
 export const stateRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -16,7 +16,7 @@ import {
   UprStateReviews,
 } from '../schemas/upr.js';
 import { preferredEncoding } from '../lib/compression.js';
-import { todayUtc } from '../services/status.service.js';
+import { todayUtc } from '../domain/clock.js';
 import { unknownState } from './route-helpers.js';
 
 export const uprRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SourceRecord } from './dataset.js';
+import { IsoDate as DatasetIsoDate, SourceRecord } from './dataset.js';
 
 /** The one error body every 4xx and 5xx response uses. */
 export const ErrorBody = z
@@ -14,8 +14,11 @@ export const ErrorBody = z
   .meta({ id: 'ErrorBody' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** A calendar date; validated as a real date, not just its shape (2026-02-30 is rejected). */
-export const IsoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD, such as 2002-07-01' }).describe('Calendar date, YYYY-MM-DD');
+/**
+ * A calendar date in the API's answers and queries: the dataset's date rule (dataset.ts), with the
+ * description the OpenAPI document gives it. Dataset records carry no description of their own.
+ */
+export const IsoDate = DatasetIsoDate.describe('Calendar date, YYYY-MM-DD');
 
 /** Control characters other than tab and line breaks: never part of text a person wrote. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for

@@ -7,8 +7,10 @@ import { ATTESTATIONS, EVENT_KINDS, INSTRUMENT_IDS } from '../domain/types.js';
 import type { ParticipationEvent } from '../domain/types.js';
 import { CAT_ACTIVITY_KINDS, CAT_COMPLETENESS, CAT_PROCEDURES } from '../domain/cat-reporting.js';
 import type { CatFollowUpList, CatReport, CatReportingState, CatSession } from '../domain/cat-reporting.js';
+import { LDC_STATUSES, UN_MEMBERSHIPS, UN_REGIONAL_GROUPS } from '../domain/vocabulary.js';
 
-export const IsoDate = z.iso.date();
+/** A calendar date; validated as a real date, not just its shape (2026-02-30 is rejected). */
+export const IsoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD, such as 2002-07-01' });
 const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case slug');
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code');
 const NonEmpty = z.string().trim().min(1);
@@ -36,20 +38,18 @@ export const StateRecord = z.strictObject({
   iso2: z.string().regex(/^[A-Z]{2}$/),
   isoNumeric: z.string().regex(/^\d{3}$/),
   m49Code: z.string().regex(/^\d{3}$/),
-  membership: z.enum(['un-member', 'observer-state', 'non-member']),
+  membership: z.enum(UN_MEMBERSHIPS),
   names: z.strictObject({ en: NonEmpty, fr: NonEmpty, es: NonEmpty, ar: NonEmpty }),
   formalNameEn: NonEmpty.nullable(),
   region: CodeName,
   subRegion: CodeName,
   intermediateRegion: CodeName.nullable(),
-  unRegionalGroup: z
-    .enum(['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'western-european-others'])
-    .nullable(),
+  unRegionalGroup: z.enum(UN_REGIONAL_GROUPS).nullable(),
   unRegionalGroupRole: NonEmpty.nullable(),
   /** Special cases (Israel, Türkiye, United States, Kiribati, observers) as the source words them. */
   unRegionalGroupNote: NonEmpty.nullable(),
   ldc: z.strictObject({
-    status: z.enum(['ldc', 'graduated', 'never']),
+    status: z.enum(LDC_STATUSES),
     graduatedOn: IsoDate.nullable(),
     /** The source gives some graduations to the month only; graduatedOn is then the 1st. */
     graduatedOnPrecision: z.enum(['day', 'month']).nullable(),

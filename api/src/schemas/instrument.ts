@@ -56,7 +56,10 @@ export const AsOfQuery = z.object({
   asOf: IsoDate.optional().describe('Status on this date (default: today, UTC)'),
 });
 
+export type AsOfQuery = z.infer<typeof AsOfQuery>;
+
 export const InstrumentStatusQuery = StateFilters.extend(AsOfQuery.shape);
+export type InstrumentStatusQuery = z.infer<typeof InstrumentStatusQuery>;
 
 export const InstrumentStatusRow = StatusDetail.extend({
   iso3: z.string(),

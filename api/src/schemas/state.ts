@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UN_REGIONAL_GROUPS } from '../db/database.js';
+import { LDC_STATUSES, UN_MEMBERSHIPS, UN_REGIONAL_GROUPS } from '../domain/vocabulary.js';
 
 
 const CodeName = z.object({ code: z.string(), name: z.string() });
@@ -10,7 +10,7 @@ export const State = z
     iso2: z.string(),
     isoNumeric: z.string(),
     m49Code: z.string(),
-    membership: z.enum(['un-member', 'observer-state', 'non-member']),
+    membership: z.enum(UN_MEMBERSHIPS),
     names: z.object({ en: z.string(), fr: z.string(), es: z.string(), ar: z.string() }),
     formalNameEn: z.string().nullable(),
     region: CodeName.describe('M49 region'),
@@ -19,7 +19,7 @@ export const State = z
     unRegionalGroup: z.enum(UN_REGIONAL_GROUPS).nullable().describe('UN regional group; null for states in none'),
     unRegionalGroupNote: z.string().nullable(),
     ldc: z.object({
-      status: z.enum(['ldc', 'graduated', 'never']),
+      status: z.enum(LDC_STATUSES),
       graduatedOn: z.string().nullable(),
       scheduledGraduation: z.string().nullable(),
       note: z.string().nullable(),

@@ -5,6 +5,7 @@
  * never a guess (README.md: where the sources are silent, the tracker says "not recorded").
  */
 import { z } from 'zod';
+import { UPR_RESPONSES, UPR_REVIEW_STATUSES } from '../domain/vocabulary.js';
 import { IsoDate } from './common.js';
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code');
@@ -69,13 +70,8 @@ export type UprSessionRecord = z.infer<typeof UprSessionRecord>;
 
 // --- reviews -------------------------------------------------------------------------------------
 
-/**
- * Where a review stands, as the sources say: `held` (recorded as held, or its recommendations are
- * recorded), `scheduled` (announced or planned, not known to have taken place), `postponed` (did not
- * take place on its date and was moved). null when no source says.
- */
-export const UPR_REVIEW_STATUSES = ['held', 'scheduled', 'postponed'] as const;
-export type UprReviewStatus = (typeof UPR_REVIEW_STATUSES)[number];
+// Where a review stands: domain/vocabulary.ts.
+export { UPR_REVIEW_STATUSES, type UprReviewStatus } from '../domain/vocabulary.js';
 
 export const UPR_DOCUMENT_KINDS = ['wg-report', 'wg-report-addendum'] as const;
 
@@ -103,13 +99,8 @@ export type UprReviewRecord = z.infer<typeof UprReviewRecord>;
 
 // --- recommendations -----------------------------------------------------------------------------
 
-/**
- * The normalised response of the State under review: `supported` (UPR Info said "Accepted"),
- * `noted` (also the old "Rejected"), `split` (partly supported, partly noted), `pending` (no
- * position given yet). The mapping from the sources' words is one table in scripts/src/upr/responses.ts.
- */
-export const UPR_RESPONSES = ['supported', 'noted', 'split', 'pending'] as const;
-export type UprResponse = (typeof UPR_RESPONSES)[number];
+// The normalised response of the State under review: domain/vocabulary.ts.
+export { UPR_RESPONSES, type UprResponse } from '../domain/vocabulary.js';
 
 export const UprRecommendingState = z.strictObject({
   /** null when the name is not a State of the registry (reported by the normaliser). */

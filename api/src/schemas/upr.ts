@@ -1,17 +1,25 @@
 import { z } from 'zod';
-import { UN_REGIONAL_GROUPS } from '../db/database.js';
+import {
+  UN_REGIONAL_GROUPS,
+  UPR_ASSESSMENT_SOURCES,
+  UPR_IMPLEMENTATION_FILTERS,
+  UPR_IMPLEMENTATION_STATUSES,
+  UPR_RESPONSE_FILTERS,
+  UPR_RESPONSES,
+  UPR_REVIEW_STATUSES,
+  UPR_SORTS,
+} from '../domain/vocabulary.js';
 import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, readSearchText } from '../domain/search-text.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
 import { IsoDate, PlainText } from './common.js';
 import { FormatQuery } from '../lib/formats.js';
 import { InstrumentId, SourceRef } from './participation.js';
 import { HttpUrl } from './dataset.js';
-import { UPR_RESPONSES, UPR_REVIEW_STATUSES } from './upr-dataset.js';
 
 /** API shapes of the UPR part. */
 
-export const UPR_IMPLEMENTATION_STATUSES = ['not-implemented', 'partially-implemented', 'fully-implemented', 'no-information'] as const;
-export const UPR_ASSESSMENT_SOURCES = ['mid-term-report', 'stakeholder-report', 'national-mechanism', 'other'] as const;
+// Allowed values declared in domain/vocabulary.ts, kept in this public entry for its readers.
+export { UPR_ASSESSMENT_SOURCES, UPR_IMPLEMENTATION_STATUSES };
 
 const Iso3Param = z
   .string()
@@ -49,12 +57,12 @@ export const UprSearchQuery = z.object({
   recommendingGroup: z.enum(UN_REGIONAL_GROUPS).optional().describe("Recommending State's UN regional group"),
   cycle: IntParam(1, 4).optional(),
   session: IntParam(1, 54).optional().describe('Working Group session'),
-  response: z.enum([...UPR_RESPONSES, 'not-recorded']).optional(),
+  response: z.enum(UPR_RESPONSE_FILTERS).optional(),
   theme: z.string().trim().min(1).max(200).optional().describe('A theme exactly as recorded (see the theme facet)'),
   instrument: InstrumentId.optional().describe('Linked instrument'),
   action: z.enum(UPR_LINK_ACTIONS).optional().describe('What the recommendation asks about a linked instrument'),
-  implementation: z.enum([...UPR_IMPLEMENTATION_STATUSES, 'not-assessed']).optional().describe('Latest implementation assessment'),
-  sort: z.enum(['relevance', 'session', 'state']).default('session').describe('relevance needs q; session = newest first'),
+  implementation: z.enum(UPR_IMPLEMENTATION_FILTERS).optional().describe('Latest implementation assessment'),
+  sort: z.enum(UPR_SORTS).default('session').describe('relevance needs q; session = newest first'),
   page: IntParam(1, 100_000).default(1),
   pageSize: IntParam(1, 200).default(50),
   facets: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('Add counts per value of each filter, over the matching recommendations'),
@@ -135,6 +143,7 @@ export type UprSearchResponse = z.infer<typeof UprSearchResponse>;
 export const UprRecommendationDetail = UprRecommendation.extend({
   assessments: z.array(UprAssessment).describe('Every assessment, oldest first: the history is kept, never overwritten'),
 }).meta({ id: 'UprRecommendationDetail' });
+export type UprRecommendationDetail = z.infer<typeof UprRecommendationDetail>;
 
 export const UprReview = z
   .object({
@@ -172,6 +181,7 @@ export const UprStateReviews = z
     pledges: z.array(z.object({ id: z.string(), session: z.number().int(), text: z.string(), source: SourceRef })),
   })
   .meta({ id: 'UprStateReviews' });
+export type UprStateReviews = z.infer<typeof UprStateReviews>;
 
 export const UprCalendarQuery = z.object({ cycle: IntParam(1, 4).optional(), session: IntParam(1, 54).optional() });
 
@@ -193,7 +203,9 @@ export const UprCalendarResponse = z.object({ sessions: z.array(UprCalendarSessi
 
 /**
  * The first UPR Working Group session opened on 7 April 2008: an assessment of how a UPR
+export type UprCalendarSession = z.infer<typeof UprCalendarSession>;
  * recommendation was implemented cannot speak for an earlier date.
+export type UprCalendarResponse = z.infer<typeof UprCalendarResponse>;
  */
 export const FIRST_UPR_SESSION_START = '2008-04-07';
 

@@ -23,9 +23,6 @@ interface Inputs {
   sourceOf: (eventId: string) => string | undefined;
 }
 
-/** Today's date in UTC, the default for every `asOf`. */
-export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
-
 /** The source of the aggression amendments' activation date, where the rule records one. */
 const activationSourceOf = (record: InstrumentRecord, refs: Map<string, SourceRef>): SourceRef | null => {
   const rule = record.entryIntoForceRule;

@@ -1,8 +1,8 @@
-import { UN_REGIONAL_GROUPS } from '../db/database.js';
 import type { UprIndexSource } from '../repositories/upr.repository.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
 import { INSTRUMENT_IDS } from '../domain/types.js';
-import { UPR_RESPONSES } from '../schemas/upr-dataset.js';
+import { UN_REGIONAL_GROUPS, UPR_RESPONSES, type UprSort } from '../domain/vocabulary.js';
+// A value import: it makes the UPR schemas load here, which sets their place in api/openapi.json.
 import { UPR_IMPLEMENTATION_STATUSES, type UprFacets, type UprFilters } from '../schemas/upr.js';
 
 /**
@@ -137,7 +137,7 @@ export function searchIndex(
   index: UprIndex,
   filters: Omit<UprFilters, 'q'>,
   matched: { docs: Int32Array; relevance: boolean } | null,
-  { sort, offset, limit, facets }: { sort: 'session' | 'state' | 'relevance'; offset: number; limit: number; facets: boolean },
+  { sort, offset, limit, facets }: { sort: UprSort; offset: number; limit: number; facets: boolean },
 ): IndexSearch {
   const { size } = index;
   const member = matched ? new Uint8Array(size) : null;

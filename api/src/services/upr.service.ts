@@ -15,7 +15,7 @@ import type {
 import { citation } from '../lib/csv-tables.js';
 import { CSV_OPTIONS } from '../lib/formats.js';
 import { refsFor } from './source-refs.js';
-import { todayUtc } from './status.service.js';
+import { todayUtc } from '../domain/clock.js';
 import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
 
 /**

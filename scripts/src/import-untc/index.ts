@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createDb, EventImportError, listProblems, loadConfig, migrateToLatest, seedIfEmpty } from '@tracker/api';
-import { INSTRUMENT_IDS, type InstrumentId } from '@tracker/api/domain';
+import { INSTRUMENT_IDS, isInstrumentId } from '@tracker/api/domain';
 import { InputFileError } from '../import-upr/input-file.js';
 import { formatDiff, importUntcStatusPage, readStatusPageFile, UntcImportError } from './import-untc.js';
 
@@ -37,7 +37,7 @@ const { values } = (() => {
   }
 })();
 if (!values.instrument || !values.file) fail(usage);
-if (!(INSTRUMENT_IDS as readonly string[]).includes(values.instrument)) fail(`unknown instrument "${values.instrument}"\n${usage}`);
+if (!isInstrumentId(values.instrument)) fail(`unknown instrument "${values.instrument}"\n${usage}`);
 
 const config = loadConfig({ ...process.env, ...(values.database ? { DATABASE_PATH: values.database } : {}) });
 const db = createDb(config.databasePath);
@@ -47,7 +47,7 @@ try {
   const html = readStatusPageFile(values.file);
   const dryRun = values['dry-run'];
   const { statusAsAt, diff, skipped } = await importUntcStatusPage(db, {
-    instrumentId: values.instrument as InstrumentId,
+    instrumentId: values.instrument,
     html,
     dryRun,
     allowRemovals: values['allow-removals'],

@@ -15,21 +15,18 @@ export type {
 } from '@tracker/api/schemas';
 export type { EventKind, InstrumentId, Status } from '@tracker/api/domain';
 
-// UPR. Some of its response shapes are exported by the API as schemas only: their output
-// type is read off the schema, still type-only.
+// UPR.
 export type {
   UprAssessment,
+  UprCalendarResponse,
+  UprCalendarSession,
   UprFacets,
   UprRecommendation,
+  UprRecommendationDetail,
   UprReview,
   UprSearchResponse,
+  UprStateReviews,
 } from '@tracker/api/schemas';
-type SchemaOutput<S> = S extends { _output: infer O } ? O : never;
-type UprSchemas = typeof import('@tracker/api/schemas');
-export type UprRecommendationDetail = SchemaOutput<UprSchemas['UprRecommendationDetail']>;
-export type UprStateReviews = SchemaOutput<UprSchemas['UprStateReviews']>;
-export type UprCalendarResponse = SchemaOutput<UprSchemas['UprCalendarResponse']>;
-export type UprCalendarSession = UprCalendarResponse['sessions'][number];
 
 // CAT reporting: the API's response types and the domain vocabulary they use, type-only.
 export type { CatReportingDetail, CatReportingListResponse, CatReportingRow } from '@tracker/api/schemas';

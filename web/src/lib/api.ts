@@ -1,19 +1,101 @@
+/**
+ * The dashboard's client of the public API: one function per endpoint it reads, typed with the
+ * API's own response types (inferred from its zod schemas, imported as types only, so zod never
+ * reaches the browser), and one place that builds the path and the query string.
+ */
 import { error } from '@sveltejs/kit';
-import type { ErrorBody } from '@tracker/api/schemas';
+import type {
+  AsOfQuery,
+  CatReportingDetail,
+  CatReportingFilters,
+  CatReportingListResponse,
+  ErrorBody,
+  Instrument,
+  InstrumentDetail,
+  InstrumentStatusQuery,
+  InstrumentStatusResponse,
+  Source,
+  State,
+  StateDetail,
+  StateFilters,
+  TimelineResponse,
+  UprCalendarResponse,
+  UprRecommendationDetail,
+  UprSearchQuery,
+  UprSearchResponse,
+  UprStateReviews,
+} from '@tracker/api/schemas';
+import { toSearch } from '$lib/query';
 
 type Fetch = typeof fetch;
+
+/**
+ * A query as it travels in a URL: the parameter names the API's schema declares, each value as the
+ * text (or number) to send. Values are not checked here: the API validates them and answers a bad
+ * one with a 400 that the page shows as it is. Empty values are left out.
+ */
+export type ApiQuery<Q> = { [K in keyof Q]?: string | number | null };
+
+/** The recommendation search as JSON: every parameter of the API's search except the file format. */
+export type UprSearchParams = ApiQuery<Omit<UprSearchQuery, 'format' | 'bom'>>;
 
 /**
  * GET a JSON resource from the public API. An API error becomes a SvelteKit error with the same
  * status, the API's own message and its per-field details, so a 404 from the API is a 404 page
  * here and a bad date in a page's query is a 400 page that says which parameter is wrong.
  */
-export async function apiGet<T>(fetch: Fetch, path: string): Promise<T> {
-  const res = await fetch(`/api${path}`, { headers: { accept: 'application/json' } });
+async function apiGet<T>(fetch: Fetch, path: string, query: ApiQuery<Record<string, unknown>> = {}): Promise<T> {
+  const resource = `${path}${toSearch(query)}`;
+  const res = await fetch(`/api${resource}`, { headers: { accept: 'application/json' } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ErrorBody | null;
-    const message = body?.message ?? `The API answered ${res.status} for ${path}`;
+    const message = body?.message ?? `The API answered ${res.status} for ${resource}`;
     error(res.status, body?.details?.length ? { message, details: body.details } : { message });
   }
   return (await res.json()) as T;
 }
+
+/** A path segment taken from a URL or the data (an id, an ISO3 code), written so it stays one segment. */
+const segment = encodeURIComponent;
+
+// --- states ----------------------------------------------------------------------------------------
+
+export const getStates = (fetch: Fetch, filters: ApiQuery<StateFilters> = {}) =>
+  apiGet<{ states: State[] }>(fetch, '/states', filters);
+
+export const getStateDetail = (fetch: Fetch, iso3: string, query: ApiQuery<AsOfQuery> = {}) =>
+  apiGet<StateDetail>(fetch, `/states/${segment(iso3)}`, query);
+
+// --- instruments -----------------------------------------------------------------------------------
+
+export const getInstruments = (fetch: Fetch) => apiGet<{ instruments: Instrument[] }>(fetch, '/instruments');
+
+export const getInstrument = (fetch: Fetch, id: string) => apiGet<InstrumentDetail>(fetch, `/instruments/${segment(id)}`);
+
+export const getInstrumentStatus = (fetch: Fetch, id: string, query: ApiQuery<InstrumentStatusQuery> = {}) =>
+  apiGet<InstrumentStatusResponse>(fetch, `/instruments/${segment(id)}/status`, query);
+
+export const getInstrumentTimeline = (fetch: Fetch, id: string) =>
+  apiGet<TimelineResponse>(fetch, `/instruments/${segment(id)}/timeline`);
+
+export const getSources = (fetch: Fetch) => apiGet<{ sources: Source[] }>(fetch, '/sources');
+
+// --- CAT reporting ---------------------------------------------------------------------------------
+
+export const getCatReporting = (fetch: Fetch, query: ApiQuery<CatReportingFilters & AsOfQuery> = {}) =>
+  apiGet<CatReportingListResponse>(fetch, '/cat-reporting', query);
+
+export const getCatReportingDetail = (fetch: Fetch, iso3: string, query: ApiQuery<AsOfQuery> = {}) =>
+  apiGet<CatReportingDetail>(fetch, `/cat-reporting/${segment(iso3)}`, query);
+
+// --- UPR -------------------------------------------------------------------------------------------
+
+export const searchUprRecommendations = (fetch: Fetch, query: UprSearchParams) =>
+  apiGet<UprSearchResponse>(fetch, '/upr/recommendations', query);
+
+export const getUprRecommendation = (fetch: Fetch, id: string) =>
+  apiGet<UprRecommendationDetail>(fetch, `/upr/recommendations/${segment(id)}`);
+
+export const getUprReviews = (fetch: Fetch, iso3: string) => apiGet<UprStateReviews>(fetch, `/upr/reviews/${segment(iso3)}`);
+
+export const getUprCalendar = (fetch: Fetch) => apiGet<UprCalendarResponse>(fetch, '/upr/calendar');

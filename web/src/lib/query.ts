@@ -5,18 +5,11 @@
  * `format`. Values are not validated here: the API does that and answers a bad one with a 400
  * that says what is wrong, which the page shows as it is.
  */
+import type { StateFilters } from '@tracker/api/schemas';
 
-export const FILTER_KEYS = ['region', 'group', 'ldc', 'sids', 'oda'] as const;
+export const FILTER_KEYS = ['region', 'group', 'ldc', 'sids', 'oda'] as const satisfies readonly (keyof StateFilters)[];
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
-
-export const UN_GROUPS = [
-  'african',
-  'asia-pacific',
-  'eastern-european',
-  'latin-american-caribbean',
-  'western-european-others',
-] as const;
 
 /** The view's choices; empty form fields ("any") count as absent. */
 export interface ViewQuery {
@@ -42,9 +35,9 @@ export function readViewQuery(params: URLSearchParams): ViewQuery {
  * A query string (with its leading "?", or "" when empty) in a fixed parameter order, so the same
  * view always has the same URL. `null`/`undefined`/"" values are left out.
  */
-export function toSearch(params: Record<string, string | null | undefined>): string {
+export function toSearch(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -3,10 +3,6 @@ import { INSTRUMENT_IDS, STATUSES, type InstrumentId, type Status } from '@track
 export { INSTRUMENT_IDS, STATUSES };
 export type { InstrumentId, Status };
 
-export const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
-export const isInstrumentId = (value: string): value is InstrumentId =>
-  (INSTRUMENT_IDS as readonly string[]).includes(value);
-
 /**
  * The palette: ColorBrewer Blues for joining (darker = more bound) and Oranges for leaving, a pair
  * that stays apart for every common colour-vision deficiency. The solid fills are spaced in

@@ -3,7 +3,7 @@ import { createTranslator } from './i18n';
 import en from './i18n/locales/en.json';
 import {
   activeFilters,
-  apiSearchPath,
+  apiSearchQuery,
   downloadHref,
   effectiveSort,
   facetHref,
@@ -20,6 +20,7 @@ import {
   uprHref,
   sourcesAsOf,
 } from './upr';
+import { toSearch } from './query';
 
 const { t } = createTranslator('en', en);
 const query = (search: string) => readUprQuery(new URLSearchParams(search));
@@ -150,11 +151,11 @@ describe('facets', () => {
 
 describe('API and download links', () => {
   it('asks the API for one page with facets, in the page’s own parameter names', () => {
-    expect(apiSearchPath(query('q=ratif&instrument=opcat&page=2'))).toBe(
-      '/upr/recommendations?q=ratif&instrument=opcat&sort=relevance&page=2&pageSize=25&facets=true',
+    expect(toSearch(apiSearchQuery(query('q=ratif&instrument=opcat&page=2')))).toBe(
+      '?q=ratif&instrument=opcat&sort=relevance&page=2&pageSize=25&facets=true',
     );
-    expect(apiSearchPath(query('state=SVN&session=48'), { facets: false })).toBe(
-      '/upr/recommendations?state=SVN&session=48&sort=session&page=1&pageSize=25',
+    expect(toSearch(apiSearchQuery(query('state=SVN&session=48'), { facets: false }))).toBe(
+      '?state=SVN&session=48&sort=session&page=1&pageSize=25',
     );
   });
 

@@ -7,8 +7,12 @@
  * bad one with a 400 that says what is wrong, and the page shows it as it is.
  */
 import type { TFunction } from 'i18next';
+import { isUprSort, UPR_RESPONSE_FILTERS, type UprSort } from '@tracker/api/domain';
+import type { UprSearchQuery } from '@tracker/api/schemas';
+import type { UprSearchParams } from '$lib/api';
 import { downloadParams } from '$lib/downloads';
 import type { UprCalendarSession, UprFacets, UprRecommendation, UprReview, UprStateReviews } from '$lib/api-types';
+import { toSearch } from '$lib/query';
 
 /** Filters of the search, in the order the API documents them (and the URL writes them). */
 export const UPR_FILTER_KEYS = [
@@ -23,19 +27,13 @@ export const UPR_FILTER_KEYS = [
   'instrument',
   'action',
   'implementation',
-] as const;
+] as const satisfies readonly (keyof UprSearchQuery)[];
 export type UprFilterKey = (typeof UPR_FILTER_KEYS)[number];
 export type UprFilters = Partial<Record<UprFilterKey, string>>;
 
 /** The facets the API counts, in the order the page shows them. */
-export const UPR_FACET_KEYS = ['response', 'cycle', 'instrument', 'action', 'recommendingGroup', 'implementation', 'theme'] as const;
+export const UPR_FACET_KEYS = ['response', 'cycle', 'instrument', 'action', 'recommendingGroup', 'implementation', 'theme'] as const satisfies readonly (keyof UprFacets)[];
 export type UprFacetKey = (typeof UPR_FACET_KEYS)[number];
-
-export const UPR_SORTS = ['relevance', 'session', 'state'] as const;
-export type UprSort = (typeof UPR_SORTS)[number];
-
-/** Normalised responses in reading order; "not-recorded" is the API's value for none. */
-export const UPR_RESPONSES = ['supported', 'noted', 'split', 'pending', 'not-recorded'] as const;
 
 /** 25 results: about 15 kB of HTML compressed, a few seconds on a 2G link. */
 export const DEFAULT_PAGE_SIZE = 25;
@@ -50,7 +48,6 @@ export interface UprQuery {
 }
 
 const UPPERCASE = new Set<UprFilterKey>(['state', 'recommendingState']);
-const isSort = (value: string | null): value is UprSort => !!value && (UPR_SORTS as readonly string[]).includes(value);
 
 function positiveInt(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!value || !/^\d+$/.test(value.trim())) return fallback;
@@ -68,7 +65,7 @@ export function readUprQuery(params: URLSearchParams): UprQuery {
   const sort = params.get('sort');
   return {
     filters,
-    sort: isSort(sort) ? sort : null,
+    sort: sort !== null && isUprSort(sort) ? sort : null,
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
@@ -80,12 +77,8 @@ export function effectiveSort({ filters, sort }: Pick<UprQuery, 'filters' | 'sor
   return sort ?? (filters.q ? 'relevance' : 'session');
 }
 
-function search(entries: [string, string | number | null | undefined][]): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of entries) if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+/** A query string from entries in their order; empty values are left out. */
+const search = (entries: [string, string | number | null | undefined][]): string => toSearch(Object.fromEntries(entries));
 
 const filterEntries = (filters: UprFilters) => UPR_FILTER_KEYS.map((key) => [key, filters[key]] as [string, string | undefined]);
 
@@ -121,15 +114,14 @@ export function uprHref(query: UprQuery, change: UprChange = {}, path = '/upr'):
 export const facetHref = (query: UprQuery, key: UprFacetKey, value: string): string =>
   uprHref(query, { filters: { [key]: query.filters[key] === value ? null : value } });
 
-/** The API path of one page of results, with the facet counts. */
-export const apiSearchPath = (query: UprQuery, { facets = true } = {}): string =>
-  `/upr/recommendations${search([
-    ...filterEntries(query.filters),
-    ['sort', effectiveSort(query)],
-    ['page', query.page],
-    ['pageSize', query.pageSize],
-    ['facets', facets ? 'true' : null],
-  ])}`;
+/** The API query of one page of results, with the facet counts unless told otherwise. */
+export const apiSearchQuery = (query: UprQuery, { facets = true } = {}): UprSearchParams => ({
+  ...query.filters,
+  sort: effectiveSort(query),
+  page: query.page,
+  pageSize: query.pageSize,
+  facets: facets ? 'true' : null,
+});
 
 /** Every recommendation of the view (not only this page), as the API streams them. */
 export const downloadHref = (query: UprQuery, format: 'csv' | null = 'csv'): string =>
@@ -250,7 +242,7 @@ export function facetOptions(
 function orderFacet(key: UprFacetKey, counts: { value: string; count: number }[]) {
   if (key === 'cycle') return [...counts].sort((a, b) => Number(a.value) - Number(b.value));
   if (key === 'response') {
-    const rank = (v: string) => (UPR_RESPONSES as readonly string[]).indexOf(v);
+    const rank = (v: string) => (UPR_RESPONSE_FILTERS as readonly string[]).indexOf(v);
     return [...counts].sort((a, b) => rank(a.value) - rank(b.value));
   }
   return counts;
@@ -269,7 +261,7 @@ export function responseText(rec: Pick<UprRecommendation, 'response' | 'response
 
 /** Counts by response in reading order, without the zeros. */
 export const responseCounts = (byResponse: Readonly<Record<string, number>>): { response: string; count: number }[] =>
-  [...UPR_RESPONSES, ...Object.keys(byResponse).filter((k) => !(UPR_RESPONSES as readonly string[]).includes(k))]
+  [...UPR_RESPONSE_FILTERS, ...Object.keys(byResponse).filter((k) => !(UPR_RESPONSE_FILTERS as readonly string[]).includes(k))]
     .map((response) => ({ response, count: byResponse[response] ?? 0 }))
     .filter((r) => r.count > 0);
 

@@ -1,11 +1,11 @@
 /** The comparison matrix's data, read through the API: shared by the page and its downloads. */
 import { error } from '@sveltejs/kit';
-import { apiGet } from '$lib/api';
-import type { Instrument, InstrumentStatusResponse, SourceRef, State } from '$lib/api-types';
+import { getInstrumentStatus, getInstruments, getStates } from '$lib/api';
+import type { SourceRef } from '$lib/api-types';
 import { buildMatrix, FAMILY_COLUMNS, instrumentsOf, isFamily, type Family } from '$lib/compare';
 import { regionOptions } from '$lib/groups';
 import type { Locale } from '$lib/i18n';
-import { readViewQuery, viewSearch } from '$lib/query';
+import { readViewQuery } from '$lib/query';
 
 type Fetch = typeof fetch;
 
@@ -22,9 +22,9 @@ export async function loadCompare(fetch: Fetch, params: URLSearchParams, locale:
   const columns = FAMILY_COLUMNS[family];
   const ids = instrumentsOf(columns);
   const [responses, { states }, { instruments }] = await Promise.all([
-    Promise.all(ids.map((id) => apiGet<InstrumentStatusResponse>(fetch, `/instruments/${id}/status${viewSearch(query)}`))),
-    apiGet<{ states: State[] }>(fetch, '/states'),
-    apiGet<{ instruments: Instrument[] }>(fetch, '/instruments'),
+    Promise.all(ids.map((id) => getInstrumentStatus(fetch, id, { asOf: query.asOf, ...query.filters }))),
+    getStates(fetch),
+    getInstruments(fetch),
   ]);
   const rows = buildMatrix(columns, Object.fromEntries(responses.map((r) => [r.instrumentId, r.states])));
   const sources = new Map<string, SourceRef>();

@@ -2,12 +2,11 @@
  * Data for the map views (the maps pages and the home page), read through the public API and cut
  * down to what the page draws, so the browser receives only that.
  */
-import { apiGet } from '$lib/api';
-import type { Instrument, InstrumentDetail, InstrumentStatusResponse, State, TimelineResponse } from '$lib/api-types';
+import { getInstrument, getInstrumentStatus, getInstrumentTimeline, getInstruments, getStates } from '$lib/api';
 import { regionOptions } from '$lib/groups';
 import { INSTRUMENT_IDS } from '$lib/status';
 import type { Locale } from '$lib/i18n';
-import { viewSearch, type ViewQuery } from '$lib/query';
+import type { ViewQuery } from '$lib/query';
 import { toStatusRow } from '$lib/status-text';
 import { worldGeometryFor } from './world-geometry';
 
@@ -16,8 +15,8 @@ type Fetch = typeof fetch;
 /** Everything that does not change with the date or the filters: geometry, names, choices. */
 export async function loadMapBase(fetch: Fetch, locale: Locale) {
   const [{ states }, { instruments }] = await Promise.all([
-    apiGet<{ states: State[] }>(fetch, '/states'),
-    apiGet<{ instruments: Instrument[] }>(fetch, '/instruments'),
+    getStates(fetch),
+    getInstruments(fetch),
   ]);
   const { viewBox, shapes, territories } = worldGeometryFor(states);
   return {
@@ -32,11 +31,10 @@ export async function loadMapBase(fetch: Fetch, locale: Locale) {
 
 /** One instrument's status on the view's date for the view's filters, and the dates it spans. */
 export async function loadMapStatus(fetch: Fetch, instrumentId: string, query: ViewQuery) {
-  const id = encodeURIComponent(instrumentId);
   const [instrument, status, timeline] = await Promise.all([
-    apiGet<InstrumentDetail>(fetch, `/instruments/${id}`),
-    apiGet<InstrumentStatusResponse>(fetch, `/instruments/${id}/status${viewSearch(query)}`),
-    apiGet<TimelineResponse>(fetch, `/instruments/${id}/timeline`),
+    getInstrument(fetch, instrumentId),
+    getInstrumentStatus(fetch, instrumentId, { asOf: query.asOf, ...query.filters }),
+    getInstrumentTimeline(fetch, instrumentId),
   ]);
   return {
     instrument: {

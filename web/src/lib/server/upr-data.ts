@@ -2,25 +2,17 @@
  * Data for the UPR pages (search, reviews, the profile section), read through the public API and
  * cut down to what the pages show.
  */
-import { apiGet } from '$lib/api';
-import type {
-  Instrument,
-  State,
-  UprCalendarResponse,
-  UprRecommendationDetail,
-  UprSearchResponse,
-  UprStateReviews,
-} from '$lib/api-types';
+import { getInstruments, getStates, getUprCalendar, getUprReviews, searchUprRecommendations } from '$lib/api';
 import type { Locale } from '$lib/i18n';
 import { INSTRUMENT_IDS } from '$lib/status';
-import { apiSearchPath, summariseCoverage, toResultItem, type UprProfile, type UprQuery } from '$lib/upr';
+import { apiSearchQuery, summariseCoverage, toResultItem, type UprProfile, type UprQuery } from '$lib/upr';
 
 type Fetch = typeof fetch;
 
 
 /** Instruments' short names by id, in the tracker's order. */
 export async function loadInstrumentNames(fetch: Fetch) {
-  const { instruments } = await apiGet<{ instruments: Instrument[] }>(fetch, '/instruments');
+  const { instruments } = await getInstruments(fetch);
   return Object.fromEntries(
     [...instruments]
       .sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id))
@@ -30,7 +22,7 @@ export async function loadInstrumentNames(fetch: Fetch) {
 
 /** The calendar, cut to each session's number, cycle, year and how many recommendations it holds. */
 async function calendar(fetch: Fetch) {
-  const { sessions } = await apiGet<UprCalendarResponse>(fetch, '/upr/calendar');
+  const { sessions } = await getUprCalendar(fetch);
   return {
     sessions: sessions.map(({ session, cycle, year, startDate, endDate, recommendationsRecorded }) => ({
       session,
@@ -47,7 +39,7 @@ async function calendar(fetch: Fetch) {
 /** What every UPR page needs: names for codes and what the data covers. */
 export async function loadUprBase(fetch: Fetch, locale: Locale) {
   const [{ states }, instruments, { sessions, coverage }] = await Promise.all([
-    apiGet<{ states: State[] }>(fetch, '/states'),
+    getStates(fetch),
     loadInstrumentNames(fetch),
     calendar(fetch),
   ]);
@@ -60,7 +52,7 @@ export async function loadUprBase(fetch: Fetch, locale: Locale) {
 
 /** One page of search results, with the facet counts unless told otherwise. */
 export async function loadUprSearch(fetch: Fetch, query: UprQuery, { facets = true } = {}) {
-  const result = await apiGet<UprSearchResponse>(fetch, apiSearchPath(query, { facets }));
+  const result = await searchUprRecommendations(fetch, apiSearchQuery(query, { facets }));
   return {
     total: result.total,
     page: result.page,
@@ -70,13 +62,6 @@ export async function loadUprSearch(fetch: Fetch, query: UprQuery, { facets = tr
   };
 }
 
-/** A state's reviews and pledges. */
-export const loadUprReviews = (fetch: Fetch, iso3: string) =>
-  apiGet<UprStateReviews>(fetch, `/upr/reviews/${encodeURIComponent(iso3)}`);
-
-export const loadUprRecommendation = (fetch: Fetch, id: string) =>
-  apiGet<UprRecommendationDetail>(fetch, `/upr/recommendations/${encodeURIComponent(id)}`);
-
 /**
  * The country profile's UPR section. A profile must not fail because its UPR part cannot be read,
  * so any error here gives null and the section says so.
@@ -84,8 +69,8 @@ export const loadUprRecommendation = (fetch: Fetch, id: string) =>
 export async function loadUprProfile(fetch: Fetch, iso3: string): Promise<UprProfile | null> {
   try {
     const [reviews, search, instruments] = await Promise.all([
-      loadUprReviews(fetch, iso3),
-      apiGet<UprSearchResponse>(fetch, `/upr/recommendations?state=${encodeURIComponent(iso3)}&facets=true&pageSize=1`),
+      getUprReviews(fetch, iso3),
+      searchUprRecommendations(fetch, { state: iso3, facets: 'true', pageSize: 1 }),
       loadInstrumentNames(fetch),
     ]);
     return {

@@ -1,5 +1,4 @@
-import { apiGet } from '$lib/api';
-import type { Source } from '@tracker/api/schemas';
+import { getSources } from '$lib/api';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch }) => apiGet<{ sources: Source[] }>(fetch, '/sources');
+export const load: PageLoad = async ({ fetch }) => getSources(fetch);

@@ -1,6 +1,5 @@
-import { apiGet } from '$lib/api';
-import type { CatReportingListResponse, State } from '$lib/api-types';
-import { catSearch, readCatQuery } from '$lib/cat-reporting';
+import { getCatReporting, getStates } from '$lib/api';
+import { readCatQuery } from '$lib/cat-reporting';
 import { regionOptions } from '$lib/groups';
 import { worldGeometryFor } from '$lib/server/world-geometry';
 import type { PageServerLoad } from './$types';
@@ -14,8 +13,8 @@ export const csr = false;
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const query = readCatQuery(url.searchParams);
   const [{ states }, list] = await Promise.all([
-    apiGet<{ states: State[] }>(fetch, '/states'),
-    apiGet<CatReportingListResponse>(fetch, `/cat-reporting${catSearch(query)}`),
+    getStates(fetch),
+    getCatReporting(fetch, { asOf: query.asOf, ...query.filters, overdue: query.overdue }),
   ]);
   const { viewBox, shapes, territories } = worldGeometryFor(states);
   return {

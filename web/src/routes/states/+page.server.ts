@@ -1,7 +1,6 @@
-import { apiGet } from '$lib/api';
-import type { State } from '$lib/api-types';
+import { getStates } from '$lib/api';
 import { regionOptions } from '$lib/groups';
-import { FILTER_KEYS, readViewQuery, toSearch } from '$lib/query';
+import { readViewQuery } from '$lib/query';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -10,8 +9,8 @@ export const csr = false;
 export const load: PageServerLoad = async ({ fetch, url, locals }) => {
   const { filters } = readViewQuery(url.searchParams);
   const [{ states }, all] = await Promise.all([
-    apiGet<{ states: State[] }>(fetch, `/states${toSearch(Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]])))}`),
-    apiGet<{ states: State[] }>(fetch, '/states'),
+    getStates(fetch, filters),
+    getStates(fetch),
   ]);
   return {
     filters,

@@ -1,5 +1,4 @@
-import { apiGet } from '$lib/api';
-import type { InstrumentDetail, InstrumentStatusResponse, State, TimelineResponse } from '$lib/api-types';
+import { getInstrument, getInstrumentStatus, getInstrumentTimeline, getStates } from '$lib/api';
 import { buildTimelineChart, yearlyCounts } from '$lib/charts/timeline';
 import { toStatusRow } from '$lib/status-text';
 import type { PageServerLoad } from './$types';
@@ -8,14 +7,13 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ fetch, params, locals }) => {
-  const id = encodeURIComponent(params.id);
   const [instrument, timeline, status, { states }] = await Promise.all([
-    apiGet<InstrumentDetail>(fetch, `/instruments/${id}`),
-    apiGet<TimelineResponse>(fetch, `/instruments/${id}/timeline`),
-    apiGet<InstrumentStatusResponse>(fetch, `/instruments/${id}/status`),
-    apiGet<{ states: State[] }>(fetch, '/states'),
+    getInstrument(fetch, params.id),
+    getInstrumentTimeline(fetch, params.id),
+    getInstrumentStatus(fetch, params.id),
+    getStates(fetch),
   ]);
-  const parent = instrument.parentId ? await apiGet<InstrumentDetail>(fetch, `/instruments/${instrument.parentId}`) : null;
+  const parent = instrument.parentId ? await getInstrument(fetch, instrument.parentId) : null;
   return {
     instrument,
     parent: parent ? { id: parent.id, name: parent.name } : null,

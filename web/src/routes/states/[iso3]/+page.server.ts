@@ -1,6 +1,4 @@
-import { apiGet } from '$lib/api';
-import type { CatReportingDetail, StateDetail } from '$lib/api-types';
-import { toSearch } from '$lib/query';
+import { getCatReportingDetail, getStateDetail } from '$lib/api';
 import { loadUprProfile } from '$lib/server/upr-data';
 import type { PageServerLoad } from './$types';
 
@@ -9,10 +7,9 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
   const asOf = url.searchParams.get('asOf')?.trim() || null;
-  const iso3 = encodeURIComponent(params.iso3);
   const [detail, cat, upr] = await Promise.all([
-    apiGet<StateDetail>(fetch, `/states/${iso3}${toSearch({ asOf })}`),
-    apiGet<CatReportingDetail>(fetch, `/cat-reporting/${iso3}${toSearch({ asOf })}`),
+    getStateDetail(fetch, params.iso3, { asOf }),
+    getCatReportingDetail(fetch, params.iso3, { asOf }),
     loadUprProfile(fetch, params.iso3),
   ]);
   return { detail, cat, upr, requestedAsOf: asOf };

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { loadUprBase, loadUprReviews, loadUprSearch } from '$lib/server/upr-data';
+import { getUprReviews } from '$lib/api';
+import { loadUprBase, loadUprSearch } from '$lib/server/upr-data';
 import { selectReview } from '$lib/upr';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +12,7 @@ const PAGE_SIZE = 50;
 export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const iso3 = params.iso3.toUpperCase();
   if (iso3 !== params.iso3) redirect(301, `/upr/reviews/${iso3}${url.search}`);
-  const [reviews, base] = await Promise.all([loadUprReviews(fetch, iso3), loadUprBase(fetch, locals.locale)]);
+  const [reviews, base] = await Promise.all([getUprReviews(fetch, iso3), loadUprBase(fetch, locals.locale)]);
   const cycle = url.searchParams.get('cycle');
   const selected = selectReview(reviews.reviews, cycle);
   const pageParam = Number(url.searchParams.get('page'));

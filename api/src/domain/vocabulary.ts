@@ -1,0 +1,73 @@
+/**
+ * The allowed values the API, the importers and the dashboard share, beyond the participation
+ * vocabulary of types.ts, and the type guards over both: each list is declared here once and
+ * imported by the schemas, the database layer, the services and the dashboard (through
+ * `@tracker/api/domain`). Plain values only, so the browser can load them.
+ */
+import { INSTRUMENT_IDS, STATUSES } from './types.js';
+
+/** A type guard for membership of one of these lists (a URL or a form gives plain text). */
+const isOneOf =
+  <T extends string>(list: readonly T[]) =>
+  (value: string): value is T =>
+    (list as readonly string[]).includes(value);
+
+export const isInstrumentId = isOneOf(INSTRUMENT_IDS);
+export const isStatus = isOneOf(STATUSES);
+
+// --- States ------------------------------------------------------------------------------------
+
+/** The five UN regional groups, as `data/seed/states.json` and the `group` filter write them. */
+export const UN_REGIONAL_GROUPS = [
+  'african',
+  'asia-pacific',
+  'eastern-european',
+  'latin-american-caribbean',
+  'western-european-others',
+] as const;
+export type UnRegionalGroup = (typeof UN_REGIONAL_GROUPS)[number];
+
+/** A State's standing at the United Nations. */
+export const UN_MEMBERSHIPS = ['un-member', 'observer-state', 'non-member'] as const;
+export type UnMembership = (typeof UN_MEMBERSHIPS)[number];
+
+/** Least developed country: one now, graduated from the list, or never on it. */
+export const LDC_STATUSES = ['ldc', 'graduated', 'never'] as const;
+export type LdcStatus = (typeof LDC_STATUSES)[number];
+
+// --- Universal Periodic Review -----------------------------------------------------------------
+
+/**
+ * The normalised response of the State under review: `supported` (UPR Info said "Accepted"),
+ * `noted` (also the old "Rejected"), `split` (partly supported, partly noted), `pending` (no
+ * position given yet). The mapping from the sources' words is one table in scripts/src/upr/responses.ts.
+ */
+export const UPR_RESPONSES = ['supported', 'noted', 'split', 'pending'] as const;
+export type UprResponse = (typeof UPR_RESPONSES)[number];
+
+/** The `response` filter and facet: a response, or `not-recorded` where no source gives one. */
+export const UPR_RESPONSE_FILTERS = [...UPR_RESPONSES, 'not-recorded'] as const;
+export type UprResponseFilter = (typeof UPR_RESPONSE_FILTERS)[number];
+
+/**
+ * Where a review stands, as the sources say: `held` (recorded as held, or its recommendations are
+ * recorded), `scheduled` (announced or planned, not known to have taken place), `postponed` (did not
+ * take place on its date and was moved). null when no source says.
+ */
+export const UPR_REVIEW_STATUSES = ['held', 'scheduled', 'postponed'] as const;
+export type UprReviewStatus = (typeof UPR_REVIEW_STATUSES)[number];
+
+/** How far a recommendation is implemented, by the latest assessment recorded. */
+export const UPR_IMPLEMENTATION_STATUSES = ['not-implemented', 'partially-implemented', 'fully-implemented', 'no-information'] as const;
+export type UprImplementationStatus = (typeof UPR_IMPLEMENTATION_STATUSES)[number];
+
+/** The `implementation` filter and facet: a status, or `not-assessed` where none is recorded. */
+export const UPR_IMPLEMENTATION_FILTERS = [...UPR_IMPLEMENTATION_STATUSES, 'not-assessed'] as const;
+
+/** Who made an implementation assessment. */
+export const UPR_ASSESSMENT_SOURCES = ['mid-term-report', 'stakeholder-report', 'national-mechanism', 'other'] as const;
+
+/** Orders of the recommendation search: best match (needs a search text), newest session, State under review. */
+export const UPR_SORTS = ['relevance', 'session', 'state'] as const;
+export type UprSort = (typeof UPR_SORTS)[number];
+export const isUprSort = isOneOf(UPR_SORTS);

@@ -143,6 +143,13 @@ describe('GET /api/upr/reviews/{iso3} and /api/upr/calendar', () => {
     expect(palau.pastScheduledReview).toMatchObject({ id: 'PLW-52', status: 'scheduled', reviewDate: null, sessionStart: '2026-05-04', sessionEnd: null });
     expect(palau.reviews.map((r: { id: string; status: string }) => `${r.id} ${r.status}`)).toEqual(['PLW-11 held', 'PLW-24 held', 'PLW-52 scheduled']);
 
+    // The 26th session (2018 export) holds 11 of its 14 States, and says so; no other session has a note.
+    const cycle2 = (await app.inject('/api/upr/calendar?cycle=2')).json();
+    const session26 = cycle2.sessions.find((s: { session: number }) => s.session === 26);
+    expect(session26.reviews).toHaveLength(11);
+    expect(session26.note).toMatch(/^Recommendations of 11 of the 14 States reviewed in this session are in the data \(Haiti, /);
+    expect(cycle2.sessions.filter((s: { note: string | null }) => s.note !== null).map((s: { session: number }) => s.session)).toEqual([26]);
+
     const calendar = (await app.inject('/api/upr/calendar?cycle=4')).json();
     expect(calendar.sessions.map((s: { session: number }) => s.session)).toEqual(Array.from({ length: 14 }, (_, i) => 41 + i));
     const reviewed = calendar.sessions.flatMap((s: { reviews: { stateIso3: string }[] }) => s.reviews.map((r) => r.stateIso3));

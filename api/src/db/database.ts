@@ -144,6 +144,7 @@ export interface UprSessionTable {
   startDate: string | null;
   endDate: string | null;
   sourceIds: string;
+  note: string | null;
 }
 export interface UprReviewTable {
   id: string;

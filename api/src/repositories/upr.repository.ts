@@ -210,7 +210,7 @@ export function createUprRepository(db: Kysely<Database>) {
       all<{ id: string; session: number; text: string; sourceId: string }>('select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id', [iso3]),
 
     sessions: (filter: { cycle?: number | undefined; session?: number | undefined }) =>
-      all<{ session: number; cycle: number; year: number | null; startDate: string | null; endDate: string | null; sourceIds: string }>(
+      all<{ session: number; cycle: number; year: number | null; startDate: string | null; endDate: string | null; sourceIds: string; note: string | null }>(
         `select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`,
         [filter.cycle ?? null, filter.cycle ?? null, filter.session ?? null, filter.session ?? null],
       ),

@@ -59,6 +59,11 @@ export const UprSessionRecord = z
     startDate: IsoDate.nullable(),
     endDate: IsoDate.nullable(),
     sourceIds: z.array(Slug).min(1),
+    /**
+     * What the data holds of the session where it is incomplete, in words (e.g. session 26: the
+     * reviews of 11 of its 14 States); absent or null when there is nothing to say.
+     */
+    note: z.string().min(1).nullable().optional(),
   })
   .refine(sessionAndCycleAgree, CYCLE_MESSAGE)
   .refine((s) => !s.startDate || !s.endDate || s.startDate <= s.endDate, { message: 'a session must not end before it starts', path: ['endDate'] })

@@ -117,6 +117,8 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
       startDate: s.startDate ?? stored.startDate,
       endDate: s.endDate ?? stored.endDate,
       sourceIds: s.sourceIds.reduce(cite, stored.sourceIds),
+      // A file's note replaces the stored one; without one, the stored note (e.g. the 26th session's gap) stays.
+      note: s.note ?? stored.note ?? null,
     });
   }
 

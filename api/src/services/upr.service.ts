@@ -168,6 +168,7 @@ export function createUprService(repos: Repositories) {
             startDate: s.startDate,
             endDate: s.endDate,
             recommendationsRecorded: own.reduce((n, r) => n + (counts.get(r.id) ?? 0), 0),
+            note: s.note,
             reviews: own.map((r) => ({ id: r.id, stateIso3: r.stateIso3, name: r.nameEn, status: r.status as UprReview['status'], reviewDate: r.reviewDate, note: r.note, recommendationsRecorded: counts.get(r.id) ?? 0 })),
             sources: refsFor(JSON.parse(s.sourceIds) as string[], refs),
           };

@@ -57,6 +57,13 @@ describe('buildUprSeed', () => {
     expect(reviewsIn(26).map((r) => r.stateIso3)).toEqual(['HTI', 'ISL', 'LTU', 'MDA', 'SSD', 'SYR', 'TGO', 'TLS', 'UGA', 'VEN', 'ZWE']);
     expect(reviews.filter((r) => r.session >= 21 && r.session <= 27 && r.status !== 'held')).toEqual([]);
     // "Supported" is the 2018 export's word; the first data row of the sessions 25-27 file.
+    // The 26th session says in its note that the data holds 11 of its 14 States, and which.
+    const sessions = seed.files['upr-sessions.json'];
+    expect(sessions.find((s) => s.session === 26)).toMatchObject({
+      sourceIds: ['cehdi-upr-session-years-2026-05-28', 'upr-info-export-2018-sessions-25-27'],
+      note: expect.stringMatching(/^Recommendations of 11 of the 14 States reviewed in this session are in the data \(Haiti, Iceland, .*Zimbabwe\)/) as unknown,
+    });
+    expect(sessions.filter((s) => s.note !== undefined).map((s) => s.session)).toEqual([26]);
     expect(from2018.find((r) => r.sourceId === 'upr-info-export-2018-sessions-25-27' && r.sourceLine === 2)).toMatchObject({
       reviewId: 'DZA-27',
       text: 'Ratify other human rights conventions to which Algeria is not yet a State party',

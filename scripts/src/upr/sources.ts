@@ -68,6 +68,13 @@ const UPR_INFO_2018_FILES = [
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Sessions the 2018 export holds only in part, with how many States the session reviewed, as the
+ * notes that came with the export say (data/README.md, raw/upr/): the normaliser writes the gap
+ * into the session's note, which the dashboard's coverage shows.
+ */
+export const UPR_INFO_2018_PARTIAL_SESSIONS: ReadonlyMap<number, { statesReviewed: number }> = new Map([[26, { statesReviewed: 14 }]]);
+
 export const UPR_INFO_2018_SOURCES = UPR_INFO_2018_FILES.map(([first, last, repoFile]) => {
   const suffix = `${twoDigits(first)}-${twoDigits(last)}`;
   const rawFile = `${RAW}upr-info-export_2018_sessions-${suffix}.csv`;

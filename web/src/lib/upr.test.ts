@@ -229,25 +229,34 @@ describe('coverage of the bundled data', () => {
       {
         cycle: 1, firstSession: 12, lastSession: 12, firstYear: 2011, lastYear: 2011, recommendations: 369, reviews: 3,
         fewStates: ['Antigua and Barbuda', 'Eswatini', 'Haiti'],
-        sessionsWithData: [{ from: 12, to: 12 }], sessionsWithout: [], sessionsOnCalendar: [{ from: 12, to: 12 }],
+        sessionsWithData: [{ from: 12, to: 12 }], sessionsWithout: [], sessionsOnCalendar: [{ from: 12, to: 12 }], sessionNotes: [],
       },
       {
         cycle: 2, firstSession: 13, lastSession: 22, firstYear: 2012, lastYear: 2015, recommendations: 765, reviews: 4, fewStates: null,
         sessionsWithData: [{ from: 13, to: 13 }, { from: 20, to: 20 }], sessionsWithout: [{ from: 21, to: 22 }],
-        sessionsOnCalendar: [{ from: 13, to: 13 }, { from: 20, to: 20 }],
+        sessionsOnCalendar: [{ from: 13, to: 13 }, { from: 20, to: 20 }], sessionNotes: [],
       },
       {
         cycle: 3, firstSession: 33, lastSession: 35, firstYear: 2019, lastYear: 2020, recommendations: 215, reviews: 1, fewStates: ['Slovenia'],
         sessionsWithData: [{ from: 34, to: 34 }], sessionsWithout: [{ from: 33, to: 33 }, { from: 35, to: 35 }],
-        sessionsOnCalendar: [{ from: 34, to: 34 }],
+        sessionsOnCalendar: [{ from: 34, to: 34 }], sessionNotes: [],
       },
       {
         // The 4th-cycle calendar is in the data, but of the 48th session only Slovenia's recommendations are.
         cycle: 4, firstSession: 47, lastSession: 48, firstYear: 2024, lastYear: 2025, recommendations: 254, reviews: 1, fewStates: ['Slovenia'],
         sessionsWithData: [{ from: 48, to: 48 }], sessionsWithout: [{ from: 47, to: 47 }],
-        sessionsOnCalendar: [{ from: 47, to: 48 }],
+        sessionsOnCalendar: [{ from: 47, to: 48 }], sessionNotes: [],
       },
     ]);
+  });
+
+  it('passes on the note of a session the data holds only in part (the 26th, from the calendar of the bundled data)', () => {
+    const note = 'Recommendations of 11 of the 14 States reviewed in this session are in the data (Haiti, Iceland, …)';
+    const partial = [
+      { session: 25, cycle: 2, year: 2016, recommendationsRecorded: 2_944, reviews: [review('AGO', 'Angola', 0)], note: null },
+      { session: 26, cycle: 2, year: 2016, recommendationsRecorded: 2_461, reviews: [review('HTI', 'Haiti', 214)], note },
+    ];
+    expect(summariseCoverage(partial)[0]!.sessionNotes).toEqual([{ session: 26, note }]);
   });
 
   it('is empty for an empty calendar', () => expect(summariseCoverage([])).toEqual([]));

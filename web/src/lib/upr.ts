@@ -302,11 +302,14 @@ export interface CycleCoverage {
   sessionsWithout: SessionRange[];
   /** Sessions whose calendar (the states reviewed) is in the data. */
   sessionsOnCalendar: SessionRange[];
+  /** What the data says of a session it holds only in part (the calendar's `note`), by session. */
+  sessionNotes: { session: number; note: string }[];
 }
 
 /** What the coverage needs of a calendar session (GET /api/upr/calendar). */
 export type CoverageSession = Pick<UprCalendarSession, 'session' | 'cycle' | 'year' | 'recommendationsRecorded'> & {
   reviews: Pick<UprCalendarSession['reviews'][number], 'name' | 'recommendationsRecorded'>[];
+  note?: string | null;
 };
 
 /** At most this many states are named; beyond it the page gives a count. */
@@ -339,6 +342,7 @@ export function summariseCoverage(sessions: CoverageSession[]): CycleCoverage[] 
         sessionsWithData: toRanges(withData.map((s) => s.session)),
         sessionsWithout: toRanges(list.filter((s) => s.recommendationsRecorded === 0).map((s) => s.session)),
         sessionsOnCalendar: toRanges(list.filter((s) => s.reviews.length > 0).map((s) => s.session)),
+        sessionNotes: list.flatMap((s) => (s.note ? [{ session: s.session, note: s.note }] : [])),
       };
     });
 }

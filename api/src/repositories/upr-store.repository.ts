@@ -94,7 +94,7 @@ const changedFields = <T extends object>(before: T, after: T) =>
   (Object.keys(after) as (keyof T & string)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
 
 export function sessionRow(s: UprSessionRecord) {
-  return { session: s.session, cycle: s.cycle, year: s.year, startDate: s.startDate, endDate: s.endDate, sourceIds: JSON.stringify(s.sourceIds) };
+  return { session: s.session, cycle: s.cycle, year: s.year, startDate: s.startDate, endDate: s.endDate, sourceIds: JSON.stringify(s.sourceIds), note: s.note ?? null };
 }
 export function reviewRow(r: UprReviewRecord) {
   return {

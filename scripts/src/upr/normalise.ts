@@ -12,6 +12,13 @@ import { UPR_CYCLES, uprCycleOfSession, UprPledgeRecord, UprRecommendationRecord
 import type { SourceRecord } from '../normalise/schemas.js';
 import { isRegistered, sourceRecords } from '../normalise/sources.js';
 import { rawPath } from '../normalise/paths.js';
+import { parseCalendarCsv, parseReviewYearsCsv, parseSessionByStateCsv, parseSessionYearCsv } from './calendar.js';
+import { zodReason, type ParseResult, type UnresolvedName } from './common.js';
+import { createStateNameResolver, type StateNames } from './names.js';
+import { UPR_INFO_2018_PARTIAL_SESSIONS, UPR_INFO_2018_SOURCES, UPR_INFO_RECOMMENDATION_SOURCES, UPR_SOURCE_IDS } from './sources.js';
+import { parseThematicListCsv } from './thematic-list.js';
+import { parseUprInfoCsv } from './upr-info.js';
+
 /**
  * The last session the UPR Info export of 2015 covers. Where the two UPR Info exports overlap
  * (sessions 1-20) the 2015 export stands, so that the ids and line citations of the rows bundled
@@ -108,6 +115,25 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
   const officialReviews = new Set(slovenia.map((r) => r.reviewId));
   const duplicated = recommendations.filter((r) => officialReviews.has(r.reviewId));
   for (const id of officialReviews) {
+  // A session the 2018 export holds only in part says so in its note, naming the States it holds.
+  const nameOf = new Map(states.map((s) => [s.iso3, s.names.en]));
+  const partialSessionNote = (session: number): { note: string; sourceId: string } | null => {
+    const partial = UPR_INFO_2018_PARTIAL_SESSIONS.get(session);
+    const source = UPR_INFO_2018_SOURCES.find((s) => s.firstSession <= session && session <= s.lastSession);
+    if (!partial || !source) return null;
+    const held = [...new Set(recommendations.filter((r) => r.session === session).map((r) => r.stateUnderReviewIso3))];
+    if (held.length >= partial.statesReviewed) {
+      problems.push(`session ${session}: ${held.length} States have recommendations, so UPR_INFO_2018_PARTIAL_SESSIONS (sources.ts), which says the session reviewed ${partial.statesReviewed}, is out of date`);
+      return null;
+    }
+    const names = held.map((iso3) => nameOf.get(iso3) ?? iso3).sort((a, b) => a.localeCompare(b, 'en'));
+    return {
+      sourceId: source.id,
+      note:
+        `Recommendations of ${held.length} of the ${partial.statesReviewed} States reviewed in this session are in the data (${names.join(', ')}): ` +
+        `the UPR Info export of 25 July 2018 holds no others, and no other source in the data gives the other ${partial.statesReviewed - held.length}.`,
+    };
+  };
     const n = duplicated.filter((r) => r.reviewId === id).length;
     if (n) summary.push(`${id}: ${n} UPR Info rows left out, the OHCHR thematic list of the same review is used`);
   }
@@ -128,6 +154,7 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
         problems.push(`${rawName(UPR_RAW_FILES.calendar)}:${dates!.line}: session ${session} starts in ${startYear}, but the session-year look-up says ${lookup.year}`);
       }
       const sourceIds = [
+      const partial = partialSessionNote(session);
         ...(lookup ? [UPR_SOURCE_IDS.sessionYears] : []),
         ...(dates && (dates.startDate || dates.endDate || !lookup) ? [UPR_SOURCE_IDS.calendar] : []),
       ];
@@ -142,7 +169,8 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
         year: lookup?.year ?? startYear,
         startDate: dates?.startDate ?? null,
         endDate: dates?.endDate ?? null,
-        sourceIds,
+        sourceIds: partial ? [...sourceIds, partial.sourceId].sort() : sourceIds,
+        ...(partial ? { note: partial.note } : {}),
       });
     }
   }

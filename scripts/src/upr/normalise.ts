@@ -26,13 +26,6 @@ import { parseUprInfoCsv } from './upr-info.js';
  */
 export const LAST_SESSION_OF_THE_2015_EXPORT = 20;
 
-import { parseCalendarCsv, parseReviewYearsCsv, parseSessionByStateCsv, parseSessionYearCsv } from './calendar.js';
-import { zodReason, type ParseResult, type UnresolvedName } from './common.js';
-import { createStateNameResolver, type StateNames } from './names.js';
-import { UPR_INFO_2018_SOURCES, UPR_INFO_RECOMMENDATION_SOURCES, UPR_SOURCE_IDS } from './sources.js';
-import { parseThematicListCsv } from './thematic-list.js';
-import { parseUprInfoCsv } from './upr-info.js';
-
 export const UPR_RAW_FILES = {
   pledges: 'upr/upr-info-export_2015_voluntary-pledges_sessions-01-19.csv',
   slovenia: 'upr/slovenia_upr-recommendations_cycles2-4_ohchr-thematic-lists.csv',
@@ -81,6 +74,13 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
   // --- recommendations and pledges ------------------------------------------------------------
   const recommendations: UprRecommendationRecord[] = [];
   const pledges: UprPledgeRecord[] = [];
+  for (const source of UPR_INFO_RECOMMENDATION_SOURCES) {
+    const file = source.rawFile.replace(/^data\/raw\//, '');
+    const result = parseUprInfoCsv(read(file), { sourceId: source.id, states: resolver });
+    recommendations.push(...collect(file, result));
+    if (result.pledges.length) problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
+    summary.push(`${source.id}: ${result.records.length} recommendations`);
+  }
   for (const source of UPR_INFO_2018_SOURCES.filter((s) => s.lastSession > LAST_SESSION_OF_THE_2015_EXPORT)) {
     const file = source.rawFile.replace(/^data\/raw\//, '');
     const result = parseUprInfoCsv(read(file), { sourceId: source.id, states: resolver });
@@ -90,13 +90,6 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     if (result.pledges.length) problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
     const left = records.length - added.length;
     summary.push(`${source.id}: ${added.length} recommendations${left ? ` (${left} of sessions 1-${LAST_SESSION_OF_THE_2015_EXPORT} left out: the 2015 export stands there)` : ''}`);
-  }
-  for (const source of UPR_INFO_RECOMMENDATION_SOURCES) {
-    const file = source.rawFile.replace(/^data\/raw\//, '');
-    const result = parseUprInfoCsv(read(file), { sourceId: source.id, states: resolver });
-    recommendations.push(...collect(file, result));
-    if (result.pledges.length) problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
-    summary.push(`${source.id}: ${result.records.length} recommendations`);
   }
   const pledgeResult = parseUprInfoCsv(read(UPR_RAW_FILES.pledges), { sourceId: UPR_SOURCE_IDS.pledges, states: resolver });
   pledges.push(...pledgeResult.pledges);
@@ -115,6 +108,13 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
   const officialReviews = new Set(slovenia.map((r) => r.reviewId));
   const duplicated = recommendations.filter((r) => officialReviews.has(r.reviewId));
   for (const id of officialReviews) {
+    const n = duplicated.filter((r) => r.reviewId === id).length;
+    if (n) summary.push(`${id}: ${n} UPR Info rows left out, the OHCHR thematic list of the same review is used`);
+  }
+  recommendations.splice(0, recommendations.length, ...recommendations.filter((r) => !officialReviews.has(r.reviewId)), ...slovenia);
+  summary.push(`${UPR_SOURCE_IDS.sloveniaThematicLists}: ${slovenia.length} recommendations`);
+
+  // --- sessions ---------------------------------------------------------------------------------
   // A session the 2018 export holds only in part says so in its note, naming the States it holds.
   const nameOf = new Map(states.map((s) => [s.iso3, s.names.en]));
   const partialSessionNote = (session: number): { note: string; sourceId: string } | null => {
@@ -134,13 +134,6 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
         `the UPR Info export of 25 July 2018 holds no others, and no other source in the data gives the other ${partial.statesReviewed - held.length}.`,
     };
   };
-    const n = duplicated.filter((r) => r.reviewId === id).length;
-    if (n) summary.push(`${id}: ${n} UPR Info rows left out, the OHCHR thematic list of the same review is used`);
-  }
-  recommendations.splice(0, recommendations.length, ...recommendations.filter((r) => !officialReviews.has(r.reviewId)), ...slovenia);
-  summary.push(`${UPR_SOURCE_IDS.sloveniaThematicLists}: ${slovenia.length} recommendations`);
-
-  // --- sessions ---------------------------------------------------------------------------------
   const years = collect(UPR_RAW_FILES.sessionYears, parseSessionYearCsv(read(UPR_RAW_FILES.sessionYears)));
   const calendar = parseCalendarCsv(read(UPR_RAW_FILES.calendar), { sourceId: UPR_SOURCE_IDS.calendar, states: resolver });
   const calendarReviews = collect(UPR_RAW_FILES.calendar, calendar);
@@ -154,7 +147,6 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
         problems.push(`${rawName(UPR_RAW_FILES.calendar)}:${dates!.line}: session ${session} starts in ${startYear}, but the session-year look-up says ${lookup.year}`);
       }
       const sourceIds = [
-      const partial = partialSessionNote(session);
         ...(lookup ? [UPR_SOURCE_IDS.sessionYears] : []),
         ...(dates && (dates.startDate || dates.endDate || !lookup) ? [UPR_SOURCE_IDS.calendar] : []),
       ];
@@ -162,6 +154,7 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
         problems.push(`session ${session}: no source gives its year or dates`);
         continue;
       }
+      const partial = partialSessionNote(session);
       sessions.push({
         session,
         cycle: cycle.cycle,

@@ -192,11 +192,11 @@ export const UprCalendarSession = z
     year: z.number().int().nullable(),
     startDate: IsoDate.nullable(),
     endDate: IsoDate.nullable(),
+    recommendationsRecorded: z.number().int().describe('Recommendations of this session in the database'),
     note: z
       .string()
       .nullable()
       .describe('What the data holds of the session where it is incomplete, in words (e.g. the 26th: the reviews of 11 of its 14 States); null when there is nothing to say'),
-    recommendationsRecorded: z.number().int().describe('Recommendations of this session in the database'),
     reviews: z.array(
       z.object({ id: z.string(), stateIso3: z.string(), name: z.string(), status: z.enum(UPR_REVIEW_STATUSES).nullable(), reviewDate: IsoDate.nullable(), note: z.string().nullable(), recommendationsRecorded: z.number().int() }),
     ),

@@ -20,7 +20,8 @@ describe('buildUprSeed', () => {
       expect(readFileSync(join(seedDir, name), 'utf8'), name).toBe(`${JSON.stringify(records, null, 2)}\n`);
     }
     expect(readFileSync(join(seedDir, UPR_RECOMMENDATIONS_FILE), 'utf8') === toNdjson(recommendations), UPR_RECOMMENDATIONS_FILE).toBe(true);
-  });
+    // Some 61,000 records serialised and compared: seconds on two shared cores.
+  }, 30_000);
 
   it('writes 41,066 UPR Info (2015) rows, 19,949 UPR Info (2018) rows of sessions 21-27 and 632 OHCHR recommendations, less the 180 UPR Info rows of the review both cover, 947 pledges, 54 sessions and 595 reviews', () => {
     const bySource = new Map<string, number>();
@@ -56,7 +57,6 @@ describe('buildUprSeed', () => {
     expect([21, 22, 23, 24, 25, 26, 27].map((s) => reviewsIn(s).length)).toEqual([14, 14, 14, 14, 14, 11, 14]);
     expect(reviewsIn(26).map((r) => r.stateIso3)).toEqual(['HTI', 'ISL', 'LTU', 'MDA', 'SSD', 'SYR', 'TGO', 'TLS', 'UGA', 'VEN', 'ZWE']);
     expect(reviews.filter((r) => r.session >= 21 && r.session <= 27 && r.status !== 'held')).toEqual([]);
-    // "Supported" is the 2018 export's word; the first data row of the sessions 25-27 file.
     // The 26th session says in its note that the data holds 11 of its 14 States, and which.
     const sessions = seed.files['upr-sessions.json'];
     expect(sessions.find((s) => s.session === 26)).toMatchObject({
@@ -64,6 +64,7 @@ describe('buildUprSeed', () => {
       note: expect.stringMatching(/^Recommendations of 11 of the 14 States reviewed in this session are in the data \(Haiti, Iceland, .*Zimbabwe\)/) as unknown,
     });
     expect(sessions.filter((s) => s.note !== undefined).map((s) => s.session)).toEqual([26]);
+    // "Supported" is the 2018 export's word; the first data row of the sessions 25-27 file.
     expect(from2018.find((r) => r.sourceId === 'upr-info-export-2018-sessions-25-27' && r.sourceLine === 2)).toMatchObject({
       reviewId: 'DZA-27',
       text: 'Ratify other human rights conventions to which Algeria is not yet a State party',

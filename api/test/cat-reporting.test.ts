@@ -133,6 +133,33 @@ describe('GET /api/cat-reporting/{iso3}', () => {
     expect(body.deadlines).toEqual([expect.objectContaining({ kind: 'report', date: '2026-07-28', computed: true, status: 'upcoming' })]);
   });
 
+  it("shows the initial report's due date even when its submission is not recorded, with the reason codes and their English words", async () => {
+    const { app } = await setup({ seed: true });
+    // Norway: only an announced review (63rd session) is recorded; the initial report was due 1988-06-26.
+    const norway = await detail(app, `NOR?asOf=${DATA_AS_OF}`);
+    expect(norway.reports).toEqual([
+      expect.objectContaining({ reportNumber: 1, recordId: null, status: 'submitted-not-recorded', label: 'initial', overdue: null }),
+    ]);
+    expect(norway.reports[0]!.due).toMatchObject({
+      date: '1988-06-26',
+      basis: 'computed',
+      ruleId: 'initialReport',
+      rule: 'UNCAT art. 19(1): initial report due one year after the Convention entered into force for the State',
+      reasons: [{ code: 'entry-into-force', entryIntoForce: '1987-06-26', computed: true }],
+      note: 'Entry into force for the State: 1987-06-26 (computed from the deposit, art. 27).',
+    });
+    expect(norway.summary).toMatchObject({
+      nextReportDue: null,
+      situation: 'history-not-recorded',
+      situationReason: { code: 'unidentified-review', session: 63, activityKind: 'review-scheduled' },
+      situationBasis:
+        'The sessions list records “report scheduled for consideration (announced Dec 2017)” at the 63rd session; which report that was, and the date of the next one, are not recorded.',
+    });
+    // Serbia succeeded: no date is computed, and the row says why.
+    const serbia = await detail(app, `SRB?asOf=${DATA_AS_OF}`);
+    expect(serbia.reports[0]!.due).toMatchObject({ date: null, reasons: [{ code: 'successor-state' }], note: expect.stringMatching(/^Not computed: for a successor State/) });
+  });
+
   it('exports the history as CSV, one row per report and follow-up', async () => {
     const { app } = await setup({ seed: true });
     const json = await detail(app, `KIR?asOf=${DATA_AS_OF}`);

@@ -40,6 +40,11 @@
  * - Only facts dated on or before `asOf` are used to compute: concluding observations adopted
  *   later do not set a due date yet (only a lower bound follows), and a list adopted later is
  *   not read.
+ *
+ * Evidence of a review is evidence of a report: a later recorded report, or a review of a report
+ * in the sessions list (held, or announced for a session), shows a report was submitted. The
+ * initial report is then never named as next due; unrecorded, it is 'submitted-not-recorded'.
+ * Every party's initial report is listed with its due date, recorded or not.
  */
 import { addDays, addYears, assertIsoDate, startOfNextPeriod } from './entry-into-force.js';
 import { statusOn, type Instrument, type StatusResult } from './status-engine.js';
@@ -82,6 +87,11 @@ export const CAT_OBLIGATION_STATUSES = [
   'not-recorded',
   /** No due date is recorded or computable, and no lower bound shows it is still in the future. */
   'due-date-not-recorded',
+  /**
+   * Not recorded itself, but a later report or a review of a report is: it was submitted, at a
+   * date the record does not give (evidence of a review is evidence of a report).
+   */
+  'submitted-not-recorded',
 ] as const;
 export type CatObligationStatus = (typeof CAT_OBLIGATION_STATUSES)[number];
 
@@ -654,6 +664,23 @@ const REVIEW_KINDS: ReadonlySet<CatActivityKind> = new Set([
 const PARTY_STATUSES = new Set(['party', 'withdrawal-pending']);
 
 /**
+ * Announced activities that show a report had been received: a report is scheduled for review,
+ * or a list of issues adopted on it, only once it has arrived. (A list of issues prior to
+ * reporting comes before the report, so its announcement shows nothing.)
+ */
+const ANNOUNCED_REVIEW_OF_A_REPORT: ReadonlySet<CatActivityKind> = new Set([
+  'review-scheduled',
+  'report-considered',
+  'report-considered-without-delegation',
+  'list-of-issues-adopted',
+]);
+
+/** Reviews that show a report was submitted: all but one held in its absence and a list of issues prior to reporting. */
+const REVIEW_OF_A_REPORT: ReadonlySet<CatActivityKind> = new Set(
+  [...REVIEW_KINDS].filter((k) => k !== 'considered-without-report' && k !== 'list-of-issues-prior-to-reporting-adopted'),
+);
+
+/**
  * A date by which the session had started: its own start (or end), else, for the sessions the
  * sources give no dates for, the start of the next later session that has one.
  */
@@ -738,11 +765,14 @@ function nextReport(state: StateRecord, obligations: CatReportObligation[]): Nex
   const anyConsidered = reports.some((r) => (consideredBy(r) ?? '9999-12-31') <= asOf);
   // Activity after the last recorded review means a round the records do not identify; a list of
   // issues prior to reporting after a recorded review only opens the next (simplified) round.
-  const unexplained = (kind: CatActivityKind) => REVIEW_KINDS.has(kind) && !(kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
+  // An announced review counts too, from the session it was announced for: the announcement shows
+  // a report had arrived (Belarus, Norway and others at the 63rd session, announced in December 2017).
+  const unexplained = (a: CatSessionActivity) =>
+    REVIEW_KINDS.has(a.kind) && (!a.planned || ANNOUNCED_REVIEW_OF_A_REPORT.has(a.kind)) && !(a.kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
   const laterActivity = sessions
     .filter((s) => (heldBy(s) ?? '9999-12-31') <= asOf)
     .sort((a, b) => a.session - b.session)
-    .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && unexplained(a.kind)).map((a) => ({ s, a })))
+    .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && unexplained(a)).map((a) => ({ s, a })))
     .filter(({ s }) => s.session > latestRecordedSession && !recordedSessions.has(s.session))
     .at(-1);
   if (laterActivity) {
@@ -791,6 +821,37 @@ function nextReport(state: StateRecord, obligations: CatReportObligation[]): Nex
   }
   establishReportOverdue(state, next);
   return { next, unidentified: null };
+}
+
+/**
+ * The initial report's row for a party whose record does not have it: its due date (art. 19(1))
+ * is shown whether or not its submission is recorded. A later recorded report, or a review of a
+ * report in the sessions list, shows it was submitted at a date the record does not give; a
+ * review in the absence of a report, or a follow-up list alone, shows nothing about it.
+ */
+function unrecordedInitialReport(state: StateRecord, obligations: CatReportObligation[]): CatReportObligation | null {
+  if (!state.party || obligations.some((o) => o.reportNumber === 1)) return null;
+  const { stateIso3, asOf, sessions } = state;
+  const laterReport = state.reports.some((r) => r.number > 1 && (reportReceivedBy(r) ?? '9999-12-31') <= asOf);
+  const reviewOfAReport = sessions.some(
+    (s) =>
+      (sessionDate(s, sessions) ?? '9999-12-31') <= asOf &&
+      s.activities.some((a) => a.stateIso3 === stateIso3 && REVIEW_OF_A_REPORT.has(a.kind) && (!a.planned || ANNOUNCED_REVIEW_OF_A_REPORT.has(a.kind))),
+  );
+  const due = initialReportDue(state.uncat, state.uncatSourceId);
+  return {
+    kind: 'report',
+    reportNumber: 1,
+    lastReportNumber: 1,
+    recordedLabel: null,
+    recordId: null,
+    procedure: null,
+    procedureReason: null,
+    due,
+    status: laterReport || reviewOfAReport ? 'submitted-not-recorded' : statusFromDue(due, asOf),
+    receivedBy: null,
+    overdue: null,
+  };
 }
 
 /**
@@ -979,6 +1040,8 @@ export function catReportingStatus(input: CatReportingInput): CatReportingStatus
   const reports = recordedReportObligations(state);
   const lastReportReceived = reports.filter((o) => o.status === 'received').at(-1) ?? null;
   const { next, unidentified } = nextReport(state, reports);
+  const initial = unrecordedInitialReport(state, reports);
+  if (initial) reports.unshift(initial);
   const followUps = followUpObligations(state);
   const { situation, situationReason } = situationOf(state, { next, unidentified, followUps, completenessBasis }, lastReportReceived);
   return {

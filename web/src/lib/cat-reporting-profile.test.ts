@@ -15,33 +15,37 @@ describe('formatSpan', () => {
 });
 
 describe('historyRows', () => {
-  it('puts each report with its recorded round and the follow-up to it (Spain: 5th to 8th)', () => {
+  it('puts each report with its recorded round and the follow-up to it (Spain: initial, then 5th to 8th)', () => {
     const rows = historyRows(spain);
     expect(rows.map((r) => [r.report?.label, r.record?.id ?? null, r.followUp?.reportNumber ?? null])).toEqual([
+      // Not recorded, but the later reports show it was submitted: its due date is still shown.
+      ['initial', null, null],
       ['5th periodic', 'ESP:5', 5],
       ['6th periodic', 'ESP:6', 6],
       ['7th periodic', 'ESP:7', 7],
       // Due 2027-07-27: no source records it yet, and it has no concluding observations to follow up.
       ['8th periodic', null, null],
     ]);
-    expect(rows[2]?.followUp?.status).toBe('overdue');
+    expect(rows[0]?.report).toMatchObject({ status: 'submitted-not-recorded', due: { date: '1988-11-20', basis: 'computed' } });
+    expect(rows[3]?.followUp?.status).toBe('overdue');
   });
 
   it('keeps a follow-up no report is identified for, on a row of its own', () => {
     const followUp = { ...spain.followUps[2]!, recordId: null, reportNumber: null, lastReportNumber: null };
     const rows = historyRows({ ...spain, followUps: [...spain.followUps.slice(0, 2), followUp] });
-    expect(rows).toHaveLength(5);
-    expect(rows[4]).toEqual({ report: null, record: null, followUp });
+    expect(rows).toHaveLength(6);
+    expect(rows[5]).toEqual({ report: null, record: null, followUp });
   });
 
   it('says how a receipt is known, and null when it is not', () => {
-    const [fifth, sixth, seventh, eighth] = historyRows(spain);
+    const [initial, fifth, sixth, seventh, eighth] = historyRows(spain);
+    expect(receiptText(initial!.report!, null, text)).toBeNull(); // submitted, at a date not recorded
     expect(receiptText(fifth!.report!, fifth!.record, text)).toBe('by 30 Nov 2009');
     expect(receiptText(sixth!.report!, sixth!.record, text)).toBe('by 28 Apr 2015');
     expect(receiptText(seventh!.report!, seventh!.record, text)).toBe('by 20 Jul 2023');
     expect(receiptText(eighth!.report!, null, text)).toBeNull();
-    const [initial] = historyRows(nigeria);
-    expect(receiptText(initial!.report!, initial!.record, text)).toBeNull(); // never submitted
+    const [nigeriaInitial] = historyRows(nigeria);
+    expect(receiptText(nigeriaInitial!.report!, nigeriaInitial!.record, text)).toBeNull(); // never submitted
   });
 });
 

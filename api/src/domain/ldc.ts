@@ -6,8 +6,7 @@
  * never "graduated".
  */
 import type { IsoDate } from './types.js';
-
-export type LdcStatus = 'ldc' | 'graduated' | 'never';
+import type { LdcStatus } from './vocabulary.js';
 
 /**
  * `pending`: the scheduled date is after the date asked about;

@@ -92,6 +92,22 @@ describe('aggression amendments: entry into force by art. 121(5), jurisdiction f
     expect(row(await statusOf(app, 'rs-art8-2019-starvation', '2024-03-21'), 'URY')).toMatchObject({ status: 'party', jurisdictionFrom: null });
   });
 
+  it('the timeline gives the activation as its own date, with its source; the other amendments have none', async () => {
+    const { app } = await setup({ seed: true });
+    const body = (await app.inject('/api/instruments/rs-aggression-2010/timeline?to=2019-01-01')).json() as {
+      jurisdictionActivation: { date: string; source: { id: string } | null } | null;
+      points: { date: string }[];
+    };
+    expect(body.jurisdictionActivation).toMatchObject({ date: '2018-07-17', source: { id: 'asp-crime-of-aggression-page' } });
+    // It changes no count: no point on that day.
+    expect(body.points.map((p) => p.date)).not.toContain('2018-07-17');
+    const csv = await app.inject('/api/instruments/rs-aggression-2010/timeline?to=2019-01-01&format=csv');
+    expect(csv.body.split('\r\n')[0]).toMatch(/,jurisdictionActivatedOn$/);
+    expect(csv.body.split('\r\n')[1]).toMatch(/,2018-07-17$/);
+    const art8 = (await app.inject('/api/instruments/rs-art8-2010/timeline')).json() as { jurisdictionActivation: unknown };
+    expect(art8.jurisdictionActivation).toBeNull();
+  });
+
   it('CSV and state profile carry the jurisdiction date beside the entry into force', async () => {
     const { app } = await setup({ seed: true });
     const csv = await csvRow(app, 'rs-aggression-2010', '2020-01-01', 'LIE');

@@ -89,9 +89,10 @@ export function timelineCsv(result: TimelineResponse) {
     signatories: p.signatories,
     changes: p.change.map((c) => `${c.iso3}: ${c.from} -> ${c.to}`).join(' ; '),
     dataAsOf: result.dataAsOf,
+    jurisdictionActivatedOn: result.jurisdictionActivation?.date ?? null,
   }));
   return table(`${result.instrumentId}-timeline.csv`, rows, [
-    'instrument', 'date', 'parties', 'partiesNotInForce', 'signatories', 'changes', 'dataAsOf',
+    'instrument', 'date', 'parties', 'partiesNotInForce', 'signatories', 'changes', 'dataAsOf', 'jurisdictionActivatedOn',
   ]);
 }
 

@@ -102,6 +102,12 @@ export const TimelineResponse = z.object({
   from: z.string(),
   to: z.string(),
   dataAsOf: z.string(),
+  jurisdictionActivation: z
+    .object({ date: z.string(), source: SourceRef.nullable() })
+    .nullable()
+    .describe(
+      "Aggression amendments: the date the Court's jurisdiction was activated (ICC-ASP/16/Res.5), a fact of its own that changes no count; null for other instruments",
+    ),
   points: z.array(TimelinePoint),
 });
 

@@ -191,7 +191,12 @@ export function createStatusService(repos: Repositories) {
       const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;
       if (start > to) throw new InputError(`"to" (${to}) is before the timeline starts (${start}, the instrument's adoption): give a later "to" or an earlier "from"`);
       const points = timeline(loaded.engine, loaded.events, loaded.states.map((s) => s.iso3), start, to, loaded.parent);
-      return { instrumentId, from: start, to, dataAsOf: loaded.instrument.dataAsOf, points };
+      const rule = loaded.instrument.entryIntoForceRule;
+      const activatedOn = rule.kind === 'one-year-after-deposit' ? rule.activatedOn : null;
+      const jurisdictionActivation = activatedOn
+        ? { date: activatedOn, source: activationSourceOf(loaded.instrument, await repos.meta.sourceRefs()) }
+        : null;
+      return { instrumentId, from: start, to, dataAsOf: loaded.instrument.dataAsOf, jurisdictionActivation, points };
     },
   };
 }

@@ -23,7 +23,12 @@ export const load: PageServerLoad = async ({ fetch, params, locals }) => {
       to: timeline.to,
       generalEntryIntoForce: instrument.generalEntryIntoForce,
     }),
-    timeline: { from: timeline.from, to: timeline.to, yearly: yearlyCounts(timeline.points, timeline.from, timeline.to) },
+    timeline: {
+      from: timeline.from,
+      to: timeline.to,
+      yearly: yearlyCounts(timeline.points, timeline.from, timeline.to),
+      jurisdictionActivation: timeline.jurisdictionActivation,
+    },
     status: {
       asOf: status.asOf,
       rows: status.states.map((row) => toStatusRow(row, status.sources)),

@@ -1,5 +1,6 @@
 // The domain's public entry for the dashboard and scripts: its vocabulary, type guards and types (no storage).
 export * from './types.js';
+export * from './absence.js';
 export * from './vocabulary.js';
 export { todayUtc } from './clock.js';
 export type { CatActivityKind, CatCompleteness, CatObligationStatus, CatProcedure } from './cat-reporting.js';

@@ -48,6 +48,11 @@ describe('statusFacts', () => {
       expected: ['Signature: not recorded', 'Ratification or accession: not recorded', 'Entry into force: not recorded'],
     },
     {
+      name: 'an accession has no signature to record (Japan, Rome Statute)',
+      row: { ...burundi, iso3: 'JPN', status: 'party', since: '2007-10-01', signature: null, consent: { date: '2007-07-17', precision: 'day', kind: 'accession' }, entryIntoForce: { date: '2007-10-01', computed: true }, withdrawal: null },
+      expected: ['Signature: not applicable (accession)', 'Accession: 17 Jul 2007', "Entry into force: 1 Oct 2007 (computed from the treaty's rule)"],
+    },
+    {
       name: 'coarse dates and unconfirmed reports are said, never hidden',
       row: { ...burundi, withdrawal: null, signature: { date: '2002-01-01', precision: 'year' }, uncertain: true, unconfirmed: 2 },
       expected: [

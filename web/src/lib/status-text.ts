@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { InstrumentStatusRow, SourceRef, Status } from '$lib/api-types';
+import { missingSignature } from '$lib/absence';
 import { formatDate, formatList } from '$lib/dates';
 import { STATUSES } from '$lib/status';
 
@@ -78,13 +79,14 @@ export function statusWithSince(
 
 /**
  * The dates behind a status, one line each, for tooltips: signature, consent, entry into force,
- * withdrawal, and warnings (uncertain dates, unconfirmed reports). Missing dates say "not recorded".
+ * withdrawal, and warnings (uncertain dates, unconfirmed reports). Missing dates say "not recorded",
+ * and a missing signature of a State that acceded or succeeded "not applicable (accession)".
  */
 export function statusFacts(row: StatusRow, { t, locale }: TextOptions): string[] {
   const date = (d: { date: string; precision?: 'day' | 'month' | 'year' } | null) =>
     d ? formatDate(d.date, locale, d.precision ?? 'day') : t('common.notRecorded');
   const lines = [
-    t('facts.signature', { date: date(row.signature) }),
+    t('facts.signature', { date: row.signature ? date(row.signature) : missingSignature(row.consent, t).text }),
     row.consent
       ? t('facts.consent', { kind: t(`eventKind.${row.consent.kind}`), date: date(row.consent) })
       : t('facts.consentNone', { date: t('common.notRecorded') }),

@@ -33,6 +33,7 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     'overdue',
     // the comparison's download (not an HTML page, so never cached, but read like one)
     'format',
+    'bom',
   ]),
 ].sort();
 

@@ -15,6 +15,10 @@ const isOneOf =
 export const isInstrumentId = isOneOf(INSTRUMENT_IDS);
 export const isStatus = isOneOf(STATUSES);
 
+/** The formats of the API's list answers (`?format=`): JSON by default, or a CSV file. */
+export const RESPONSE_FORMATS = ['json', 'csv'] as const;
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+
 // --- States ------------------------------------------------------------------------------------
 
 /** The five UN regional groups, as `data/seed/states.json` and the `group` filter write them. */

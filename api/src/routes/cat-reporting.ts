@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { catReportingCsv, catReportingHistoryCsv } from '../lib/csv-tables.js';
-import { FormatQuery, sendCsv } from '../lib/formats.js';
+import { sendCsv } from '../lib/formats.js';
 import { CatCalendarQuery, CatReportingDetail, CatReportingListResponse, CatReportingQuery } from '../schemas/cat-reporting.js';
-import { ErrorBody } from '../schemas/common.js';
+import { ErrorBody, FormatQuery } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
 import { StateParams } from '../schemas/params.js';
 import { todayUtc } from '../domain/clock.js';

@@ -4,8 +4,8 @@ import { todayUtc } from '../domain/clock.js';
 import { INSTRUMENT_IDS } from '../domain/types.js';
 import { isInstrumentId } from '../domain/vocabulary.js';
 import { instrumentsCsv, statusCsv, timelineCsv } from '../lib/csv-tables.js';
-import { FormatQuery, sendCsv } from '../lib/formats.js';
-import { ErrorBody, IsoDate } from '../schemas/common.js';
+import { sendCsv } from '../lib/formats.js';
+import { ErrorBody, FormatQuery, IsoDate } from '../schemas/common.js';
 import {
   AsOfQuery,
   Instrument,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, sendCsv } from '../lib/formats.js';
-import { ErrorBody, Source } from '../schemas/common.js';
+import { sendCsv } from '../lib/formats.js';
+import { ErrorBody, FormatQuery, Source } from '../schemas/common.js';
 import { Health } from '../schemas/health.js';
 
 export const metaRoutes: FastifyPluginAsyncZod = async (app) => {

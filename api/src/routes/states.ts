@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { statesCsv } from '../lib/csv-tables.js';
-import { FormatQuery, sendCsv } from '../lib/formats.js';
-import { ErrorBody } from '../schemas/common.js';
+import { sendCsv } from '../lib/formats.js';
+import { ErrorBody, FormatQuery } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
 import { StateParams } from '../schemas/params.js';
 import { StateDetail } from '../schemas/state-detail.js';

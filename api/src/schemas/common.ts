@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESPONSE_FORMATS } from '../domain/vocabulary.js';
 import { IsoDate as DatasetIsoDate, SourceRecord } from './dataset.js';
 
 /** The one error body every 4xx and 5xx response uses. */
@@ -19,6 +20,21 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
  * description the OpenAPI document gives it. Dataset records carry no description of their own.
  */
 export const IsoDate = DatasetIsoDate.describe('Calendar date, YYYY-MM-DD');
+
+/**
+ * `?format=json|csv`: every list the API serves is also available as CSV (lib/formats.ts sends it);
+ * `?bom=true` starts the CSV with a byte order mark (U+FEFF, by which Excel recognises UTF-8 instead
+ * of assuming the system's code page), so that Excel shows "Côte d'Ivoire" instead of "CÃ´te
+ * d'Ivoire". Without it the file is unchanged: scripts that read the CSV byte for byte keep working.
+ */
+export const FormatQuery = z.object({
+  format: z.enum(RESPONSE_FORMATS).default('json').describe('Response format; csv gives the list as a spreadsheet'),
+  bom: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('true: start a CSV answer with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8. Default false; ignored for JSON'),
+});
 
 /** Control characters other than tab and line breaks: never part of text a person wrote. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for

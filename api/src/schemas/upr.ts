@@ -11,8 +11,7 @@ import {
 } from '../domain/vocabulary.js';
 import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, readSearchText } from '../domain/search-text.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
-import { IsoDate, PlainText } from './common.js';
-import { FormatQuery } from '../lib/formats.js';
+import { FormatQuery, IsoDate, PlainText } from './common.js';
 import { InstrumentId, SourceRef } from './participation.js';
 import { HttpUrl } from './dataset.js';
 
@@ -203,13 +202,13 @@ export const UprCalendarSession = z
     sources: z.array(SourceRef),
   })
   .meta({ id: 'UprCalendarSession' });
+export type UprCalendarSession = z.infer<typeof UprCalendarSession>;
 export const UprCalendarResponse = z.object({ sessions: z.array(UprCalendarSession) }).meta({ id: 'UprCalendar' });
+export type UprCalendarResponse = z.infer<typeof UprCalendarResponse>;
 
 /**
  * The first UPR Working Group session opened on 7 April 2008: an assessment of how a UPR
-export type UprCalendarSession = z.infer<typeof UprCalendarSession>;
  * recommendation was implemented cannot speak for an earlier date.
-export type UprCalendarResponse = z.infer<typeof UprCalendarResponse>;
  */
 export const FIRST_UPR_SESSION_START = '2008-04-07';
 

@@ -22,6 +22,7 @@ import {
   procedureBasis,
   readCatQuery,
   reportName,
+  ruleTexts,
   situationBasis,
   situationFill,
   situationLegend,
@@ -179,6 +180,13 @@ describe("the facts behind a situation, worded from the API's codes", () => {
       note: '4 years after the concluding observations on the initial report (28 Jul 2022). Simplified procedure: the date the Committee set with its list of issues prior to reporting is not recorded.',
     });
     expect(procedureBasis(next, text)).toBe('Recorded: simplified reporting procedure.');
+  });
+
+  it('words the deadline rules of the list answer by their ids', () => {
+    expect(ruleTexts({ initialReport: 'as the API words it', followUp: 'as the API words it' }, text)).toEqual([
+      'UNCAT art. 19(1): initial report due one year after the Convention entered into force for the State',
+      'Follow-up information due one year after the concluding observations',
+    ]);
   });
 });
 

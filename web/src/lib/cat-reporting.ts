@@ -20,6 +20,7 @@ import {
   reportName as sharedReportName,
   ruleText,
   situationBasisText,
+  type CatRuleId,
   type CatWording,
 } from '@tracker/api/domain';
 import type { TFunction } from 'i18next';
@@ -151,6 +152,10 @@ export function dueExplanation(due: CatDue, options: TextOptions): { rule: strin
   const wording = catWording(options);
   return { rule: due.ruleId ? ruleText(due.ruleId, wording) : null, note: dueNote(due.reasons, wording) };
 }
+
+/** The deadline rules of the API's list answer (its `rules`, keyed by rule id), in the page's language. */
+export const ruleTexts = (rules: Record<string, string>, options: TextOptions): string[] =>
+  (Object.keys(rules) as CatRuleId[]).map((id) => ruleText(id, catWording(options)));
 
 /** The evidence that an obligation is overdue, in one sentence in the page's language. */
 export const overdueBasis = (overdue: NonNullable<CatObligation['overdue']>, options: TextOptions): string => overdueBasisText(overdue.reason, catWording(options));

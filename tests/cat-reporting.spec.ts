@@ -140,6 +140,16 @@ test.describe('CAT reporting on a state profile', () => {
     await expect(section.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', '/api/cat-reporting/NGA?asOf=2026-04-22&format=csv&bom=true');
   });
 
+  test('Norway: announced for review at the 63rd session, so its initial report is not shown as owed; its due date still is', async ({ page }) => {
+    await page.goto('/states/NOR?asOf=2026-04-22');
+    const section = page.locator('#cat-reporting');
+    await expect(section.getByTestId('cat-situation')).toHaveText('On 22 Apr 2026: History not recorded.');
+    await expect(section).toContainText('The sessions list records “report scheduled for consideration (announced Dec 2017)” at the 63rd session');
+    const initial = section.getByTestId('cat-history').locator('tr[data-report="1"]');
+    await expect(initial).toContainText('26 Jun 1988 (computed)');
+    await expect(initial).toContainText('submitted: date not recorded');
+  });
+
   test('a state that is not a party says so briefly', async ({ page }) => {
     await page.goto('/states/IND?asOf=2026-04-22');
     await expect(page.locator('#cat-reporting').getByTestId('cat-situation')).toHaveText(

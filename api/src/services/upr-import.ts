@@ -178,7 +178,9 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
       }
       cycleReview.set(cycleKey(iso3, cycle), r);
     }
-    r = { ...r, sourceIds: cite(r.sourceIds, source.id) };
+    // Every recommendation of a review comes here: the review is copied only when it changes (the
+    // first time), not once per recommendation.
+    if (!r.sourceIds.includes(source.id)) r = { ...r, sourceIds: cite(r.sourceIds, source.id) };
     if (held && r.status === null) r = { ...r, status: 'held', note: r.note ? `${r.note} ${INFERRED_HELD_NOTE}` : INFERRED_HELD_NOTE };
     touched.set(id, r);
     return r;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { applyUprImport, createDb, INFERRED_HELD_NOTE, sqliteOf, UprImportError } from '@tracker/api';
 import { rawPath } from '../normalise/paths.js';
@@ -17,6 +17,9 @@ type Db = ReturnType<typeof createDb>;
 
 /** The migrated database seeded with the bundled dataset, once per run (api/test/global-setup.ts); each test gets its own in-memory copy. */
 const image = seededImage();
+// Each import here runs against a copy of the seeded database (61,467 recommendations since sessions
+// 21-27 came in): seconds per test when the two cores are shared with other work.
+vi.setConfig({ testTimeout: 30_000 });
 const dir = mkdtempSync(join(tmpdir(), 'import-upr-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

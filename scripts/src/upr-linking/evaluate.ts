@@ -105,7 +105,8 @@ function rawRows(file: string, textColumn: string, delimiter = ','): Map<number,
   for (const dir of RAW_DIRS) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
-    const records = parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true, bom: true, delimiter, info: true });
+    // With `info`, each record comes with where it ends in the file.
+    const records = parse<{ record: Record<string, string>; info: { lines: number } }>(readFileSync(path, 'utf8'), { columns: true, bom: true, delimiter, info: true });
     const byLine = new Map<number, string>();
     let endOfPrevious = 1;
     for (const { record, info } of records) {

@@ -79,11 +79,15 @@ export function readCsvLines(text: string, checkHeader: HeaderCheck = () => null
 
   const { data: records, errors } = Papa.parse<string[]>(lf, { ...CSV_OPTIONS, delimiter });
   const startLines: number[] = [];
+  // Papa Parse ends a record at every line break outside quotes (an empty line or a final break
+  // gives an empty record), so when the text has exactly one break fewer than records, no cell
+  // holds one and record i starts on line i + 1: the usual case, which saves looking into every cell.
+  const noBreakInCells = countNewlines(lf) === records.length - 1;
   let line = 1;
   for (const cells of records) {
     startLines.push(line);
     line += 1;
-    for (const cell of cells) line += countNewlines(cell);
+    if (!noBreakInCells) for (const cell of cells) line += countNewlines(cell);
   }
   const error = errors[0];
   if (error) return { line: startLines[error.row ?? 0] ?? 1, reason: `not readable as CSV: ${error.message}` };
@@ -158,10 +162,14 @@ export function normaliseForId(value: string): string {
         .replace(/[\u2018\u2019\u02bc]/g, "'")
         .replace(/[\u201c\u201d]/g, '"')
     : value;
-  return unicode.replace(/\s+/g, ' ').trim().toLowerCase();
+  // Most texts have only single plain spaces between words: collapsing would copy them for nothing.
+  const collapsed = SPACING_TO_COLLAPSE.test(unicode) ? unicode.replace(/\s+/g, ' ') : unicode;
+  return collapsed.trim().toLowerCase();
 }
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included
 const NON_ASCII = /[^\u0000-\u007f]/;
+/** Whitespace other than a single plain space: a tab, a line break, a non-breaking space, or two in a row. */
+const SPACING_TO_COLLAPSE = /[^\S ]|\s\s/;
 
 /**
  * Stable ids: `family:session:ISO3:hash` where the hash (10 hex digits of SHA-256) covers the
@@ -173,9 +181,16 @@ export function assignStableIds<T>(
   key: (item: T) => { family: string; session: number; iso3: string; parts: string[] },
 ): string[] {
   const seen = new Map<string, number>();
+  // The parts after the text are names, which repeat from row to row: each is normalised once.
+  const names = new Map<string, string>();
+  const normaliseName = (name: string) => {
+    let n = names.get(name);
+    if (n === undefined) names.set(name, (n = normaliseForId(name)));
+    return n;
+  };
   return items.map((item) => {
     const { family, session, iso3, parts } = key(item);
-    const digest = hash('sha256', parts.map(normaliseForId).join('\u001f'), 'hex').slice(0, 10);
+    const digest = hash('sha256', parts.map((p, i) => (i === 0 ? normaliseForId(p) : normaliseName(p))).join('\u001f'), 'hex').slice(0, 10);
     const base = `${family}:${session}:${iso3}:${digest}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

@@ -86,12 +86,19 @@ export function parseUprInfoCsv(input: TableInput, options: UprInfoOptions): Upr
 
   const rejected: Rejection[] = [];
   const unresolved: UnresolvedName[] = [];
+  // A file uses a handful of response words: each is normalised once.
+  const responses = new Map<string, ReturnType<typeof normaliseResponse>>();
+  const responseOf = (word: string | null) => {
+    let r = responses.get(word ?? '');
+    if (!r) responses.set(word ?? '', (r = normaliseResponse(word ? [word] : [])));
+    return r;
+  };
   const drafts: RecommendationDraft[] = [];
   const pledgeDrafts: PledgeDraft[] = [];
   const width = UPR_INFO_HEADERS[layout].length;
 
   for (const { line, cells } of csv.rows) {
-    const row = readRow(cells, line, width, options);
+    const row = readRow(cells, line, width, options, responseOf);
     if (row.kind === 'rejected') rejected.push({ line, reason: row.reason });
     else if (row.kind === 'pledge') pledgeDrafts.push(row.draft);
     else {
@@ -116,7 +123,13 @@ const refused = (reason: string): UprInfoRow => ({ kind: 'rejected', reason });
 const cellAt = (cells: string[], i: number) => cell(decodeCharacterReferences(cells[i] ?? ''));
 
 /** One data row: a recommendation, a pledge, or the reason it is refused. */
-function readRow(cells: string[], line: number, width: number, options: UprInfoOptions): UprInfoRow {
+function readRow(
+  cells: string[],
+  line: number,
+  width: number,
+  options: UprInfoOptions,
+  responseOf: (word: string | null) => ReturnType<typeof normaliseResponse>,
+): UprInfoRow {
   if (cells.length !== width) return refused(`expected ${width} columns, found ${cells.length}`);
   const surName = cellAt(cells, COL.sur);
   if (!surName) return refused('missing State under review');
@@ -150,7 +163,7 @@ function readRow(cells: string[], line: number, width: number, options: UprInfoO
 
   const rsName = cellAt(cells, COL.rs);
   if (!rsName) return refused('missing recommending State');
-  const response = normaliseResponse(responseWord ? [responseWord] : []);
+  const response = responseOf(responseWord);
   if ('error' in response) return refused(response.error);
   const rsIso3 = options.states.resolve(rsName);
   return {

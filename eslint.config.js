@@ -95,14 +95,15 @@ export default tseslint.config(
         'The dashboard reads the API over HTTP; it imports only its public types and vocabulary (@tracker/api/schemas, @tracker/api/vocabulary, @tracker/api/domain).',
       ),
     },
+  },
   {
     // The tools use the API through its public entries (api/src/index.ts, the schemas and the domain),
     // so the API can move its files without breaking them.
     files: ['scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['@tracker/api/*', '@tracker/api/*/**', '!@tracker/api/schemas', '!@tracker/api/domain'],
-        'Scripts import the API through its public entries: @tracker/api (api/src/index.ts), @tracker/api/schemas and @tracker/api/domain.',
+        ['@tracker/api/*', '@tracker/api/*/**', '!@tracker/api/schemas', '!@tracker/api/domain', '!@tracker/api/app'],
+        'Scripts import the API through its public entries: @tracker/api (api/src/index.ts), @tracker/api/app (the Fastify app, for benches), @tracker/api/schemas and @tracker/api/domain.',
       ),
     },
   },

@@ -1,15 +1,16 @@
 /**
- * The API's public entry for the tools around it (scripts/: importers, normalisers, benches;
- * tests/): open, migrate and seed a database, run the app, the import services, and the domain
- * rules and dataset schemas the importers and normalisers share with the API. Tools import this
- * (`@tracker/api`), `@tracker/api/schemas` and `@tracker/api/domain`, never a file inside the API,
- * so the API can rearrange its layers without breaking them (eslint.config.js enforces it). The
- * dashboard reads the API over HTTP and imports only the schemas and domain entries. Nothing inside
- * the API imports this file.
+ * The API's public entry for the tools around it (scripts/: importers, normalisers, benches):
+ * open, migrate and seed a database, the import services, and the domain rules and dataset schemas
+ * the importers and normalisers share with the API. Tools import this (`@tracker/api`),
+ * `@tracker/api/app` (to serve the API), `@tracker/api/schemas` and `@tracker/api/domain`, never a
+ * file inside the API, so the API can rearrange its layers without breaking them
+ * (eslint.config.js enforces it). The dashboard reads the API over HTTP and imports only the
+ * schemas and domain entries. Nothing inside the API imports this file.
  */
 
-// --- the database and the app ---------------------------------------------------------------------
-export { buildApp } from './app.js';
+// --- the database ----------------------------------------------------------------------------------
+// The Fastify app is a separate entry, @tracker/api/app (src/app.ts), for the benches that serve it:
+// loading it here would make every importer start the web framework too.
 export { loadConfig, repoRoot, type Config } from './config.js';
 export { createDb, sqliteOf, type Database, type SourceRow } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';

@@ -13,7 +13,8 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { parseArgs } from 'node:util';
 import { get } from 'node:http';
-import { buildApp, createDb, loadConfig, migrateToLatest, seedIfEmpty } from '@tracker/api';
+import { createDb, loadConfig, migrateToLatest, seedIfEmpty } from '@tracker/api';
+import { buildApp } from '@tracker/api/app';
 
 const { values } = parseArgs({
   options: {

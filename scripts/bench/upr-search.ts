@@ -10,7 +10,8 @@
  * asked) the seven facet counts, and is serialised, as a first visit would be.
  */
 import { parseArgs } from 'node:util';
-import { buildApp, createDb, loadConfig, migrateToLatest, seedIfEmpty, sqliteOf } from '@tracker/api';
+import { createDb, loadConfig, migrateToLatest, seedIfEmpty, sqliteOf } from '@tracker/api';
+import { buildApp } from '@tracker/api/app';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' } } });
 const targetRows = Number(values.rows);

@@ -4,6 +4,7 @@ import { createCatReportingRepository } from './cat-reporting.repository.js';
 import { createInstrumentRepository } from './instrument.repository.js';
 import { createMetaRepository } from './meta.repository.js';
 import { createParticipationRepository } from './participation.repository.js';
+import { createSourceRepository } from './source.repository.js';
 import { createStateRepository } from './state.repository.js';
 import { createUprRepository } from './upr.repository.js';
 
@@ -12,13 +13,16 @@ import { createUprRepository } from './upr.repository.js';
  * `Repositories` type from here rather than from the Fastify plugin that decorates the app with
  * them, so the wiring runs one way: repositories <- services <- plugins/db.ts, with no cycle.
  * Writers record their changes with the functions of audit.repository.ts, inside their own
- * transaction, so that one is not part of this set.
+ * transaction, so that one is not part of this set; so is the UPR import's store
+ * (upr-store.repository.ts), which runs on better-sqlite3's own transaction. The importers
+ * (services/*-import.ts) make the repositories they write with over their transaction.
  */
 export const createRepositories = (db: Kysely<Database>) => ({
   meta: createMetaRepository(db),
   states: createStateRepository(db),
   instruments: createInstrumentRepository(db),
   participation: createParticipationRepository(db),
+  sources: createSourceRepository(db),
   catReporting: createCatReportingRepository(db),
   upr: createUprRepository(db),
 });

@@ -1,8 +1,11 @@
-import type { InstrumentRecord } from '../repositories/instrument.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { catReportingStateRow, catReportRow } from '../db/seed.js';
 import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
+import { createCatReportingRepository } from '../repositories/cat-reporting.repository.js';
+import { createInstrumentRepository } from '../repositories/instrument.repository.js';
+import { createParticipationRepository } from '../repositories/participation.repository.js';
+import { createSourceRepository } from '../repositories/source.repository.js';
+import { createStateRepository } from '../repositories/state.repository.js';
 import { catDueDateText, followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
 import type { IsoDate } from '../domain/types.js';
 import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
@@ -62,26 +65,24 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
     ids.add(r.id);
     if (r.sourceId !== input.source.id) problems.push(`report ${r.id} cites ${r.sourceId}, not the import's source ${input.source.id}`);
   }
-  const knownStates = new Set((await db.selectFrom('state').select('iso3').execute()).map((s) => s.iso3));
+  const catReporting = createCatReportingRepository(db);
+  const knownStates = new Set((await createStateRepository(db).listCodes()).map((s) => s.iso3));
   for (const iso3 of new Set([...input.reports.map((r) => r.stateIso3), ...Object.keys(input.historyCompleteTo)])) {
     if (!knownStates.has(iso3)) problems.push(`unknown state ${iso3}`);
   }
   if (problems.length) throw new CatImportError(problems);
 
-  const uncat = await db.selectFrom('instrument').selectAll().where('id', '=', 'uncat').executeTakeFirstOrThrow();
-  const engine = toEngineInstrument({
-    ...uncat,
-    entryIntoForceRule: JSON.parse(uncat.entryIntoForceRule) as InstrumentRecord['entryIntoForceRule'],
-    withdrawalRule: uncat.withdrawalRule ? (JSON.parse(uncat.withdrawalRule) as InstrumentRecord['withdrawalRule']) : null,
-    sourceIds: [],
-  });
+  const uncat = await createInstrumentRepository(db).findInstrument('uncat');
+  if (!uncat) throw new Error('The UNCAT instrument is missing from the database');
+  const engine = toEngineInstrument(uncat);
+  const participation = createParticipationRepository(db);
   const touched = [...new Set([...input.reports.map((r) => r.stateIso3), ...Object.keys(input.historyCompleteTo)])].sort();
   const today = todayUtc();
 
   const diff: CatImportDiff = { added: [], changed: [], unchanged: 0, histories: [] };
   const incomingById = new Map(input.reports.map((r) => [r.id, r]));
   for (const iso3 of touched) {
-    const stored = (await db.selectFrom('catReport').select('record').where('stateIso3', '=', iso3).execute()).map((r) => JSON.parse(r.record) as CatReport);
+    const stored = await catReporting.reportsOfState(iso3);
     const storedById = new Map(stored.map((r) => [r.id, r]));
     const merged: IncomingCatReport[] = [
       ...stored.filter((r) => !incomingById.has(r.id)),
@@ -90,7 +91,7 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
     for (let i = 1; i < merged.length; i++) {
       if (merged[i]!.number <= merged[i - 1]!.lastNumber) problems.push(`${iso3}: reports ${merged[i - 1]!.id} and ${merged[i]!.id} overlap`);
     }
-    const events = await db.selectFrom('participationEvent').selectAll().where('instrumentId', '=', 'uncat').where('stateIso3', '=', iso3).execute();
+    const events = await participation.listByInstrumentAndState('uncat', iso3);
     const { uncat: facts, uncatSourceId } = uncatContext(engine, events, today);
     for (const r of merged) {
       const previous = merged.find((p) => p.lastNumber === r.number - 1) ?? null;
@@ -113,8 +114,7 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
       }
     }
 
-    const historyRow = await db.selectFrom('catReportingState').select('record').where('stateIso3', '=', iso3).executeTakeFirst();
-    const history = historyRow ? (JSON.parse(historyRow.record) as CatReportingState) : null;
+    const history = await catReporting.reportingStateOf(iso3);
     const numbers = [...covered(merged)].sort((a, b) => a - b);
     const completeTo = input.historyCompleteTo[iso3];
     let after: CatReportingState;
@@ -156,7 +156,7 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
   }
   if (problems.length) throw new CatImportError(problems);
 
-  const sourceRow = await db.selectFrom('source').selectAll().where('id', '=', input.source.id).executeTakeFirst();
+  const sourceRow = await createSourceRepository(db).findSource(input.source.id);
   const differing = sourceRow ? differingSourceFields(sourceRow, input.source) : [];
   if (differing.length) {
     throw new CatImportError([`source ${input.source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`]);
@@ -166,24 +166,25 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
   if (dryRun || nothingToDo) return diff;
 
   await db.transaction().execute(async (trx) => {
+    const [sources, reports] = [createSourceRepository(trx), createCatReportingRepository(trx)];
     const at = new Date().toISOString();
     const changes: AuditEntry[] = [];
     const audit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) =>
       changes.push({ at, actor: input.actor, action, entity, entityId, before, after, sourceId: input.source.id });
     if (!sourceRow) {
-      await trx.insertInto('source').values(input.source).execute();
+      await sources.insertSource(input.source);
       audit('insert', 'source', input.source.id, null, input.source);
     }
     for (const r of diff.added) {
-      await trx.insertInto('catReport').values(catReportRow(r)).execute();
+      await reports.insertReport(r);
       audit('insert', 'catReport', r.id, null, r);
     }
     for (const { before, after } of diff.changed) {
-      await trx.updateTable('catReport').set(catReportRow(after)).where('id', '=', after.id).execute();
+      await reports.updateReport(after);
       audit('update', 'catReport', after.id, before, after);
     }
     for (const { before, after } of diff.histories) {
-      await trx.insertInto('catReportingState').values(catReportingStateRow(after)).onConflict((oc) => oc.column('stateIso3').doUpdateSet(catReportingStateRow(after))).execute();
+      await reports.saveReportingState(after);
       audit(before ? 'update' : 'insert', 'catReportingState', after.stateIso3, before, after);
     }
     await recordChanges(trx, changes);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '../db/database.js';
 import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
+import { createParticipationRepository } from '../repositories/participation.repository.js';
+import { createSourceRepository } from '../repositories/source.repository.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 import { SourceRecord } from '../schemas/dataset.js';
 import { listProblems, reason } from './upr-prepare.js';
@@ -80,15 +82,8 @@ export async function applyEventImport(db: Kysely<Database>, input: EventImport,
     if (e.instrumentId !== input.instrumentId) throw new Error(`Event ${e.id} is for ${e.instrumentId}, not ${input.instrumentId}`);
     if (!e.sourceId.startsWith(input.sourceIdPrefix)) throw new Error(`Event ${e.id} cites ${e.sourceId}, outside ${input.sourceIdPrefix}*`);
   }
-  const scope = (qb: Kysely<Database>) =>
-    qb
-      .selectFrom('participationEvent')
-      .selectAll()
-      .where('instrumentId', '=', input.instrumentId)
-      .where('sourceId', 'like', `${input.sourceIdPrefix}%`)
-      .execute();
-  const diff = diffEvents(await scope(db), input.events);
-  const sourceKnown = await db.selectFrom('source').select('id').where('id', '=', input.source.id).executeTakeFirst();
+  const diff = diffEvents(await createParticipationRepository(db).listByInstrumentAndSourcePrefix(input.instrumentId, input.sourceIdPrefix), input.events);
+  const sourceKnown = await createSourceRepository(db).findSource(input.source.id);
   if (dryRun || (isEmptyDiff(diff) && sourceKnown)) return diff;
   if (diff.removed.length > 0 && !allowRemovals) {
     const n = diff.removed.length;
@@ -103,21 +98,22 @@ export async function applyEventImport(db: Kysely<Database>, input: EventImport,
   }
 
   await db.transaction().execute(async (trx) => {
+    const participation = createParticipationRepository(trx);
     const at = new Date().toISOString();
     const changes: AuditEntry[] = [];
     const audit = (action: string, entityId: string, before: unknown, after: unknown) =>
       changes.push({ at, actor: input.actor, action, entity: 'participationEvent', entityId, before, after, sourceId: input.source.id });
-    await trx.insertInto('source').values(input.source).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await createSourceRepository(trx).insertSourceIfNew(input.source);
     for (const e of diff.added) {
-      await trx.insertInto('participationEvent').values(e).execute();
+      await participation.insertEvent(e);
       audit('insert', e.id, null, e);
     }
     for (const { before, after } of diff.changed) {
-      await trx.updateTable('participationEvent').set(after).where('id', '=', after.id).execute();
+      await participation.updateEvent(after);
       audit('update', after.id, before, after);
     }
     for (const e of diff.removed) {
-      await trx.deleteFrom('participationEvent').where('id', '=', e.id).execute();
+      await participation.deleteEvent(e.id);
       audit('delete', e.id, e, null);
     }
     await recordChanges(trx, changes);

@@ -76,4 +76,20 @@ test.describe('tables on a 390 px phone', () => {
     await expect(uncat.nth(4)).toHaveText('none recorded under art. 21, 22 and 28(1)');
     await expect(table.locator('tr[data-instrument="rome-statute"] td').nth(4)).toHaveText('not recorded');
   });
+
+  for (const path of ['/maps', '/states', '/compare?family=torture', '/instruments/rome-statute', '/states/NGA', '/about']) {
+    test(`every table on ${path} scrolls in its own box, its row headers on screen, and the page never sideways`, async ({ page }) => {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      for (const table of await page.locator('main table').all()) {
+        await expect(table.locator('xpath=..')).toHaveClass(/table-scroll/);
+        const header = table.locator('tbody th[scope="row"]').first();
+        if ((await header.count()) === 0) continue;
+        const box = await header.boundingBox();
+        if (!box) continue; // a table kept for screen readers only
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+      }
+    });
+  }
 });

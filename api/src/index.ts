@@ -34,6 +34,8 @@ export { todayUtc } from './domain/clock.js';
 
 // --- the domain rules beyond the vocabulary of @tracker/api/domain ----------------------------------
 export * from './domain/cat-reporting.js';
+// English words for the importers and the normaliser, which store them in the seed records.
+export { catDueDateText, monthName, reportLabel } from './messages/cat-reporting-en.js';
 export { addDays, startOfNextPeriod } from './domain/entry-into-force.js';
 export { instrumentStatus, type Instrument } from './domain/status-engine.js';
 export { linkRecommendation, toPairs, UPR_LINK_ACTIONS, type UprLink } from './domain/upr-linking.js';

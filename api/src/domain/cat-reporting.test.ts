@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { catDueDateText } from '../messages/cat-reporting-en.js';
 import {
   catDeadlines,
   sessionDate,
-  catDueDateText,
   catReportingStatus,
   catReportingStatuses,
   daysBetween,

@@ -1215,7 +1215,3 @@ export function catReportingStatuses(data: CatReportingDataset, stateIso3s: read
     });
   });
 }
-
-// English words for the importers and the normaliser, which store them in the seed records
-// (`CatReport.due`, report labels): worded from the catalogue in api/src/messages, not here.
-export { catDueDateText, monthName, reportLabel } from '../messages/cat-reporting-en.js';

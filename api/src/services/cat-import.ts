@@ -6,7 +6,8 @@ import { createInstrumentRepository } from '../repositories/instrument.repositor
 import { createParticipationRepository } from '../repositories/participation.repository.js';
 import { createSourceRepository } from '../repositories/source.repository.js';
 import { createStateRepository } from '../repositories/state.repository.js';
-import { catDueDateText, followUpDueDate, reportDueDate, reportLabel, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
+import { followUpDueDate, reportDueDate, uncatContext, type CatReport, type CatReportingState } from '../domain/cat-reporting.js';
+import { catDueDateText, reportLabel } from '../messages/cat-reporting-en.js';
 import type { IsoDate } from '../domain/types.js';
 import { CatReportingStateRecord, CatReportRecord, SourceRecord } from '../schemas/dataset.js';
 import { todayUtc } from '../domain/clock.js';

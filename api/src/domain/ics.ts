@@ -13,7 +13,6 @@
  * VCALENDAR / VEVENT properties (VERSION, PRODID, UID, DTSTAMP, DTSTART) are present.
  */
 import { addDays, assertIsoDate } from './entry-into-force.js';
-import type { CatDeadline } from './cat-reporting.js';
 import type { IsoDate } from './types.js';
 
 const CRLF = '\r\n';
@@ -152,68 +151,4 @@ export function buildIcsCalendar(calendar: IcsCalendar): string {
   }
   lines.push('END:VCALENDAR');
   return lines.map((line) => foldLine(line) + CRLF).join('');
-}
-
-// ---------------------------------------------------------------------------------------------
-// CAT reporting deadlines
-
-export interface CatCalendarOptions {
-  /** English names by ISO3 (the state's code is used when a name is missing). */
-  stateNames: Readonly<Record<string, string>>;
-  /** Source titles by id, for the DESCRIPTION (the id is used when a title is missing). */
-  sourceTitles?: Readonly<Record<string, string>>;
-  dtstamp: string;
-  /**
-   * The date the evidence covers (the latest date the CAT reporting records run to), for the
-   * "Data as of" line. The deadlines' own `asOf` is the date their status was worked out for
-   * (the request's date), which says nothing about how recent the sources are.
-   */
-  dataAsOf: IsoDate;
-  name?: string;
-  /** A link for each event, e.g. the State's page. */
-  url?: (deadline: CatDeadline) => string | null;
-}
-
-/** One VEVENT per deadline: UID stable per State, report and kind; the text says whether the date is computed, and from what. */
-export function catCalendarEvents(deadlines: CatDeadline[], options: CatCalendarOptions): IcsEvent[] {
-  return deadlines.map((d) => {
-    const state = options.stateNames[d.stateIso3] ?? d.stateIso3;
-    const what = d.label;
-    const marks = [d.status === 'overdue' ? 'overdue' : null, d.computed ? 'computed date' : null].filter(Boolean);
-    const sources = d.sourceIds.map((id) => options.sourceTitles?.[id] ?? id);
-    const description = [
-      `${state}: ${what} due ${d.date} under the Convention against Torture (art. 19).`,
-      d.computed
-        ? `The date is computed, not recorded in a source. Rule: ${d.rule ?? 'not stated'}.${d.note ? ` ${d.note}` : ''}`
-        : `The date is recorded in the source.${d.note ? ` ${d.note}` : ''}`,
-      d.procedure ? `Procedure: ${d.procedure === 'simplified' ? 'simplified (list of issues prior to reporting)' : 'standard'}.` : null,
-      d.status === 'overdue'
-        ? `Overdue as established${d.establishedAsOf ? ` on ${d.establishedAsOf}` : ''}${d.daysOverdue !== null ? ` (${d.daysOverdue} days after the due date)` : ''}: ${d.overdueBasis ?? ''}`.trim()
-        : null,
-      sources.length ? `Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}.` : 'Source: not recorded.',
-      d.asOf === options.dataAsOf ? `Data as of ${options.dataAsOf}.` : `Data as of ${options.dataAsOf}; status worked out for ${d.asOf}.`,
-    ]
-      .filter((line): line is string => line !== null)
-      .join('\n');
-    return {
-      uid: d.uid,
-      date: d.date,
-      summary: `CAT: ${state}, ${what} due${marks.length ? ` (${marks.join('; ')})` : ''}`,
-      description,
-      url: options.url?.(d) ?? null,
-      categories: ['CAT reporting', d.kind === 'report' ? 'Report' : 'Follow-up', ...(d.status === 'overdue' ? ['Overdue'] : [])],
-    };
-  });
-}
-
-/** A complete calendar of CAT deadlines (all States, or the ones passed in). */
-export function catCalendar(deadlines: CatDeadline[], options: CatCalendarOptions): string {
-  return buildIcsCalendar({
-    prodId: '-//Treaty ratification tracker//CAT reporting deadlines//EN',
-    name: options.name ?? 'CAT reporting deadlines',
-    description:
-      'Reports and follow-up information due to the Committee against Torture: upcoming deadlines, and those established as overdue. Computed dates are marked as such.',
-    dtstamp: options.dtstamp,
-    events: catCalendarEvents(deadlines, options),
-  });
 }

@@ -12,7 +12,7 @@ import {
   type CatReportingStatus,
   type CatReportObligation,
 } from '../domain/cat-reporting.js';
-import { catCalendar } from '../domain/ics.js';
+import { catCalendar, catCalendarNameOf, catCalendarSourceTitle } from '../messages/cat-calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import { catDeadlineText, catDueDateText, catEnglish } from '../messages/cat-reporting-en.js';
 import {
@@ -222,12 +222,13 @@ export function createCatReportingService(repos: Repositories) {
       const { deadlines, names, sources } = await service.deadlines(asOf, iso3);
       const dataAsOf = await service.dataAsOf();
       return catCalendar(deadlines, {
+        wording: catEnglish,
         stateNames: Object.fromEntries(names),
-        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, s.asOf ? `${s.title} (as of ${s.asOf})` : s.title])),
+        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, catCalendarSourceTitle(s.title, s.asOf, catEnglish)])),
         // Fixed by the data, so the same data gives the same file (and the same ETag).
         dtstamp: `${dataAsOf}T00:00:00Z`,
         dataAsOf,
-        name: iso3 ? `CAT reporting deadlines: ${names.get(iso3) ?? iso3}` : 'CAT reporting deadlines',
+        name: iso3 ? catCalendarNameOf(names.get(iso3) ?? iso3, catEnglish) : undefined,
         url: (d) => `${publicUrl}/states/${d.stateIso3}#cat-reporting`,
       });
     },

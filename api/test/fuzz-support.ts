@@ -11,6 +11,7 @@ import Negotiator from 'negotiator';
 import { STATUS_CODES } from 'node:http';
 import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { todayUtc } from '../src/domain/clock.js';
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -137,7 +138,7 @@ export function enumValuesOf(doc: OpenApiDocument): string[] {
 // Values
 // ---------------------------------------------------------------------------------------------
 
-export const TODAY = new Date().toISOString().slice(0, 10);
+export const TODAY = todayUtc();
 const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 /** Real calendar dates: adoption and entry-into-force dates, leap days, the distant past and future. */

@@ -18,6 +18,7 @@ export const isStatus = isOneOf(STATUSES);
 /** The formats of the API's list answers (`?format=`): JSON by default, or a CSV file. */
 export const RESPONSE_FORMATS = ['json', 'csv'] as const;
 export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+export const isResponseFormat = isOneOf(RESPONSE_FORMATS);
 
 // --- States ------------------------------------------------------------------------------------
 

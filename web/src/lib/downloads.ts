@@ -1,9 +1,11 @@
+import type { ResponseFormat } from '@tracker/api/domain';
+
 /**
  * The query parameters of the dashboard's download links. A CSV link asks for a byte order mark
  * (`bom=true`, README.md "CSV downloads open in Excel"): without it Excel reads the UTF-8 file in the system's
  * code page and "Côte d'Ivoire" comes out as "CÃ´te d'Ivoire". JSON needs no mark.
  */
-export const downloadParams = (format: 'csv' | 'json' | null): { format: 'csv' | 'json' | null; bom: 'true' | null } => ({
+export const downloadParams = (format: ResponseFormat | null): { format: ResponseFormat | null; bom: 'true' | null } => ({
   format,
   bom: format === 'csv' ? 'true' : null,
 });

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { isResponseFormat } from '@tracker/api/domain';
 import { matrixCsv } from '$lib/compare';
 import { readBom } from '$lib/downloads';
 import { loadCompare } from '$lib/server/compare-data';
@@ -13,7 +14,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ fetch, url, locals }) =>
   withErrorBody(async () => {
     const format = url.searchParams.get('format') || 'csv';
-    if (format !== 'csv' && format !== 'json') error(400, `Unknown format "${format}": use "csv" or "json".`);
+    if (!isResponseFormat(format)) error(400, `Unknown format "${format}": use "csv" or "json".`);
     const bom = readBom(url.searchParams.get('bom'));
     if (bom === 'invalid') error(400, 'bom must be true or false');
     const data = await loadCompare(fetch, url.searchParams, locals.locale);

@@ -8,7 +8,8 @@ import svelteConfig from './web/svelte.config.js';
 
 /** What a layer may not import, as no-restricted-imports patterns with the reason shown to the reader. */
 /** The dashboard reads the API over HTTP: from its code it takes only types, vocabulary, pure rules and the CSV cell rule. */
-const WEB_IMPORTS = 'The dashboard imports the API only through @tracker/api/schemas (types), @tracker/api/domain (vocabulary and pure rules) and @tracker/api/csv-cell.';
+const WEB_IMPORTS =
+  'The dashboard imports the API only through @tracker/api/schemas (types), @tracker/api/domain (vocabulary and pure rules) and @tracker/api/csv-cell.';
 
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
@@ -31,7 +32,10 @@ export default tseslint.config(
       // Fastify plugins and route files are async functions by convention, awaited or not.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks a value left out on purpose (destructuring a field away, an unused parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -97,7 +101,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: '@tracker/api', message: WEB_IMPORTS }],
-          patterns: [{ group: ['@tracker/api/*', '@tracker/api/*/**', '!@tracker/api/schemas', '!@tracker/api/domain', '!@tracker/api/csv-cell'], message: WEB_IMPORTS }],
+          patterns: [
+            {
+              group: ['@tracker/api/*', '@tracker/api/*/**', '!@tracker/api/schemas', '!@tracker/api/domain', '!@tracker/api/csv-cell'],
+              message: WEB_IMPORTS,
+            },
+          ],
         },
       ],
     },

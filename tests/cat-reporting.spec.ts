@@ -14,7 +14,9 @@ test.describe('CAT reporting page', () => {
     await expect(page.getByTestId('completeness-summary')).toHaveText(
       /^175 states parties on 22 Apr 2026: 8 with a complete recorded reporting history, \d+ with a history recorded in part and \d+ with no recorded history\.$/,
     );
-    await expect(page.getByTestId('overdue-summary')).toHaveText('1 report and 23 follow-ups established as overdue among the states shown.');
+    await expect(page.getByTestId('overdue-summary')).toHaveText(
+      '1 report and 23 follow-ups established as overdue among the states shown.',
+    );
 
     const rows = overdueRows(page);
     await expect(rows).toHaveCount(24);
@@ -55,7 +57,14 @@ test.describe('CAT reporting page', () => {
     await expect(stateLink(page, 'NGA')).toHaveAttribute('aria-label', 'Nigeria: Initial report never submitted');
     await expect(stateLink(page, 'BWA')).toHaveAttribute('aria-label', 'Botswana: Up to date');
     await expect(stateLink(page, 'KIR').locator('circle')).toHaveCount(1);
-    const situations = ['up-to-date', 'follow-up-overdue', 'periodic-report-overdue', 'initial-report-never-submitted', 'history-not-recorded', 'not-a-party'];
+    const situations = [
+      'up-to-date',
+      'follow-up-overdue',
+      'periodic-report-overdue',
+      'initial-report-never-submitted',
+      'history-not-recorded',
+      'not-a-party',
+    ];
     let total = 0;
     for (const s of situations) total += Number(await page.getByTestId(`count-${s}`).textContent());
     expect(total).toBe(197);
@@ -95,7 +104,9 @@ test.describe('CAT reporting page', () => {
     await expect(rows.filter({ hasText: 'Kiribati' })).toContainText('20 Nov 2024 (computed)');
     await expect(page.locator('#overdue-table tr[data-iso="NGA"]')).toHaveCount(0);
     await expect(page.getByTestId('map-summary')).toContainText('states matching the filters');
-    const api = (await (await request.get('/api/cat-reporting?asOf=2026-04-22&group=asia-pacific&overdue=true')).json()) as { states: unknown[] };
+    const api = (await (await request.get('/api/cat-reporting?asOf=2026-04-22&group=asia-pacific&overdue=true')).json()) as {
+      states: unknown[];
+    };
     await expect(page.locator('#situation-table tbody tr')).toHaveCount(api.states.length);
     await expect(stateLink(page, 'FRA')).toHaveAttribute('aria-label', 'France: outside the selection');
 
@@ -137,14 +148,21 @@ test.describe('CAT reporting on a state profile', () => {
     await expect(calendar).toHaveAttribute('href', '/api/cat-reporting/calendar.ics?state=NGA');
     const ics = await request.get('/api/cat-reporting/calendar.ics?state=NGA');
     expect(ics.headers()['content-type']).toContain('text/calendar');
-    await expect(section.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', '/api/cat-reporting/NGA?asOf=2026-04-22&format=csv&bom=true');
+    await expect(section.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute(
+      'href',
+      '/api/cat-reporting/NGA?asOf=2026-04-22&format=csv&bom=true',
+    );
   });
 
-  test('Norway: announced for review at the 63rd session, so its initial report is not shown as owed; its due date still is', async ({ page }) => {
+  test('Norway: announced for review at the 63rd session, so its initial report is not shown as owed; its due date still is', async ({
+    page,
+  }) => {
     await page.goto('/states/NOR?asOf=2026-04-22');
     const section = page.locator('#cat-reporting');
     await expect(section.getByTestId('cat-situation')).toHaveText('On 22 Apr 2026: History not recorded.');
-    await expect(section).toContainText('The sessions list records “report scheduled for consideration (announced Dec 2017)” at the 63rd session');
+    await expect(section).toContainText(
+      'The sessions list records “report scheduled for consideration (announced Dec 2017)” at the 63rd session',
+    );
     const initial = section.getByTestId('cat-history').locator('tr[data-report="1"]');
     await expect(initial).toContainText('26 Jun 1988 (computed)');
     await expect(initial).toContainText('submitted: date not recorded');

@@ -36,7 +36,12 @@ test.describe('bad input on pages', () => {
   }
 
   test('parameters a page does not know, and values it falls back from, are ignored', async ({ request }) => {
-    for (const url of ['/?asOf=garbage', '/upr?page=-3&pageSize=x', '/upr/reviews/BDI?cycle=x&page=x', '/instruments/rome-statute?sort=x&dir=x']) {
+    for (const url of [
+      '/?asOf=garbage',
+      '/upr?page=-3&pageSize=x',
+      '/upr/reviews/BDI?cycle=x&page=x',
+      '/instruments/rome-statute?sort=x&dir=x',
+    ]) {
       expect((await request.get(url)).status(), url).toBe(200);
     }
   });

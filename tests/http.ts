@@ -8,7 +8,10 @@ export interface RawResponse {
   body: Buffer;
 }
 
-export function raw(path: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function raw(
+  path: string,
+  { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   const base = test.info().project.use.baseURL!;
   return new Promise((resolve, reject) => {
     httpRequest(new URL(path, base), { method, headers }, (res) => {

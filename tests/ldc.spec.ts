@@ -11,7 +11,9 @@ test.describe('state profile: a scheduled LDC graduation', () => {
   test('once its date has passed, the outcome is not recorded, and nothing says the State graduated', async ({ page }) => {
     for (const url of ['/states/BGD?asOf=2026-11-24', '/states/BGD']) {
       await page.goto(url);
-      await expect(page.getByTestId('ldc-scheduled-graduation'), url).toHaveText('(scheduled graduation 24 Nov 2026: outcome not recorded)');
+      await expect(page.getByTestId('ldc-scheduled-graduation'), url).toHaveText(
+        '(scheduled graduation 24 Nov 2026: outcome not recorded)',
+      );
       await expect(page.getByTestId('ldc-scheduled-graduation').locator('..'), url).not.toContainText('Graduated');
     }
   });

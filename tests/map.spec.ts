@@ -25,7 +25,9 @@ test.describe('world map', () => {
 
   test('the home page leads with the Rome Statute map', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 2, name: 'Rome Statute of the International Criminal Court: who has joined' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Rome Statute of the International Criminal Court: who has joined' }),
+    ).toBeVisible();
     await expect(page.locator('[data-testid="world-map"] a[data-iso]')).toHaveCount(197);
   });
 
@@ -91,7 +93,11 @@ test.describe('world map', () => {
     await enhanced(page);
     await page.getByRole('link', { name: 'Skip to content' }).focus();
     const focusedIso = () =>
-      page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-iso'));
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+        ).document.activeElement?.getAttribute('data-iso'),
+      );
     let found = false;
     for (let i = 0; i < 400 && !found; i++) {
       await page.keyboard.press('Tab');

@@ -47,7 +47,9 @@ async function checkTable(page: Page, table: Locator, label: Locator, statusCell
   const box = table.locator('xpath=..');
   await expect(box).toHaveClass(/table-scroll/);
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table is wider than the phone').toBe(true);
-  expect(await box.evaluate((el) => getComputedStyle(el).backgroundImage), 'an edge shadow shows there is more').toContain('radial-gradient');
+  expect(await box.evaluate((el) => getComputedStyle(el).backgroundImage), 'an edge shadow shows there is more').toContain(
+    'radial-gradient',
+  );
 }
 
 test.describe('tables on a 390 px phone', () => {

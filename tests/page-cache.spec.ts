@@ -76,7 +76,11 @@ test.describe('page cache', () => {
       expect(response.status).toBe(400);
       expect(response.headers['x-page-cache']).toBe('miss');
     }
-    const personalHeaders: Record<string, string>[] = [{ authorization: 'Bearer someone' }, { cookie: 'session=someone' }, { cookie: 'lang=en; session=someone' }];
+    const personalHeaders: Record<string, string>[] = [
+      { authorization: 'Bearer someone' },
+      { cookie: 'session=someone' },
+      { cookie: 'lang=en; session=someone' },
+    ];
     for (const headers of personalHeaders) {
       const url = `/states/FRA?asOf=${randomDate()}`;
       const personal = await raw(url, { headers });

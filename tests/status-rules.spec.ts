@@ -24,7 +24,9 @@ test.describe('status rules on the pages', () => {
     const row = page.locator('tr[data-instrument="rs-aggression-2010"]');
     await expect(row).toContainText('8 May 2013');
     await expect(row).toContainText("Court's jurisdiction from 17 Jul 2018");
-    await expect(page.getByTestId('profile-timeline')).toContainText("The Court's jurisdiction over the crime of aggression applies for this state");
+    await expect(page.getByTestId('profile-timeline')).toContainText(
+      "The Court's jurisdiction over the crime of aggression applies for this state",
+    );
   });
 
   test('Slovakia: the effective date of its succession to UNCAT is not recorded', async ({ page }) => {

@@ -37,7 +37,10 @@ test.describe('UPR search', () => {
     expect(after).toBe(count);
     expect(after).toBeLessThan(before);
     for (const response of await results(page).locator('.response').allTextContents()) expect(response).toMatch(/^Noted/);
-    await page.getByRole('list', { name: 'Chosen filters' }).getByRole('link', { name: /Response: Noted/ }).click();
+    await page
+      .getByRole('list', { name: 'Chosen filters' })
+      .getByRole('link', { name: /Response: Noted/ })
+      .click();
     await expect(page).toHaveURL(/\/upr\?q=ratif$/);
     expect(await total(page)).toBe(before);
   });
@@ -45,10 +48,14 @@ test.describe('UPR search', () => {
   test('filters on OPCAT and "ratify or accede", and the CSV link holds the same filters', async ({ page, request }) => {
     await page.goto('/upr');
     const all = await total(page);
-    await facet(page, 'instrument').getByRole('link', { name: /^OPCAT/ }).click();
+    await facet(page, 'instrument')
+      .getByRole('link', { name: /^OPCAT/ })
+      .click();
     await expect(page).toHaveURL(/instrument=opcat/);
     const opcat = await total(page);
-    await facet(page, 'action').getByRole('link', { name: /ratify or accede/ }).click();
+    await facet(page, 'action')
+      .getByRole('link', { name: /ratify or accede/ })
+      .click();
     await expect(page).toHaveURL(/\/upr\?instrument=opcat&action=ratify-accede$/);
     const both = await total(page);
     expect(both).toBeGreaterThan(100);
@@ -154,7 +161,9 @@ test.describe('UPR pages without JavaScript', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(/q=torture/);
     const found = await total(page);
-    await facet(page, 'cycle').getByRole('link', { name: /2nd cycle/ }).click();
+    await facet(page, 'cycle')
+      .getByRole('link', { name: /2nd cycle/ })
+      .click();
     await expect(page).toHaveURL(/q=torture&cycle=2/);
     expect(await total(page)).toBeLessThan(found);
     await page.getByRole('link', { name: 'Next ›' }).first().click();
@@ -175,7 +184,10 @@ test.describe('UPR on the country profile', () => {
     await expect(rows.first()).toContainText('4th cycle: 48th session (2025)');
     await expect(rows.first()).toContainText('217 supported, 37 noted');
     await expect(section).toContainText('no implementation assessment is recorded');
-    await expect(section.getByRole('link', { name: /^Search and filter the [\d,]+ recommendations to Slovenia$/ })).toHaveAttribute('href', '/upr?state=SVN');
+    await expect(section.getByRole('link', { name: /^Search and filter the [\d,]+ recommendations to Slovenia$/ })).toHaveAttribute(
+      'href',
+      '/upr?state=SVN',
+    );
     await section.getByRole('link', { name: /^All reviews of Slovenia/ }).click();
     await expect(page).toHaveURL(/\/upr\/reviews\/SVN$/);
   });

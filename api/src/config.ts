@@ -47,7 +47,8 @@ const defaultPublicUrl = (host: string, port: number) => {
 };
 
 /** TRUST_PROXY as Fastify takes it: true (any proxy), or the proxies' addresses and CIDR ranges, comma-separated. */
-const trustProxy = (value: string | undefined): boolean | string => (value === undefined || value === 'false' ? false : value === 'true' ? true : value);
+const trustProxy = (value: string | undefined): boolean | string =>
+  value === undefined || value === 'false' ? false : value === 'true' ? true : value;
 
 const ConfigSchema = Env.transform((env) => ({
   port: env.PORT,

@@ -18,7 +18,14 @@ export { seedIfEmpty } from './db/seed.js';
 
 // --- the import services (import:untc, import:cat, import:upr) --------------------------------------
 export { applyEventImport, EventImportError, type EventDiff, type EventImport, type EventImportOptions } from './services/event-import.js';
-export { applyCatImport, CatImportError, formatCatDiff, type CatImport, type CatImportDiff, type IncomingCatReport } from './services/cat-import.js';
+export {
+  applyCatImport,
+  CatImportError,
+  formatCatDiff,
+  type CatImport,
+  type CatImportDiff,
+  type IncomingCatReport,
+} from './services/cat-import.js';
 export {
   applyPreparedUprImport,
   applyUprImport,
@@ -27,7 +34,14 @@ export {
   type UprImportOptions,
   type UprImportResult,
 } from './services/upr-import.js';
-export { listProblems, prepareUprImport, refusalMessage, UprImportError, type PreparedUprImport, type UprImport } from './services/upr-prepare.js';
+export {
+  listProblems,
+  prepareUprImport,
+  refusalMessage,
+  UprImportError,
+  type PreparedUprImport,
+  type UprImport,
+} from './services/upr-prepare.js';
 export type { UprDataset, UprWriteDiff } from './repositories/upr-store.repository.js';
 export { toEngineInstrument } from './services/status.service.js';
 export { todayUtc } from './domain/clock.js';

@@ -25,12 +25,14 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   await app.close();
 });
 
-await app.listen({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) =>
-  fail(
-    err.code === 'EADDRINUSE'
-      ? `port ${config.port} on ${config.host} is already in use: stop the other server, or set PORT to a free port`
-      : err.code === 'EADDRNOTAVAIL'
-        ? `HOST ${config.host} is not an address of this machine: use 127.0.0.1, or 0.0.0.0 to serve other machines`
-        : err.message,
-  ),
-);
+await app
+  .listen({ port: config.port, host: config.host })
+  .catch((err: NodeJS.ErrnoException) =>
+    fail(
+      err.code === 'EADDRINUSE'
+        ? `port ${config.port} on ${config.host} is already in use: stop the other server, or set PORT to a free port`
+        : err.code === 'EADDRNOTAVAIL'
+          ? `HOST ${config.host} is not an address of this machine: use 127.0.0.1, or 0.0.0.0 to serve other machines`
+          : err.message,
+    ),
+  );

@@ -12,7 +12,13 @@ const seedAsOfs = (name: string): string[] =>
   (JSON.parse(readFileSync(join(repoRoot, 'data/seed', name), 'utf8')) as { asOf: string }[]).map((r) => r.asOf);
 
 /** The latest date the seeded CAT reporting records run to: the date the calendar's evidence covers. */
-const EVIDENCE_AS_OF = [...seedAsOfs('cat-reporting-states.json'), ...seedAsOfs('cat-follow-up-lists.json'), ...seedAsOfs('cat-reports.json')].sort().at(-1)!;
+const EVIDENCE_AS_OF = [
+  ...seedAsOfs('cat-reporting-states.json'),
+  ...seedAsOfs('cat-follow-up-lists.json'),
+  ...seedAsOfs('cat-reports.json'),
+]
+  .sort()
+  .at(-1)!;
 
 describe('GET /api/cat-reporting/calendar.ics: "Data as of"', () => {
   it('gives the date the seeded records run to, not the date of the request', async () => {

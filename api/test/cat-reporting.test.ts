@@ -41,7 +41,10 @@ describe('GET /api/cat-reporting', () => {
     const { app } = await setup({ seed: true });
     const body = await list(app, `?asOf=${DATA_AS_OF}&overdue=true`);
     const latest = lists.reduce((a, b) => (b.session > a.session ? b : a));
-    const followUp = body.states.filter((s) => s.establishedOverdue.some((o) => o.kind === 'follow-up')).map((s) => s.iso3).sort();
+    const followUp = body.states
+      .filter((s) => s.establishedOverdue.some((o) => o.kind === 'follow-up'))
+      .map((s) => s.iso3)
+      .sort();
     expect(followUp).toEqual(latest.states.map((s) => s.iso3).sort());
     const reports = body.states.flatMap((s) => s.establishedOverdue.filter((o) => o.kind === 'report').map((o) => `${s.iso3}:${o.label}`));
     expect(reports).toEqual(['NGA:initial']);
@@ -59,14 +62,25 @@ describe('GET /api/cat-reporting', () => {
       const unrecorded = body.states.filter((s) => s.party && s.completeness === 'none');
       expect(unrecorded.length).toBeGreaterThan(10);
       for (const s of unrecorded) {
-        expect(s.establishedOverdue.filter((o) => o.kind === 'report'), s.iso3).toEqual([]);
+        expect(
+          s.establishedOverdue.filter((o) => o.kind === 'report'),
+          s.iso3,
+        ).toEqual([]);
         expect(['history-not-recorded', 'up-to-date', 'follow-up-overdue']).toContain(s.situation);
       }
       const overdue = await list(app, `?asOf=${asOf}&overdue=true`);
       // Each state listed as overdue has something established overdue; without a recorded history, only follow-up.
       if (asOf !== '2005-01-01') expect(overdue.states.length, asOf).toBeGreaterThan(0);
-      expect(overdue.states.filter((s) => s.establishedOverdue.length === 0).map((s) => s.iso3), asOf).toEqual([]);
-      expect(overdue.states.filter((s) => s.completeness === 'none' && s.establishedOverdue.some((o) => o.kind !== 'follow-up')).map((s) => s.iso3), asOf).toEqual([]);
+      expect(
+        overdue.states.filter((s) => s.establishedOverdue.length === 0).map((s) => s.iso3),
+        asOf,
+      ).toEqual([]);
+      expect(
+        overdue.states
+          .filter((s) => s.completeness === 'none' && s.establishedOverdue.some((o) => o.kind !== 'follow-up'))
+          .map((s) => s.iso3),
+        asOf,
+      ).toEqual([]);
     }
     // Algeria: only a computed initial due date (1990), no recorded history.
     const algeria = (await list(app, '?region=002')).states.find((s) => s.iso3 === 'DZA')!;
@@ -90,7 +104,12 @@ describe('GET /api/cat-reporting', () => {
 
   it('rejects a bad filter with a 400 naming it', async () => {
     const { app } = await setup({ seed: true });
-    for (const [query, name] of [['?overdue=yes', 'overdue'], ['?asOf=2026-02-30', 'asOf'], ['?group=WEOG', 'group'], ['?region=999', 'region']] as const) {
+    for (const [query, name] of [
+      ['?overdue=yes', 'overdue'],
+      ['?asOf=2026-02-30', 'asOf'],
+      ['?group=WEOG', 'group'],
+      ['?region=999', 'region'],
+    ] as const) {
       const res = await app.inject(`/api/cat-reporting${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().message).toContain(name === 'region' ? '999' : name);
@@ -104,7 +123,12 @@ describe('GET /api/cat-reporting', () => {
     const rows = parse(res.body, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength((await list(app, `?asOf=${DATA_AS_OF}&overdue=true`)).states.length);
     const nigeria = rows.find((r) => r.iso3 === 'NGA')!;
-    expect(nigeria).toMatchObject({ situation: 'initial-report-never-submitted', nextReportDue: '2002-07-28', nextReportDueBasis: 'computed', daysOverdue: '8669' });
+    expect(nigeria).toMatchObject({
+      situation: 'initial-report-never-submitted',
+      nextReportDue: '2002-07-28',
+      nextReportDueBasis: 'computed',
+      daysOverdue: '8669',
+    });
     expect(nigeria.sources).toContain('as of');
   });
 });
@@ -157,7 +181,11 @@ describe('GET /api/cat-reporting/{iso3}', () => {
     });
     // Serbia succeeded: no date is computed, and the row says why.
     const serbia = await detail(app, `SRB?asOf=${DATA_AS_OF}`);
-    expect(serbia.reports[0]!.due).toMatchObject({ date: null, reasons: [{ code: 'successor-state' }], note: expect.stringMatching(/^Not computed: for a successor State/) });
+    expect(serbia.reports[0]!.due).toMatchObject({
+      date: null,
+      reasons: [{ code: 'successor-state' }],
+      note: expect.stringMatching(/^Not computed: for a successor State/),
+    });
   });
 
   it('exports the history as CSV, one row per report and follow-up', async () => {
@@ -188,9 +216,13 @@ describe('GET /api/cat-reporting/calendar.ics', () => {
     const overdue = (await list(app, '?overdue=true')).states.flatMap((s) =>
       s.establishedOverdue.filter((o) => o.due.precision === 'day').map((o) => `${s.iso3}-${o.kind}`),
     );
-    expect(overdue).toContain("NGA-report");
+    expect(overdue).toContain('NGA-report');
     const uids = calendar.children.map((e) => e.properties.find((p) => p.name === 'UID')!.value);
-    for (const key of overdue) expect(uids.some((u) => u.startsWith(`cat-${key}`)), key).toBe(true);
+    for (const key of overdue)
+      expect(
+        uids.some((u) => u.startsWith(`cat-${key}`)),
+        key,
+      ).toBe(true);
     expect(text).toContain('UID:cat-NGA-report-1@treaty-tracker');
     expect(text).toContain('URL:https://tracker.example/states/NGA#cat-reporting');
     // Same data, same file: DTSTAMP comes from the data's date, not the clock.
@@ -232,6 +264,8 @@ describe('the dashboard’s CAT reporting fixture', () => {
       spain: await detail('ESP'),
       nigeria: await detail('NGA'),
     };
-    await expect(`${JSON.stringify(fixture, null, 1)}\n`).toMatchFileSnapshot(join(repoRoot, 'web/src/lib/__fixtures__/cat-reporting.json'));
+    await expect(`${JSON.stringify(fixture, null, 1)}\n`).toMatchFileSnapshot(
+      join(repoRoot, 'web/src/lib/__fixtures__/cat-reporting.json'),
+    );
   });
 });

@@ -19,19 +19,22 @@ const CSV_URLS = [
 ];
 
 describe('?bom=true on the CSV answers', () => {
-  it.each(CSV_URLS)('%s: bom=true prefixes exactly the three bytes EF BB BF; without it, or with bom=false, the file has none', async (url) => {
-    const { app } = await setup({ seed: true });
-    const plain = await app.inject(url);
-    const withBom = await app.inject(`${url}&bom=true`);
-    const explicitFalse = await app.inject(`${url}&bom=false`);
-    for (const res of [plain, withBom, explicitFalse]) {
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    }
-    expect(plain.rawPayload.subarray(0, 3).equals(BOM_BYTES)).toBe(false);
-    expect(withBom.rawPayload.equals(Buffer.concat([BOM_BYTES, plain.rawPayload]))).toBe(true);
-    expect(explicitFalse.rawPayload.equals(plain.rawPayload)).toBe(true);
-  });
+  it.each(CSV_URLS)(
+    '%s: bom=true prefixes exactly the three bytes EF BB BF; without it, or with bom=false, the file has none',
+    async (url) => {
+      const { app } = await setup({ seed: true });
+      const plain = await app.inject(url);
+      const withBom = await app.inject(`${url}&bom=true`);
+      const explicitFalse = await app.inject(`${url}&bom=false`);
+      for (const res of [plain, withBom, explicitFalse]) {
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      }
+      expect(plain.rawPayload.subarray(0, 3).equals(BOM_BYTES)).toBe(false);
+      expect(withBom.rawPayload.equals(Buffer.concat([BOM_BYTES, plain.rawPayload]))).toBe(true);
+      expect(explicitFalse.rawPayload.equals(plain.rawPayload)).toBe(true);
+    },
+  );
 
   it('keeps "Côte d\'Ivoire" readable: with the mark, the bytes after it decode to the same UTF-8 text', async () => {
     const { app } = await setup({ seed: true });

@@ -86,7 +86,8 @@ function resolve<T>(doc: OpenApiDocument, value: T, depth = 0): T {
   const record = value as Record<string, unknown>;
   if (typeof record.$ref === 'string' && record.$ref.startsWith('#/')) {
     let target: unknown = doc;
-    for (const part of record.$ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const part of record.$ref.slice(2).split('/'))
+      target = (target as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     return resolve(doc, target as T, depth + 1);
   }
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, resolve(doc, v, depth + 1)])) as T;
@@ -104,7 +105,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         .map((p) => ({ name: p.name, in: p.in, required: p.required === true || p.in === 'path', schema: p.schema ?? {} }));
       // Path parameters the document forgot to declare are still parameters.
       for (const m of path.matchAll(/\{([^}]+)\}/g)) {
-        if (!params.some((p) => p.in === 'path' && p.name === m[1])) params.push({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } });
+        if (!params.some((p) => p.in === 'path' && p.name === m[1]))
+          params.push({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } });
       }
       operations.push({
         id: `${method.toUpperCase()} ${path}`,
@@ -143,45 +145,241 @@ const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 /** Real calendar dates: adoption and entry-into-force dates, leap days, the distant past and future. */
 export const VALID_DATES = [
-  '1998-07-17', '2002-07-01', '1984-12-10', '1987-06-26', '2002-12-18', '2006-06-22', '2010-06-11', '2012-05-08', '2018-07-17',
-  '2008-04-07', '2024-02-29', '2000-02-29', '1900-01-01', '1945-10-24', '1970-01-01', '1600-02-29', TODAY, TOMORROW, '2100-12-31', '9999-12-31',
+  '1998-07-17',
+  '2002-07-01',
+  '1984-12-10',
+  '1987-06-26',
+  '2002-12-18',
+  '2006-06-22',
+  '2010-06-11',
+  '2012-05-08',
+  '2018-07-17',
+  '2008-04-07',
+  '2024-02-29',
+  '2000-02-29',
+  '1900-01-01',
+  '1945-10-24',
+  '1970-01-01',
+  '1600-02-29',
+  TODAY,
+  TOMORROW,
+  '2100-12-31',
+  '9999-12-31',
 ];
 /** Dates an assessment of a UPR recommendation can speak for (the UPR began in 2008). */
 const RECENT_DATES = ['2008-04-07', '2009-01-01', '2015-06-30', '2020-02-29', '2024-06-01', TODAY];
 /** Not calendar dates, or not in the form YYYY-MM-DD. */
 export const BAD_DATES = [
-  '2026-02-30', '2023-02-29', '1900-02-29', '0000-01-01', '99999-01-01', '', ' ', '   ', '\t', '2024-13-01', '2024-00-10', '2024-01-32',
-  '2024-1-1', '20240101', '2024-01-01T00:00:00Z', '2024-01-01 ', ' 2024-01-01', '2024/01/01', '01-01-2024', 'today', '-0001-01-01', '+002024-01-01',
-  '２０２４-01-01', '2024-02-29\u0000',
+  '2026-02-30',
+  '2023-02-29',
+  '1900-02-29',
+  '0000-01-01',
+  '99999-01-01',
+  '',
+  ' ',
+  '   ',
+  '\t',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-01-32',
+  '2024-1-1',
+  '20240101',
+  '2024-01-01T00:00:00Z',
+  '2024-01-01 ',
+  ' 2024-01-01',
+  '2024/01/01',
+  '01-01-2024',
+  'today',
+  '-0001-01-01',
+  '+002024-01-01',
+  '２０２４-01-01',
+  '2024-02-29\u0000',
 ];
 /** 10,000 characters and more: far past every documented maximum. */
 export const HUGE = [
-  'a'.repeat(10_000), 'é'.repeat(10_000), '9'.repeat(10_000), 'FRA'.repeat(3_334), 'torture '.repeat(1_250), 'a* '.repeat(3_334), '"'.repeat(10_000),
-  '%'.repeat(10_000), '😀'.repeat(5_000), 'x'.repeat(10_001),
+  'a'.repeat(10_000),
+  'é'.repeat(10_000),
+  '9'.repeat(10_000),
+  'FRA'.repeat(3_334),
+  'torture '.repeat(1_250),
+  'a* '.repeat(3_334),
+  '"'.repeat(10_000),
+  '%'.repeat(10_000),
+  '😀'.repeat(5_000),
+  'x'.repeat(10_001),
 ];
 /** Control characters, lone surrogates, right-to-left text, emoji, percent-encoding junk, CRLF. */
 export const ODD = [
-  '\u0000', 'a\u0000b', 'SVN\u0000', '\u0000FRA', '\u0007', '\u001b[31m', '\u007f', '\uD800', '\uDFFF', 'ab\uD83D', '\uDE00x', 'مرحبا بالعالم', 'التعذيب',
-  'اتفاقية مناهضة التعذيب', '\u202Etorture\u202C', 'שלום', '😀', '🇫🇷', '👨‍👩‍👧‍👦', '\u200B', '\uFEFF', 'e\u0301', '%ZZ', '%00', '%', '%%', '%2', '%E0%A4%A',
-  '%C0%AF', '%ED%A0%80', '%FF', '%2e%2e', '\r\n', 'a\r\nSet-Cookie: x=1', '\t', '\n', ' ', '', '..', '.', '/', '\\', '?', '#', '&', '=', '+', 'null',
-  'undefined', 'true', '[]', '{}', '<script>alert(1)</script>', "'; drop table state; --", '__proto__', 'constructor', 'ＦＲＡ', 'İSV', 'ß', 'ſvn',
+  '\u0000',
+  'a\u0000b',
+  'SVN\u0000',
+  '\u0000FRA',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\uD800',
+  '\uDFFF',
+  'ab\uD83D',
+  '\uDE00x',
+  'مرحبا بالعالم',
+  'التعذيب',
+  'اتفاقية مناهضة التعذيب',
+  '\u202Etorture\u202C',
+  'שלום',
+  '😀',
+  '🇫🇷',
+  '👨‍👩‍👧‍👦',
+  '\u200B',
+  '\uFEFF',
+  'e\u0301',
+  '%ZZ',
+  '%00',
+  '%',
+  '%%',
+  '%2',
+  '%E0%A4%A',
+  '%C0%AF',
+  '%ED%A0%80',
+  '%FF',
+  '%2e%2e',
+  '\r\n',
+  'a\r\nSet-Cookie: x=1',
+  '\t',
+  '\n',
+  ' ',
+  '',
+  '..',
+  '.',
+  '/',
+  '\\',
+  '?',
+  '#',
+  '&',
+  '=',
+  '+',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '<script>alert(1)</script>',
+  "'; drop table state; --",
+  '__proto__',
+  'constructor',
+  'ＦＲＡ',
+  'İSV',
+  'ß',
+  'ſvn',
 ];
 /** FTS5 query syntax, alone and around words. */
 export const FTS = [
-  '"', '""', '"""', '"torture', 'torture"', '*', '**', 'tort*', '*ture', 'NEAR(', 'NEAR(torture rome, 2)', 'NEAR', 'AND OR NOT', 'AND', 'OR', 'NOT',
-  'torture AND', 'NOT torture', '^', '^torture', '-', '-torture', 'torture -death', ':', 'text:torture', 'id:1', '{text id}: torture', '(', ')', '()',
-  '(torture', 'a OR b', "'", '\\', ';', '"Rome Statute" NEAR(', '"*"', '- - -', '^ * " :', '"   "', 'a b c d e f g h i j k l', 'a',
+  '"',
+  '""',
+  '"""',
+  '"torture',
+  'torture"',
+  '*',
+  '**',
+  'tort*',
+  '*ture',
+  'NEAR(',
+  'NEAR(torture rome, 2)',
+  'NEAR',
+  'AND OR NOT',
+  'AND',
+  'OR',
+  'NOT',
+  'torture AND',
+  'NOT torture',
+  '^',
+  '^torture',
+  '-',
+  '-torture',
+  'torture -death',
+  ':',
+  'text:torture',
+  'id:1',
+  '{text id}: torture',
+  '(',
+  ')',
+  '()',
+  '(torture',
+  'a OR b',
+  "'",
+  '\\',
+  ';',
+  '"Rome Statute" NEAR(',
+  '"*"',
+  '- - -',
+  '^ * " :',
+  '"   "',
+  'a b c d e f g h i j k l',
+  'a',
 ];
 /** Numbers in every notation a parser might take. */
 export const NUMBERS = [
-  '0x10', '0X1', '1e3', '1E0', '-0', '0', ' 5', '5 ', '+5', '05', '005', '1.5', '1.0', '.5', '5.', 'NaN', 'Infinity', '-Infinity', '9007199254740993',
-  '-1', '1_000', '1,000', '0b1', '0o7', '１', '٣', '4294967297', '99999999999', '1e-7', '2', '4', '5', '54', '55', '100000', '100001', '200', '201',
+  '0x10',
+  '0X1',
+  '1e3',
+  '1E0',
+  '-0',
+  '0',
+  ' 5',
+  '5 ',
+  '+5',
+  '05',
+  '005',
+  '1.5',
+  '1.0',
+  '.5',
+  '5.',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '9007199254740993',
+  '-1',
+  '1_000',
+  '1,000',
+  '0b1',
+  '0o7',
+  '１',
+  '٣',
+  '4294967297',
+  '99999999999',
+  '1e-7',
+  '2',
+  '4',
+  '5',
+  '54',
+  '55',
+  '100000',
+  '100001',
+  '200',
+  '201',
 ];
 export const ISO3 = ['FRA', 'SVN', 'UKR', 'USA', 'NAM', 'PSE', 'VAT', 'svn', 'Fra', 'XYZ', 'AAA', 'ZZZ', 'XKX'];
 /** M49 codes: world, continents, sub-regions, and well-formed codes no state has. */
 export const REGIONS = ['001', '002', '019', '142', '150', '009', '419', '039', '999', '000'];
-export const SEARCH_TEXTS = ['torture', 'ratif', '"Rome Statute"', 'national preventive mechanism', 'OPCAT', 'death penalty', 'tortura', 'التعذيب', 'ICC'];
-export const TEXTS = ['Mid-term report of Slovenia (2024)', 'Joint stakeholder submission', 'Ministry of Justice', 'Rapport à mi-parcours', 'تقرير منتصف المدة', 'NGO coalition 🇫🇷', '日本語のレポート'];
+export const SEARCH_TEXTS = [
+  'torture',
+  'ratif',
+  '"Rome Statute"',
+  'national preventive mechanism',
+  'OPCAT',
+  'death penalty',
+  'tortura',
+  'التعذيب',
+  'ICC',
+];
+export const TEXTS = [
+  'Mid-term report of Slovenia (2024)',
+  'Joint stakeholder submission',
+  'Ministry of Justice',
+  'Rapport à mi-parcours',
+  'تقرير منتصف المدة',
+  'NGO coalition 🇫🇷',
+  '日本語のレポート',
+];
 
 /** Every hostile value above, in one pool. */
 export const NASTY = [...BAD_DATES, ...HUGE, ...ODD, ...FTS, ...NUMBERS];
@@ -218,7 +416,9 @@ export function encodeComponent(s: string): string {
 const written = (v: UrlValue) => (v.raw ? v.value : encodeComponent(v.value));
 /** Whether the server reads back exactly `value` (not so for raw values, lone surrogates, dot segments, empty path parts). */
 export const readsBackExactly = (v: UrlValue, inPath = false) =>
-  !v.raw && !hasLoneSurrogate(v.value) && !(inPath && (v.value === '' || v.value === '.' || v.value === '..' || /^%2e(%2e)?$/i.test(v.value)));
+  !v.raw &&
+  !hasLoneSurrogate(v.value) &&
+  !(inPath && (v.value === '' || v.value === '.' || v.value === '..' || /^%2e(%2e)?$/i.test(v.value)));
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -305,7 +505,13 @@ function valuesOf(op: Operation, p: Param, known: KnownValues) {
   // Path values the route knows (200) reach the code behind it; the rest of the well-formed ones test its 404.
   const valid = live.length ? fc.oneof({ arbitrary: fc.constantFrom(...live), weight: 4 }, { arbitrary: samples, weight: 1 }) : samples;
   // Hostile values, the ones aimed at the parameter's type most often.
-  const aimed = isNumeric(p.schema) ? NUMBERS : p.schema.format === 'date' ? BAD_DATES : !p.schema.enum && !p.schema.pattern ? [...FTS, ...ODD] : ODD;
+  const aimed = isNumeric(p.schema)
+    ? NUMBERS
+    : p.schema.format === 'date'
+      ? BAD_DATES
+      : !p.schema.enum && !p.schema.pattern
+        ? [...FTS, ...ODD]
+        : ODD;
   const hostile = fc.oneof(
     { arbitrary: fc.constantFrom(...aimed), weight: 5 },
     { arbitrary: fc.constantFrom(...NASTY), weight: 3 },
@@ -318,7 +524,10 @@ function valuesOf(op: Operation, p: Param, known: KnownValues) {
     valid: fc.record({ value: valid, raw: fc.constant(false) }),
     hostile: as(hostile),
     /** Hostile, or given several times (valid and hostile values mixed). */
-    fault: fc.oneof({ arbitrary: as(hostile).map((v) => [v]), weight: 5 }, { arbitrary: fc.array(as(fc.oneof(valid, hostile)), { minLength: 2, maxLength: 3 }), weight: 1 }),
+    fault: fc.oneof(
+      { arbitrary: as(hostile).map((v) => [v]), weight: 5 },
+      { arbitrary: fc.array(as(fc.oneof(valid, hostile)), { minLength: 2, maxLength: 3 }), weight: 1 },
+    ),
     any: fc.oneof({ arbitrary: as(valid), weight: 5 }, { arbitrary: as(hostile), weight: 4 }),
   };
 }
@@ -335,7 +544,8 @@ function paramsArbitrary(op: Operation, known: KnownValues): fc.Arbitrary<{ path
   const queryParams = op.params.filter((p) => p.in === 'query');
   const values = new Map(op.params.map((p) => [p, valuesOf(op, p, known)]));
   // Mostly absent when a route has many query parameters, so that the ones given are looked at.
-  const presence = (n: number) => fc.oneof({ arbitrary: fc.constant(false), weight: Math.max(1, n - 2) }, { arbitrary: fc.constant(true), weight: 3 });
+  const presence = (n: number) =>
+    fc.oneof({ arbitrary: fc.constant(false), weight: Math.max(1, n - 2) }, { arbitrary: fc.constant(true), weight: 3 });
   const validQuery = fc.tuple(...queryParams.map((p) => fc.tuple(presence(queryParams.length), values.get(p)!.valid)));
   const validPath = fc.tuple(...pathParams.map((p) => values.get(p)!.valid));
   const assemble = (path: UrlValue[], query: [boolean, UrlValue][], fault?: { index: number; values: UrlValue[] }) => {
@@ -353,35 +563,70 @@ function paramsArbitrary(op: Operation, known: KnownValues): fc.Arbitrary<{ path
     ? fc
         .tuple(validPath, validQuery, fc.integer({ min: 0, max: all.length - 1 }))
         .chain(([path, query, index]) =>
-          (index < pathParams.length ? values.get(all[index]!)!.hostile.map((v) => [v]) : values.get(all[index]!)!.fault).map((faulty) => assemble(path, query, { index, values: faulty })),
+          (index < pathParams.length ? values.get(all[index]!)!.hostile.map((v) => [v]) : values.get(all[index]!)!.fault).map((faulty) =>
+            assemble(path, query, { index, values: faulty }),
+          ),
         )
     : fc.constant(assemble([], []));
   const allValid = fc.tuple(validPath, validQuery).map(([path, query]) => assemble(path, query));
   const chaos = fc
-    .tuple(fc.tuple(...pathParams.map((p) => values.get(p)!.any)), fc.tuple(...queryParams.map((p) => fc.tuple(presence(queryParams.length), values.get(p)!.any))))
+    .tuple(
+      fc.tuple(...pathParams.map((p) => values.get(p)!.any)),
+      fc.tuple(...queryParams.map((p) => fc.tuple(presence(queryParams.length), values.get(p)!.any))),
+    )
     .map(([path, query]) => assemble(path, query));
   return fc.oneof({ arbitrary: oneFault, weight: 2 }, { arbitrary: allValid, weight: 1 }, { arbitrary: chaos, weight: 1 });
 }
 
 /** Query parameters no route declares, some named to upset an object built from them. */
 const EXTRA_QUERY: [string, string][] = [
-  ['foo', 'bar'], ['__proto__', 'x'], ['constructor', '1'], ['toString', '1'], ['a[b]', 'c'], ['page[0]', '1'], ['%ZZ', '1'], ['', 'x'], ['q[]', 'x'], ['hasOwnProperty', '1'],
+  ['foo', 'bar'],
+  ['__proto__', 'x'],
+  ['constructor', '1'],
+  ['toString', '1'],
+  ['a[b]', 'c'],
+  ['page[0]', '1'],
+  ['%ZZ', '1'],
+  ['', 'x'],
+  ['q[]', 'x'],
+  ['hasOwnProperty', '1'],
 ];
 
-export function requestArbitrary(op: Operation, known: KnownValues, target: 'read' | 'write', auth: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(
+  op: Operation,
+  known: KnownValues,
+  target: 'read' | 'write',
+  auth: fc.Arbitrary<Record<string, string>>,
+): fc.Arbitrary<FuzzRequest> {
   const params = paramsArbitrary(op, known);
   const extra = fc.oneof(
     { arbitrary: fc.constant<Entry[]>([]), weight: 12 },
     { arbitrary: fc.constantFrom(...EXTRA_QUERY).map(([name, value]): Entry[] => [{ name, value: { value, raw: true } }]), weight: 1 },
   );
-  const both = fc.tuple(params, extra).chain(([p, e]) => fc.shuffledSubarray([...p.query, ...e], { minLength: p.query.length + e.length }).map((query) => ({ path: p.path, query })));
+  const both = fc
+    .tuple(params, extra)
+    .chain(([p, e]) =>
+      fc.shuffledSubarray([...p.query, ...e], { minLength: p.query.length + e.length }).map((query) => ({ path: p.path, query })),
+    );
   const headers = fc.oneof(
     { arbitrary: fc.constant({}), weight: 10 },
-    { arbitrary: fc.constantFrom({ 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip' }, { 'accept-encoding': 'gzip, deflate, br' }, { accept: 'text/csv' }, { 'if-none-match': '*' }), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        { 'accept-encoding': 'br' },
+        { 'accept-encoding': 'gzip' },
+        { 'accept-encoding': 'gzip, deflate, br' },
+        { accept: 'text/csv' },
+        { 'if-none-match': '*' },
+      ),
+      weight: 2,
+    },
   );
   const body = op.body ? bodyArbitrary(op.body) : fc.constant(undefined);
   // GET routes are also asked with HEAD now and then (the same route, without a body).
-  const method = op.method === 'GET' ? fc.oneof({ arbitrary: fc.constant('GET'), weight: 19 }, { arbitrary: fc.constant('HEAD'), weight: 1 }) : fc.constant(op.method);
+  const method =
+    op.method === 'GET'
+      ? fc.oneof({ arbitrary: fc.constant('GET'), weight: 19 }, { arbitrary: fc.constant('HEAD'), weight: 1 })
+      : fc.constant(op.method);
   return fc.record({ params: both, headers, auth, body, method }).map(({ params, headers, auth, body, method }) => ({
     op,
     method,
@@ -397,7 +642,21 @@ export function requestArbitrary(op: Operation, known: KnownValues, target: 'rea
 // Bodies
 // ---------------------------------------------------------------------------------------------
 
-const URLS = ['https://example.org/report.pdf', 'http://example.org', 'https://ohchr.org/en/hr-bodies/upr', 'javascript:alert(1)', 'ftp://example.org/x', 'mailto:a@example.org', 'file:///etc/passwd', 'data:text/html,<b>x</b>', 'https://exa mple.org', '//example.org', 'example.org', 'http://', `https://example.org/${'a'.repeat(2_000)}`];
+const URLS = [
+  'https://example.org/report.pdf',
+  'http://example.org',
+  'https://ohchr.org/en/hr-bodies/upr',
+  'javascript:alert(1)',
+  'ftp://example.org/x',
+  'mailto:a@example.org',
+  'file:///etc/passwd',
+  'data:text/html,<b>x</b>',
+  'https://exa mple.org',
+  '//example.org',
+  'example.org',
+  'http://',
+  `https://example.org/${'a'.repeat(2_000)}`,
+];
 
 /** A value a body property's schema allows. */
 function validBodyValue(s: JsonSchema): fc.Arbitrary<unknown> {
@@ -407,11 +666,16 @@ function validBodyValue(s: JsonSchema): fc.Arbitrary<unknown> {
   if (s.type === 'null') return fc.constant(null);
   if (s.type === 'boolean') return fc.boolean();
   if (s.type === 'integer' || s.type === 'number') return fc.integer({ min: s.minimum ?? 0, max: s.maximum ?? 1000 });
-  if (s.format === 'date') return fc.oneof({ arbitrary: fc.constantFrom(...RECENT_DATES), weight: 4 }, { arbitrary: fc.constantFrom(...VALID_DATES), weight: 1 });
-  if (s.format === 'uri' || s.format === 'url') return fc.oneof({ arbitrary: fc.constantFrom(...URLS.slice(0, 3)), weight: 3 }, { arbitrary: fc.constantFrom(...URLS), weight: 1 });
+  if (s.format === 'date')
+    return fc.oneof({ arbitrary: fc.constantFrom(...RECENT_DATES), weight: 4 }, { arbitrary: fc.constantFrom(...VALID_DATES), weight: 1 });
+  if (s.format === 'uri' || s.format === 'url')
+    return fc.oneof({ arbitrary: fc.constantFrom(...URLS.slice(0, 3)), weight: 3 }, { arbitrary: fc.constantFrom(...URLS), weight: 1 });
   const min = s.minLength ?? 0;
   const max = s.maxLength ?? 1000;
-  return fc.oneof({ arbitrary: fc.constantFrom(...TEXTS.filter((t) => t.length >= min && t.length <= max)), weight: 12 }, { arbitrary: fc.constantFrom('x'.repeat(Math.max(min, 1)), 'y'.repeat(max), 'z'.repeat(max + 1)), weight: 1 });
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...TEXTS.filter((t) => t.length >= min && t.length <= max)), weight: 12 },
+    { arbitrary: fc.constantFrom('x'.repeat(Math.max(min, 1)), 'y'.repeat(max), 'z'.repeat(max + 1)), weight: 1 },
+  );
 }
 
 /** A JSON value no schema of a text field expects, or a hostile text. */
@@ -422,7 +686,11 @@ const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 
 /** A readable text with one odd character in it: a NUL, a lone surrogate, a control or direction character, CRLF. */
 const oddText = fc
-  .tuple(fc.constantFrom(...TEXTS), fc.constantFrom('\u0000', '\uD800', '\uDC00', '\u0007', '\u001b', '\u007f', '\u202E', '\r\n', '\uFEFF', '\u200B', '%00', '\t'), fc.nat())
+  .tuple(
+    fc.constantFrom(...TEXTS),
+    fc.constantFrom('\u0000', '\uD800', '\uDC00', '\u0007', '\u001b', '\u007f', '\u202E', '\r\n', '\uFEFF', '\u200B', '%00', '\t'),
+    fc.nat(),
+  )
   .map(([text, odd, at]) => {
     const i = at % (text.length + 1);
     return text.slice(0, i) + odd + text.slice(i);
@@ -443,11 +711,21 @@ export function bodyArbitrary(schema: JsonSchema): fc.Arbitrary<BodyCase> {
   );
   const extra = fc.oneof(
     { arbitrary: fc.constant([] as [string, unknown][]), weight: 12 },
-    { arbitrary: fc.constantFrom<[string, unknown][]>([['extra', 1]], [['__proto__', { polluted: true }]], [['constructor', { prototype: { polluted: true } }]], [['id', 1]], [['recordedAt', '2000-01-01T00:00:00Z']]), weight: 1 },
+    {
+      arbitrary: fc.constantFrom<[string, unknown][]>(
+        [['extra', 1]],
+        [['__proto__', { polluted: true }]],
+        [['constructor', { prototype: { polluted: true } }]],
+        [['id', 1]],
+        [['recordedAt', '2000-01-01T00:00:00Z']],
+      ),
+      weight: 1,
+    },
   );
   const object = fc.tuple(fields, extra).map(([f, e]) => {
     const body: Record<string, unknown> = {};
-    for (const entry of [...f, ...e]) if (entry) Object.defineProperty(body, entry[0], { value: entry[1], enumerable: true, writable: true, configurable: true });
+    for (const entry of [...f, ...e])
+      if (entry) Object.defineProperty(body, entry[0], { value: entry[1], enumerable: true, writable: true, configurable: true });
     return { json: body };
   });
   return fc.oneof(
@@ -464,7 +742,9 @@ const codePoints = (s: string) => [...s].length;
 
 /** A number in a query or path: typed as one, or a string of a variable number of digits (^[0-9]{1,9}$; not a code such as ^\\d{3}$). */
 export const isNumeric = (s: JsonSchema) =>
-  s.type === 'integer' || s.type === 'number' || (s.pattern !== undefined && /^\^?(?:\[0-9\]|\\d)(?:\{\d+,\d*\}|\+|\*)\$?$/.test(s.pattern));
+  s.type === 'integer' ||
+  s.type === 'number' ||
+  (s.pattern !== undefined && /^\^?(?:\[0-9\]|\\d)(?:\{\d+,\d*\}|\+|\*)\$?$/.test(s.pattern));
 
 /** Why a single value breaks its schema, or null when the schema allows it. For query and path strings. */
 export function violation(s: JsonSchema, value: string): string | null {
@@ -488,10 +768,12 @@ const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array'
 /** Why a JSON value breaks its schema, or null. Lenient where JSON Schema is (uri: anything WHATWG URL parses). */
 export function jsonViolation(s: JsonSchema, v: unknown, at = 'body'): string | null {
   const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return alternatives.some((a) => jsonViolation(a, v, at) === null) ? null : `${at}: matches none of the documented alternatives`;
+  if (alternatives)
+    return alternatives.some((a) => jsonViolation(a, v, at) === null) ? null : `${at}: matches none of the documented alternatives`;
   if (s.enum && !s.enum.includes(v)) return `${at}: not one of the documented values`;
   const types = s.type === undefined ? [] : [s.type].flat();
-  if (types.length && !types.some((t) => t === typeOf(v) || (t === 'number' && typeof v === 'number'))) return `${at}: not of type ${types.join('|')}`;
+  if (types.length && !types.some((t) => t === typeOf(v) || (t === 'number' && typeof v === 'number')))
+    return `${at}: not of type ${types.join('|')}`;
   if (typeof v === 'string') {
     if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) return `${at}: does not match the documented pattern`;
     if (s.minLength !== undefined && codePoints(v) < s.minLength) return `${at}: shorter than the documented minimum`;
@@ -559,7 +841,10 @@ export function errorBodyProblem(status: number, contentType: string, text: stri
   if (b.error !== STATUS_CODES[status]) return `"error" is "${b.error}", not the status text "${STATUS_CODES[status]}"`;
   if (typeof b.message !== 'string' || !b.message) return '"message" is not a non-empty string';
   if (b.details !== undefined) {
-    if (!Array.isArray(b.details) || !b.details.every((d) => d && typeof d === 'object' && typeof d.path === 'string' && typeof d.message === 'string')) {
+    if (
+      !Array.isArray(b.details) ||
+      !b.details.every((d) => d && typeof d === 'object' && typeof d.path === 'string' && typeof d.message === 'string')
+    ) {
       return '"details" is not an array of { path, message }';
     }
   }
@@ -665,7 +950,9 @@ export class FailureLog {
 
 /** Row counts of every table sqlite_master lists, the data version and the audit log count. */
 export function snapshot(sqlite: SQLite.Database): Record<string, number | string> {
-  const tables = sqlite.prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all();
+  const tables = sqlite
+    .prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all();
   const counts: Record<string, number | string> = {};
   for (const { name } of tables) {
     try {
@@ -674,7 +961,8 @@ export function snapshot(sqlite: SQLite.Database): Record<string, number | strin
       counts[name] = `unreadable: ${(err as Error).message}`;
     }
   }
-  counts['(dataVersion.version)'] = sqlite.prepare<[], { version: number }>('select version from dataVersion where id = 1').get()?.version ?? -1;
+  counts['(dataVersion.version)'] =
+    sqlite.prepare<[], { version: number }>('select version from dataVersion where id = 1').get()?.version ?? -1;
   counts['(auditLog rows)'] = sqlite.prepare<[], { n: number }>('select count(*) as n from auditLog').get()!.n;
   return counts;
 }
@@ -684,8 +972,14 @@ export const totalChanges = (sqlite: SQLite.Database) => sqlite.prepare<[], { n:
 
 /** Tables that belong to an FTS5 index (the index and its shadow tables), whose row counts follow its content. */
 export function ftsTables(sqlite: SQLite.Database): Set<string> {
-  const virtual = sqlite.prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and sql like 'create virtual table%'").all().map((r) => r.name);
-  const all = sqlite.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((r) => r.name);
+  const virtual = sqlite
+    .prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and sql like 'create virtual table%'")
+    .all()
+    .map((r) => r.name);
+  const all = sqlite
+    .prepare<[], { name: string }>("select name from sqlite_master where type = 'table'")
+    .all()
+    .map((r) => r.name);
   return new Set(all.filter((t) => virtual.some((v) => t === v || t.startsWith(`${v}_`))));
 }
 
@@ -729,7 +1023,12 @@ export function rawHttp(port: number, request: string | Buffer): Promise<RawResp
       } else if (headers['content-length'] !== undefined) {
         body = body.slice(0, Number(headers['content-length']));
       }
-      resolvePromise({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0), headers, body: Buffer.from(body, 'latin1').toString('utf8'), raw });
+      resolvePromise({
+        status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0),
+        headers,
+        body: Buffer.from(body, 'latin1').toString('utf8'),
+        raw,
+      });
     };
     const timer = setTimeout(() => socket.destroy(), 5_000);
     socket.on('data', (c) => chunks.push(c));

@@ -103,7 +103,10 @@ beforeAll(async () => {
     enums: enumValuesOf(doc),
     recommendationIds: [...items(search), ...items(svn)],
     live: {},
-    themes: search.statusCode === 200 ? (search.json().facets?.theme ?? []).slice(0, 8).map((t: { value: string }) => t.value) : ['Death penalty'],
+    themes:
+      search.statusCode === 200
+        ? (search.json().facets?.theme ?? []).slice(0, 8).map((t: { value: string }) => t.value)
+        : ['Death penalty'],
   };
   if (!known.themes.length) known.themes = ['Death penalty'];
   // The path values each route knows: every schema-valid value of the pools, tried once (not counted as fuzzing).
@@ -111,12 +114,15 @@ beforeAll(async () => {
     for (const p of op.params.filter((q) => q.in === 'path')) {
       const live: string[] = [];
       for (const value of pathCandidates(op, p, known)) {
-        const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(name === p.name ? value : (known.live[`${op.id} ${name}`]?.[0] ?? value)));
+        const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+          encodeURIComponent(name === p.name ? value : (known.live[`${op.id} ${name}`]?.[0] ?? value)),
+        );
         if ((await read.app.inject({ url, remoteAddress: '10.255.255.254' })).statusCode === 200) live.push(value);
       }
       known.live[`${op.id} ${p.name}`] = live;
       // The write routes under a read route take its live values (a recommendation's assessments).
-      for (const w of operations.filter((o) => o.method !== 'GET' && o.path.startsWith(`${op.path}/`))) known.live[`${w.id} ${p.name}`] ??= live;
+      for (const w of operations.filter((o) => o.method !== 'GET' && o.path.startsWith(`${op.path}/`)))
+        known.live[`${w.id} ${p.name}`] ??= live;
     }
   }
   sent += 3;
@@ -141,8 +147,10 @@ interface Broken {
 const serverOf = (r: FuzzRequest) => (r.target === 'read' ? read : write);
 const hasValidToken = (r: FuzzRequest) => r.target === 'write' && r.headers.authorization === BEARER;
 /** No raw value that changes the URL's structure (a raw "#", "&", "?" or "/"). */
-const structureIntact = (r: FuzzRequest) => ![...Object.values(r.pathValues), ...r.query.map((q) => q.value)].some((v) => v.raw && /[#&?/]/.test(v.value));
-const exact = (v: FuzzRequest['query'][number]['value'], inPath = false) => readsBackExactly(v, inPath) || (v.raw && /^[A-Za-z0-9._~-]+$/.test(v.value) && !(inPath && /^\.\.?$/.test(v.value)));
+const structureIntact = (r: FuzzRequest) =>
+  ![...Object.values(r.pathValues), ...r.query.map((q) => q.value)].some((v) => v.raw && /[#&?/]/.test(v.value));
+const exact = (v: FuzzRequest['query'][number]['value'], inPath = false) =>
+  readsBackExactly(v, inPath) || (v.raw && /^[A-Za-z0-9._~-]+$/.test(v.value) && !(inPath && /^\.\.?$/.test(v.value)));
 const textProperties = (schema: JsonSchema) =>
   Object.entries(schema.properties ?? {})
     .filter(([, s]) => [s, ...(s.anyOf ?? [])].some((x) => x.type === 'string' && !x.enum && !x.format && !x.pattern))
@@ -159,7 +167,10 @@ async function send(r: FuzzRequest) {
   const res = await server.app.inject(injectOptions(r, nextAddress()));
   const changed = totalChanges(server.sqlite) - changesBefore;
   if (res.statusCode === 201) server.created++;
-  tally(statuses, `${r.method} ${r.op.path}${r.method === r.op.method ? '' : ` (documented ${r.op.method})`}${r.target === 'write' ? (r.headers.authorization === BEARER ? ' [token]' : ' [token configured, not sent]') : ''} → ${res.statusCode}`);
+  tally(
+    statuses,
+    `${r.method} ${r.op.path}${r.method === r.op.method ? '' : ` (documented ${r.op.method})`}${r.target === 'write' ? (r.headers.authorization === BEARER ? ' [token]' : ' [token configured, not sent]') : ''} → ${res.statusCode}`,
+  );
   return { res, changed, text: bodyText(res) };
 }
 
@@ -178,24 +189,47 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
     }
   })();
 
-  if (status >= 500) broken.push({ rule: 'server error', where: op.id, affects: op.id, expected: 'never a 5xx: a 4xx naming what is wrong, or the answer' });
+  if (status >= 500)
+    broken.push({ rule: 'server error', where: op.id, affects: op.id, expected: 'never a 5xx: a 4xx naming what is wrong, or the answer' });
   if (status >= 400 && status < 500 && r.method !== 'HEAD') {
     const problem = errorBodyProblem(status, contentType, text);
-    if (problem) broken.push({ rule: 'error body not uniform', where: problem, affects: `${op.id} → ${status}`, expected: 'the ErrorBody shape: JSON { error: <HTTP status text>, message, details?: [{ path, message }] }' });
+    if (problem)
+      broken.push({
+        rule: 'error body not uniform',
+        where: problem,
+        affects: `${op.id} → ${status}`,
+        expected: 'the ErrorBody shape: JSON { error: <HTTP status text>, message, details?: [{ path, message }] }',
+      });
   }
 
   // The route exists: with well-formed path values it is reached and answers for itself.
   const pathExact = Object.values(r.pathValues).every((v) => exact(v, true) && v.value !== '');
-  const pathValid = op.params.every((p) => p.in !== 'path' || (r.pathValues[p.name] !== undefined && violation(p.schema, r.pathValues[p.name]!.value) === null));
+  const pathValid = op.params.every(
+    (p) => p.in !== 'path' || (r.pathValues[p.name] !== undefined && violation(p.schema, r.pathValues[p.name]!.value) === null),
+  );
   const noRoute = status === 404 && /^No route/.test(message);
   if (intact && pathExact && (r.method === op.method || (r.method === 'HEAD' && op.method === 'GET')) && noRoute) {
-    const lengths = Object.entries(r.pathValues).map(([n, v]) => `${n} of ${[...v.value].length} characters`).join(', ');
-    broken.push({ rule: 'documented route answers "No route"', where: op.id, affects: `${op.id} (${lengths})`, expected: 'the route answers: 404 "No <thing> ..." for a well-formed value, 400 for a value its schema refuses' });
+    const lengths = Object.entries(r.pathValues)
+      .map(([n, v]) => `${n} of ${[...v.value].length} characters`)
+      .join(', ');
+    broken.push({
+      rule: 'documented route answers "No route"',
+      where: op.id,
+      affects: `${op.id} (${lengths})`,
+      expected: 'the route answers: 404 "No <thing> ..." for a well-formed value, 400 for a value its schema refuses',
+    });
   }
   // A path value the document allows reaches the route: the router may not refuse it as too long.
   if (intact && pathExact && pathValid && r.method === op.method && status === 414) {
-    const lengths = Object.entries(r.pathValues).map(([n, v]) => `${n} of ${[...v.value].length} characters`).join(', ');
-    broken.push({ rule: 'a path value the document allows is refused as too long', where: op.id, affects: `${op.id} (${lengths})`, expected: 'the route answers (404 "No <thing> ..." for an unknown id): the document allows this length' });
+    const lengths = Object.entries(r.pathValues)
+      .map(([n, v]) => `${n} of ${[...v.value].length} characters`)
+      .join(', ');
+    broken.push({
+      rule: 'a path value the document allows is refused as too long',
+      where: op.id,
+      affects: `${op.id} (${lengths})`,
+      expected: 'the route answers (404 "No <thing> ..." for an unknown id): the document allows this length',
+    });
   }
 
   // What the document does not allow is refused with 400.
@@ -222,14 +256,20 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
       const value = given[0]!.value.value;
       const reason = violation(p.schema, value);
       if (reason) invalid.push({ affects: `${op.id} ?${p.name}`, reason, alsoOk: refusedFirst });
-      else if (p.name === 'q' && !/[\p{L}\p{N}]/u.test(value)) invalid.push({ affects: `${op.id} ?q`, reason: 'a search text with no letter or digit', alsoOk: refusedFirst });
+      else if (p.name === 'q' && !/[\p{L}\p{N}]/u.test(value))
+        invalid.push({ affects: `${op.id} ?q`, reason: 'a search text with no letter or digit', alsoOk: refusedFirst });
     }
   }
   for (const i of invalid) tally(exercisedInvalid, `${i.affects}: ${i.reason}`);
   if (status < 500) {
     for (const i of invalid) {
       if (status !== 400 && !i.alsoOk?.includes(status)) {
-        broken.push({ rule: 'invalid value not refused with 400', where: i.reason, affects: i.affects, expected: `400 with the uniform error body naming the parameter (${i.reason})` });
+        broken.push({
+          rule: 'invalid value not refused with 400',
+          where: i.reason,
+          affects: i.affects,
+          expected: `400 with the uniform error body naming the parameter (${i.reason})`,
+        });
       }
     }
   }
@@ -242,7 +282,13 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
     }
   }
   const format = r.query.filter((q) => q.name === 'format');
-  if (status === 200 && format.length === 1 && format[0]!.value.value === 'csv' && exact(format[0]!.value) && !/^text\/csv/.test(contentType)) {
+  if (
+    status === 200 &&
+    format.length === 1 &&
+    format[0]!.value.value === 'csv' &&
+    exact(format[0]!.value) &&
+    !/^text\/csv/.test(contentType)
+  ) {
     broken.push({ rule: 'format=csv not answered as CSV', where: op.id, affects: op.id, expected: 'Content-Type text/csv' });
   }
   const encoding = res.headers['content-encoding'];
@@ -250,27 +296,60 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
   // x-gzip is gzip (RFC 9110); a malformed q-value is left to the server's judgement.
   const accepted = acceptedEncodings(acceptEncoding.replace(/\bx-gzip\b/g, 'gzip'));
   if (typeof encoding === 'string' && !accepted.has(encoding) && !/q=(?![01](\.\d*)?\s*(,|$))/.test(acceptEncoding)) {
-    broken.push({ rule: 'compressed with an encoding the client refused', where: `${encoding} sent although Accept-Encoding gives it q=0 or omits it`, affects: `${op.id} with Accept-Encoding "${acceptEncoding}"`, expected: 'an encoding the Accept-Encoding header gives a q > 0, else an uncompressed body' });
+    broken.push({
+      rule: 'compressed with an encoding the client refused',
+      where: `${encoding} sent although Accept-Encoding gives it q=0 or omits it`,
+      affects: `${op.id} with Accept-Encoding "${acceptEncoding}"`,
+      expected: 'an encoding the Accept-Encoding header gives a q > 0, else an uncompressed body',
+    });
   }
   if (/evil\.example/.test(r.headers.host ?? '') && text.includes('evil.example')) {
-    broken.push({ rule: 'Host header reflected in the answer', where: op.id, affects: op.id, expected: 'links built from the configured public address, never from Host (answers are cached and served to everyone)' });
+    broken.push({
+      rule: 'Host header reflected in the answer',
+      where: op.id,
+      affects: op.id,
+      expected: 'links built from the configured public address, never from Host (answers are cached and served to everyone)',
+    });
   }
 
   if ((r.method === 'GET' || r.method === 'HEAD') && changed !== 0) {
-    broken.push({ rule: 'a GET wrote to the database', where: op.id, affects: op.id, expected: 'GET routes never write (total_changes() moved)' });
+    broken.push({
+      rule: 'a GET wrote to the database',
+      where: op.id,
+      affects: op.id,
+      expected: 'GET routes never write (total_changes() moved)',
+    });
   }
 
   if (r.method !== 'GET' && r.method !== 'HEAD' && status < 300 && status >= 200 && !hasValidToken(r)) {
-    broken.push({ rule: 'write accepted without the edit token', where: op.id, affects: op.id, expected: r.target === 'read' ? '403: editing is disabled' : '401: the token is missing or wrong' });
+    broken.push({
+      rule: 'write accepted without the edit token',
+      where: op.id,
+      affects: op.id,
+      expected: r.target === 'read' ? '403: editing is disabled' : '401: the token is missing or wrong',
+    });
   }
 
   // Writes with the token: a valid body, readable text, no date in the future; what is stored is what was sent.
-  if (op.body && hasValidToken(r) && intact && pathExact && pathValid && !noRoute && status !== 414 && status < 500 && r.body && r.body.json !== undefined && !r.body.raw) {
+  if (
+    op.body &&
+    hasValidToken(r) &&
+    intact &&
+    pathExact &&
+    pathValid &&
+    !noRoute &&
+    status !== 414 &&
+    status < 500 &&
+    r.body &&
+    r.body.json !== undefined &&
+    !r.body.raw
+  ) {
     const body = r.body.json;
     const problem = jsonViolation(op.body, body);
     // The schema is checked first (400); a rule on the meaning of a field may come after the lookup (404).
     const expectBad = (where: string, affects: string, why: string, alsoOk: number[] = []) => {
-      if (status !== 400 && !alsoOk.includes(status)) broken.push({ rule: 'invalid body not refused with 400', where, affects, expected: `400 naming the field (${why})` });
+      if (status !== 400 && !alsoOk.includes(status))
+        broken.push({ rule: 'invalid body not refused with 400', where, affects, expected: `400 naming the field (${why})` });
     };
     if (problem) expectBad(problem, `${op.id} ${problem.split(':')[0]}`, problem);
     else if (body && typeof body === 'object' && !Array.isArray(body)) {
@@ -281,7 +360,8 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
         const why = unreadableText(v.trim());
         if (why) expectBad(`text that ${why}`, `${op.id} body.${name}`, `${name} ${why}`, [404]);
       }
-      if (typeof record.assessedOn === 'string' && record.assessedOn > TODAY) expectBad('a date in the future', `${op.id} body.assessedOn`, 'the route refuses dates after today', [404]);
+      if (typeof record.assessedOn === 'string' && record.assessedOn > TODAY)
+        expectBad('a date in the future', `${op.id} body.assessedOn`, 'the route refuses dates after today', [404]);
       if (status === 201) {
         let stored: Record<string, unknown> = {};
         try {
@@ -293,16 +373,29 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
           if (!(name in stored)) continue;
           const expected = typeof sentValue === 'string' ? sentValue.trim() : sentValue;
           if (JSON.stringify(stored[name]) !== JSON.stringify(expected)) {
-            broken.push({ rule: 'stored value differs from the value sent', where: `body.${name}`, affects: `${op.id} body.${name}`, expected: `the value as sent (trimmed): ${JSON.stringify(expected).slice(0, 80)}` });
+            broken.push({
+              rule: 'stored value differs from the value sent',
+              where: `body.${name}`,
+              affects: `${op.id} body.${name}`,
+              expected: `the value as sent (trimmed): ${JSON.stringify(expected).slice(0, 80)}`,
+            });
           }
         }
         // The new assessment shows at once on the recommendation (the response cache is retired by the write).
         const id = r.pathValues.id?.value;
         if (id !== undefined && op.path.endsWith('/assessments') && typeof stored.id === 'number') {
-          const detail = await write.app.inject({ url: `${op.path.replace(/\/assessments$/, '').replace('{id}', encodeURIComponent(id))}`, remoteAddress: nextAddress() });
+          const detail = await write.app.inject({
+            url: `${op.path.replace(/\/assessments$/, '').replace('{id}', encodeURIComponent(id))}`,
+            remoteAddress: nextAddress(),
+          });
           const ids = detail.statusCode === 200 ? (detail.json().assessments as { id: number }[]).map((a) => a.id) : [];
           if (!ids.includes(stored.id)) {
-            broken.push({ rule: 'a write does not show in the next read', where: op.id, affects: op.id, expected: `GET of the recommendation lists assessment ${stored.id} (got ${detail.statusCode})` });
+            broken.push({
+              rule: 'a write does not show in the next read',
+              where: op.id,
+              affects: op.id,
+              expected: `GET of the recommendation lists assessment ${stored.id} (got ${detail.statusCode})`,
+            });
           }
         }
       }
@@ -313,9 +406,15 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
 
 const described = (r: FuzzRequest) => {
   const o = injectOptions(r, '');
-  return { method: r.method, url: receivedUrl(r), headers: o.headers as Record<string, string>, ...(typeof o.payload === 'string' ? { body: o.payload } : {}) };
+  return {
+    method: r.method,
+    url: receivedUrl(r),
+    headers: o.headers as Record<string, string>,
+    ...(typeof o.payload === 'string' ? { body: o.payload } : {}),
+  };
 };
-const sizeOf = (r: FuzzRequest) => urlOfLength(r) + (injectOptions(r, '').payload as string | undefined ?? '').length + JSON.stringify(r.headers).length;
+const sizeOf = (r: FuzzRequest) =>
+  urlOfLength(r) + ((injectOptions(r, '').payload as string | undefined) ?? '').length + JSON.stringify(r.headers).length;
 const urlOfLength = (r: FuzzRequest) => receivedUrl(r).length;
 
 /** Drops query parameters, headers and body properties that the failure does not need. */
@@ -386,7 +485,9 @@ const validPath = (op: Operation, name: string) => {
 const request = (op: Operation, query: [string, string][] = []): FuzzRequest => ({
   op,
   method: op.method,
-  pathValues: Object.fromEntries(op.params.filter((p) => p.in === 'path').map((p) => [p.name, { value: validPath(op, p.name), raw: false }])),
+  pathValues: Object.fromEntries(
+    op.params.filter((p) => p.in === 'path').map((p) => [p.name, { value: validPath(op, p.name), raw: false }]),
+  ),
   query: query.map(([name, value]) => ({ name, value: { value, raw: false } })),
   headers: {},
   target: 'read',
@@ -425,9 +526,18 @@ describe('fuzz: every route of the OpenAPI document', () => {
     const writes = operations.filter((op) => op.method !== 'GET');
     expect(writes.length).toBeGreaterThan(0);
     const wrongAuth = fc.constantFrom<Record<string, string>>(
-      {}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${TOKEN} ` }, { authorization: `bearer ${TOKEN}` }, { authorization: TOKEN },
-      { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${Buffer.from(`a:${TOKEN}`).toString('base64')}` },
-      { authorization: 'Bearer é' }, { authorization: `Bearer ${'a'.repeat(10_000)}` }, { authorization: 'Bearer' }, { authorization: '' },
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: `Bearer ${TOKEN} ` },
+      { authorization: `bearer ${TOKEN}` },
+      { authorization: TOKEN },
+      { authorization: `Bearer ${TOKEN.slice(0, -1)}` },
+      { authorization: `Bearer ${TOKEN}x` },
+      { authorization: `Basic ${Buffer.from(`a:${TOKEN}`).toString('base64')}` },
+      { authorization: 'Bearer é' },
+      { authorization: `Bearer ${'a'.repeat(10_000)}` },
+      { authorization: 'Bearer' },
+      { authorization: '' },
     );
     for (const [i, op] of writes.entries()) {
       for (const [j, target] of (['read', 'write'] as const).entries()) {
@@ -459,26 +569,67 @@ describe('fuzz: every route of the OpenAPI document', () => {
 
   it('known problem cases: numbers not in plain digits, search texts of no words, dates before adoption, long ids, broken %-escapes', async () => {
     const log = new FailureLog();
-    const withPath = (r: FuzzRequest, name: string, value: string, raw = false): FuzzRequest => ({ ...r, pathValues: { ...r.pathValues, [name]: { value, raw } } });
+    const withPath = (r: FuzzRequest, name: string, value: string, raw = false): FuzzRequest => ({
+      ...r,
+      pathValues: { ...r.pathValues, [name]: { value, raw } },
+    });
     // The instrument ids: the document lists them as the values of the UPR search's "instrument" filter.
-    const instrumentIds = [...new Set(getOps().flatMap((o) => o.params.filter((p) => p.name === 'instrument').flatMap((p) => (p.schema.enum ?? []) as string[])))];
+    const instrumentIds = [
+      ...new Set(
+        getOps().flatMap((o) => o.params.filter((p) => p.name === 'instrument').flatMap((p) => (p.schema.enum ?? []) as string[])),
+      ),
+    ];
     expect(instrumentIds.length).toBeGreaterThan(0);
     const writeOp = operations.find((o) => o.method === 'POST' && o.body);
-    const validBody = { status: 'partially-implemented', assessedOn: '2024-06-01', sourceKind: 'other', sourceTitle: 'Fuzz test source', recordedBy: 'fuzz test' };
+    const validBody = {
+      status: 'partially-implemented',
+      assessedOn: '2024-06-01',
+      sourceKind: 'other',
+      sourceTitle: 'Fuzz test source',
+      recordedBy: 'fuzz test',
+    };
     const cases: [FuzzRequest, number[]][] = [
       ...['0x10', '1e3', ' 5', '5 ', '+5', '1.5', '-0', '05.0', 'Infinity', '9007199254740993'].flatMap((n): [FuzzRequest, number[]][] => [
         [get('/api/upr/recommendations', [['page', n]]), [400]],
         [get('/api/upr/recommendations', [['pageSize', n]]), [400]],
         [get('/api/upr/calendar', [['session', n]]), [400]],
       ]),
-      [get('/api/upr/recommendations', [['cycle', '2'], ['cycle', '3']]), [400]],
-      [get('/api/states', [['region', '150'], ['region', '002']]), [400]],
-      ...['***', '""', '" - ^ :', '-', '^', '(', '*:*', ' \t '].map((q): [FuzzRequest, number[]] => [get('/api/upr/recommendations', [['q', q]]), [400]]),
+      [
+        get('/api/upr/recommendations', [
+          ['cycle', '2'],
+          ['cycle', '3'],
+        ]),
+        [400],
+      ],
+      [
+        get('/api/states', [
+          ['region', '150'],
+          ['region', '002'],
+        ]),
+        [400],
+      ],
+      ...['***', '""', '" - ^ :', '-', '^', '(', '*:*', ' \t '].map((q): [FuzzRequest, number[]] => [
+        get('/api/upr/recommendations', [['q', q]]),
+        [400],
+      ]),
       // FTS5 operators and syntax among words are words and punctuation, never a syntax error.
-      ...['AND OR NOT (', 'torture NEAR(', '"Rome Statute', 'ratif* -death ^x :y'].map((q): [FuzzRequest, number[]] => [get('/api/upr/recommendations', [['q', q]]), [200]]),
+      ...['AND OR NOT (', 'torture NEAR(', '"Rome Statute', 'ratif* -death ^x :y'].map((q): [FuzzRequest, number[]] => [
+        get('/api/upr/recommendations', [['q', q]]),
+        [200],
+      ]),
       ...instrumentIds.flatMap((id): [FuzzRequest, number[]][] => [
         [withPath(get('/api/instruments/{id}/timeline', [['to', '1900-01-01']]), 'id', id), [200, 400]],
-        [withPath(get('/api/instruments/{id}/timeline', [['from', '1800-01-01'], ['to', '1900-01-01']]), 'id', id), [200, 400]],
+        [
+          withPath(
+            get('/api/instruments/{id}/timeline', [
+              ['from', '1800-01-01'],
+              ['to', '1900-01-01'],
+            ]),
+            'id',
+            id,
+          ),
+          [200, 400],
+        ],
         [withPath(get('/api/instruments/{id}/status', [['asOf', '0000-01-01']]), 'id', id), [200, 400]],
       ]),
       ...[101, 150, 200].map((n): [FuzzRequest, number[]] => [withPath(get('/api/upr/recommendations/{id}'), 'id', 'a'.repeat(n)), [404]]),
@@ -489,14 +640,31 @@ describe('fuzz: every route of the OpenAPI document', () => {
       [withPath(get('/api/upr/recommendations/{id}'), 'id', '%ED%A0%80', true), [400, 404]],
     ];
     if (writeOp) {
-      const post = (id: string): FuzzRequest => ({ ...request(writeOp), target: 'write', pathValues: { id: { value: id, raw: false } }, headers: { authorization: BEARER }, body: { json: validBody } });
+      const post = (id: string): FuzzRequest => ({
+        ...request(writeOp),
+        target: 'write',
+        pathValues: { id: { value: id, raw: false } },
+        headers: { authorization: BEARER },
+        body: { json: validBody },
+      });
       cases.push([post('a'.repeat(150)), [404]], [post('a'.repeat(201)), [400]], [post('nope'), [404]]);
       // Text a person could not have meant, and dates that are not real or not yet: refused, never stored.
       const id = known.recommendationIds[0] ?? 'nope';
       for (const change of [
-        { sourceTitle: 'Report\u0000 of 2024' }, { recordedBy: 'fuzz \uD800 test' }, { sourceTitle: 'Report \uDC00 2024' }, { evidence: 'Budget line\uD83D' }, { evidence: '   ' }, { evidence: '**' }, { sourceTitle: '\u202E\u202E\u202E' },
-        { assessedOn: '2026-02-30' }, { assessedOn: '99999-01-01' }, { assessedOn: '2999-01-01' }, { assessedOn: '' },
-        { sourceUrl: 'javascript:alert(1)' }, { status: 'not-assessed' }, { extra: 1 },
+        { sourceTitle: 'Report\u0000 of 2024' },
+        { recordedBy: 'fuzz \uD800 test' },
+        { sourceTitle: 'Report \uDC00 2024' },
+        { evidence: 'Budget line\uD83D' },
+        { evidence: '   ' },
+        { evidence: '**' },
+        { sourceTitle: '\u202E\u202E\u202E' },
+        { assessedOn: '2026-02-30' },
+        { assessedOn: '99999-01-01' },
+        { assessedOn: '2999-01-01' },
+        { assessedOn: '' },
+        { sourceUrl: 'javascript:alert(1)' },
+        { status: 'not-assessed' },
+        { extra: 1 },
       ]) {
         cases.push([{ ...post(id), body: { json: { ...validBody, ...change } } }, [400]]);
       }
@@ -504,7 +672,16 @@ describe('fuzz: every route of the OpenAPI document', () => {
     for (const [r, expected] of cases) {
       const { res, text } = await exercise(r, log);
       if (!expected.includes(res.statusCode)) {
-        log.add({ rule: 'known problem case answered wrongly', where: `expected ${expected.join(' or ')}`, affects: `${r.method} ${receivedUrl(r).slice(0, 120)}`, expected: 'the status each case names', request: described(r), status: res.statusCode, body: text, size: sizeOf(r) });
+        log.add({
+          rule: 'known problem case answered wrongly',
+          where: `expected ${expected.join(' or ')}`,
+          affects: `${r.method} ${receivedUrl(r).slice(0, 120)}`,
+          expected: 'the status each case names',
+          request: described(r),
+          status: res.statusCode,
+          body: text,
+          size: sizeOf(r),
+        });
       }
     }
     finish(log, 'Known problem cases');
@@ -516,32 +693,105 @@ describe('fuzz: every route of the OpenAPI document', () => {
     const withHeaders = (r: FuzzRequest, headers: Record<string, string>): FuzzRequest => ({ ...r, headers: { ...r.headers, ...headers } });
     // Every GET route with an odd Host (answers are cached and served to everyone: none may echo it).
     for (const op of getOps()) {
-      for (const host of ['a b', 'evil.example', 'evil.example:443', '', '[::1]:99999', 'x'.repeat(5_000), 'ex%41mple.org', 'é.example']) cases.push(withHeaders(request(op), { host }));
+      for (const host of ['a b', 'evil.example', 'evil.example:443', '', '[::1]:99999', 'x'.repeat(5_000), 'ex%41mple.org', 'é.example'])
+        cases.push(withHeaders(request(op), { host }));
     }
     // Oversized headers (the in-process path has no limit: the real socket test checks 431).
-    for (const headers of <Record<string, string>[]>[{ 'x-big': 'a'.repeat(20_000) }, { cookie: `a=${'b'.repeat(20_000)}` }, { 'user-agent': '\u00e9'.repeat(9_000) }, { referer: `https://example.org/${'%ZZ'.repeat(5_000)}` }]) {
+    for (const headers of <Record<string, string>[]>[
+      { 'x-big': 'a'.repeat(20_000) },
+      { cookie: `a=${'b'.repeat(20_000)}` },
+      { 'user-agent': '\u00e9'.repeat(9_000) },
+      { referer: `https://example.org/${'%ZZ'.repeat(5_000)}` },
+    ]) {
       cases.push(withHeaders(get('/api/states'), headers), withHeaders(get('/api/upr/recommendations', [['q', 'torture']]), headers));
     }
     // Accept-Encoding on large answers, CSV streams, cached answers and errors.
-    for (const ae of ['br', 'gzip', 'gzip, deflate, br', 'br;q=0, gzip;q=1', 'gzip;q=0', 'gzip;q=0, br;q=0', '*', '*;q=0', 'identity', 'identity;q=0', 'x-gzip', 'gzip;q=abc', ';;;', 'br'.repeat(5_000), 'deflate', 'zstd']) {
-      for (const r of [get('/api/states'), get('/api/states'), get('/api/upr/recommendations', [['state', 'SVN'], ['format', 'csv']]), get('/api/instruments/{id}/status', [['format', 'csv']]), get('/api/upr/recommendations', [['page', '0']])]) {
+    for (const ae of [
+      'br',
+      'gzip',
+      'gzip, deflate, br',
+      'br;q=0, gzip;q=1',
+      'gzip;q=0',
+      'gzip;q=0, br;q=0',
+      '*',
+      '*;q=0',
+      'identity',
+      'identity;q=0',
+      'x-gzip',
+      'gzip;q=abc',
+      ';;;',
+      'br'.repeat(5_000),
+      'deflate',
+      'zstd',
+    ]) {
+      for (const r of [
+        get('/api/states'),
+        get('/api/states'),
+        get('/api/upr/recommendations', [
+          ['state', 'SVN'],
+          ['format', 'csv'],
+        ]),
+        get('/api/instruments/{id}/status', [['format', 'csv']]),
+        get('/api/upr/recommendations', [['page', '0']]),
+      ]) {
         cases.push(withHeaders(r, { 'accept-encoding': ae }));
       }
     }
     // Conditional requests.
-    for (const inm of ['*', '"x"', 'W/"x"', ',,,', '"'.repeat(5_000)]) cases.push(withHeaders(get('/api/instruments'), { 'if-none-match': inm }));
+    for (const inm of ['*', '"x"', 'W/"x"', ',,,', '"'.repeat(5_000)])
+      cases.push(withHeaders(get('/api/instruments'), { 'if-none-match': inm }));
 
     // Write routes: bad Content-Type, broken JSON, bodies too large, unusual encodings.
-    const valid = { status: 'partially-implemented', assessedOn: '2024-06-01', sourceKind: 'other', sourceTitle: 'Fuzz test source', recordedBy: 'fuzz test' };
+    const valid = {
+      status: 'partially-implemented',
+      assessedOn: '2024-06-01',
+      sourceKind: 'other',
+      sourceTitle: 'Fuzz test source',
+      recordedBy: 'fuzz test',
+    };
     for (const op of operations.filter((o) => o.body)) {
       const id = known.recommendationIds[0] ?? 'nope';
       const post = (body: FuzzRequest['body'], headers: Record<string, string> = {}, target: 'read' | 'write' = 'write'): FuzzRequest => ({
-        op, method: op.method, pathValues: Object.fromEntries(op.params.filter((p) => p.in === 'path').map((p) => [p.name, { value: id, raw: false }])), query: [], headers: { authorization: BEARER, ...headers }, ...(body ? { body } : {}), target,
+        op,
+        method: op.method,
+        pathValues: Object.fromEntries(op.params.filter((p) => p.in === 'path').map((p) => [p.name, { value: id, raw: false }])),
+        query: [],
+        headers: { authorization: BEARER, ...headers },
+        ...(body ? { body } : {}),
+        target,
       });
-      for (const contentType of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/jsonx', 'json', '*/*', 'application/json, text/plain']) {
+      for (const contentType of [
+        'text/plain',
+        'application/xml',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=utf-16',
+        'application/json; charset=latin1',
+        'application/jsonx',
+        'json',
+        '*/*',
+        'application/json, text/plain',
+      ]) {
         cases.push(post({ raw: JSON.stringify(valid), contentType }, { 'content-type': contentType }));
       }
-      for (const raw of ['', '{', '{"status":', 'null', '[]', '"x"', '42', 'true', '{"a":1}{"b":2}', '\u0000', '\uFEFF{}', `${'['.repeat(5_000)}${']'.repeat(5_000)}`, JSON.stringify({ ...valid, evidence: 'x'.repeat(2_000_000) }), '{"__proto__":{"polluted":true}}', '{"status":"not-implemented","status":"fully-implemented"}', JSON.stringify(valid).replace('{', '{"constructor":{"prototype":{"polluted":true}},')]) {
+      for (const raw of [
+        '',
+        '{',
+        '{"status":',
+        'null',
+        '[]',
+        '"x"',
+        '42',
+        'true',
+        '{"a":1}{"b":2}',
+        '\u0000',
+        '\uFEFF{}',
+        `${'['.repeat(5_000)}${']'.repeat(5_000)}`,
+        JSON.stringify({ ...valid, evidence: 'x'.repeat(2_000_000) }),
+        '{"__proto__":{"polluted":true}}',
+        '{"status":"not-implemented","status":"fully-implemented"}',
+        JSON.stringify(valid).replace('{', '{"constructor":{"prototype":{"polluted":true}},'),
+      ]) {
         cases.push(post({ raw, contentType: 'application/json' }));
       }
       cases.push(post({ raw: JSON.stringify(valid), contentType: 'application/json' }, { 'content-encoding': 'gzip' }));
@@ -560,7 +810,16 @@ describe('fuzz: every route of the OpenAPI document', () => {
       const r = request(op);
       const { res, text } = await send(r);
       if (text.includes('evil.example')) {
-        log.add({ rule: 'Host header reflected in a cached answer', where: op.id, affects: op.id, expected: 'no trace of an earlier request\'s Host', request: described(r), status: res.statusCode, body: text, size: 0 });
+        log.add({
+          rule: 'Host header reflected in a cached answer',
+          where: op.id,
+          affects: op.id,
+          expected: "no trace of an earlier request's Host",
+          request: described(r),
+          status: res.statusCode,
+          body: text,
+          size: 0,
+        });
       }
     }
     // The one body everyone reads is the same afterwards: no prototype pollution.
@@ -576,46 +835,146 @@ describe('fuzz: every route of the OpenAPI document', () => {
       const address = server.app.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       const cases: { name: string; request: string | Buffer; expect: number[] }[] = [
-        { name: 'a 20 KiB header', request: `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`, expect: [431] },
-        { name: 'a 20 KiB cookie', request: `GET /api/states HTTP/1.1\r\nHost: x\r\nCookie: a=${'b'.repeat(20_000)}\r\nConnection: close\r\n\r\n`, expect: [431] },
-        { name: '400 headers of 100 bytes', request: `GET /api/health HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 400 }, (_, i) => `X-H${i}: ${'a'.repeat(100)}\r\n`).join('')}Connection: close\r\n\r\n`, expect: [431] },
+        {
+          name: 'a 20 KiB header',
+          request: `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`,
+          expect: [431],
+        },
+        {
+          name: 'a 20 KiB cookie',
+          request: `GET /api/states HTTP/1.1\r\nHost: x\r\nCookie: a=${'b'.repeat(20_000)}\r\nConnection: close\r\n\r\n`,
+          expect: [431],
+        },
+        {
+          name: '400 headers of 100 bytes',
+          request: `GET /api/health HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 400 }, (_, i) => `X-H${i}: ${'a'.repeat(100)}\r\n`).join('')}Connection: close\r\n\r\n`,
+          expect: [431],
+        },
         { name: 'a request line that is not HTTP', request: 'BLAH\r\n\r\n', expect: [400] },
         { name: 'HTTP/9.9', request: 'GET /api/health HTTP/9.9\r\nHost: x\r\n\r\n', expect: [400, 505] },
-        { name: 'a control character in the path', request: 'GET /api/st\u0001ates HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', expect: [400] },
-        { name: 'a NUL in a header value', request: 'GET /api/health HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\nConnection: close\r\n\r\n', expect: [400] },
-        { name: 'a space in a header name', request: 'GET /api/health HTTP/1.1\r\nHost: x\r\nX A: b\r\nConnection: close\r\n\r\n', expect: [400] },
-        { name: 'Content-Length and Transfer-Encoding together', request: 'POST /api/upr/recommendations/x/assessments HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n', expect: [400] },
-        { name: 'a bad Content-Length', request: 'POST /api/upr/recommendations/x/assessments HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n', expect: [400] },
-        { name: 'a broken %-escape in the path', request: 'GET /api/states/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', expect: [400] },
-        { name: 'a broken %-escape in a route prefix', request: 'GET /api/%ZZ/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', expect: [400, 404] },
-        { name: 'percent-encoded invalid UTF-8 in the path', request: 'GET /api/upr/recommendations/%ED%A0%80 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', expect: [400, 404] },
-        { name: 'a 600-character path part', request: `GET /api/upr/recommendations/${'a'.repeat(600)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, expect: [400, 414] },
+        {
+          name: 'a control character in the path',
+          request: 'GET /api/st\u0001ates HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+          expect: [400],
+        },
+        {
+          name: 'a NUL in a header value',
+          request: 'GET /api/health HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\nConnection: close\r\n\r\n',
+          expect: [400],
+        },
+        {
+          name: 'a space in a header name',
+          request: 'GET /api/health HTTP/1.1\r\nHost: x\r\nX A: b\r\nConnection: close\r\n\r\n',
+          expect: [400],
+        },
+        {
+          name: 'Content-Length and Transfer-Encoding together',
+          request:
+            'POST /api/upr/recommendations/x/assessments HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n',
+          expect: [400],
+        },
+        {
+          name: 'a bad Content-Length',
+          request: 'POST /api/upr/recommendations/x/assessments HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n',
+          expect: [400],
+        },
+        {
+          name: 'a broken %-escape in the path',
+          request: 'GET /api/states/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+          expect: [400],
+        },
+        {
+          name: 'a broken %-escape in a route prefix',
+          request: 'GET /api/%ZZ/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+          expect: [400, 404],
+        },
+        {
+          name: 'percent-encoded invalid UTF-8 in the path',
+          request: 'GET /api/upr/recommendations/%ED%A0%80 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+          expect: [400, 404],
+        },
+        {
+          name: 'a 600-character path part',
+          request: `GET /api/upr/recommendations/${'a'.repeat(600)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+          expect: [400, 414],
+        },
         { name: 'Host "a b"', request: 'GET /api/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n', expect: [200, 400] },
         { name: 'no Host at all (HTTP/1.1)', request: 'GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n', expect: [200, 400] },
-        { name: 'an absolute-form request to another host', request: 'GET http://evil.example/api/health HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', expect: [200, 400, 404] },
-        { name: 'a 20 KB query string', request: `GET /api/upr/recommendations?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, expect: [414, 431] },
-        { name: '1,000 repeated parameters', request: `GET /api/states?${'region=150&'.repeat(1_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, expect: [400] },
-        { name: 'bad JSON over the wire', request: 'POST /api/upr/recommendations/x/assessments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1\r\nConnection: close\r\n\r\n{', expect: [400, 403] },
+        {
+          name: 'an absolute-form request to another host',
+          request: 'GET http://evil.example/api/health HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
+          expect: [200, 400, 404],
+        },
+        {
+          name: 'a 20 KB query string',
+          request: `GET /api/upr/recommendations?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+          expect: [414, 431],
+        },
+        {
+          name: '1,000 repeated parameters',
+          request: `GET /api/states?${'region=150&'.repeat(1_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+          expect: [400],
+        },
+        {
+          name: 'bad JSON over the wire',
+          request:
+            'POST /api/upr/recommendations/x/assessments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1\r\nConnection: close\r\n\r\n{',
+          expect: [400, 403],
+        },
       ];
       for (const c of cases) {
         const res = await rawHttp(port, c.request);
         sent++;
-        const request = { method: 'RAW', url: JSON.stringify(String(c.request).slice(0, 160)) + (String(c.request).length > 160 ? ` … (${String(c.request).length} bytes)` : ''), headers: {} };
+        const request = {
+          method: 'RAW',
+          url:
+            JSON.stringify(String(c.request).slice(0, 160)) +
+            (String(c.request).length > 160 ? ` … (${String(c.request).length} bytes)` : ''),
+          headers: {},
+        };
         const base = { request, status: res.status, body: res.body || res.raw.slice(0, 300), size: 0 };
         if (res.status === 0) {
-          log.add({ ...base, rule: 'connection closed without an answer', where: c.name, affects: c.name, expected: `${c.expect.join(' or ')} with the uniform error body` });
+          log.add({
+            ...base,
+            rule: 'connection closed without an answer',
+            where: c.name,
+            affects: c.name,
+            expected: `${c.expect.join(' or ')} with the uniform error body`,
+          });
           continue;
         }
         if (res.status >= 500 || !c.expect.includes(res.status)) {
-          log.add({ ...base, rule: 'unexpected status over the wire', where: c.name, affects: c.name, expected: `${c.expect.join(' or ')}` });
+          log.add({
+            ...base,
+            rule: 'unexpected status over the wire',
+            where: c.name,
+            affects: c.name,
+            expected: `${c.expect.join(' or ')}`,
+          });
         }
         if (res.status >= 400) {
           const problem = errorBodyProblem(res.status, res.headers['content-type'] ?? '', res.body);
-          if (problem) log.add({ ...base, rule: 'error body not uniform (over the wire)', where: problem, affects: c.name, expected: 'the ErrorBody shape: JSON { error: <HTTP status text>, message, details? }' });
+          if (problem)
+            log.add({
+              ...base,
+              rule: 'error body not uniform (over the wire)',
+              where: problem,
+              affects: c.name,
+              expected: 'the ErrorBody shape: JSON { error: <HTTP status text>, message, details? }',
+            });
         }
       }
       if (JSON.stringify(snapshot(server.sqlite)) !== JSON.stringify(server.before)) {
-        log.add({ rule: 'the database changed', where: 'real socket', affects: 'real socket', expected: 'no change', request: { method: '-', url: '-', headers: {} }, status: 0, body: '', size: 0 });
+        log.add({
+          rule: 'the database changed',
+          where: 'real socket',
+          affects: 'real socket',
+          expected: 'no change',
+          request: { method: '-', url: '-', headers: {} },
+          status: 0,
+          body: '',
+          size: 0,
+        });
       }
     } finally {
       await server.app.close();
@@ -624,8 +983,14 @@ describe('fuzz: every route of the OpenAPI document', () => {
   }, 120_000);
 
   it(`sent at least 1,000 requests, and the databases changed only by the writes that answered 201`, () => {
-    console.log(`fuzz: ${generated} generated requests, ${sent} in all (seed ${SEED}); ${write.created} assessments created with the token`);
-    const table = (map: Map<string, number>) => [...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`).join('\n');
+    console.log(
+      `fuzz: ${generated} generated requests, ${sent} in all (seed ${SEED}); ${write.created} assessments created with the token`,
+    );
+    const table = (map: Map<string, number>) =>
+      [...map]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`)
+        .join('\n');
     console.log(`Answers by route and status:\n${table(statuses)}`);
     console.log(`Invalid values sent, by route, parameter and kind:\n${table(exercisedInvalid)}`);
     expect(generated).toBeGreaterThanOrEqual(Math.round(RUNS * 1_000));
@@ -636,7 +1001,11 @@ describe('fuzz: every route of the OpenAPI document', () => {
     // The app with the token: one assessment, one audit entry and one data version per 201, nothing else.
     const after = snapshot(write.sqlite);
     const fts = ftsTables(write.sqlite);
-    const moved = Object.fromEntries(Object.keys({ ...after, ...write.before }).filter((k) => !fts.has(k) && after[k] !== write.before[k]).map((k) => [k, [write.before[k], after[k]]]));
+    const moved = Object.fromEntries(
+      Object.keys({ ...after, ...write.before })
+        .filter((k) => !fts.has(k) && after[k] !== write.before[k])
+        .map((k) => [k, [write.before[k], after[k]]]),
+    );
     const n = write.created;
     const expected: Record<string, [number | string | undefined, number | string | undefined]> = {};
     if (n > 0) {

@@ -45,8 +45,18 @@ async function listeningServer(env: Record<string, string> = {}) {
 const firstRecommendationId = async (app: Awaited<ReturnType<typeof setup>>['app']) =>
   (await app.inject('/api/upr/recommendations?state=SVN&pageSize=1')).json().items[0].id as string;
 
-const addAssessment = (app: Awaited<ReturnType<typeof setup>>['app'], id: string, headers: Record<string, string> = editor, payload: unknown = assessment) =>
-  app.inject({ method: 'POST', url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`, payload: payload as object, headers });
+const addAssessment = (
+  app: Awaited<ReturnType<typeof setup>>['app'],
+  id: string,
+  headers: Record<string, string> = editor,
+  payload: unknown = assessment,
+) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`,
+    payload: payload as object,
+    headers,
+  });
 
 describe('a CSV download that is cut short or paused', () => {
   it('leaves the connection free for writes, and later writes are seen', async () => {
@@ -73,7 +83,10 @@ describe('a CSV download that is cut short or paused', () => {
 
   it('is not compressed for a client that refuses gzip (q=0)', async () => {
     const { app } = await setup({ seed: true });
-    const res = await app.inject({ url: '/api/upr/recommendations?state=SVN&format=csv', headers: { 'accept-encoding': 'gzip;q=0, br;q=0' } });
+    const res = await app.inject({
+      url: '/api/upr/recommendations?state=SVN&format=csv',
+      headers: { 'accept-encoding': 'gzip;q=0, br;q=0' },
+    });
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body.startsWith('id,cycle,session')).toBe(true);
   });
@@ -83,7 +96,10 @@ describe('a CSV download that is cut short or paused', () => {
     const search = (await app.inject('/api/upr/recommendations?recommendingState=FRA&pageSize=200')).json();
     expect(search.total).toBeGreaterThan(1000); // several chunks
     for (const encoding of ['identity', 'gzip']) {
-      const csv = await app.inject({ url: '/api/upr/recommendations?recommendingState=FRA&format=csv', headers: { 'accept-encoding': encoding } });
+      const csv = await app.inject({
+        url: '/api/upr/recommendations?recommendingState=FRA&format=csv',
+        headers: { 'accept-encoding': encoding },
+      });
       const body = encoding === 'gzip' ? gunzipSync(csv.rawPayload).toString() : csv.body;
       const rows = parse(body, { columns: true }) as { id: string; recommendingStates: string }[];
       expect(rows).toHaveLength(search.total);
@@ -107,7 +123,8 @@ describe('the cost of one search is bounded', () => {
 
   it('matches a word of one or two letters whole, not as a prefix of every longer word', async () => {
     const { app } = await setup({ seed: true });
-    const total = async (q: string) => (await app.inject(`/api/upr/recommendations?pageSize=1&q=${encodeURIComponent(q)}`)).json().total as number;
+    const total = async (q: string) =>
+      (await app.inject(`/api/upr/recommendations?pageSize=1&q=${encodeURIComponent(q)}`)).json().total as number;
     // "un" as a prefix would also match "universal", "under", "unconditionally"...
     expect(await total('un')).toBeLessThan(await total('uni'));
     expect(await total('un')).toBeGreaterThan(0);
@@ -118,7 +135,10 @@ describe('the cost of one search is bounded', () => {
     const first = await app.inject('/api/instruments/opcat/status?asOf=2026-02-03&group=african');
     const size = app.responseCacheSize();
     for (let i = 0; i < 20; i++) {
-      const res = await app.inject({ url: `/api/instruments/opcat/status?group=african&junk${i}=${i}&asOf=2026-02-03`, headers: { 'accept-encoding': 'br' } });
+      const res = await app.inject({
+        url: `/api/instruments/opcat/status?group=african&junk${i}=${i}&asOf=2026-02-03`,
+        headers: { 'accept-encoding': 'br' },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers.etag).toBe(first.headers.etag);
     }
@@ -157,7 +177,10 @@ describe('web addresses are http(s) only', () => {
 
   it('accepts an https address', async () => {
     const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
-    const res = await addAssessment(app, await firstRecommendationId(app), editor, { ...assessment, sourceUrl: 'https://example.org/report.pdf' });
+    const res = await addAssessment(app, await firstRecommendationId(app), editor, {
+      ...assessment,
+      sourceUrl: 'https://example.org/report.pdf',
+    });
     expect(res.statusCode).toBe(201);
   });
 });
@@ -224,7 +247,10 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n'));
       let data = '';
-      socket.on('data', (chunk: Buffer) => (data += chunk.toString())).on('close', () => resolve(data)).on('error', reject);
+      socket
+        .on('data', (chunk: Buffer) => (data += chunk.toString()))
+        .on('close', () => resolve(data))
+        .on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: 'Bad Request', message: expect.stringContaining('Host') });
@@ -233,9 +259,14 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
   it('answers headers that are too large with 431 and the uniform error body', async () => {
     const { port } = await listeningServer();
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      );
       let data = '';
-      socket.on('data', (chunk: Buffer) => (data += chunk.toString())).on('close', () => resolve(data)).on('error', reject);
+      socket
+        .on('data', (chunk: Buffer) => (data += chunk.toString()))
+        .on('close', () => resolve(data))
+        .on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 431 /);
     const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
@@ -259,10 +290,15 @@ describe('the edit token', () => {
       const socket = connect(port, '127.0.0.1', () => {
         const body = JSON.stringify(assessment);
         const head = `POST /api/upr/recommendations/${encodeURIComponent(id)}/assessments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nAuthorization: Bearer `;
-        socket.write(Buffer.concat([Buffer.from(head), Buffer.alloc(TOKEN.length, 0xe9), Buffer.from(`\r\nConnection: close\r\n\r\n${body}`)]));
+        socket.write(
+          Buffer.concat([Buffer.from(head), Buffer.alloc(TOKEN.length, 0xe9), Buffer.from(`\r\nConnection: close\r\n\r\n${body}`)]),
+        );
       });
       let data = '';
-      socket.on('data', (c: Buffer) => (data += c.toString())).on('close', () => resolve(Number(data.slice(9, 12)))).on('error', reject);
+      socket
+        .on('data', (c: Buffer) => (data += c.toString()))
+        .on('close', () => resolve(Number(data.slice(9, 12))))
+        .on('error', reject);
     });
     expect(status).toBe(401);
   });
@@ -297,10 +333,20 @@ describe('rate limits on reading', () => {
     // The dashboard's own in-process calls carry the process's secret and are not counted; a guess is.
     const { app: dashboard } = await setup({ seed: true, env: { RATE_LIMIT_PER_MINUTE: '5' } });
     for (let i = 0; i < 10; i++) {
-      expect((await dashboard.inject({ url: '/api/instruments', headers: { [INTERNAL_REQUEST_HEADER]: internalRequestToken } })).statusCode).toBe(200);
+      expect(
+        (await dashboard.inject({ url: '/api/instruments', headers: { [INTERNAL_REQUEST_HEADER]: internalRequestToken } })).statusCode,
+      ).toBe(200);
     }
     const guesses = [];
-    for (let i = 0; i < 6; i++) guesses.push((await dashboard.inject({ url: '/api/instruments', headers: { [INTERNAL_REQUEST_HEADER]: 'x'.repeat(internalRequestToken.length) } })).statusCode);
+    for (let i = 0; i < 6; i++)
+      guesses.push(
+        (
+          await dashboard.inject({
+            url: '/api/instruments',
+            headers: { [INTERNAL_REQUEST_HEADER]: 'x'.repeat(internalRequestToken.length) },
+          })
+        ).statusCode,
+      );
     expect(guesses.at(-1)).toBe(429);
 
     const { app: unlimited } = await setup({ seed: true, env: { RATE_LIMIT_PER_MINUTE: '0' } });
@@ -342,10 +388,22 @@ describe('CSV exports neutralise spreadsheet formulas', () => {
   it('prefixes cells that begin with = + - @ with a quote and quotes line breaks, in every CSV', async () => {
     const { app, db } = await setup({ seed: true });
     const sqlite = sqliteOf(db);
-    sqlite.prepare("update source set title = '=HYPERLINK(\"http://evil.example\",\"x\")' where id = (select sourceId from uprRecommendation where stateUnderReviewIso3 = 'SVN' limit 1)").run();
-    sqlite.prepare("update uprRecommendation set text = '@SUM(1+1)' where seq = (select min(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')").run();
+    sqlite
+      .prepare(
+        'update source set title = \'=HYPERLINK("http://evil.example","x")\' where id = (select sourceId from uprRecommendation where stateUnderReviewIso3 = \'SVN\' limit 1)',
+      )
+      .run();
+    sqlite
+      .prepare(
+        "update uprRecommendation set text = '@SUM(1+1)' where seq = (select min(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')",
+      )
+      .run();
     sqlite.prepare("update state set nameEn = '+cmd|calc' where iso3 = 'SVN'").run();
-    sqlite.prepare("update uprRecommendation set text = 'line one' || char(10) || 'line two' where seq = (select max(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')").run();
+    sqlite
+      .prepare(
+        "update uprRecommendation set text = 'line one' || char(10) || 'line two' where seq = (select max(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')",
+      )
+      .run();
     sqlite.prepare('update dataVersion set version = version + 1').run();
 
     const uprCsv = (await app.inject('/api/upr/recommendations?state=SVN&format=csv')).body;

@@ -6,7 +6,14 @@ import { setup } from './helper.js';
 type StatusBody = {
   asOf: string;
   counts: Record<string, number>;
-  states: { iso3: string; status: string; entryIntoForce: { date: string; computed: boolean } | null; withdrawal: { effective: string | null } | null; sourceIds: string[]; unconfirmedReports: string[] }[];
+  states: {
+    iso3: string;
+    status: string;
+    entryIntoForce: { date: string; computed: boolean } | null;
+    withdrawal: { effective: string | null } | null;
+    sourceIds: string[];
+    unconfirmedReports: string[];
+  }[];
   sources: { id: string; asOf: string | null }[];
 };
 
@@ -20,7 +27,9 @@ const stateIn = (body: StatusBody, iso3: string) => body.states.find((s) => s.is
 describe('GET /api/instruments', () => {
   it('lists the 11 instruments under their public ids, each with sources and as-of date', async () => {
     const { app } = await setup({ seed: true });
-    const { instruments } = (await app.inject('/api/instruments')).json() as { instruments: { id: string; dataAsOf: string; sources: unknown[] }[] };
+    const { instruments } = (await app.inject('/api/instruments')).json() as {
+      instruments: { id: string; dataAsOf: string; sources: unknown[] }[];
+    };
     expect(instruments.map((i) => i.id).sort()).toEqual([...INSTRUMENT_IDS].sort());
     for (const i of instruments) {
       expect(i.sources.length).toBeGreaterThan(0);
@@ -164,7 +173,9 @@ describe('GET /api/instruments/{id}/status: filters, formats and caching', () =>
     const res = await app.inject('/api/instruments/opcat/status?asOf=2026-02-03&format=csv');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const [header, ...lines] = res.body.trim().split('\r\n');
-    expect(header).toBe('instrument,asOf,dataAsOf,iso3,name,status,since,signature,consent,consentKind,entryIntoForce,entryIntoForceComputed,withdrawalNotified,withdrawalEffective,uncertain,sources,sincePrecision,successionEffective,jurisdictionFrom,jurisdictionSource,withdrawalsRevoked,uncertainReports');
+    expect(header).toBe(
+      'instrument,asOf,dataAsOf,iso3,name,status,since,signature,consent,consentKind,entryIntoForce,entryIntoForceComputed,withdrawalNotified,withdrawalEffective,uncertain,sources,sincePrecision,successionEffective,jurisdictionFrom,jurisdictionSource,withdrawalsRevoked,uncertainReports',
+    );
     expect(lines).toHaveLength(197);
     const colombia = lines.find((l) => l.includes(',COL,'));
     expect(colombia).toContain('2025-11-10');

@@ -5,7 +5,12 @@ import { repoRoot } from '../src/config.js';
 import type { StateDetail } from '../src/schemas/state-detail.js';
 import { setup } from './helper.js';
 
-const scheduled = (JSON.parse(readFileSync(join(repoRoot, 'data/seed/states.json'), 'utf8')) as { iso3: string; ldc: { scheduledGraduation: string | null } }[])
+const scheduled = (
+  JSON.parse(readFileSync(join(repoRoot, 'data/seed/states.json'), 'utf8')) as {
+    iso3: string;
+    ldc: { scheduledGraduation: string | null };
+  }[]
+)
   .filter((s) => s.ldc.scheduledGraduation !== null)
   .map((s) => ({ iso3: s.iso3, date: s.ldc.scheduledGraduation! }));
 

@@ -12,7 +12,13 @@ describe('GET /api/health', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       status: 'ok',
-      database: { migrations: Object.keys(migrations).length, states: 0, dataVersion: 0, dataChangedAt: expect.any(String), lastImportAt: null },
+      database: {
+        migrations: Object.keys(migrations).length,
+        states: 0,
+        dataVersion: 0,
+        dataChangedAt: expect.any(String),
+        lastImportAt: null,
+      },
     });
   });
 });

@@ -73,4 +73,3 @@ export function checkRfc5545(ics: string): Component {
   }
   return calendar;
 }
-

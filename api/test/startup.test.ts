@@ -29,9 +29,13 @@ describe('opening the database at start-up', () => {
     const path = join(tempDir(), 'db.sqlite');
     writeFileSync(path, seededImage());
     const db = createDb(path);
-    sqliteOf(db).prepare("insert into kysely_migration (name, timestamp) values ('2099_01_01_001_from_the_future', '2099-01-01T00:00:00.000Z')").run();
+    sqliteOf(db)
+      .prepare("insert into kysely_migration (name, timestamp) values ('2099_01_01_001_from_the_future', '2099-01-01T00:00:00.000Z')")
+      .run();
     await db.destroy();
-    await expect(openDatabase(path, seedDir)).rejects.toThrow(/newer version of the tracker: it has migration 2099_01_01_001_from_the_future/);
+    await expect(openDatabase(path, seedDir)).rejects.toThrow(
+      /newer version of the tracker: it has migration 2099_01_01_001_from_the_future/,
+    );
   });
 
   it('says a path that is a folder cannot be opened', async () => {

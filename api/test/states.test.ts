@@ -35,7 +35,9 @@ describe('GET /api/states', () => {
     const json = (await app.inject('/api/states?sids=true&group=eastern-european')).json();
     expect(json.states).toHaveLength(0);
     const res = await app.inject('/api/states?sids=true&group=eastern-european&format=csv');
-    expect(res.body.trim()).toBe('iso3,iso2,nameEn,nameFr,nameEs,nameAr,membership,region,subRegion,unRegionalGroup,ldc,ldcGraduatedOn,sids,odaRecipient,odaIncomeGroup,sources');
+    expect(res.body.trim()).toBe(
+      'iso3,iso2,nameEn,nameFr,nameEs,nameAr,membership,region,subRegion,unRegionalGroup,ldc,ldcGraduatedOn,sids,odaRecipient,odaIncomeGroup,sources',
+    );
   });
 });
 

@@ -89,7 +89,10 @@ describe('aggression amendments: entry into force by art. 121(5), jurisdiction f
       jurisdictionFrom: null,
     });
     // Uruguay, starvation (2019): deposit 2023-03-21, in force 2024-03-21 (nl_treatydatabase_013742)
-    expect(row(await statusOf(app, 'rs-art8-2019-starvation', '2024-03-21'), 'URY')).toMatchObject({ status: 'party', jurisdictionFrom: null });
+    expect(row(await statusOf(app, 'rs-art8-2019-starvation', '2024-03-21'), 'URY')).toMatchObject({
+      status: 'party',
+      jurisdictionFrom: null,
+    });
   });
 
   it('the timeline gives the activation as its own date, with its source; the other amendments have none', async () => {
@@ -122,7 +125,15 @@ describe('aggression amendments: entry into force by art. 121(5), jurisdiction f
 });
 
 describe('successions take effect from the date of State succession, which the sources do not record', () => {
-  const SUCCESSORS = { CZE: '1993-02-22', SVK: '1993-05-28', HRV: '1992-10-12', BIH: '1993-09-01', MKD: '1994-12-12', SRB: '2001-03-12', MNE: '2006-10-23' };
+  const SUCCESSORS = {
+    CZE: '1993-02-22',
+    SVK: '1993-05-28',
+    HRV: '1992-10-12',
+    BIH: '1993-09-01',
+    MKD: '1994-12-12',
+    SRB: '2001-03-12',
+    MNE: '2006-10-23',
+  };
 
   it('the 7 UNCAT successor States: party, notification dated, no entry into force given', async () => {
     // untc_IV-9_uncat_status_2026-02-03.txt: "d" dates; its end notes 4, 7 and 9 refer to UNTC's

@@ -18,7 +18,11 @@ const facet = (body: UprSearchResponse, name: keyof NonNullable<UprSearchRespons
 describe('GET /api/upr/recommendations', () => {
   it('holds the real recommendations of the sources: Slovenia’s three OHCHR lists (163, 215, 254) with their responses', async () => {
     const { app } = await setup({ seed: true });
-    for (const [cycle, total, supported, noted] of [[2, 163, 142, 21], [3, 215, 182, 33], [4, 254, 217, 37]] as const) {
+    for (const [cycle, total, supported, noted] of [
+      [2, 163, 142, 21],
+      [3, 215, 182, 33],
+      [4, 254, 217, 37],
+    ] as const) {
       const body = await search(app, `state=SVN&cycle=${cycle}&facets=true&pageSize=1`);
       expect(body.total, `cycle ${cycle}`).toBe(total);
       expect(facet(body, 'response')).toEqual({ supported, noted });
@@ -74,13 +78,24 @@ describe('GET /api/upr/recommendations', () => {
   it('counts the same matches as the SQL path of the CSV export, for every kind of filter', async () => {
     const { app } = await setup({ seed: true });
     for (const query of [
-      'q=ratif', 'q=%22national+preventive+mechanism%22', 'instrument=uncat', 'action=report-to-committee', 'instrument=rome-statute&action=cooperate-with-court',
-      'recommendingGroup=african&response=noted', 'recommendingState=FRA&cycle=1', 'theme=Death+penalty&session=12', 'state=SVN&response=supported', 'implementation=not-assessed&cycle=4',
+      'q=ratif',
+      'q=%22national+preventive+mechanism%22',
+      'instrument=uncat',
+      'action=report-to-committee',
+      'instrument=rome-statute&action=cooperate-with-court',
+      'recommendingGroup=african&response=noted',
+      'recommendingState=FRA&cycle=1',
+      'theme=Death+penalty&session=12',
+      'state=SVN&response=supported',
+      'implementation=not-assessed&cycle=4',
     ]) {
       const json = await search(app, `${query}&pageSize=1&facets=true`);
       const csv = (await app.inject(`/api/upr/recommendations?${query}&format=csv`)).body;
       expect(parse(csv, { columns: true }), query).toHaveLength(json.total);
-      expect(json.facets!.response.reduce((n, f) => n + f.count, 0), query).toBe(json.total);
+      expect(
+        json.facets!.response.reduce((n, f) => n + f.count, 0),
+        query,
+      ).toBe(json.total);
     }
     // Ten exports over some 61,000 recommendations: seconds on two shared cores.
   }, 30_000);
@@ -95,7 +110,14 @@ describe('GET /api/upr/recommendations', () => {
 
   it('rejects bad parameters with a 400 naming them', async () => {
     const { app } = await setup({ seed: true });
-    for (const [query, name] of [['cycle=5', 'cycle'], ['session=0', 'session'], ['response=accepted', 'response'], ['instrument=icc', 'instrument'], ['pageSize=1000', 'pageSize'], ['state=Slovenia', 'state']] as const) {
+    for (const [query, name] of [
+      ['cycle=5', 'cycle'],
+      ['session=0', 'session'],
+      ['response=accepted', 'response'],
+      ['instrument=icc', 'instrument'],
+      ['pageSize=1000', 'pageSize'],
+      ['state=Slovenia', 'state'],
+    ] as const) {
       const res = await app.inject(`/api/upr/recommendations?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().message).toContain(name);
@@ -140,15 +162,27 @@ describe('GET /api/upr/reviews/{iso3} and /api/upr/calendar', () => {
     // the same holds once the session's first day has passed.
     const palau = (await app.inject('/api/upr/reviews/PLW')).json();
     expect(palau.nextReview).toBeNull();
-    expect(palau.pastScheduledReview).toMatchObject({ id: 'PLW-52', status: 'scheduled', reviewDate: null, sessionStart: '2026-05-04', sessionEnd: null });
-    expect(palau.reviews.map((r: { id: string; status: string }) => `${r.id} ${r.status}`)).toEqual(['PLW-11 held', 'PLW-24 held', 'PLW-52 scheduled']);
+    expect(palau.pastScheduledReview).toMatchObject({
+      id: 'PLW-52',
+      status: 'scheduled',
+      reviewDate: null,
+      sessionStart: '2026-05-04',
+      sessionEnd: null,
+    });
+    expect(palau.reviews.map((r: { id: string; status: string }) => `${r.id} ${r.status}`)).toEqual([
+      'PLW-11 held',
+      'PLW-24 held',
+      'PLW-52 scheduled',
+    ]);
 
     // The 26th session (2018 export) holds 11 of its 14 States, and says so; no other session has a note.
     const cycle2 = (await app.inject('/api/upr/calendar?cycle=2')).json();
     const session26 = cycle2.sessions.find((s: { session: number }) => s.session === 26);
     expect(session26.reviews).toHaveLength(11);
     expect(session26.note).toMatch(/^Recommendations of 11 of the 14 States reviewed in this session are in the data \(Haiti, /);
-    expect(cycle2.sessions.filter((s: { note: string | null }) => s.note !== null).map((s: { session: number }) => s.session)).toEqual([26]);
+    expect(cycle2.sessions.filter((s: { note: string | null }) => s.note !== null).map((s: { session: number }) => s.session)).toEqual([
+      26,
+    ]);
 
     const calendar = (await app.inject('/api/upr/calendar?cycle=4')).json();
     expect(calendar.sessions.map((s: { session: number }) => s.session)).toEqual(Array.from({ length: 14 }, (_, i) => 41 + i));
@@ -172,7 +206,11 @@ describe('implementation assessments', () => {
   it('are refused without the edit token, and disabled when none is configured', async () => {
     const { app } = await setup({ seed: true });
     const id = (await search(app, 'state=SVN&pageSize=1')).items[0]!.id;
-    const res = await app.inject({ method: 'POST', url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`, payload: assessment });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`,
+      payload: assessment,
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -183,18 +221,31 @@ describe('implementation assessments', () => {
     const id = (await search(app, 'state=SVN&cycle=4&pageSize=1')).items[0]!.id;
     const url = `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`;
     const headers = { authorization: `Bearer ${TOKEN}` };
-    expect((await app.inject({ method: 'POST', url, payload: assessment, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url, payload: assessment, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(
+      401,
+    );
     const bad = await app.inject({ method: 'POST', url, payload: { ...assessment, status: 'done' }, headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('status');
     expect((await app.inject({ method: 'POST', url, payload: assessment, headers })).statusCode).toBe(201);
-    expect((await app.inject({ method: 'POST', url, payload: { ...assessment, status: 'fully-implemented', assessedOn: '2026-02-01' }, headers })).statusCode).toBe(201);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url,
+          payload: { ...assessment, status: 'fully-implemented', assessedOn: '2026-02-01' },
+          headers,
+        })
+      ).statusCode,
+    ).toBe(201);
     const detail = (await app.inject(`/api/upr/recommendations/${encodeURIComponent(id)}`)).json();
     expect(detail.assessments.map((a: { status: string }) => a.status)).toEqual(['partially-implemented', 'fully-implemented']);
     expect(detail.implementation.status).toBe('fully-implemented');
     const filtered = await search(app, 'implementation=fully-implemented');
     expect(filtered.items.map((r) => r.id)).toEqual([id]);
-    expect((await app.inject({ method: 'POST', url: '/api/upr/recommendations/nope/assessments', payload: assessment, headers })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/upr/recommendations/nope/assessments', payload: assessment, headers })).statusCode,
+    ).toBe(404);
     await app.close();
   });
 

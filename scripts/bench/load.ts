@@ -94,7 +94,8 @@ interface Sample {
 }
 
 const newSample = (): Sample => ({ latencies: [], errors: 0, seconds: 0, failures: 0 });
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN;
 
 /** Loads one route for `duration` seconds, adding every answer's latency to the sample. */
 function load(route: Route, clients: number, duration: number, sample: Sample): Promise<void> {
@@ -105,7 +106,13 @@ function load(route: Route, clients: number, duration: number, sample: Sample): 
         connections: clients,
         duration,
         headers,
-        requests: [{ method: 'GET', path: route.path, ...(route.vary ? { setupRequest: (request: autocannon.Request) => ({ ...request, path: route.vary!() }) } : {}) }],
+        requests: [
+          {
+            method: 'GET',
+            path: route.path,
+            ...(route.vary ? { setupRequest: (request: autocannon.Request) => ({ ...request, path: route.vary!() }) } : {}),
+          },
+        ],
       },
       (err, result: autocannon.Result) => {
         if (err) return reject(err as Error);
@@ -171,14 +178,26 @@ interface Row {
 
 function summarise(route: string, sample: Sample): Row {
   const sorted = [...sample.latencies].sort((a, b) => a - b);
-  return { route, rps: sorted.length / sample.seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), errors: sample.errors, failures: sample.failures };
+  return {
+    route,
+    rps: sorted.length / sample.seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    errors: sample.errors,
+    failures: sample.failures,
+  };
 }
 
 function table(rows: Row[]) {
   const width = Math.max(...rows.map((r) => r.route.length), 5);
-  const line = (cells: string[]) => `${cells[0]!.padEnd(width)}  ${cells.slice(1).map((c) => c.padStart(9)).join('  ')}`;
+  const line = (cells: string[]) =>
+    `${cells[0]!.padEnd(width)}  ${cells
+      .slice(1)
+      .map((c) => c.padStart(9))
+      .join('  ')}`;
   console.log(line(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'no answer']));
-  for (const r of rows) console.log(line([r.route, r.rps.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), String(r.failures)]));
+  for (const r of rows)
+    console.log(line([r.route, r.rps.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), String(r.failures)]));
 }
 
 /** Waits until the server has finished what the last run left it (renders still in progress): a health check answers at once. */
@@ -201,15 +220,25 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
 // The server finds its seed data and dashboard build next to its own files, as `pnpm start` does.
 const server = spawn(process.execPath, [serverEntry], {
   cwd: resolve(dirname(serverEntry), '../..'),
-  env: { ...process.env, PORT: values.port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATABASE_PATH: join(dataDir, 'db.sqlite') },
+  env: {
+    ...process.env,
+    PORT: values.port,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    DATABASE_PATH: join(dataDir, 'db.sqlite'),
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 // Bounded whatever happens: the runs, the start-up, the pauses between runs and a margin.
-const watchdog = setTimeout(() => {
-  console.error('bench:load took too long: stopping');
-  server.kill();
-  process.exit(2);
-}, (seconds + 2 * ratioSeconds + 420) * 1000);
+const watchdog = setTimeout(
+  () => {
+    console.error('bench:load took too long: stopping');
+    server.kill();
+    process.exit(2);
+  },
+  (seconds + 2 * ratioSeconds + 420) * 1000,
+);
 
 try {
   for (let i = 0; (await status('/api/health')) !== 200; i++) {
@@ -224,9 +253,15 @@ try {
   console.log(`server ${serverEntry}`);
   // Each route has its own clients (the connections shared out), all at once: a slow route does
   // not hold the others back, and every route is measured under the load of all of them.
-  console.log(`${connections} connections shared by ${ROUTES.length} routes at once, ${seconds} s (accept-encoding: ${headers['accept-encoding']})\n`);
+  console.log(
+    `${connections} connections shared by ${ROUTES.length} routes at once, ${seconds} s (accept-encoding: ${headers['accept-encoding']})\n`,
+  );
   const samples = ROUTES.map(newSample);
-  await Promise.all(ROUTES.map((route, i) => load(route, Math.floor(connections / ROUTES.length) + (i < connections % ROUTES.length ? 1 : 0), seconds, samples[i]!)));
+  await Promise.all(
+    ROUTES.map((route, i) =>
+      load(route, Math.floor(connections / ROUTES.length) + (i < connections % ROUTES.length ? 1 : 0), seconds, samples[i]!),
+    ),
+  );
   const rows = ROUTES.map((route, i) => summarise(route.name, samples[i]!));
   table(rows);
   console.log(`total ${rows.reduce((n, r) => n + r.rps, 0).toFixed(0)} req/s\n`);
@@ -234,7 +269,9 @@ try {
   // Each alone; the endpoint before and after the map, so that a change in other work on the
   // machine during the run weighs on both alike. The map gets one long run: at 50 clients, a slow
   // page needs many seconds before its queue (and its latency) is steady.
-  console.log(`target: ${MAP} against ${STATUS}, each alone with ${connections} connections: the endpoint ${ratioSeconds / 2} s, the map ${ratioSeconds} s, the endpoint ${ratioSeconds / 2} s`);
+  console.log(
+    `target: ${MAP} against ${STATUS}, each alone with ${connections} connections: the endpoint ${ratioSeconds / 2} s, the map ${ratioSeconds} s, the endpoint ${ratioSeconds / 2} s`,
+  );
   console.log(`(${workers} load-generator threads)`);
   await settle();
   const before = await loadAlone(STATUS, ratioSeconds / 2);
@@ -244,11 +281,27 @@ try {
   const after = await loadAlone(STATUS, ratioSeconds / 2);
   // The endpoint's figures: the mean of its runs before and after the map.
   const mean = (key: keyof AloneRun) => (before[key] + after[key]) / 2;
-  const endpoint: AloneRun = { rps: mean('rps'), p50: mean('p50'), p99: mean('p99'), errors: before.errors + after.errors, failures: before.failures + after.failures, cpuMs: mean('cpuMs') };
-  const line = (cells: string[]) => `${cells[0]!.padEnd(46)}  ${cells.slice(1).map((c) => c.padStart(9)).join('  ')}`;
+  const endpoint: AloneRun = {
+    rps: mean('rps'),
+    p50: mean('p50'),
+    p99: mean('p99'),
+    errors: before.errors + after.errors,
+    failures: before.failures + after.failures,
+    cpuMs: mean('cpuMs'),
+  };
+  const line = (cells: string[]) =>
+    `${cells[0]!.padEnd(46)}  ${cells
+      .slice(1)
+      .map((c) => c.padStart(9))
+      .join('  ')}`;
   console.log(line(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'no answer', 'server CPU ms/answer']));
-  for (const [name, r] of [[`${STATUS} (alone)`, endpoint], [`${MAP} (alone)`, map]] as const) {
-    console.log(line([name, r.rps.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), String(r.failures), r.cpuMs.toFixed(3)]));
+  for (const [name, r] of [
+    [`${STATUS} (alone)`, endpoint],
+    [`${MAP} (alone)`, map],
+  ] as const) {
+    console.log(
+      line([name, r.rps.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), String(r.failures), r.cpuMs.toFixed(3)]),
+    );
   }
   const latencyRatio = map.p50 / endpoint.p50;
   const throughputRatio = map.rps / endpoint.rps;

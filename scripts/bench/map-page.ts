@@ -27,7 +27,10 @@ const { values } = parseArgs({
 const base = `http://127.0.0.1:${values.port}`;
 
 /** Bytes as sent (still compressed) and the time to the last byte. */
-function fetchRaw(path: string, headers: Record<string, string> = {}): Promise<{ bytes: Buffer; status: number; ms: number; encoding: string | undefined; link: string }> {
+function fetchRaw(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ bytes: Buffer; status: number; ms: number; encoding: string | undefined; link: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     get(`${base}${path}`, { headers: { 'accept-encoding': values.encoding, ...headers } }, (res) => {
@@ -35,7 +38,13 @@ function fetchRaw(path: string, headers: Record<string, string> = {}): Promise<{
       res
         .on('data', (c: Buffer) => chunks.push(c))
         .on('end', () =>
-          resolve({ bytes: Buffer.concat(chunks), status: res.statusCode ?? 0, ms: performance.now() - started, encoding: res.headers['content-encoding'], link: String(res.headers.link ?? '') }),
+          resolve({
+            bytes: Buffer.concat(chunks),
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            encoding: res.headers['content-encoding'],
+            link: String(res.headers.link ?? ''),
+          }),
         )
         .on('error', reject);
     }).on('error', reject);
@@ -43,19 +52,33 @@ function fetchRaw(path: string, headers: Record<string, string> = {}): Promise<{
 }
 
 const server = spawn(process.execPath, [join(repoRoot, 'api/dist/server.js')], {
-  env: { ...process.env, PORT: values.port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-map-')), 'db.sqlite') },
+  env: {
+    ...process.env,
+    PORT: values.port,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-map-')), 'db.sqlite'),
+  },
   stdio: 'inherit',
 });
 try {
   for (let i = 0; ; i++) {
-    if (await fetchRaw('/api/health').then((r) => r.status === 200, () => false)) break;
+    if (
+      await fetchRaw('/api/health').then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      break;
     if (i > 100) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
   const page = await fetchRaw(values.path);
   if (page.status !== 200) throw new Error(`${values.path} answered ${page.status}`);
   const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
-  const html = (page.encoding === 'gzip' ? gunzipSync(page.bytes) : page.encoding === 'br' ? brotliDecompressSync(page.bytes) : page.bytes).toString();
+  const html = (
+    page.encoding === 'gzip' ? gunzipSync(page.bytes) : page.encoding === 'br' ? brotliDecompressSync(page.bytes) : page.bytes
+  ).toString();
   // Assets named in the HTML, and the modules SvelteKit announces in its Link header for preloading.
   const references = [
     ...html.matchAll(/(?:href|src)="([^"]*\/_app\/immutable\/[^"]+\.(?:js|css))"/g),
@@ -80,7 +103,9 @@ try {
   const kb = (n: number) => (n / 1000).toFixed(1);
   const total = page.bytes.length + assetBytes;
   console.log(`${values.path} with accept-encoding: ${values.encoding} (served ${page.encoding ?? 'identity'})`);
-  console.log(`HTML ${kb(page.bytes.length)} KB (${kb(Buffer.byteLength(html))} KB uncompressed), ${assets.length} JS/CSS assets ${kb(assetBytes)} KB`);
+  console.log(
+    `HTML ${kb(page.bytes.length)} KB (${kb(Buffer.byteLength(html))} KB uncompressed), ${assets.length} JS/CSS assets ${kb(assetBytes)} KB`,
+  );
   console.log(`total transferred: ${kb(total)} KB (target <= 150 KB) ${total <= 150_000 ? 'MET' : 'NOT MET'}`);
   console.log(`server render, ${rendered.length} requests: median ${median(rendered)} ms, p90 ${p90(rendered)} ms`);
   console.log(`from the page cache, ${cached.length} requests: median ${median(cached)} ms, p90 ${p90(cached)} ms`);

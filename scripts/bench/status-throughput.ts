@@ -70,7 +70,10 @@ function rawBody(url: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     get(url, { headers: acceptEncoding }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+      res
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () => resolve(Buffer.concat(chunks)))
+        .on('error', reject);
     }).on('error', reject);
   });
 }
@@ -84,10 +87,16 @@ await app.close();
 await bare.close();
 
 const ratio = statusResult.rps / bareResult.rps;
-console.log(`duration ${duration}s per run, ${connections} connections, instrument ${values.instrument}, ${values.identity ? 'uncompressed' : 'accept-encoding: gzip, deflate, br'}`);
+console.log(
+  `duration ${duration}s per run, ${connections} connections, instrument ${values.instrument}, ${values.identity ? 'uncompressed' : 'accept-encoding: gzip, deflate, br'}`,
+);
 console.log(`bare route:      ${bareResult.rps.toFixed(0)} req/s (p50 ${bareResult.p50} ms, p99 ${bareResult.p99} ms)`);
-console.log(`bare, same bytes: ${sameBytesResult.rps.toFixed(0)} req/s (a ${(sampleBody.length / 1024).toFixed(1)} KiB buffer from memory; ratio to bare ${(sameBytesResult.rps / bareResult.rps).toFixed(2)})`);
+console.log(
+  `bare, same bytes: ${sameBytesResult.rps.toFixed(0)} req/s (a ${(sampleBody.length / 1024).toFixed(1)} KiB buffer from memory; ratio to bare ${(sameBytesResult.rps / bareResult.rps).toFixed(2)})`,
+);
 console.log(`status (slider, 24 dates): ${sliderResult.rps.toFixed(0)} req/s (p50 ${sliderResult.p50} ms, p99 ${sliderResult.p99} ms)`);
-console.log(`status endpoint (today): ${statusResult.rps.toFixed(0)} req/s (p50 ${statusResult.p50} ms, p99 ${statusResult.p99} ms, ${(statusResult.bytes / statusResult.rps / 1024).toFixed(1)} KiB/response)`);
+console.log(
+  `status endpoint (today): ${statusResult.rps.toFixed(0)} req/s (p50 ${statusResult.p50} ms, p99 ${statusResult.p99} ms, ${(statusResult.bytes / statusResult.rps / 1024).toFixed(1)} KiB/response)`,
+);
 console.log(`ratio status/bare: ${ratio.toFixed(2)} (target >= 0.50) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`);
 console.log(`ratio status/same-bytes: ${(statusResult.rps / sameBytesResult.rps).toFixed(2)}`);

@@ -52,7 +52,12 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-upr-import-'));
 function withoutRefusedRows(text: string): string {
   const { rejected } = parseUprInfoCsv(text, { sourceId: 'bench', states: createStateNameResolver(stateNames) });
   const refused = new Set(rejected.map((r) => r.line));
-  return refused.size === 0 ? text : text.split('\n').filter((_, i) => !refused.has(i + 1)).join('\n');
+  return refused.size === 0
+    ? text
+    : text
+        .split('\n')
+        .filter((_, i) => !refused.has(i + 1))
+        .join('\n');
 }
 const jobs: UprFileJob[] = UPR_INFO_2018_SOURCES.map((source) => {
   const path = join(dir, source.rawFile.split('/').at(-1)!);
@@ -80,7 +85,8 @@ function freshDb() {
 function applied(db: ReturnType<typeof createDb>, file: PreparedUprFile): number {
   if (!file.prepared || file.problems.length || file.fileError) throw new Error(`${file.job.path}: refused`);
   const { diff } = applyPreparedUprImport(db, file.prepared);
-  if (diff.recommendations.added !== file.parsed!.counts.recommendations) throw new Error(`${file.job.path}: expected every recommendation to be added`);
+  if (diff.recommendations.added !== file.parsed!.counts.recommendations)
+    throw new Error(`${file.job.path}: expected every recommendation to be added`);
   return file.parsed!.rows;
 }
 
@@ -122,13 +128,21 @@ rmSync(dir, { recursive: true, force: true });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rows = results[0]!.rows;
 const line = (label: string, ms: number) =>
-  console.log(`  ${label.padEnd(26)}${Math.round((rows * 1000) / ms).toLocaleString('en-US').padStart(8)} rows/s (${ms.toFixed(0)} ms)`);
-console.log(`\nUPR import, ${rows.toLocaleString('en-US')} rows of ${jobs.length} UPR Info files, ${values.memory ? 'in-memory' : 'file (WAL)'} database, median of ${runs} runs:`);
+  console.log(
+    `  ${label.padEnd(26)}${Math.round((rows * 1000) / ms)
+      .toLocaleString('en-US')
+      .padStart(8)} rows/s (${ms.toFixed(0)} ms)`,
+  );
+console.log(
+  `\nUPR import, ${rows.toLocaleString('en-US')} rows of ${jobs.length} UPR Info files, ${values.memory ? 'in-memory' : 'file (WAL)'} database, median of ${runs} runs:`,
+);
 const prepare = median(results.map((r) => r.prepareMs));
 const total = median(results.map((r) => r.totalMs));
 line('read + parse + validate', prepare);
 line('check + write', median(results.map((r) => r.totalMs - r.prepareMs)));
 line('all of it', total);
 line('all of it, CPU time', median(results.map((r) => r.cpuMs)));
-console.log(`  load average while it ran: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (wall time stretches when other work competes for them)`);
+console.log(
+  `  load average while it ran: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (wall time stretches when other work competes for them)`,
+);
 console.log(`  target: all of it >= 20,000 rows/s: ${(rows * 1000) / total >= 20_000 ? 'met' : 'NOT met'}`);

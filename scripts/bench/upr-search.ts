@@ -39,7 +39,9 @@ function replicate(copy: number) {
       .run(offset, copy, original);
     sqlite.prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq > ?').run(offset);
     sqlite
-      .prepare('insert into uprLink (recommendation, instrumentId, action) select recommendation + ?, instrumentId, action from uprLink where recommendation <= ?')
+      .prepare(
+        'insert into uprLink (recommendation, instrumentId, action) select recommendation + ?, instrumentId, action from uprLink where recommendation <= ?',
+      )
       .run(offset, original);
   })();
 }
@@ -97,8 +99,12 @@ const quantile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 };
-console.log(`UPR search over ${rows.toLocaleString('en')} recommendations (${real.toLocaleString('en')} real, copied for the benchmark), ${latencies.length} requests`);
+console.log(
+  `UPR search over ${rows.toLocaleString('en')} recommendations (${real.toLocaleString('en')} real, copied for the benchmark), ${latencies.length} requests`,
+);
 for (const [q, xs] of perQuery) console.log(`  ${q.padEnd(72)} median ${quantile(xs, 0.5).toFixed(1)} ms`);
 console.log(`first search after a data change (builds the column index): ${indexMs.toFixed(0)} ms`);
-console.log(`p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (target: p95 < 50 ms)`);
+console.log(
+  `p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (target: p95 < 50 ms)`,
+);
 await app.close();

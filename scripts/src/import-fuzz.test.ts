@@ -20,7 +20,14 @@ import { applyPreparedUprImport, CatImportError, createDb, EventImportError, sql
 import { importCatFile } from './import-cat/import-cat.js';
 import { importSource } from './import-cat/parse.js';
 import { importUntcStatusPage, readStatusPageFile, UntcImportError } from './import-untc/import-untc.js';
-import { acceptedImport, prepareUprFile, RefusedRowsError, stateResolverOf, uprImportSource, type UprImportFormat } from './import-upr/import-upr.js';
+import {
+  acceptedImport,
+  prepareUprFile,
+  RefusedRowsError,
+  stateResolverOf,
+  uprImportSource,
+  type UprImportFormat,
+} from './import-upr/import-upr.js';
 import { InputFileError } from './import-upr/input-file.js';
 import { rawPath } from './normalise/paths.js';
 import { rawUpr } from './upr/test-support.js';
@@ -31,7 +38,8 @@ type Db = ReturnType<typeof createDb>;
 // --- the unbroken files ------------------------------------------------------------------------
 
 /** The first `n` records of a real CSV, written back as CSV: a valid file to break. */
-const firstRecords = (text: string, n: number) => stringify((parse(text, { bom: true, relax_column_count: true }) as string[][]).slice(0, n + 1));
+const firstRecords = (text: string, n: number) =>
+  stringify((parse(text, { bom: true, relax_column_count: true }) as string[][]).slice(0, n + 1));
 
 const UHRI_HEADER = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
 const uhriRow = (cells: Record<string, string>) => UHRI_HEADER.map((h) => cells[h] ?? '');
@@ -82,8 +90,19 @@ const TARGETS: Target[] = [
         'uhri',
         stringify([
           UHRI_HEADER,
-          uhriRow({ Text: '140.7 Ratify the Optional Protocol, as recommended before (Maldives);', 'Countries Concerned': '- Slovenia', 'Reccomending Body': '- UPR', 'UPR Reccomending States': '- Maldives', 'UPR Position': '- Supported', 'UPR Session': '- 48 Session' }),
-          uhriRow({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW' }),
+          uhriRow({
+            Text: '140.7 Ratify the Optional Protocol, as recommended before (Maldives);',
+            'Countries Concerned': '- Slovenia',
+            'Reccomending Body': '- UPR',
+            'UPR Reccomending States': '- Maldives',
+            'UPR Position': '- Supported',
+            'UPR Session': '- 48 Session',
+          }),
+          uhriRow({
+            Text: 'Rural women 49.The Committee notes with concern',
+            'Countries Concerned': '- Iraq',
+            'Reccomending Body': '- CEDAW',
+          }),
         ]),
       ],
     ] as const
@@ -112,8 +131,23 @@ const TARGETS: Target[] = [
     layout: 'text',
     headerOnly: '# UPR 48th Session - Slovenia - Thematic List of Recommendations\n',
   },
-  { name: 'import:cat tracker', importer: { kind: 'cat', format: 'tracker' }, extension: 'csv', text: CAT_TRACKER, layout: 'csv', headerOnly: `${csvHeader(CAT_TRACKER)}\r\n`, duplicable: 'csv-rows' },
-  { name: 'import:cat ohchr', importer: { kind: 'cat', format: 'ohchr' }, extension: 'csv', text: CAT_OHCHR, layout: 'csv', headerOnly: `${csvHeader(CAT_OHCHR)}\n` },
+  {
+    name: 'import:cat tracker',
+    importer: { kind: 'cat', format: 'tracker' },
+    extension: 'csv',
+    text: CAT_TRACKER,
+    layout: 'csv',
+    headerOnly: `${csvHeader(CAT_TRACKER)}\r\n`,
+    duplicable: 'csv-rows',
+  },
+  {
+    name: 'import:cat ohchr',
+    importer: { kind: 'cat', format: 'ohchr' },
+    extension: 'csv',
+    text: CAT_OHCHR,
+    layout: 'csv',
+    headerOnly: `${csvHeader(CAT_OHCHR)}\n`,
+  },
   {
     name: 'import:untc opcat',
     importer: { kind: 'untc' },
@@ -141,7 +175,10 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
 function participantRows(html: string): [number, number][] {
   const table = /_tblgrid"[^>]*>/.exec(html)!;
   const end = html.indexOf('</table>', table.index);
-  const rows = [...html.slice(table.index, end).matchAll(/<tr[^>]*>[\s\S]*?<\/tr>/g)].map((m): [number, number] => [table.index + m.index, table.index + m.index + m[0].length]);
+  const rows = [...html.slice(table.index, end).matchAll(/<tr[^>]*>[\s\S]*?<\/tr>/g)].map((m): [number, number] => [
+    table.index + m.index,
+    table.index + m.index + m[0].length,
+  ]);
   return rows.slice(1);
 }
 
@@ -195,12 +232,20 @@ function breakages(target: Target): fc.Arbitrary<Broken>[] {
     fc.tuple(position).map(([at]) => {
       const offset = Math.floor(at * text.length);
       const [before, after] = [text.slice(0, offset), text.slice(offset)];
-      return { what: `NUL byte at ${offset}`, bytes: Buffer.concat([utf8(before), Buffer.from([0]), utf8(after)]), line: lineOf(text, offset) };
+      return {
+        what: `NUL byte at ${offset}`,
+        bytes: Buffer.concat([utf8(before), Buffer.from([0]), utf8(after)]),
+        line: lineOf(text, offset),
+      };
     }),
     // One byte of a Latin-1 or Windows-1252 file ("é" is 0xe9, a curly quote 0x93): never UTF-8 where it stands.
     fc.tuple(position, fc.integer({ min: 0x80, max: 0xff })).map(([at, byte]) => {
       const offset = Math.floor(at * text.length);
-      return { what: `byte 0x${byte.toString(16)} at ${offset}`, bytes: Buffer.concat([utf8(text.slice(0, offset)), Buffer.from([byte]), utf8(text.slice(offset))]), line: lineOf(text, offset) };
+      return {
+        what: `byte 0x${byte.toString(16)} at ${offset}`,
+        bytes: Buffer.concat([utf8(text.slice(0, offset)), Buffer.from([byte]), utf8(text.slice(offset))]),
+        line: lineOf(text, offset),
+      };
     }),
     fc.constantFrom('', '\n', '\r\n').map((end) => ({ what: 'header only', bytes: utf8(target.headerOnly.replace(/\r?\n$/, end)) })),
     fc.uint8Array({ maxLength: 3000 }).map((junk) => ({ what: 'random bytes', bytes: Buffer.from(junk) })),
@@ -231,7 +276,10 @@ function breakages(target: Target): fc.Arbitrary<Broken>[] {
         const [start, end] = rows[index]!;
         const row = text.slice(start, end);
         const copy = conflicting ? otherDate(row) : row;
-        return { what: `row ${index + 1} listed twice${conflicting ? ' with another date' : ''}`, bytes: utf8(`${text.slice(0, end)}${separator}${copy}${text.slice(end)}`) };
+        return {
+          what: `row ${index + 1} listed twice${conflicting ? ' with another date' : ''}`,
+          bytes: utf8(`${text.slice(0, end)}${separator}${copy}${text.slice(end)}`),
+        };
       }),
     );
   }
@@ -300,7 +348,10 @@ const REFUSALS = [InputFileError, RefusedRowsError, UprImportError, CatImportErr
 /** A refusal the importers mean: one of their errors, a message that names the problem and stays short. */
 function expectCleanRefusal(error: unknown, label: string, line?: number) {
   expect(error, `${label}: was imported`).not.toBeNull();
-  expect(REFUSALS.some((kind) => error instanceof kind), `${label}: not a refusal: ${String(error)}`).toBe(true);
+  expect(
+    REFUSALS.some((kind) => error instanceof kind),
+    `${label}: not a refusal: ${String(error)}`,
+  ).toBe(true);
   const { message } = error as Error;
   expect(message.trim(), label).not.toBe('');
   expect(message.split('\n').length, `${label}: ${message}`).toBeLessThanOrEqual(25);
@@ -309,18 +360,21 @@ function expectCleanRefusal(error: unknown, label: string, line?: number) {
 }
 
 describe('broken import files are refused cleanly and leave the database as it was', () => {
-  it.each(TARGETS.map((t) => [t.name, t] as const))('the unbroken %s file is accepted (dry run), so the refusals are the breakage', async (_, target) => {
-    const path = join(dir, `valid.${target.extension}`);
-    writeFileSync(path, target.text);
-    if (target.importer.kind === 'upr') {
-      const prepared = acceptedImport(await prepareUprFile({ path, format: target.importer.format, source: uprSource }, states));
-      expect(() => applyPreparedUprImport(db, prepared, { dryRun: true })).not.toThrow();
-    } else if (target.importer.kind === 'cat') {
-      await importCatFile(db, { path, format: target.importer.format, stateIso3: 'KIR', source: catSource, dryRun: true });
-    } else {
-      await importUntcStatusPage(db, { instrumentId: 'opcat', html: readStatusPageFile(path), dryRun: true });
-    }
-  });
+  it.each(TARGETS.map((t) => [t.name, t] as const))(
+    'the unbroken %s file is accepted (dry run), so the refusals are the breakage',
+    async (_, target) => {
+      const path = join(dir, `valid.${target.extension}`);
+      writeFileSync(path, target.text);
+      if (target.importer.kind === 'upr') {
+        const prepared = acceptedImport(await prepareUprFile({ path, format: target.importer.format, source: uprSource }, states));
+        expect(() => applyPreparedUprImport(db, prepared, { dryRun: true })).not.toThrow();
+      } else if (target.importer.kind === 'cat') {
+        await importCatFile(db, { path, format: target.importer.format, stateIso3: 'KIR', source: catSource, dryRun: true });
+      } else {
+        await importUntcStatusPage(db, { instrumentId: 'opcat', html: readStatusPageFile(path), dryRun: true });
+      }
+    },
+  );
 
   it('at least 200 generated broken files, across the importers and the ways to break them', async () => {
     const before = snapshot();

@@ -7,4 +7,8 @@
  */
 import { writeReadmeFigures } from './readme-figures.js';
 
-console.log(writeReadmeFigures() ? '[readme-figures] data/README.md: figures block rewritten' : '[readme-figures] data/README.md: figures block already current');
+console.log(
+  writeReadmeFigures()
+    ? '[readme-figures] data/README.md: figures block rewritten'
+    : '[readme-figures] data/README.md: figures block already current',
+);

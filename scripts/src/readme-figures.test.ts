@@ -12,9 +12,24 @@ const figures = seedFigures();
 /** The prose with line breaks and runs of spaces as single spaces, so a claim can span lines. */
 const prose = readme.replace(/\s+/g, ' ');
 
-const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+};
 /** "61,467" -> 61467, "seven" -> 7; anything else (a date, names) stays text. */
-const value = (text: string): number | string => (/^[\d,]+$/.test(text) ? Number(text.replace(/,/g, '')) : (WORDS[text.toLowerCase()] ?? text));
+const value = (text: string): number | string =>
+  /^[\d,]+$/.test(text) ? Number(text.replace(/,/g, '')) : (WORDS[text.toLowerCase()] ?? text);
 
 const sumOver = (f: SeedFigures, sessions: number[], key: 'recommendations' | 'supported' | 'noted') =>
   sessions.reduce((total, s) => total + (f.upr.bySession[s]?.[key] ?? 0), 0);
@@ -47,11 +62,20 @@ const CLAIMS: { says: RegExp; is: (f: SeedFigures, read: (number | string)[]) =>
   // seed/
   { says: /The (\d+) instruments with the ids/, is: (f) => [f.instruments] },
   { says: /for all (\d+) instruments: ([\d,]+) events/, is: (f) => [f.instruments, f.events] },
-  { says: /One record per reporting round of the (\d+) States with a history \((\d+) records\)/, is: (f) => [f.cat.statesWithHistory, f.cat.reports] },
-  { says: /Every record cites `cat-reporting-history-17-states` and has `asOf` (\d{4}-\d{2}-\d{2})/, is: (f) => [f.cat.reportsAsOf.join(', ')] },
+  {
+    says: /One record per reporting round of the (\d+) States with a history \((\d+) records\)/,
+    is: (f) => [f.cat.statesWithHistory, f.cat.reports],
+  },
+  {
+    says: /Every record cites `cat-reporting-history-17-states` and has `asOf` (\d{4}-\d{2}-\d{2})/,
+    is: (f) => [f.cat.reportsAsOf.join(', ')],
+  },
   {
     says: /The (\w+) lists \(((?:\d+, )*\d+ and \d+) States\)/,
-    is: (f) => [f.cat.followUpListLengths.length, `${f.cat.followUpListLengths.slice(0, -1).join(', ')} and ${f.cat.followUpListLengths.at(-1)}`],
+    is: (f) => [
+      f.cat.followUpListLengths.length,
+      `${f.cat.followUpListLengths.slice(0, -1).join(', ')} and ${f.cat.followUpListLengths.at(-1)}`,
+    ],
   },
   { says: /One record per session in the sessions file \((\d+)\)/, is: (f) => [f.cat.sessions] },
   { says: /One record per UNCAT party on (\S+) \((\d+)\)/, is: (f) => [f.cat.reportingStatesAsOf.join(', '), f.cat.reportingStates] },
@@ -74,10 +98,23 @@ const CLAIMS: { says: RegExp; is: (f: SeedFigures, read: (number | string)[]) =>
     says: /(\d+), (\d+) and (\d+) recommendations \((\d+)\/(\d+), (\d+)\/(\d+) and (\d+)\/(\d+) supported\/noted\)/,
     is: (f) => {
       const [a, b, c] = [20, 34, 48].map((s) => f.upr.slovenia[s] ?? { recommendations: 0, supported: 0, noted: 0 });
-      return [a!.recommendations, b!.recommendations, c!.recommendations, a!.supported, a!.noted, b!.supported, b!.noted, c!.supported, c!.noted];
+      return [
+        a!.recommendations,
+        b!.recommendations,
+        c!.recommendations,
+        a!.supported,
+        a!.noted,
+        b!.supported,
+        b!.noted,
+        c!.supported,
+        c!.noted,
+      ];
     },
   },
-  { says: /The State under review in each session 1-20 \((\d+) reviews\)/, is: (f) => [range(1, 20).reduce((t, s) => t + (f.upr.reviewsBySession[s] ?? 0), 0)] },
+  {
+    says: /The State under review in each session 1-20 \((\d+) reviews\)/,
+    is: (f) => [range(1, 20).reduce((t, s) => t + (f.upr.reviewsBySession[s] ?? 0), 0)],
+  },
   { says: /`upr-sessions\.json`: sessions (\d+)-(\d+)/, is: (f) => [f.upr.firstSession, f.upr.lastSession] },
   { says: /`upr-reviews\.json`: (\d+) reviews/, is: (f) => [f.upr.reviews] },
   {

@@ -15,7 +15,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LDC_STATUSES, UN_MEMBERSHIPS, type IsoDate, type ParticipationEvent, type Status } from '@tracker/api/domain';
 import { instrumentStatus, toEngineInstrument } from '@tracker/api';
-import type { CatFollowUpListRecord, CatReportingStateRecord, CatReportRecord, InstrumentRecord, StateRecord } from './normalise/schemas.js';
+import type {
+  CatFollowUpListRecord,
+  CatReportingStateRecord,
+  CatReportRecord,
+  InstrumentRecord,
+  StateRecord,
+} from './normalise/schemas.js';
 import { repoRoot, seedDir } from './normalise/paths.js';
 import { UPR_RECOMMENDATIONS_FILE } from './upr/normalise.js';
 
@@ -153,8 +159,14 @@ export function seedFigures(dir: string = seedDir): SeedFigures {
   return {
     states: {
       total: states.length,
-      membership: tallyOf(UN_MEMBERSHIPS, states.map((s) => ({ key: s.membership }))),
-      ldc: tallyOf(LDC_STATUSES, states.map((s) => ({ key: s.ldc.status }))),
+      membership: tallyOf(
+        UN_MEMBERSHIPS,
+        states.map((s) => ({ key: s.membership })),
+      ),
+      ldc: tallyOf(
+        LDC_STATUSES,
+        states.map((s) => ({ key: s.ldc.status })),
+      ),
       ldcWithScheduledGraduation: states.filter((s) => s.ldc.status === 'ldc' && s.ldc.scheduledGraduation !== null).length,
       sids: states.filter((s) => s.sids).length,
       odaRecipients: states.filter((s) => s.oda.recipient === true).length,
@@ -174,7 +186,10 @@ export function seedFigures(dir: string = seedDir): SeedFigures {
       sessions: readJson<unknown[]>(dir, 'cat-sessions.json').length,
       reportingStates: catStates.length,
       reportingStatesAsOf: [...new Set(catStates.map((s) => s.asOf))].sort(),
-      completeness: tallyOf(['complete', 'partial', 'none'], catStates.map((s) => ({ key: s.completeness }))),
+      completeness: tallyOf(
+        ['complete', 'partial', 'none'],
+        catStates.map((s) => ({ key: s.completeness })),
+      ),
       partialBy: {
         reports: partialWithReports.length,
         sessions: partialWithSessions.length,
@@ -190,7 +205,11 @@ export function seedFigures(dir: string = seedDir): SeedFigures {
       reviewsByStatus: tally(uprReviews, (r) => r.status),
       reviewsBySession: tally(uprReviews, (r) => String(r.session)),
       recommendations: recommendations.length,
-      recommendationsBySource: Object.fromEntries(Object.keys(bySource).sort().map((k) => [k, bySource[k]!])),
+      recommendationsBySource: Object.fromEntries(
+        Object.keys(bySource)
+          .sort()
+          .map((k) => [k, bySource[k]!]),
+      ),
       bySession,
       slovenia,
       pledges: readJson<unknown[]>(dir, 'upr-pledges.json').length,
@@ -205,7 +224,11 @@ const n = (value: number): string => value.toLocaleString('en-US');
 export function figuresBlock(f: SeedFigures): string {
   const rows: [string, string, string][] = [
     ['`states.json`', 'entities', n(f.states.total)],
-    ['', 'UN Member States / observer States / non-members', `${n(f.states.membership['un-member'])} / ${n(f.states.membership['observer-state'])} / ${n(f.states.membership['non-member'])}`],
+    [
+      '',
+      'UN Member States / observer States / non-members',
+      `${n(f.states.membership['un-member'])} / ${n(f.states.membership['observer-state'])} / ${n(f.states.membership['non-member'])}`,
+    ],
     ['', 'LDC status `ldc` / `graduated` / `never`', `${n(f.states.ldc.ldc)} / ${n(f.states.ldc.graduated)} / ${n(f.states.ldc.never)}`],
     ['', 'LDCs with a scheduled graduation date', n(f.states.ldcWithScheduledGraduation)],
     ['', 'small island developing States', n(f.states.sids)],
@@ -223,9 +246,23 @@ export function figuresBlock(f: SeedFigures): string {
     // The CAT files' own UNTC page, when the UNCAT data runs to a later date than it.
     ...(f.parties.some((p) => p.id === 'uncat' && p.asOf === f.uncatOnStatusPage.asOf)
       ? []
-      : [['', `\`uncat\` on ${f.uncatOnStatusPage.asOf} (the UNTC page of the CAT files): States Parties / signatories`, `${n(f.uncatOnStatusPage.statesParties)} / ${n(f.uncatOnStatusPage.signatories)}`] as [string, string, string]]),
-    ['`cat-reports.json`', `reporting rounds / States with a history (as of ${f.cat.reportsAsOf.join(', ')})`, `${n(f.cat.reports)} / ${n(f.cat.statesWithHistory)}`],
-    ['`cat-follow-up-lists.json`', 'lists (States on each)', `${n(f.cat.followUpListLengths.length)} (${f.cat.followUpListLengths.join(', ')})`],
+      : [
+          [
+            '',
+            `\`uncat\` on ${f.uncatOnStatusPage.asOf} (the UNTC page of the CAT files): States Parties / signatories`,
+            `${n(f.uncatOnStatusPage.statesParties)} / ${n(f.uncatOnStatusPage.signatories)}`,
+          ] as [string, string, string],
+        ]),
+    [
+      '`cat-reports.json`',
+      `reporting rounds / States with a history (as of ${f.cat.reportsAsOf.join(', ')})`,
+      `${n(f.cat.reports)} / ${n(f.cat.statesWithHistory)}`,
+    ],
+    [
+      '`cat-follow-up-lists.json`',
+      'lists (States on each)',
+      `${n(f.cat.followUpListLengths.length)} (${f.cat.followUpListLengths.join(', ')})`,
+    ],
     ['`cat-sessions.json`', 'sessions', n(f.cat.sessions)],
     [
       '`cat-reporting-states.json`',
@@ -239,7 +276,14 @@ export function figuresBlock(f: SeedFigures): string {
     ],
     ['`cat-annual-reports.json`', 'annual reports', n(f.cat.annualReports)],
     ['`upr-sessions.json`', `sessions (${f.upr.firstSession}-${f.upr.lastSession})`, n(f.upr.sessions)],
-    ['`upr-reviews.json`', `reviews (${Object.entries(f.upr.reviewsByStatus).sort().map(([s, c]) => `${s} ${n(c)}`).join(', ')})`, n(f.upr.reviews)],
+    [
+      '`upr-reviews.json`',
+      `reviews (${Object.entries(f.upr.reviewsByStatus)
+        .sort()
+        .map(([s, c]) => `${s} ${n(c)}`)
+        .join(', ')})`,
+      n(f.upr.reviews),
+    ],
     ['`upr-recommendations.ndjson`', 'recommendations', n(f.upr.recommendations)],
     ...Object.entries(f.upr.recommendationsBySource).map(([id, c]): [string, string, string] => ['', `from \`${id}\``, n(c)]),
     ['`upr-pledges.json`', 'voluntary pledges', n(f.upr.pledges)],

@@ -31,13 +31,17 @@ export function explainDatabaseError(err: unknown, path: string): string {
   const code = (err as { code?: string }).code ?? '';
   const message = err instanceof Error ? err.message : String(err);
   const where = `The database at ${path}`;
-  if (code === 'SQLITE_NOTADB') return `${where} is not an SQLite database (or is encrypted). Point DATABASE_PATH at the tracker's database, or move this file away to start afresh.`;
-  if (code.startsWith('SQLITE_CORRUPT')) return `${where} is damaged (${message}). Restore it from a backup, or move it away to start afresh from the bundled data.`;
+  if (code === 'SQLITE_NOTADB')
+    return `${where} is not an SQLite database (or is encrypted). Point DATABASE_PATH at the tracker's database, or move this file away to start afresh.`;
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return `${where} is damaged (${message}). Restore it from a backup, or move it away to start afresh from the bundled data.`;
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
     return `${where} cannot be written (${message}). The server needs to write the database and, beside it, its -wal and -shm files: make ${dirname(path)} writable, or set DATABASE_PATH to a writable place.`;
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOENT'].includes(code)) return `${where} cannot be opened: ${accessProblem(path) ?? message}.`;
-  if (code === 'SQLITE_BUSY') return `${where} is locked by another process (${message}). Stop the other server or import, then start again.`;
+  if (code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOENT'].includes(code))
+    return `${where} cannot be opened: ${accessProblem(path) ?? message}.`;
+  if (code === 'SQLITE_BUSY')
+    return `${where} is locked by another process (${message}). Stop the other server or import, then start again.`;
   const unknownMigration = /previously executed migration (\S+) is missing/.exec(message);
   if (unknownMigration) {
     return `${where} was set up by a newer version of the tracker: it has migration ${unknownMigration[1]}, which this version does not know. Run the newer version, or restore a backup made for this one.`;

@@ -136,15 +136,28 @@ export function stateRecordToRow(s: StateRecord): Insertable<StateTable> {
 }
 
 /** One CAT report as a row: its keys, and the whole record as JSON. */
-export const catReportRow = (r: CatReportRecord) => ({ id: r.id, stateIso3: r.stateIso3, number: r.number, sourceId: r.sourceId, record: JSON.stringify(r) });
-export const catReportingStateRow = (s: CatReportingStateRecord) => ({ stateIso3: s.stateIso3, completeness: s.completeness, record: JSON.stringify(s) });
+export const catReportRow = (r: CatReportRecord) => ({
+  id: r.id,
+  stateIso3: r.stateIso3,
+  number: r.number,
+  sourceId: r.sourceId,
+  record: JSON.stringify(r),
+});
+export const catReportingStateRow = (s: CatReportingStateRecord) => ({
+  stateIso3: s.stateIso3,
+  completeness: s.completeness,
+  record: JSON.stringify(s),
+});
 
 /** SQLite accepts at most 32766 bound parameters per statement; insert in chunks well below that. */
 async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
   const columns = rows[0] ? Object.keys(rows[0]).length : 1;
   const size = Math.max(1, Math.floor(2000 / columns));
   for (let i = 0; i < rows.length; i += size) {
-    await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
   }
 }
 
@@ -173,10 +186,22 @@ export async function insertDataset(trx: Transaction<Database>, data: Dataset, s
 
 async function insertCatDataset(trx: Transaction<Database>, cat: CatDataset) {
   await insertChunked(trx, 'catReport', cat.reports.map(catReportRow));
-  await insertChunked(trx, 'catFollowUpList', cat.followUpLists.map((l) => ({ id: l.id, session: l.session, sourceId: l.sourceId, record: JSON.stringify(l) })));
-  await insertChunked(trx, 'catSession', cat.sessions.map((s) => ({ id: s.id, session: s.session, record: JSON.stringify(s) })));
+  await insertChunked(
+    trx,
+    'catFollowUpList',
+    cat.followUpLists.map((l) => ({ id: l.id, session: l.session, sourceId: l.sourceId, record: JSON.stringify(l) })),
+  );
+  await insertChunked(
+    trx,
+    'catSession',
+    cat.sessions.map((s) => ({ id: s.id, session: s.session, record: JSON.stringify(s) })),
+  );
   await insertChunked(trx, 'catReportingState', cat.states.map(catReportingStateRow));
-  await insertChunked(trx, 'catAnnualReport', cat.annualReports.map((a) => ({ symbol: a.symbol, sourceId: a.sourceId, record: JSON.stringify(a) })));
+  await insertChunked(
+    trx,
+    'catAnnualReport',
+    cat.annualReports.map((a) => ({ symbol: a.symbol, sourceId: a.sourceId, record: JSON.stringify(a) })),
+  );
 }
 
 /**
@@ -198,7 +223,15 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
         action: 'seed',
         entity: 'dataset',
         entityId: seedDir,
-        after: { sources: data.sources.length, states: data.states.length, instruments: data.instruments.length, events: data.events.length, counts: data.counts.length, catReports: data.cat.reports.length, uprRecommendations: data.upr.recommendations.length },
+        after: {
+          sources: data.sources.length,
+          states: data.states.length,
+          instruments: data.instruments.length,
+          events: data.events.length,
+          counts: data.counts.length,
+          catReports: data.cat.reports.length,
+          uprRecommendations: data.upr.recommendations.length,
+        },
         sourceId: null,
       },
     ]);

@@ -52,7 +52,9 @@ describe('declarationAbsence', () => {
   it('claims completeness only for articles the bundled events actually hold (the parser reads them)', () => {
     for (const [instrumentId, articles] of Object.entries(DECLARATIONS_LISTED_COMPLETELY)) {
       for (const article of articles) {
-        const found = events.filter((e) => e.instrumentId === instrumentId && e.article === article && (e.kind === 'declaration' || e.kind === 'reservation'));
+        const found = events.filter(
+          (e) => e.instrumentId === instrumentId && e.article === article && (e.kind === 'declaration' || e.kind === 'reservation'),
+        );
         expect(found.length, `${instrumentId} art. ${article}`).toBeGreaterThan(0);
         expect(found.every((e) => e.attestation === 'depositary')).toBe(true);
       }

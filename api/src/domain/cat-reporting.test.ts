@@ -58,7 +58,16 @@ function event(stateIso3: string, kind: EventKind, date: IsoDate): Participation
   };
 }
 
-const placeholderDue: CatDueDateText = { date: null, precision: null, notBefore: null, basis: null, sourceId: null, rule: null, asStated: null, note: 'fixture' };
+const placeholderDue: CatDueDateText = {
+  date: null,
+  precision: null,
+  notBefore: null,
+  basis: null,
+  sourceId: null,
+  rule: null,
+  asStated: null,
+  note: 'fixture',
+};
 
 function report(r: Partial<CatReport> & Pick<CatReport, 'stateIso3' | 'number' | 'label'>): CatReport {
   return {
@@ -122,12 +131,28 @@ function list(session: number, month: string, start: IsoDate, end: IsoDate, leng
 }
 // The six lists; only the States the tests look at are given, at their real positions.
 const LISTS: CatFollowUpList[] = [
-  list(77, '2023-07', '2023-07-10', '2023-07-28', 22, [['GAB', 8], ['KHM', 5]]),
-  list(78, '2023-11', '2023-10-30', '2023-11-24', 22, [['GAB', 8], ['KHM', 5]]),
-  list(80, '2024-07', '2024-07-08', '2024-07-26', 30, [['GAB', 10], ['KHM', 5], ['SOM', 23]]),
+  list(77, '2023-07', '2023-07-10', '2023-07-28', 22, [
+    ['GAB', 8],
+    ['KHM', 5],
+  ]),
+  list(78, '2023-11', '2023-10-30', '2023-11-24', 22, [
+    ['GAB', 8],
+    ['KHM', 5],
+  ]),
+  list(80, '2024-07', '2024-07-08', '2024-07-26', 30, [
+    ['GAB', 10],
+    ['KHM', 5],
+    ['SOM', 23],
+  ]),
   list(81, '2024-11', '2024-10-28', '2024-11-22', 22, [['ESP', 18]]),
-  list(82, '2025-04', '2025-04-07', '2025-05-02', 23, [['ESP', 19], ['KIR', 10]]),
-  list(83, '2025-11', '2025-11-10', '2025-11-28', 23, [['ESP', 19], ['KIR', 10]]),
+  list(82, '2025-04', '2025-04-07', '2025-05-02', 23, [
+    ['ESP', 19],
+    ['KIR', 10],
+  ]),
+  list(83, '2025-11', '2025-11-10', '2025-11-28', 23, [
+    ['ESP', 19],
+    ['KIR', 10],
+  ]),
 ];
 
 function statusOf(
@@ -146,50 +171,118 @@ function statusOf(
 const BOTSWANA = [event('BWA', 'signature', '2000-09-08'), event('BWA', 'ratification', '2000-09-08')];
 const BOTSWANA_REPORTS = [
   report({
-    stateIso3: 'BWA', number: 1, label: 'initial', procedure: 'simplified', procedureAsStated: 'simplified reporting procedure',
-    listOfIssuesSymbol: 'CAT/C/BWA/QPR/1', documentSymbol: 'CAT/C/BWA/1', dueRecorded: year('2001'), dueAsStated: '2001',
-    receivedOn: day('2022-04-04'), distributedOn: '2022-05-06', dialogueSession: 74, dialogueDates: span('2022-07-20', '2022-07-21'),
-    concludingObservationsSymbol: 'CAT/C/BWA/CO/1', concludingObservationsAdopted: span('2022-07-28'),
+    stateIso3: 'BWA',
+    number: 1,
+    label: 'initial',
+    procedure: 'simplified',
+    procedureAsStated: 'simplified reporting procedure',
+    listOfIssuesSymbol: 'CAT/C/BWA/QPR/1',
+    documentSymbol: 'CAT/C/BWA/1',
+    dueRecorded: year('2001'),
+    dueAsStated: '2001',
+    receivedOn: day('2022-04-04'),
+    distributedOn: '2022-05-06',
+    dialogueSession: 74,
+    dialogueDates: span('2022-07-20', '2022-07-21'),
+    concludingObservationsSymbol: 'CAT/C/BWA/CO/1',
+    concludingObservationsAdopted: span('2022-07-28'),
     followUpReceived: { on: '2023-07-28', by: '2023-07-28', asStated: 'follow-up information received 28 Jul 2023' },
     latenessAsStatedByCommittee: 'over 20 years late',
   }),
-  report({ stateIso3: 'BWA', number: 2, label: '2nd periodic', procedure: 'simplified', procedureAsStated: 'simplified reporting procedure', listOfIssuesSymbol: 'CAT/C/BWA/QPR/2' }),
+  report({
+    stateIso3: 'BWA',
+    number: 2,
+    label: '2nd periodic',
+    procedure: 'simplified',
+    procedureAsStated: 'simplified reporting procedure',
+    listOfIssuesSymbol: 'CAT/C/BWA/QPR/2',
+  }),
 ];
 
 const KIRIBATI = [event('KIR', 'accession', '2019-07-22')];
 const KIRIBATI_REPORTS = [
   report({
-    stateIso3: 'KIR', number: 1, label: 'initial', procedure: 'standard', documentSymbol: 'CAT/C/KIR/1', dueRecorded: year('2020'), dueAsStated: '2020',
-    receivedOn: day('2023-08-02'), distributedOn: '2023-08-29', dialogueSession: 78, dialogueDates: span('2023-11-06', '2023-11-07'),
-    concludingObservationsAdopted: span('2023-11-20'), latenessAsStatedByCommittee: 'three years late',
+    stateIso3: 'KIR',
+    number: 1,
+    label: 'initial',
+    procedure: 'standard',
+    documentSymbol: 'CAT/C/KIR/1',
+    dueRecorded: year('2020'),
+    dueAsStated: '2020',
+    receivedOn: day('2023-08-02'),
+    distributedOn: '2023-08-29',
+    dialogueSession: 78,
+    dialogueDates: span('2023-11-06', '2023-11-07'),
+    concludingObservationsAdopted: span('2023-11-20'),
+    latenessAsStatedByCommittee: 'three years late',
   }),
 ];
 
 const BAHRAIN = [event('BHR', 'accession', '1998-03-06')];
 const BAHRAIN_REPORTS = [
-  report({ stateIso3: 'BHR', number: 1, label: 'initial', documentSymbol: 'CAT/C/47/Add.4', dialogueSession: 34, dialogueDates: span('2005-05-12', '2005-05-13') }),
   report({
-    stateIso3: 'BHR', number: 2, label: '2nd periodic', procedure: 'simplified', documentSymbol: 'CAT/C/BHR/2', dueRecorded: year('2007'), dueAsStated: '2007',
-    receivedOn: day('2015-09-29'), dialogueSession: 60, dialogueDates: span('2017-04-21', '2017-04-24'), concludingObservationsSymbol: 'CAT/C/BHR/CO/2-3',
+    stateIso3: 'BHR',
+    number: 1,
+    label: 'initial',
+    documentSymbol: 'CAT/C/47/Add.4',
+    dialogueSession: 34,
+    dialogueDates: span('2005-05-12', '2005-05-13'),
+  }),
+  report({
+    stateIso3: 'BHR',
+    number: 2,
+    label: '2nd periodic',
+    procedure: 'simplified',
+    documentSymbol: 'CAT/C/BHR/2',
+    dueRecorded: year('2007'),
+    dueAsStated: '2007',
+    receivedOn: day('2015-09-29'),
+    dialogueSession: 60,
+    dialogueDates: span('2017-04-21', '2017-04-24'),
+    concludingObservationsSymbol: 'CAT/C/BHR/CO/2-3',
     concludingObservationsAdopted: span('2017-05-08', '2017-05-09'),
     followUpReceived: { on: '2018-05-11', by: '2018-05-11', asStated: 'follow-up information received 11 May 2018' },
   }),
   report({
-    stateIso3: 'BHR', number: 3, label: '3rd periodic', procedure: 'standard', documentSymbol: 'CAT/C/BHR/3', receivedOn: year('2016'), receivedAsStated: '2016',
-    dialogueSession: 60, dialogueDates: span('2017-04-21', '2017-04-24'), concludingObservationsSymbol: 'CAT/C/BHR/CO/2-3', concludingObservationsAdopted: span('2017-05-08', '2017-05-09'),
+    stateIso3: 'BHR',
+    number: 3,
+    label: '3rd periodic',
+    procedure: 'standard',
+    documentSymbol: 'CAT/C/BHR/3',
+    receivedOn: year('2016'),
+    receivedAsStated: '2016',
+    dialogueSession: 60,
+    dialogueDates: span('2017-04-21', '2017-04-24'),
+    concludingObservationsSymbol: 'CAT/C/BHR/CO/2-3',
+    concludingObservationsAdopted: span('2017-05-08', '2017-05-09'),
   }),
   report({
-    stateIso3: 'BHR', number: 4, label: '4th periodic', procedure: 'simplified', listOfIssuesSymbol: 'CAT/C/BHR/QPR/4', dialogueSession: 83,
-    dialogueDates: span('2025-11-18', '2025-11-19'), concludingObservationsAdopted: span('2025-11-26'),
+    stateIso3: 'BHR',
+    number: 4,
+    label: '4th periodic',
+    procedure: 'simplified',
+    listOfIssuesSymbol: 'CAT/C/BHR/QPR/4',
+    dialogueSession: 83,
+    dialogueDates: span('2025-11-18', '2025-11-19'),
+    concludingObservationsAdopted: span('2025-11-26'),
   }),
 ];
 
 const NIGERIA = [event('NGA', 'signature', '1988-07-28'), event('NGA', 'ratification', '2001-06-28')];
 const NIGERIA_REPORTS = [
   report({
-    stateIso3: 'NGA', number: 1, label: 'initial', consideredWithoutReport: true, procedureAsStated: 'none: considered in the absence of a report',
-    dueRecorded: year('2002'), dueAsStated: '2002', dialogueSession: 72, dialogueDates: span('2021-11-16', '2021-11-17'),
-    concludingObservationsSymbol: 'CAT/C/NGA/COAR/1', concludingObservationsAdopted: span('2021-11-26'), followUpDueRecorded: '2022-12-03',
+    stateIso3: 'NGA',
+    number: 1,
+    label: 'initial',
+    consideredWithoutReport: true,
+    procedureAsStated: 'none: considered in the absence of a report',
+    dueRecorded: year('2002'),
+    dueAsStated: '2002',
+    dialogueSession: 72,
+    dialogueDates: span('2021-11-16', '2021-11-17'),
+    concludingObservationsSymbol: 'CAT/C/NGA/COAR/1',
+    concludingObservationsAdopted: span('2021-11-26'),
+    followUpDueRecorded: '2022-12-03',
     followUpReceived: { on: null, by: '2023-04-16', asStated: 'a follow-up report was received between the 75th and 76th sessions' },
     latenessAsStatedByCommittee: 'initial report never submitted',
   }),
@@ -234,18 +327,54 @@ describe('due dates (art. 19)', () => {
   });
 
   it('periodic report: four years after the concluding observations, which the sources confirm (Slovenia: CO 2011-06-03, 4th report due "by 3 Jun 2015")', () => {
-    const third = report({ stateIso3: 'SVN', number: 3, label: '3rd periodic', dialogueSession: 46, dialogueDates: span('2011-05-10', '2011-05-11'), concludingObservationsAdopted: span('2011-06-03') });
+    const third = report({
+      stateIso3: 'SVN',
+      number: 3,
+      label: '3rd periodic',
+      dialogueSession: 46,
+      dialogueDates: span('2011-05-10', '2011-05-11'),
+      concludingObservationsAdopted: span('2011-06-03'),
+    });
     const slovenia = uncatContext(UNCAT, [event('SVN', 'accession', '1993-07-16')], DATA_AS_OF);
-    const computed = reportDueDate({ number: 4, dueRecorded: null, dueAsStated: null, sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 }, third, slovenia.uncat, null);
-    const recorded = reportDueDate({ number: 4, dueRecorded: day('2015-06-03'), dueAsStated: '2015 (by 3 Jun 2015)', sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 }, third, slovenia.uncat, null);
+    const computed = reportDueDate(
+      { number: 4, dueRecorded: null, dueAsStated: null, sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 },
+      third,
+      slovenia.uncat,
+      null,
+    );
+    const recorded = reportDueDate(
+      {
+        number: 4,
+        dueRecorded: day('2015-06-03'),
+        dueAsStated: '2015 (by 3 Jun 2015)',
+        sourceId: HISTORY,
+        procedure: 'simplified',
+        dialogueSession: 78,
+      },
+      third,
+      slovenia.uncat,
+      null,
+    );
     expect(computed).toMatchObject({ date: '2015-06-03', basis: 'computed', ruleId: 'periodicReport' });
     expect(recorded).toMatchObject({ date: '2015-06-03', basis: 'recorded', sourceId: HISTORY, asStated: '2015 (by 3 Jun 2015)' });
   });
 
   it('uses the computed day when it falls in the due year the source states (Denmark 8th: CO 2015-11-30, "due 2019")', () => {
-    const sixthSeventh = report({ stateIso3: 'DNK', number: 6, lastNumber: 7, label: '6th-7th periodic (combined)', dialogueSession: 56, concludingObservationsAdopted: span('2015-11-30') });
+    const sixthSeventh = report({
+      stateIso3: 'DNK',
+      number: 6,
+      lastNumber: 7,
+      label: '6th-7th periodic (combined)',
+      dialogueSession: 56,
+      concludingObservationsAdopted: span('2015-11-30'),
+    });
     const denmark = uncatContext(UNCAT, [event('DNK', 'ratification', '1987-05-27')], DATA_AS_OF);
-    const due = reportDueDate({ number: 8, dueRecorded: year('2019'), dueAsStated: '2019', sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 }, sixthSeventh, denmark.uncat, null);
+    const due = reportDueDate(
+      { number: 8, dueRecorded: year('2019'), dueAsStated: '2019', sourceId: HISTORY, procedure: 'simplified', dialogueSession: 78 },
+      sixthSeventh,
+      denmark.uncat,
+      null,
+    );
     expect(due).toMatchObject({ date: '2019-11-30', precision: 'day', basis: 'computed', asStated: '2019' });
     expect(due.reasons).toEqual([
       { code: 'after-concluding-observations', years: 4, adopted: '2015-11-30', reportNumber: 6, lastReportNumber: 7 },
@@ -273,7 +402,13 @@ describe('due dates (art. 19)', () => {
   });
 
   it('gives only a lower bound when the concluding observations are not dated (Gabon 2nd: dialogue 2026-04-21/22)', () => {
-    const gabon2 = report({ stateIso3: 'GAB', number: 2, label: '2nd periodic', dialogueSession: 84, dialogueDates: span('2026-04-21', '2026-04-22') });
+    const gabon2 = report({
+      stateIso3: 'GAB',
+      number: 2,
+      label: '2nd periodic',
+      dialogueSession: 84,
+      dialogueDates: span('2026-04-21', '2026-04-22'),
+    });
     expect(followUpDueDate(gabon2)).toMatchObject({ date: null, notBefore: '2027-04-22', basis: 'computed' });
   });
 });
@@ -294,7 +429,12 @@ describe('situations, with real cases', () => {
       const s = statusOf('DZA', algeria, asOf, [], null);
       expect(s.situation, asOf).toBe('history-not-recorded');
       expect(s.establishedOverdue, asOf).toEqual([]);
-      expect(s.nextReportDue).toMatchObject({ reportNumber: 1, status: 'not-recorded', overdue: null, due: { date: '1990-10-12', basis: 'computed' } });
+      expect(s.nextReportDue).toMatchObject({
+        reportNumber: 1,
+        status: 'not-recorded',
+        overdue: null,
+        due: { date: '1990-10-12', basis: 'computed' },
+      });
     }
   });
 
@@ -302,7 +442,10 @@ describe('situations, with real cases', () => {
     const tuvalu = [event('TUV', 'accession', '2024-03-25')];
     expect(statusOf('TUV', tuvalu, '2024-03-30', [], null).situation).toBe('not-a-party');
     const before = statusOf('TUV', tuvalu, '2025-01-01', [], null);
-    expect(before).toMatchObject({ situation: 'up-to-date', nextReportDue: { status: 'not-yet-due', due: { date: '2025-04-24', basis: 'computed' } } });
+    expect(before).toMatchObject({
+      situation: 'up-to-date',
+      nextReportDue: { status: 'not-yet-due', due: { date: '2025-04-24', basis: 'computed' } },
+    });
     const after = statusOf('TUV', tuvalu, DATA_AS_OF, [], null);
     expect(after.situation).toBe('history-not-recorded');
     expect(after.establishedOverdue).toEqual([]);
@@ -343,7 +486,12 @@ describe('situations, with real cases', () => {
     const s = statusOf('BWA', BOTSWANA, '2026-09-01', BOTSWANA_REPORTS, complete('BWA'));
     expect(s.situation).toBe('history-not-recorded');
     expect(s.nextReportDue).toMatchObject({ status: 'not-recorded', overdue: null });
-    expect(s.situationReason).toMatchObject({ code: 'not-established', completeness: 'complete', historyAsOf: '2026-04-22', receivedUndated: false });
+    expect(s.situationReason).toMatchObject({
+      code: 'not-established',
+      completeness: 'complete',
+      historyAsOf: '2026-04-22',
+      receivedUndated: false,
+    });
   });
 
   it('listed late with follow-up: Kiribati, due 2024-11-20 (computed), named on the lists of April and November 2025', () => {
@@ -354,7 +502,12 @@ describe('situations, with real cases', () => {
       reportNumber: 1,
       status: 'overdue',
       due: { date: '2024-11-20', basis: 'computed' },
-      overdue: { establishedBy: 'committee-follow-up-list', establishedAsOf: '2025-11-28', daysOverdue: 373, sourceIds: [HISTORY, 'list-83'] },
+      overdue: {
+        establishedBy: 'committee-follow-up-list',
+        establishedAsOf: '2025-11-28',
+        daysOverdue: 373,
+        sourceIds: [HISTORY, 'list-83'],
+      },
     });
     expect(s.situationReason).toEqual({
       code: 'overdue',
@@ -373,8 +526,15 @@ describe('situations, with real cases', () => {
     const somalia = [event('SOM', 'accession', '1990-01-24')];
     const reports = [
       report({
-        stateIso3: 'SOM', number: 1, label: 'initial', procedure: 'simplified', dueRecorded: year('1991'), receivedOn: day('2019-12-16'),
-        dialogueSession: 75, dialogueDates: span('2022-11-08', '2022-11-09'), concludingObservationsAdopted: span('2022-11-22'),
+        stateIso3: 'SOM',
+        number: 1,
+        label: 'initial',
+        procedure: 'simplified',
+        dueRecorded: year('1991'),
+        receivedOn: day('2019-12-16'),
+        dialogueSession: 75,
+        dialogueDates: span('2022-11-08', '2022-11-09'),
+        concludingObservationsAdopted: span('2022-11-22'),
         followUpReceived: { on: null, by: '2024-11-30', asStated: 'follow-up report received by Nov 2024' },
       }),
     ];
@@ -386,7 +546,9 @@ describe('situations, with real cases', () => {
     const cambodia = [event('KHM', 'accession', '1992-10-15')];
     const listed = statusOf('KHM', cambodia, '2024-08-01', [], null);
     expect(listed.situation).toBe('follow-up-overdue');
-    expect(listed.followUps).toMatchObject([{ reportNumber: null, status: 'overdue', overdue: { daysOverdue: null, establishedAsOf: '2024-07-26' } }]);
+    expect(listed.followUps).toMatchObject([
+      { reportNumber: null, status: 'overdue', overdue: { daysOverdue: null, establishedAsOf: '2024-07-26' } },
+    ]);
     expect(listed.nextReportDue).toBeNull();
     // The lists of 2024-11 to 2025-11 do not name Cambodia: nothing is established any more.
     const later = statusOf('KHM', cambodia, DATA_AS_OF, [], null);
@@ -431,7 +593,10 @@ describe('situations, with real cases', () => {
     });
     expect(s.followUps).toMatchObject([{ status: 'received', receivedBy: '2023-04-16', due: { date: '2022-12-03', basis: 'recorded' } }]);
     // Asked about a later date, the count stops where the record stops.
-    expect(statusOf('NGA', NIGERIA, '2030-01-01', NIGERIA_REPORTS, complete('NGA')).nextReportDue!.overdue).toMatchObject({ establishedAsOf: DATA_AS_OF, daysOverdue: 8669 });
+    expect(statusOf('NGA', NIGERIA, '2030-01-01', NIGERIA_REPORTS, complete('NGA')).nextReportDue!.overdue).toMatchObject({
+      establishedAsOf: DATA_AS_OF,
+      daysOverdue: 8669,
+    });
   });
 
   it('the same reports with a history that is not complete are never overdue (Nigeria, if its record were partial)', () => {
@@ -443,13 +608,36 @@ describe('situations, with real cases', () => {
 
   it('a later review that no recorded report explains leaves the next report unidentified', () => {
     const session: CatSession = {
-      id: 'cat-session-76', session: 76, start: '2023-04-17', end: '2023-05-12', note: null, sourceIds: ['x'], asOf: '2023-05-12',
-      activities: [{ stateIso3: 'BRA', stateAsNamed: 'Brazil', territory: null, kind: 'report-considered', planned: false, activityAsStated: 'report considered', dialogueDates: null, note: null, sourceId: 'x' }],
+      id: 'cat-session-76',
+      session: 76,
+      start: '2023-04-17',
+      end: '2023-05-12',
+      note: null,
+      sourceIds: ['x'],
+      asOf: '2023-05-12',
+      activities: [
+        {
+          stateIso3: 'BRA',
+          stateAsNamed: 'Brazil',
+          territory: null,
+          kind: 'report-considered',
+          planned: false,
+          activityAsStated: 'report considered',
+          dialogueDates: null,
+          note: null,
+          sourceId: 'x',
+        },
+      ],
     };
     const brazil = [event('BRA', 'ratification', '1989-09-28')];
     const s = statusOf('BRA', brazil, DATA_AS_OF, [], null, [session]);
     expect(s.nextReportDue).toBeNull();
-    expect(s.situationReason).toEqual({ code: 'unidentified-review', session: 76, activityKind: 'report-considered', activityAsStated: 'report considered' });
+    expect(s.situationReason).toEqual({
+      code: 'unidentified-review',
+      session: 76,
+      activityKind: 'report-considered',
+      activityAsStated: 'report considered',
+    });
     expect(statusOf('BRA', brazil, '2020-01-01', [], null, [session]).nextReportDue).toMatchObject({ reportNumber: 1 });
   });
 });
@@ -457,13 +645,35 @@ describe('situations, with real cases', () => {
 describe('procedure of the next report', () => {
   it('is simplified once a list of issues prior to reporting is adopted after the last review (constructed: a 85th-session LOIPR for Kiribati)', () => {
     const s85: CatSession = {
-      id: 'cat-session-85', session: 85, start: '2026-10-01', end: '2026-10-20', note: null, sourceIds: ['constructed'], asOf: '2026-10-20',
-      activities: [{ stateIso3: 'KIR', stateAsNamed: 'Kiribati', territory: null, kind: 'list-of-issues-prior-to-reporting-adopted', planned: false, activityAsStated: 'list of issues prior to reporting (LOIPR) adopted', dialogueDates: null, note: null, sourceId: 'constructed' }],
+      id: 'cat-session-85',
+      session: 85,
+      start: '2026-10-01',
+      end: '2026-10-20',
+      note: null,
+      sourceIds: ['constructed'],
+      asOf: '2026-10-20',
+      activities: [
+        {
+          stateIso3: 'KIR',
+          stateAsNamed: 'Kiribati',
+          territory: null,
+          kind: 'list-of-issues-prior-to-reporting-adopted',
+          planned: false,
+          activityAsStated: 'list of issues prior to reporting (LOIPR) adopted',
+          dialogueDates: null,
+          note: null,
+          sourceId: 'constructed',
+        },
+      ],
     };
     const before = statusOf('KIR', KIRIBATI, DATA_AS_OF, KIRIBATI_REPORTS, complete('KIR'), [s85]);
     expect(before.nextReportDue).toMatchObject({ reportNumber: 2, procedure: null });
     const after = statusOf('KIR', KIRIBATI, '2026-11-01', KIRIBATI_REPORTS, complete('KIR'), [s85]);
-    expect(after.nextReportDue).toMatchObject({ reportNumber: 2, procedure: 'simplified', procedureReason: { code: 'list-of-issues-prior-to-reporting', session: 85 } });
+    expect(after.nextReportDue).toMatchObject({
+      reportNumber: 2,
+      procedure: 'simplified',
+      procedureReason: { code: 'list-of-issues-prior-to-reporting', session: 85 },
+    });
   });
 });
 
@@ -486,7 +696,10 @@ const seedDir = join(dirname(fileURLToPath(import.meta.url)), '../../../data/see
 const seed = <T>(name: string): T => JSON.parse(readFileSync(join(seedDir, name), 'utf8')) as T;
 
 describe('over data/seed (as of the data date, 2026-04-22)', () => {
-  const instruments = seed<{ id: string; entryIntoForceRule: Instrument['entryIntoForceRule']; withdrawalRule: Instrument['withdrawalRule'] }[]>('instruments.json');
+  const instruments =
+    seed<{ id: string; entryIntoForceRule: Instrument['entryIntoForceRule']; withdrawalRule: Instrument['withdrawalRule'] }[]>(
+      'instruments.json',
+    );
   const uncat = instruments.find((i) => i.id === 'uncat')!;
   const data: CatReportingDataset = {
     uncatInstrument: { id: 'uncat', entryIntoForceRule: uncat.entryIntoForceRule, withdrawalRule: uncat.withdrawalRule },
@@ -509,7 +722,13 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
     expect(undated).toEqual(['BIH', 'CZE', 'HRV', 'MKD', 'MNE', 'SRB', 'SVK']);
     for (const iso3 of undated) expect(byIso3.get(iso3)!.reports[0]!.due.reasons, iso3).toEqual([{ code: 'successor-state' }]);
     // Albania's record starts with its 2nd report: the initial one was submitted, when is not recorded.
-    expect(byIso3.get('ALB')!.reports[0]).toMatchObject({ reportNumber: 1, recordId: null, status: 'submitted-not-recorded', overdue: null, due: { date: '1995-06-10' } });
+    expect(byIso3.get('ALB')!.reports[0]).toMatchObject({
+      reportNumber: 1,
+      recordId: null,
+      status: 'submitted-not-recorded',
+      overdue: null,
+      due: { date: '1995-06-10' },
+    });
   });
 
   it('reads an announced review as evidence of a report: Belarus, Czechia, Norway, Qatar and Senegal (63rd session) do not owe their initial report', () => {
@@ -530,7 +749,12 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
       data.sessions.some(
         (s) =>
           (sessionDate(s, data.sessions) ?? '9999-12-31') <= asOf &&
-          s.activities.some((a) => a.stateIso3 === iso3 && !['considered-without-report', 'list-of-issues-prior-to-reporting-adopted'].includes(a.kind) && (!a.planned || a.kind === 'review-scheduled')),
+          s.activities.some(
+            (a) =>
+              a.stateIso3 === iso3 &&
+              !['considered-without-report', 'list-of-issues-prior-to-reporting-adopted'].includes(a.kind) &&
+              (!a.planned || a.kind === 'review-scheduled'),
+          ),
       );
     let checked = 0;
     for (const asOf of [...Array.from({ length: 13 }, (_, i) => `${2014 + i}-07-01`), DATA_AS_OF]) {
@@ -547,17 +771,34 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
   it('records the history of every party as complete, partial or none: 8, 123, 44 of 175', () => {
     expect(summary.parties).toBe(175);
     expect(summary.completeness).toEqual({ complete: 8, partial: 123, none: 44 });
-    expect(data.states.filter((s) => s.completeness === 'complete').map((s) => s.stateIso3)).toEqual(['BHR', 'BWA', 'CIV', 'GAB', 'KIR', 'NGA', 'SOM', 'SVN']);
+    expect(data.states.filter((s) => s.completeness === 'complete').map((s) => s.stateIso3)).toEqual([
+      'BHR',
+      'BWA',
+      'CIV',
+      'GAB',
+      'KIR',
+      'NGA',
+      'SOM',
+      'SVN',
+    ]);
     expect(data.states.every((s) => s.asOf === DATA_AS_OF)).toBe(true);
   });
 
   it('establishes one report as overdue (Nigeria’s initial report) and 23 follow-ups (the Committee’s list of November 2025)', () => {
     expect(summary.establishedOverdueReports).toBe(1);
     expect(summary.establishedOverdueFollowUps).toBe(23);
-    const reports = statuses.flatMap((s) => s.establishedOverdue.filter((o) => o.kind === 'report').map((o) => [s.stateIso3, o.reportNumber, o.overdue!.daysOverdue]));
+    const reports = statuses.flatMap((s) =>
+      s.establishedOverdue.filter((o) => o.kind === 'report').map((o) => [s.stateIso3, o.reportNumber, o.overdue!.daysOverdue]),
+    );
     expect(reports).toEqual([['NGA', 1, 8669]]);
-    const listed = data.followUpLists.find((l) => l.session === 83)!.states.map((s) => s.iso3).sort();
-    const followUps = statuses.filter((s) => s.establishedOverdue.some((o) => o.kind === 'follow-up')).map((s) => s.stateIso3).sort();
+    const listed = data.followUpLists
+      .find((l) => l.session === 83)!
+      .states.map((s) => s.iso3)
+      .sort();
+    const followUps = statuses
+      .filter((s) => s.establishedOverdue.some((o) => o.kind === 'follow-up'))
+      .map((s) => s.stateIso3)
+      .sort();
     expect(followUps).toEqual(listed);
   });
 
@@ -574,11 +815,25 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
 
   it('gives the real cases the same results as the fixtures above', () => {
     expect(byIso3.get('DZA')).toMatchObject({ completeness: 'none', situation: 'history-not-recorded', establishedOverdue: [] });
-    expect(byIso3.get('BWA')).toMatchObject({ situation: 'up-to-date', nextReportDue: { procedure: 'simplified', due: { date: '2026-07-28' } } });
+    expect(byIso3.get('BWA')).toMatchObject({
+      situation: 'up-to-date',
+      nextReportDue: { procedure: 'simplified', due: { date: '2026-07-28' } },
+    });
     expect(byIso3.get('KIR')).toMatchObject({ situation: 'follow-up-overdue', followUps: [{ overdue: { daysOverdue: 373 } }] });
-    expect(byIso3.get('BHR')).toMatchObject({ completeness: 'complete', situation: 'up-to-date', nextReportDue: { reportNumber: 5, due: { date: '2029-11-26' } } });
-    expect(byIso3.get('NGA')).toMatchObject({ situation: 'initial-report-never-submitted', nextReportDue: { overdue: { daysOverdue: 8669 } } });
-    expect(byIso3.get('ESP')).toMatchObject({ completeness: 'partial', situation: 'follow-up-overdue', followUps: [{}, {}, { reportNumber: 7, overdue: { daysOverdue: 489 } }] });
+    expect(byIso3.get('BHR')).toMatchObject({
+      completeness: 'complete',
+      situation: 'up-to-date',
+      nextReportDue: { reportNumber: 5, due: { date: '2029-11-26' } },
+    });
+    expect(byIso3.get('NGA')).toMatchObject({
+      situation: 'initial-report-never-submitted',
+      nextReportDue: { overdue: { daysOverdue: 8669 } },
+    });
+    expect(byIso3.get('ESP')).toMatchObject({
+      completeness: 'partial',
+      situation: 'follow-up-overdue',
+      followUps: [{}, {}, { reportNumber: 7, overdue: { daysOverdue: 489 } }],
+    });
   });
 
   it('does not claim a report was not considered when the record only lacks its dates (Slovenia: initial report’s review not recorded, 2nd received by 2003-05-05)', () => {
@@ -626,7 +881,10 @@ describe('over data/seed (as of the data date, 2026-04-22)', () => {
   });
 
   it('stays below the Committee’s own published totals (A/79/44: 28 States with overdue initial reports, 49 with overdue periodic reports, May 2024)', () => {
-    const annual = seed<{ symbol: string; statesWithOverdueInitialReports: number | null; statesWithOverduePeriodicReports: number | null }[]>('cat-annual-reports.json');
+    const annual =
+      seed<{ symbol: string; statesWithOverdueInitialReports: number | null; statesWithOverduePeriodicReports: number | null }[]>(
+        'cat-annual-reports.json',
+      );
     const a79 = annual.find((a) => a.symbol === 'A/79/44')!;
     expect([a79.statesWithOverdueInitialReports, a79.statesWithOverduePeriodicReports]).toEqual([28, 49]);
     const on = summariseCatReporting('2024-05-10', catReportingStatuses(data, iso3s, '2024-05-10'));

@@ -322,7 +322,10 @@ const noDue = (reason: CatDueReason, extra: Partial<CatDueDate> = {}): CatDueDat
   ...extra,
 });
 
-const refOf = (report: Pick<CatReport, 'number' | 'lastNumber'>): CatReportRef => ({ reportNumber: report.number, lastReportNumber: report.lastNumber });
+const refOf = (report: Pick<CatReport, 'number' | 'lastNumber'>): CatReportRef => ({
+  reportNumber: report.number,
+  lastReportNumber: report.lastNumber,
+});
 
 /**
  * The initial report's computed due date: one year after entry into force for the State.
@@ -374,7 +377,9 @@ function afterConcludingObservations(report: CatReport, years: number, ruleId: C
   const notBefore = addYears(lower, years);
   const bound = { adoptedOnOrAfter: lower, notBefore, ...refOf(report) };
   return noDue(
-    co ? { code: 'concluding-observations-coarse', adopted: { date: co.from, precision: co.precision }, ...bound } : { code: 'concluding-observations-not-dated', ...bound },
+    co
+      ? { code: 'concluding-observations-coarse', adopted: { date: co.from, precision: co.precision }, ...bound }
+      : { code: 'concluding-observations-not-dated', ...bound },
     { notBefore, basis: 'computed', sourceId: report.sourceId, ruleId },
   );
 }
@@ -552,9 +557,7 @@ export type CatReceipt =
   | { kind: 'undated' };
 
 /** Why the next report follows the simplified procedure (`catReporting.reason.procedure.<code>`). */
-export type CatProcedureReason =
-  | { code: 'recorded'; asStated: string }
-  | { code: 'list-of-issues-prior-to-reporting'; session: number };
+export type CatProcedureReason = { code: 'recorded'; asStated: string } | { code: 'list-of-issues-prior-to-reporting'; session: number };
 
 /** The facts behind a State's situation (`catReporting.reason.situation.<code>`, or the overdue evidence). */
 export type CatSituationReason =
@@ -687,9 +690,7 @@ const REVIEW_OF_A_REPORT: ReadonlySet<CatActivityKind> = new Set(
 export function sessionDate(session: CatSession, all: CatSession[]): IsoDate | null {
   const own = session.start ?? session.end;
   if (own !== null) return own;
-  const later = all
-    .filter((s) => s.session > session.session && (s.start ?? s.end) !== null)
-    .sort((a, b) => a.session - b.session)[0];
+  const later = all.filter((s) => s.session > session.session && (s.start ?? s.end) !== null).sort((a, b) => a.session - b.session)[0];
   return later ? (later.start ?? later.end) : null;
 }
 
@@ -768,7 +769,9 @@ function nextReport(state: StateRecord, obligations: CatReportObligation[]): Nex
   // An announced review counts too, from the session it was announced for: the announcement shows
   // a report had arrived (Belarus, Norway and others at the 63rd session, announced in December 2017).
   const unexplained = (a: CatSessionActivity) =>
-    REVIEW_KINDS.has(a.kind) && (!a.planned || ANNOUNCED_REVIEW_OF_A_REPORT.has(a.kind)) && !(a.kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
+    REVIEW_KINDS.has(a.kind) &&
+    (!a.planned || ANNOUNCED_REVIEW_OF_A_REPORT.has(a.kind)) &&
+    !(a.kind === 'list-of-issues-prior-to-reporting-adopted' && anyConsidered);
   const laterActivity = sessions
     .filter((s) => (heldBy(s) ?? '9999-12-31') <= asOf)
     .sort((a, b) => a.session - b.session)
@@ -777,7 +780,10 @@ function nextReport(state: StateRecord, obligations: CatReportObligation[]): Nex
     .at(-1);
   if (laterActivity) {
     const { s, a } = laterActivity;
-    return { next: null, unidentified: { code: 'unidentified-review', session: s.session, activityKind: a.kind, activityAsStated: a.activityAsStated } };
+    return {
+      next: null,
+      unidentified: { code: 'unidentified-review', session: s.session, activityKind: a.kind, activityAsStated: a.activityAsStated },
+    };
   }
   // A State on a follow-up list had concluding observations; if no recorded report was considered,
   // which report they were on (and so which is next) is not known.
@@ -812,7 +818,11 @@ function nextReport(state: StateRecord, obligations: CatReportObligation[]): Nex
     const loipr = sessions
       .filter((s) => s.session > latestRecordedSession && (heldBy(s) ?? '9999-12-31') <= asOf)
       .sort((a, b) => a.session - b.session)
-      .flatMap((s) => s.activities.filter((a) => a.stateIso3 === stateIso3 && !a.planned && a.kind === 'list-of-issues-prior-to-reporting-adopted').map(() => s))
+      .flatMap((s) =>
+        s.activities
+          .filter((a) => a.stateIso3 === stateIso3 && !a.planned && a.kind === 'list-of-issues-prior-to-reporting-adopted')
+          .map(() => s),
+      )
       .at(-1);
     if (loipr) {
       next.procedure = 'simplified';
@@ -836,7 +846,9 @@ function unrecordedInitialReport(state: StateRecord, obligations: CatReportOblig
   const reviewOfAReport = sessions.some(
     (s) =>
       (sessionDate(s, sessions) ?? '9999-12-31') <= asOf &&
-      s.activities.some((a) => a.stateIso3 === stateIso3 && REVIEW_OF_A_REPORT.has(a.kind) && (!a.planned || ANNOUNCED_REVIEW_OF_A_REPORT.has(a.kind))),
+      s.activities.some(
+        (a) => a.stateIso3 === stateIso3 && REVIEW_OF_A_REPORT.has(a.kind) && (!a.planned || ANNOUNCED_REVIEW_OF_A_REPORT.has(a.kind)),
+      ),
   );
   const due = initialReportDue(state.uncat, state.uncatSourceId);
   return {
@@ -914,7 +926,10 @@ function followUpObligations(state: StateRecord): CatFollowUpObligation[] {
     });
   }
   const latestList =
-    state.followUpLists.filter((l) => l.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.session - b.session)).at(-1) ?? null;
+    state.followUpLists
+      .filter((l) => l.asOf <= asOf)
+      .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.session - b.session))
+      .at(-1) ?? null;
   const listed = latestList?.states.find((s) => s.iso3 === stateIso3) ?? null;
   if (!state.party || !latestList || !listed) return followUps;
   // The list refers to the latest concluding observations whose follow-up was due before it and
@@ -935,7 +950,13 @@ function followUpObligations(state: StateRecord): CatFollowUpObligation[] {
       establishedAsOf: latestList.asOf,
       daysOverdue: last !== null && latestList.asOf > last ? daysBetween(last, latestList.asOf) : null,
       sourceIds: [...new Set([latestList.sourceId, f.due.sourceId].filter((s): s is string => !!s))].sort(),
-      reason: { code: 'committee-follow-up-list', month: latestList.month, session: latestList.session, position: listed.position, listLength: latestList.listLength },
+      reason: {
+        code: 'committee-follow-up-list',
+        month: latestList.month,
+        session: latestList.session,
+        position: listed.position,
+        listLength: latestList.listLength,
+      },
     };
   };
   if (candidate) {
@@ -963,7 +984,8 @@ function followUpObligations(state: StateRecord): CatFollowUpObligation[] {
 /** How the receipt of a recorded report is known on `asOf`. */
 function receiptOf(report: CatReport, asOf: IsoDate): CatReceipt {
   const on = report.receivedOn;
-  if (on && on.date <= asOf) return on.precision === 'day' ? { kind: 'on', date: on.date } : { kind: 'in', date: on.date, precision: on.precision };
+  if (on && on.date <= asOf)
+    return on.precision === 'day' ? { kind: 'on', date: on.date } : { kind: 'in', date: on.date, precision: on.precision };
   const by = reportReceivedBy(report);
   return by ? { kind: 'by', date: by } : { kind: 'undated' };
 }
@@ -971,7 +993,17 @@ function receiptOf(report: CatReport, asOf: IsoDate): CatReceipt {
 /** The State's situation (see api/src/domain/README.md for the order) and the facts behind it. */
 function situationOf(
   state: StateRecord,
-  { next, unidentified, followUps, completenessBasis }: { next: CatReportObligation | null; unidentified: CatSituationReason | null; followUps: CatFollowUpObligation[]; completenessBasis: string | null },
+  {
+    next,
+    unidentified,
+    followUps,
+    completenessBasis,
+  }: {
+    next: CatReportObligation | null;
+    unidentified: CatSituationReason | null;
+    followUps: CatFollowUpObligation[];
+    completenessBasis: string | null;
+  },
   lastReceived: CatReportObligation | null,
 ): { situation: CatSituation; situationReason: CatSituationReason } {
   const { asOf, uncat } = state;
@@ -979,11 +1011,16 @@ function situationOf(
     return {
       situation: 'not-a-party',
       situationReason:
-        uncat.status === 'party-not-in-force' ? { code: 'not-in-force', asOf, entryIntoForce: uncat.entryIntoForce?.date ?? null } : { code: 'not-a-party', asOf },
+        uncat.status === 'party-not-in-force'
+          ? { code: 'not-in-force', asOf, entryIntoForce: uncat.entryIntoForce?.date ?? null }
+          : { code: 'not-a-party', asOf },
     };
   }
   if (next?.overdue) {
-    return { situation: next.reportNumber === 1 ? 'initial-report-never-submitted' : 'periodic-report-overdue', situationReason: { code: 'overdue', overdue: next.overdue.reason } };
+    return {
+      situation: next.reportNumber === 1 ? 'initial-report-never-submitted' : 'periodic-report-overdue',
+      situationReason: { code: 'overdue', overdue: next.overdue.reason },
+    };
   }
   const followUpOverdue = followUps.find((f) => f.overdue !== null)?.overdue ?? null;
   if (followUpOverdue) return { situation: 'follow-up-overdue', situationReason: { code: 'overdue', overdue: followUpOverdue.reason } };
@@ -1131,15 +1168,17 @@ export interface CatDeadline extends CatDeadlineFacts {
 /** The deadlines of one State with a date: the next report and follow-ups, when upcoming or established overdue. */
 export function catDeadlines(status: CatReportingStatus): CatDeadlineFacts[] {
   if (!status.party) return [];
-  const items: CatObligation[] = [
-    ...(status.nextReportDue ? [status.nextReportDue] : []),
-    ...status.followUps,
-  ];
+  const items: CatObligation[] = [...(status.nextReportDue ? [status.nextReportDue] : []), ...status.followUps];
   const out: CatDeadlineFacts[] = [];
   for (const o of items) {
     if (o.due.date === null || o.due.precision !== 'day') continue;
     if (o.status !== 'not-yet-due' && o.status !== 'overdue') continue;
-    const numbers = o.reportNumber === null ? 'unidentified' : o.lastReportNumber !== o.reportNumber ? `${o.reportNumber}-${o.lastReportNumber}` : `${o.reportNumber}`;
+    const numbers =
+      o.reportNumber === null
+        ? 'unidentified'
+        : o.lastReportNumber !== o.reportNumber
+          ? `${o.reportNumber}-${o.lastReportNumber}`
+          : `${o.reportNumber}`;
     out.push({
       uid: `cat-${status.stateIso3}-${o.kind}-${numbers}@treaty-tracker`,
       stateIso3: status.stateIso3,

@@ -98,12 +98,22 @@ describe('withdrawalEffectiveFor', () => {
   it.each([
     // rome_statute_participants.csv / rome_statute_events.csv
     { what: 'Burundi, computed', notified: '2016-10-27', stated: null, expected: { date: '2017-10-27', computed: true } },
-    { what: 'Burundi, date recorded by the source', notified: '2016-10-27', stated: '2017-10-27', expected: { date: '2017-10-27', computed: false } },
+    {
+      what: 'Burundi, date recorded by the source',
+      notified: '2016-10-27',
+      stated: '2017-10-27',
+      expected: { date: '2017-10-27', computed: false },
+    },
     { what: 'Philippines', notified: '2018-03-17', stated: null, expected: { date: '2019-03-17', computed: true } },
     { what: 'Hungary', notified: '2025-06-02', stated: null, expected: { date: '2026-06-02', computed: true } },
     // The AES states announced withdrawal "with immediate effect" (2025-09-22): art. 127 still
     // requires a year, so a stated date earlier than that is not used.
-    { what: 'Burkina Faso "immediate effect"', notified: '2025-09-22', stated: '2025-09-22', expected: { date: '2026-09-22', computed: true } },
+    {
+      what: 'Burkina Faso "immediate effect"',
+      notified: '2025-09-22',
+      stated: '2025-09-22',
+      expected: { date: '2026-09-22', computed: true },
+    },
   ])('$what', ({ notified, stated, expected }) => {
     expect(withdrawalEffectiveFor(ONE_YEAR, notified, stated)).toEqual(expected);
   });

@@ -93,11 +93,7 @@ export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
  * - seven-eighths-of-parent-parties (art. 121(4)): in force for all on `collectiveDate`; a later
  *   acceptance is in force from its own deposit.
  */
-export function entryIntoForceFor(
-  rule: EntryIntoForceRule,
-  consentDate: IsoDate,
-  collectiveDate: IsoDate | null = null,
-): IsoDate | null {
+export function entryIntoForceFor(rule: EntryIntoForceRule, consentDate: IsoDate, collectiveDate: IsoDate | null = null): IsoDate | null {
   switch (rule.kind) {
     case 'first-of-month-after-days':
       return laterOf(firstDayOfNextMonth(addDays(consentDate, rule.days)), rule.generalEntryIntoForce);

@@ -22,8 +22,20 @@ describe('the RFC 5545 checker used below', () => {
     ['a line of 76 octets', good.replace('PRODID:p', `PRODID:${'p'.repeat(69)}`)],
     ['a missing PRODID', good.replace('PRODID:p\r\n', '')],
     ['an unclosed component', good.replace('END:VCALENDAR\r\n', '')],
-    ['an event without DTSTAMP', good.replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:u\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\nEND:VEVENT\r\nEND:VCALENDAR')],
-    ['an unescaped comma', good.replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:u\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\nSUMMARY:a, b\r\nEND:VEVENT\r\nEND:VCALENDAR')],
+    [
+      'an event without DTSTAMP',
+      good.replace(
+        'END:VCALENDAR',
+        'BEGIN:VEVENT\r\nUID:u\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\nEND:VEVENT\r\nEND:VCALENDAR',
+      ),
+    ],
+    [
+      'an unescaped comma',
+      good.replace(
+        'END:VCALENDAR',
+        'BEGIN:VEVENT\r\nUID:u\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\nSUMMARY:a, b\r\nEND:VEVENT\r\nEND:VCALENDAR',
+      ),
+    ],
   ])('rejects %s', (_, bad) => {
     expect(() => checkRfc5545(bad)).toThrow();
   });
@@ -69,7 +81,13 @@ describe('line folding (RFC 5545 3.1)', () => {
   });
 
   it('counts octets, not characters, and never splits a character (accents, Arabic, emoji)', () => {
-    for (const text of ["Côte d'Ivoire ".repeat(12), 'كوت ديفوار '.repeat(12), 'Türkiye 🇹🇷 '.repeat(12), '🙂'.repeat(40), 'é'.repeat(100)]) {
+    for (const text of [
+      "Côte d'Ivoire ".repeat(12),
+      'كوت ديفوار '.repeat(12),
+      'Türkiye 🇹🇷 '.repeat(12),
+      '🙂'.repeat(40),
+      'é'.repeat(100),
+    ]) {
       const line = `SUMMARY:${text}`;
       const folded = foldLine(line);
       for (const piece of folded.split('\r\n')) {
@@ -103,7 +121,12 @@ describe('buildIcsCalendar', () => {
       dtstamp: '2026-04-22',
       events: [
         event(),
-        event({ uid: 'cat-ZZZ-report-1@treaty-tracker', date: '2026-12-31', summary: 'Year end', description: 'Line one\nLine two, with a comma; and a semicolon \\ backslash' }),
+        event({
+          uid: 'cat-ZZZ-report-1@treaty-tracker',
+          date: '2026-12-31',
+          summary: 'Year end',
+          description: 'Line one\nLine two, with a comma; and a semicolon \\ backslash',
+        }),
       ],
     });
     const calendar = checkRfc5545(ics);
@@ -116,7 +139,9 @@ describe('buildIcsCalendar', () => {
       'Line one\nLine two, with a comma; and a semicolon \\ backslash',
     );
     expect(second!.properties.find((p) => p.name === 'DTSTAMP')!.value).toBe('20260422T000000Z');
-    expect(unescapeText(second!.properties.find((p) => p.name === 'SUMMARY')!.value)).toBe("CAT: Côte d'Ivoire, 2nd periodic report due (computed date)");
+    expect(unescapeText(second!.properties.find((p) => p.name === 'SUMMARY')!.value)).toBe(
+      "CAT: Côte d'Ivoire, 2nd periodic report due (computed date)",
+    );
   });
 
   it('is deterministic and refuses two events with one UID', () => {
@@ -130,6 +155,8 @@ describe('buildIcsCalendar', () => {
   });
 
   it('refuses a URL that would break the line', () => {
-    expect(() => buildIcsCalendar({ prodId: 'p', name: 'n', dtstamp: '2026-04-22', events: [event({ url: 'https://x.test/a b' })] })).toThrow(/URI/);
+    expect(() =>
+      buildIcsCalendar({ prodId: 'p', name: 'n', dtstamp: '2026-04-22', events: [event({ url: 'https://x.test/a b' })] }),
+    ).toThrow(/URI/);
   });
 });

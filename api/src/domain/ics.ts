@@ -44,14 +44,16 @@ export interface IcsCalendar {
 
 /** RFC 5545 3.3.11: TEXT escapes backslash, semicolon, comma and line breaks; other control characters are not allowed. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // Control characters are exactly what this removes.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // Control characters are exactly what this removes.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
+  );
 }
 
 /** The inverse of `escapeText` (for tests and for reading feeds back). */
@@ -131,7 +133,9 @@ export function buildIcsCalendar(calendar: IcsCalendar): string {
     lines.push(`DESCRIPTION:${escapeText(calendar.description)}`, `X-WR-CALDESC:${escapeText(calendar.description)}`);
   }
   const uids = new Set<string>();
-  const events = [...calendar.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  const events = [...calendar.events].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0,
+  );
   for (const event of events) {
     if (uids.has(event.uid)) throw new Error(`Two events with UID ${event.uid}`);
     uids.add(event.uid);

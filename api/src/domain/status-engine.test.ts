@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  collectiveEntryIntoForce,
-  instrumentStatus,
-  statusOn,
-  type Instrument,
-  type StatusResult,
-} from './status-engine.js';
+import { collectiveEntryIntoForce, instrumentStatus, statusOn, type Instrument, type StatusResult } from './status-engine.js';
 import type { Attestation, EventKind, InstrumentId, IsoDate, ParticipationEvent } from './types.js';
 
 // Every date below is taken from data/raw/treaties/ (file named beside it); the rules are those of
@@ -46,13 +40,7 @@ interface Extra {
   attestation?: Attestation;
 }
 
-function ev(
-  instrumentId: InstrumentId,
-  stateIso3: string,
-  kind: EventKind,
-  date: IsoDate | null,
-  extra: Extra = {},
-): ParticipationEvent {
+function ev(instrumentId: InstrumentId, stateIso3: string, kind: EventKind, date: IsoDate | null, extra: Extra = {}): ParticipationEvent {
   return {
     id: `${instrumentId}/${stateIso3}/${kind}/${date ?? 'undated'}${extra.article ? `/${extra.article}` : ''}`,
     instrumentId,
@@ -69,17 +57,13 @@ function ev(
     note: null,
   };
 }
-const rs = (iso3: string, kind: EventKind, date: IsoDate | null, extra?: Extra) =>
-  ev('rome-statute', iso3, kind, date, extra);
+const rs = (iso3: string, kind: EventKind, date: IsoDate | null, extra?: Extra) => ev('rome-statute', iso3, kind, date, extra);
 
 // rome_statute_participants.csv and rome_statute_events.csv
 const UKRAINE = [rs('UKR', 'signature', '2000-01-20'), rs('UKR', 'ratification', '2024-10-25')];
 const ARMENIA = [rs('ARM', 'signature', '1999-10-01'), rs('ARM', 'ratification', '2023-11-14')];
 const KIRIBATI = [rs('KIR', 'accession', '2019-11-26')];
-const PALESTINE = [
-  rs('PSE', 'declaration', '2015-01-01', { article: '12(3)' }),
-  rs('PSE', 'accession', '2015-01-02'),
-];
+const PALESTINE = [rs('PSE', 'declaration', '2015-01-01', { article: '12(3)' }), rs('PSE', 'accession', '2015-01-02')];
 const BURUNDI = [
   rs('BDI', 'signature', '1999-01-13'),
   rs('BDI', 'ratification', '2004-09-21'),
@@ -110,7 +94,12 @@ type Case = { name: string; events: ParticipationEvent[]; asOf: IsoDate; expecte
 
 describe('statusOn: Rome Statute', () => {
   it.each<Case>([
-    { name: 'Ukraine, signed only', events: UKRAINE, asOf: '2024-10-24', expected: { status: 'signatory', since: '2000-01-20', consent: null } },
+    {
+      name: 'Ukraine, signed only',
+      events: UKRAINE,
+      asOf: '2024-10-24',
+      expected: { status: 'signatory', since: '2000-01-20', consent: null },
+    },
     {
       name: 'Ukraine, on deposit',
       events: UKRAINE,
@@ -129,7 +118,12 @@ describe('statusOn: Rome Statute', () => {
     { name: 'Kiribati, before', events: KIRIBATI, asOf: '2019-11-25', expected: { status: 'no-action', since: null } },
     { name: 'Kiribati, eve', events: KIRIBATI, asOf: '2020-01-31', expected: { status: 'party-not-in-force', since: '2019-11-26' } },
     { name: 'Kiribati, in force', events: KIRIBATI, asOf: '2020-02-01', expected: { status: 'party', since: '2020-02-01' } },
-    { name: 'Palestine, art. 12(3) declaration only', events: PALESTINE, asOf: '2015-01-01', expected: { status: 'no-action', since: null } },
+    {
+      name: 'Palestine, art. 12(3) declaration only',
+      events: PALESTINE,
+      asOf: '2015-01-01',
+      expected: { status: 'no-action', since: null },
+    },
     { name: 'Palestine, eve', events: PALESTINE, asOf: '2015-03-31', expected: { status: 'party-not-in-force' } },
     { name: 'Palestine, in force', events: PALESTINE, asOf: '2015-04-01', expected: { status: 'party', since: '2015-04-01' } },
     { name: 'Burundi, party', events: BURUNDI, asOf: '2016-10-26', expected: { status: 'party', since: '2004-12-01', withdrawal: null } },
@@ -143,7 +137,12 @@ describe('statusOn: Rome Statute', () => {
         withdrawal: { notified: '2016-10-27', effective: '2017-10-27', computed: true },
       },
     },
-    { name: 'Burundi, last day bound', events: BURUNDI, asOf: '2017-10-26', expected: { status: 'withdrawal-pending', since: '2016-10-27' } },
+    {
+      name: 'Burundi, last day bound',
+      events: BURUNDI,
+      asOf: '2017-10-26',
+      expected: { status: 'withdrawal-pending', since: '2016-10-27' },
+    },
     { name: 'Burundi, withdrawn', events: BURUNDI, asOf: '2017-10-27', expected: { status: 'withdrawn', since: '2017-10-27' } },
     { name: 'Philippines, party', events: PHILIPPINES, asOf: '2018-03-16', expected: { status: 'party', since: '2011-11-01' } },
     {
@@ -153,7 +152,12 @@ describe('statusOn: Rome Statute', () => {
       expected: { status: 'withdrawal-pending', withdrawal: { notified: '2018-03-17', effective: '2019-03-17', computed: true } },
     },
     { name: 'Philippines, withdrawn', events: PHILIPPINES, asOf: '2019-03-17', expected: { status: 'withdrawn', since: '2019-03-17' } },
-    { name: 'Hungary, ratified before the Statute was in force', events: HUNGARY, asOf: '2002-06-30', expected: { status: 'party-not-in-force', since: '2001-11-30' } },
+    {
+      name: 'Hungary, ratified before the Statute was in force',
+      events: HUNGARY,
+      asOf: '2002-06-30',
+      expected: { status: 'party-not-in-force', since: '2001-11-30' },
+    },
     { name: 'Hungary, in force with the Statute', events: HUNGARY, asOf: '2002-07-01', expected: { status: 'party', since: '2002-07-01' } },
     {
       name: 'Hungary, withdrawal notified',
@@ -178,7 +182,12 @@ describe('statusOn: Rome Statute', () => {
       asOf: '2019-04-29',
       expected: { status: 'no-action', since: '2019-04-29', consent: null, entryIntoForce: null },
     },
-    { name: 'Malaysia, would-be entry into force', events: MALAYSIA, asOf: '2019-06-01', expected: { status: 'no-action', since: '2019-04-29' } },
+    {
+      name: 'Malaysia, would-be entry into force',
+      events: MALAYSIA,
+      asOf: '2019-06-01',
+      expected: { status: 'no-action', since: '2019-04-29' },
+    },
     { name: 'USA, signatory', events: USA, asOf: '2002-05-05', expected: { status: 'signatory', since: '2000-12-31' } },
     {
       name: 'USA, signature withdrawn',
@@ -195,9 +204,7 @@ describe('statusOn: Rome Statute', () => {
         status: 'party',
         since: '2002-09-01',
         withdrawal: null,
-        revokedWithdrawals: [
-          { notified: { date: '2016-11-10', precision: 'day' }, revoked: { date: '2017-02-10', precision: 'day' } },
-        ],
+        revokedWithdrawals: [{ notified: { date: '2016-11-10', precision: 'day' }, revoked: { date: '2017-02-10', precision: 'day' } }],
       },
     },
     { name: 'Gambia, a year after notification', events: GAMBIA, asOf: '2017-11-10', expected: { status: 'party' } },
@@ -231,7 +238,11 @@ describe('statusOn: Rome Statute', () => {
     // rome_statute_events.csv marks the C.N.180.2026 revocation "UNVERIFIED secondary".
     const unverified = [...HUNGARY.slice(0, 3), rs('HUN', 'withdrawal-revoked', '2026-05-29', { attestation: 'unverified' })];
     const reported = ['rome-statute/HUN/withdrawal-revoked/2026-05-29'];
-    expect(statusOn(ROME_STATUTE, unverified, '2026-05-28')).toMatchObject({ status: 'withdrawal-pending', uncertain: false, uncertainReports: [] });
+    expect(statusOn(ROME_STATUTE, unverified, '2026-05-28')).toMatchObject({
+      status: 'withdrawal-pending',
+      uncertain: false,
+      uncertainReports: [],
+    });
     const before = statusOn(ROME_STATUTE, unverified, '2026-06-01');
     expect(before).toMatchObject({ status: 'withdrawal-pending', uncertain: true });
     expect(before.unconfirmedReports.map((e) => e.id)).toEqual(reported);
@@ -259,10 +270,7 @@ describe('statusOn: Rome Statute', () => {
 
   describe('coarse dates', () => {
     // Israel: notice of no intention to become a party, 2002, year precision (rome_statute_events.csv)
-    const israel = [
-      rs('ISR', 'signature', '2000-12-31'),
-      rs('ISR', 'signature-withdrawn', '2002-01-01', { precision: 'year' }),
-    ];
+    const israel = [rs('ISR', 'signature', '2000-12-31'), rs('ISR', 'signature-withdrawn', '2002-01-01', { precision: 'year' })];
     it.each([
       { asOf: '2001-12-31', status: 'signatory', uncertain: false },
       { asOf: '2002-01-01', status: 'signature-withdrawn', uncertain: true },
@@ -302,9 +310,7 @@ describe('statusOn: Rome Statute', () => {
       expect(statusOn(ROME_STATUTE, southAfrica, '2017-04-01')).toMatchObject({
         since: '2002-07-01',
         sincePrecision: 'day',
-        revokedWithdrawals: [
-          { notified: { date: '2016-10-19', precision: 'day' }, revoked: { date: '2017-03-01', precision: 'month' } },
-        ],
+        revokedWithdrawals: [{ notified: { date: '2016-10-19', precision: 'day' }, revoked: { date: '2017-03-01', precision: 'month' } }],
       });
     });
 
@@ -330,7 +336,12 @@ describe('statusOn: amendments under art. 121(5)', () => {
   // rome_statute_amendments.csv, XVIII-10-b; activation 17 July 2018 (ICC-ASP/16/Res.5, as that file states)
   const agg = (iso3: string, date: IsoDate, extra?: Extra) => [ev('rs-aggression-2010', iso3, 'ratification', date, extra)];
   it.each<Case>([
-    { name: 'Liechtenstein, eve of entry into force', events: agg('LIE', '2012-05-08'), asOf: '2013-05-07', expected: { status: 'party-not-in-force' } },
+    {
+      name: 'Liechtenstein, eve of entry into force',
+      events: agg('LIE', '2012-05-08'),
+      asOf: '2013-05-07',
+      expected: { status: 'party-not-in-force' },
+    },
     {
       name: 'Liechtenstein, in force one year after deposit; jurisdiction from the activation',
       events: agg('LIE', '2012-05-08'),
@@ -342,16 +353,36 @@ describe('statusOn: amendments under art. 121(5)', () => {
         jurisdictionFrom: '2018-07-17',
       },
     },
-    { name: 'Liechtenstein, activation changes no status', events: agg('LIE', '2012-05-08'), asOf: '2018-07-17', expected: { status: 'party', since: '2013-05-08' } },
+    {
+      name: 'Liechtenstein, activation changes no status',
+      events: agg('LIE', '2012-05-08'),
+      asOf: '2018-07-17',
+      expected: { status: 'party', since: '2013-05-08' },
+    },
     {
       name: 'Andorra, one year after deposit',
       events: agg('AND', '2013-09-26'),
       asOf: '2014-09-26',
       expected: { status: 'party', entryIntoForce: { date: '2014-09-26', computed: true }, jurisdictionFrom: '2018-07-17' },
     },
-    { name: 'Portugal, one year passed', events: agg('PRT', '2017-04-11'), asOf: '2018-04-11', expected: { status: 'party', jurisdictionFrom: '2018-07-17' } },
-    { name: 'Ireland, after activation: one year', events: agg('IRL', '2018-09-27'), asOf: '2019-09-26', expected: { status: 'party-not-in-force', jurisdictionFrom: '2019-09-27' } },
-    { name: 'Ireland, in force', events: agg('IRL', '2018-09-27'), asOf: '2019-09-27', expected: { status: 'party', since: '2019-09-27', jurisdictionFrom: '2019-09-27' } },
+    {
+      name: 'Portugal, one year passed',
+      events: agg('PRT', '2017-04-11'),
+      asOf: '2018-04-11',
+      expected: { status: 'party', jurisdictionFrom: '2018-07-17' },
+    },
+    {
+      name: 'Ireland, after activation: one year',
+      events: agg('IRL', '2018-09-27'),
+      asOf: '2019-09-26',
+      expected: { status: 'party-not-in-force', jurisdictionFrom: '2019-09-27' },
+    },
+    {
+      name: 'Ireland, in force',
+      events: agg('IRL', '2018-09-27'),
+      asOf: '2019-09-27',
+      expected: { status: 'party', since: '2019-09-27', jurisdictionFrom: '2019-09-27' },
+    },
     {
       // rome_statute_amendments_supplement.csv: "UNVERIFIED: derived"
       name: 'Mongolia, unverified deposit',
@@ -568,9 +599,9 @@ describe('instrumentStatus', () => {
 
     it('needs the parent events', () => {
       expect(() => instrumentStatus(ART_124_DELETION, ART_124_ACCEPTANCES, acceptors, '2026-11-22')).toThrow(/rome-statute/);
-      expect(() =>
-        collectiveEntryIntoForce(ART_124_DELETION, ART_124_ACCEPTANCES, { instrument: AGGRESSION, events: [] }),
-      ).toThrow(TypeError);
+      expect(() => collectiveEntryIntoForce(ART_124_DELETION, ART_124_ACCEPTANCES, { instrument: AGGRESSION, events: [] })).toThrow(
+        TypeError,
+      );
     });
 
     // Constructed: the real acceptances against a parent reduced to the 19 acceptors plus Germany
@@ -588,15 +619,27 @@ describe('instrumentStatus', () => {
 
       it.each([
         { asOf: '2022-01-25', iso3: 'NOR', expected: { status: 'party-not-in-force', entryIntoForce: null } },
-        { asOf: '2022-01-26', iso3: 'NOR', expected: { status: 'party-not-in-force', entryIntoForce: { date: '2023-01-26', computed: true } } },
+        {
+          asOf: '2022-01-26',
+          iso3: 'NOR',
+          expected: { status: 'party-not-in-force', entryIntoForce: { date: '2023-01-26', computed: true } },
+        },
         { asOf: '2023-01-26', iso3: 'NOR', expected: { status: 'party', since: '2023-01-26' } },
         // Spain accepted after the threshold, before entry into force
         { asOf: '2023-01-26', iso3: 'ESP', expected: { status: 'party', since: '2023-01-26' } },
         // Germany never accepted: bound as a State Party (art. 121(4) "for all")
         { asOf: '2023-01-25', iso3: 'DEU', expected: { status: 'no-action', consent: null } },
-        { asOf: '2023-01-26', iso3: 'DEU', expected: { status: 'party', consent: null, entryIntoForce: { date: '2023-01-26', computed: true } } },
+        {
+          asOf: '2023-01-26',
+          iso3: 'DEU',
+          expected: { status: 'party', consent: null, entryIntoForce: { date: '2023-01-26', computed: true } },
+        },
         // Ukraine accepted with its Statute ratification: bound when the Statute binds it
-        { asOf: '2024-10-25', iso3: 'UKR', expected: { status: 'party-not-in-force', entryIntoForce: { date: '2025-01-01', computed: true } } },
+        {
+          asOf: '2024-10-25',
+          iso3: 'UKR',
+          expected: { status: 'party-not-in-force', entryIntoForce: { date: '2025-01-01', computed: true } },
+        },
         { asOf: '2025-01-01', iso3: 'UKR', expected: { status: 'party', since: '2025-01-01' } },
       ])('$iso3 on $asOf', ({ asOf, iso3, expected }) => {
         const result = instrumentStatus(ART_124_DELETION, ART_124_ACCEPTANCES, states, asOf, small);

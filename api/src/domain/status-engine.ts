@@ -352,8 +352,7 @@ export function buildHistory(
       // A succession takes effect from the date of State succession, which no treaty rule computes.
       const succession = kind === 'succession';
       // The date of effect computed from a (possibly conservative) deposit date.
-      const computeFrom = (deposit: IsoDate): IsoDate | null =>
-        succession ? null : entryIntoForceFor(rule, deposit, collectiveDate);
+      const computeFrom = (deposit: IsoDate): IsoDate | null => (succession ? null : entryIntoForceFor(rule, deposit, collectiveDate));
       const computed = computeFrom(at);
       r.phase = 'consented';
       r.consent = { date: event.date, kind, precision: event.datePrecision };
@@ -448,7 +447,9 @@ function reportWindows(
     if (report.attestation !== 'unverified' || report.date === null || DECLARATION_KINDS.has(report.kind)) continue;
     const confirmed = events.map((e) => (e === report ? { ...e, attestation: 'news-report' as const } : e));
     const alternative = buildHistory(instrument, confirmed, collectiveDate);
-    const dates = [...new Set([...own.segments, ...alternative.segments].map((seg) => seg.from).filter((d): d is IsoDate => d !== null))].sort();
+    const dates = [
+      ...new Set([...own.segments, ...alternative.segments].map((seg) => seg.from).filter((d): d is IsoDate => d !== null)),
+    ].sort();
     let open: IsoDate | null = null;
     for (const date of dates) {
       const differs = segmentAt(own, date).status !== segmentAt(alternative, date).status;
@@ -527,11 +528,7 @@ function withParentOverlay(own: StateHistory, parent: ParentEvents, collectiveDa
 }
 
 /** One state's full history under an instrument, with the art. 121(4) context when relevant. */
-export function stateHistory(
-  instrument: Instrument,
-  events: readonly ParticipationEvent[],
-  context: StatusContext = {},
-): StateHistory {
+export function stateHistory(instrument: Instrument, events: readonly ParticipationEvent[], context: StatusContext = {}): StateHistory {
   const collectiveDate = context.collective?.entryIntoForce ?? null;
   const confirmed = buildHistory(instrument, events, collectiveDate);
   const own = { ...confirmed, reportWindows: reportWindows(instrument, events, confirmed, collectiveDate) };
@@ -572,22 +569,16 @@ function declarationsOn(events: readonly ParticipationEvent[], asOf: IsoDate): D
 }
 
 /** Reads the result on `asOf` out of a history. */
-export function resultFromHistory(
-  history: StateHistory,
-  events: readonly ParticipationEvent[],
-  asOf: IsoDate,
-): StatusResult {
+export function resultFromHistory(history: StateHistory, events: readonly ParticipationEvent[], asOf: IsoDate): StatusResult {
   const { segments } = history;
   let index = segments.length - 1;
   while (index > 0 && segments[index]!.from! > asOf) index--;
   const current = segments[index]!;
   // A party's run includes a withdrawal that was pending and then revoked: it stayed bound.
-  const sameRun = (status: Status) =>
-    status === current.status || (current.status === 'party' && status === 'withdrawal-pending');
+  const sameRun = (status: Status) => status === current.status || (current.status === 'party' && status === 'withdrawal-pending');
   let start = index;
   while (start > 0 && sameRun(segments[start - 1]!.status)) start--;
-  const covers = (w: { from: IsoDate | null; to: IsoDate | null }) =>
-    (w.from === null || w.from <= asOf) && (w.to === null || asOf < w.to);
+  const covers = (w: { from: IsoDate | null; to: IsoDate | null }) => (w.from === null || w.from <= asOf) && (w.to === null || asOf < w.to);
   const reportIds = new Set(history.reportWindows.filter(covers).map((w) => w.eventId));
   return {
     status: current.status,
@@ -598,9 +589,7 @@ export function resultFromHistory(
     unconfirmedReports: events.filter((e) => e.attestation === 'unverified' && (e.date === null || e.date <= asOf)),
     uncertainReports: events.filter((e) => reportIds.has(e.id)),
     uncertain: history.uncertainWindows.some(covers) || reportIds.size > 0,
-    ignoredEvents: history.ignored
-      .filter((i) => i.at === null || i.at <= asOf)
-      .map(({ eventId, reason }) => ({ eventId, reason })),
+    ignoredEvents: history.ignored.filter((i) => i.at === null || i.at <= asOf).map(({ eventId, reason }) => ({ eventId, reason })),
   };
 }
 
@@ -664,9 +653,7 @@ export function collectiveEntryIntoForce(
   }
   checkEvents(instrument.id, allEventsOfInstrument, false);
   checkEvents(parent.instrument.id, parent.events, false);
-  const acceptances = [...groupByState(allEventsOfInstrument)].map(
-    ([iso3, events]) => [iso3, buildHistory(instrument, events)] as const,
-  );
+  const acceptances = [...groupByState(allEventsOfInstrument)].map(([iso3, events]) => [iso3, buildHistory(instrument, events)] as const);
   const parentHistories = new Map(
     [...groupByState(parent.events)].map(([iso3, events]) => [iso3, buildHistory(parent.instrument, events)]),
   );
@@ -680,11 +667,7 @@ export function collectiveEntryIntoForce(
     let accepted = 0;
     for (const [iso3, history] of acceptances) {
       const parentHistory = parentHistories.get(iso3);
-      if (
-        parentHistory &&
-        BOUND.has(segmentAt(parentHistory, date).status) &&
-        CONSENTED.has(segmentAt(history, date).status)
-      ) {
+      if (parentHistory && BOUND.has(segmentAt(parentHistory, date).status) && CONSENTED.has(segmentAt(history, date).status)) {
         accepted++;
       }
     }

@@ -7,14 +7,7 @@
  */
 import type { IsoDate, ParticipationEvent, Status } from './types.js';
 import { assertIsoDate } from './entry-into-force.js';
-import {
-  collectiveFor,
-  emptyCounts,
-  segmentAt,
-  stateHistories,
-  type Instrument,
-  type ParentEvents,
-} from './status-engine.js';
+import { collectiveFor, emptyCounts, segmentAt, stateHistories, type Instrument, type ParentEvents } from './status-engine.js';
 
 export interface TimelinePoint {
   date: IsoDate;

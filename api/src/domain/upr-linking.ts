@@ -250,7 +250,10 @@ export const INSTRUMENT_PATTERNS: readonly InstrumentPattern[] = [
   // --- UNCAT.
   {
     target: UNCAT,
-    re: new RegExp(String.raw`\b(?:un |united nations )?(?:committee|convention) (?:against|on) (?:the )?torture${CIDT}|\btorture convention`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?:un |united nations )?(?:committee|convention) (?:against|on) (?:the )?torture${CIDT}|\btorture convention`,
+      'g',
+    ),
     why: 'the Convention, or its treaty body the Committee against Torture',
   },
   { target: UNCAT, re: /\b(?:UN)?CAT\b/g, caseSensitive: true, why: 'CAT / UNCAT (the Convention or the Committee)' },
@@ -261,7 +264,11 @@ export const INSTRUMENT_PATTERNS: readonly InstrumentPattern[] = [
   },
 
   // --- Rome Statute and the Court.
-  { target: RS, re: new RegExp(String.raw`\b${ROME}|\bicc (?:rome )?statute|statute of the ${ICC_NAME}`, 'g'), why: 'the Statute (with the sources\' misspellings: Statue, Status, Stature, State)' },
+  {
+    target: RS,
+    re: new RegExp(String.raw`\b${ROME}|\bicc (?:rome )?statute|statute of the ${ICC_NAME}`, 'g'),
+    why: "the Statute (with the sources' misspellings: Statue, Status, Stature, State)",
+  },
   { target: RS, re: /\binternational criminal court\b/g, why: 'the Court: joining or cooperating with the ICC concerns the Statute' },
   { target: RS, re: /\bICC\b/g, caseSensitive: true, why: 'the Court (the Coordinating Committee "ICC" is masked above)' },
   {
@@ -465,11 +472,12 @@ function resolveMentions(text: string, lower: string, raw: RawMention[]): UprMen
   const namesRome = raw.some(
     (m) =>
       m.target === 'kampala' ||
-      (Array.isArray(m.target) && (m.target as readonly InstrumentId[]).some((id) => id === 'rome-statute' || id === 'apic' || id.startsWith('rs-'))),
+      (Array.isArray(m.target) &&
+        (m.target as readonly InstrumentId[]).some((id) => id === 'rome-statute' || id === 'apic' || id.startsWith('rs-'))),
   );
-  const otherConventions = (lower.match(/\bconvention\b/g) ?? []).length - (lower.match(/\b(?:the|this|said|that) convention\b/g) ?? []).length;
-  const aggressionOnly =
-    raw.some((m) => m.target === AGGRESSION) || (/\bkampala amendment\b(?!s)/.test(lower) && /aggression/.test(lower));
+  const otherConventions =
+    (lower.match(/\bconvention\b/g) ?? []).length - (lower.match(/\b(?:the|this|said|that) convention\b/g) ?? []).length;
+  const aggressionOnly = raw.some((m) => m.target === AGGRESSION) || (/\bkampala amendment\b(?!s)/.test(lower) && /aggression/.test(lower));
   const governed = protocolGovernedSpans(lower, raw);
 
   const out: UprMention[] = [];
@@ -494,11 +502,18 @@ function resolveMentions(text: string, lower: string, raw: RawMention[]): UprMen
       // "CAT and its Optional Protocol", "CAT, as well as the Optional Protocol thereto" (rule I6).
       const after = lower.slice(m.end, m.end + 60);
       const companion =
-        /^(?:\s*\((?:un)?cat\))?(?:,|\s)*(?:(?:and|as well as|or)\s+)?(?:(?:to |accede to |ratify |sign and ratify )?(?:its|the)\s+)?(?:optional )?protocols? thereto|^(?:\s*\((?:un)?cat\))?(?:,|\s)*(?:(?:and|as well as)\s+)(?:(?:accede to|ratify|sign) )?its (?:optional )?protocols?/.exec(after);
+        /^(?:\s*\((?:un)?cat\))?(?:,|\s)*(?:(?:and|as well as|or)\s+)?(?:(?:to |accede to |ratify |sign and ratify )?(?:its|the)\s+)?(?:optional )?protocols? thereto|^(?:\s*\((?:un)?cat\))?(?:,|\s)*(?:(?:and|as well as)\s+)(?:(?:accede to|ratify|sign) )?its (?:optional )?protocols?/.exec(
+          after,
+        );
       if (companion) {
         // Placed on the protocol words, so a verb between ("and accede to its Optional Protocol") applies.
         const at = m.end + companion[0].search(/(?:its|the|optional)\s+(?:optional )?protocol|protocols? thereto/);
-        out.push({ instrumentIds: ['opcat'], start: at, end: m.end + companion[0].length, text: after.slice(at - m.end, companion[0].length) });
+        out.push({
+          instrumentIds: ['opcat'],
+          start: at,
+          end: m.end + companion[0].length,
+          text: after.slice(at - m.end, companion[0].length),
+        });
       }
       if (governed.some(([s, e]) => s <= m.start && m.end <= e)) ids = ['opcat'];
     }
@@ -506,7 +521,9 @@ function resolveMentions(text: string, lower: string, raw: RawMention[]): UprMen
   }
   // "ICCPR, ICESCR, CAT ... and their optional protocols" / "the Optional Protocols to those
   // respective treaties": OPCAT when CAT is in the list just before (rule I6).
-  for (const m of lower.matchAll(/\b(?:their|(?:the )?optional protocols to (?:those|these) (?:respective )?treaties|the (?:optional )?protocols thereto)\b(?: optional protocols)?/g)) {
+  for (const m of lower.matchAll(
+    /\b(?:their|(?:the )?optional protocols to (?:those|these) (?:respective )?treaties|the (?:optional )?protocols thereto)\b(?: optional protocols)?/g,
+  )) {
     if (!/protocol/.test(m[0])) continue;
     const cat = out.find((x) => x.instrumentIds[0] === 'uncat' && x.end <= m.index && m.index - x.end < 150);
     if (cat && !lower.slice(cat.end, m.index).includes(';'))
@@ -544,11 +561,16 @@ function findCues(lower: string, mentions: UprMention[]): UprCue[] {
       if (claimed[start]) continue;
       claimed.fill(1, start, end);
       // The clause before the cue, back to the last comma or segment break.
-      const clause = lower.slice(Math.max(0, start - 120), start).split(/[,;]|\.\s|\s-\s/).pop() ?? '';
+      const clause =
+        lower
+          .slice(Math.max(0, start - 120), start)
+          .split(/[,;]|\.\s|\s-\s/)
+          .pop() ?? '';
       // A verb inside a relative clause describes, it does not ask: "..., to which it committed
       // itself by signing the Optional Protocol", "the declaration which limits the definition".
       const sinceAnd = clause.split(/\band\b/).pop() ?? '';
-      const conformity = /^(?:in line|into line|in accordance|in conformity|into conformity|in compliance|in keeping|consistent|compl)/.test(m[0]);
+      const conformity =
+        /^(?:in line|into line|in accordance|in conformity|into conformity|in compliance|in keeping|consistent|compl)/.test(m[0]);
       if (p.action !== null && !p.backward && !conformity && /\b(?:which|whose|who)\b/.test(sinceAnd)) continue;
       let action = p.action;
       if (action === 'cooperate-with-court' && !p.backward) {

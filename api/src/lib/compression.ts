@@ -15,12 +15,18 @@ export type Encoding = 'br' | 'gzip';
 export const COMPRESS_MIN_BYTES = 1024;
 
 export const compressFast: Record<Encoding, (body: Buffer) => Buffer> = {
-  br: (body) => brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  br: (body) =>
+    brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
   gzip: (body) => gzipSync(body, { level: 6 }),
 };
 
 export const compressBest: Record<Encoding, (body: Buffer, done: (err: Error | null, result: Buffer) => void) => void> = {
-  br: (body, done) => brotliCompress(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }, done),
+  br: (body, done) =>
+    brotliCompress(
+      body,
+      { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } },
+      done,
+    ),
   gzip: (body, done) => gzip(body, { level: 9 }, done),
 };
 
@@ -30,7 +36,10 @@ const LISTED: Record<Encoding, RegExp> = { br: /\bbr\b/, gzip: /\bgzip\b/ };
  * The best of the offered encodings an Accept-Encoding header takes (the first offered wins a tie),
  * or null for none. Brotli is the smallest, so it is offered first where the answer is precomputed.
  */
-export function preferredEncoding<E extends Encoding>(acceptEncoding: string | undefined, offered: readonly E[] = ['br', 'gzip'] as E[]): E | null {
+export function preferredEncoding<E extends Encoding>(
+  acceptEncoding: string | undefined,
+  offered: readonly E[] = ['br', 'gzip'] as E[],
+): E | null {
   if (!acceptEncoding) return null;
   // Browsers send a plain list ("gzip, deflate, br"); only q-values need the full parser.
   if (!acceptEncoding.includes(';')) return offered.find((e) => LISTED[e].test(acceptEncoding)) ?? null;

@@ -32,8 +32,18 @@ export function instrumentsCsv(instruments: Instrument[]) {
     sources: i.sources.map(citation).join(' ; '),
   }));
   return table('instruments.csv', rows, [
-    'id', 'parentId', 'untcReference', 'name', 'shortName', 'adoptedOn', 'generalEntryIntoForce',
-    'entryIntoForceRule', 'withdrawalRule', 'dataAsOf', 'completenessNote', 'sources',
+    'id',
+    'parentId',
+    'untcReference',
+    'name',
+    'shortName',
+    'adoptedOn',
+    'generalEntryIntoForce',
+    'entryIntoForceRule',
+    'withdrawalRule',
+    'dataAsOf',
+    'completenessNote',
+    'sources',
   ]);
 }
 
@@ -69,14 +79,35 @@ export function statusCsv(result: InstrumentStatusResponse) {
       .map((w) => `notified ${dateCell(w.notified.date, w.notified.precision)}, revoked ${dateCell(w.revoked.date, w.revoked.precision)}`)
       .join(' ; '),
     uncertainReports: r.uncertainReports
-      .map((report) => `${report.kind} ${dateCell(report.date, report.datePrecision) ?? 'undated'} reported by ${cite.get(report.sourceId) ?? report.sourceId}`)
+      .map(
+        (report) =>
+          `${report.kind} ${dateCell(report.date, report.datePrecision) ?? 'undated'} reported by ${cite.get(report.sourceId) ?? report.sourceId}`,
+      )
       .join(' ; '),
   }));
   return table(`${result.instrumentId}-status-${result.asOf}.csv`, rows, [
-    'instrument', 'asOf', 'dataAsOf', 'iso3', 'name', 'status', 'since', 'signature', 'consent',
-    'consentKind', 'entryIntoForce', 'entryIntoForceComputed', 'withdrawalNotified',
-    'withdrawalEffective', 'uncertain', 'sources', 'sincePrecision', 'successionEffective',
-    'jurisdictionFrom', 'jurisdictionSource', 'withdrawalsRevoked', 'uncertainReports',
+    'instrument',
+    'asOf',
+    'dataAsOf',
+    'iso3',
+    'name',
+    'status',
+    'since',
+    'signature',
+    'consent',
+    'consentKind',
+    'entryIntoForce',
+    'entryIntoForceComputed',
+    'withdrawalNotified',
+    'withdrawalEffective',
+    'uncertain',
+    'sources',
+    'sincePrecision',
+    'successionEffective',
+    'jurisdictionFrom',
+    'jurisdictionSource',
+    'withdrawalsRevoked',
+    'uncertainReports',
   ]);
 }
 
@@ -92,7 +123,14 @@ export function timelineCsv(result: TimelineResponse) {
     jurisdictionActivatedOn: result.jurisdictionActivation?.date ?? null,
   }));
   return table(`${result.instrumentId}-timeline.csv`, rows, [
-    'instrument', 'date', 'parties', 'partiesNotInForce', 'signatories', 'changes', 'dataAsOf', 'jurisdictionActivatedOn',
+    'instrument',
+    'date',
+    'parties',
+    'partiesNotInForce',
+    'signatories',
+    'changes',
+    'dataAsOf',
+    'jurisdictionActivatedOn',
   ]);
 }
 
@@ -117,8 +155,22 @@ export function statesCsv(states: State[]) {
   }));
   // Columns spelled out, so an empty selection still gets its header row.
   return table('states.csv', rows, [
-    'iso3', 'iso2', 'nameEn', 'nameFr', 'nameEs', 'nameAr', 'membership', 'region', 'subRegion',
-    'unRegionalGroup', 'ldc', 'ldcGraduatedOn', 'sids', 'odaRecipient', 'odaIncomeGroup', 'sources',
+    'iso3',
+    'iso2',
+    'nameEn',
+    'nameFr',
+    'nameEs',
+    'nameAr',
+    'membership',
+    'region',
+    'subRegion',
+    'unRegionalGroup',
+    'ldc',
+    'ldcGraduatedOn',
+    'sids',
+    'odaRecipient',
+    'odaIncomeGroup',
+    'sources',
   ]);
 }
 
@@ -143,7 +195,9 @@ export function catReportingCsv(result: CatReportingListResponse) {
     historyAsOf: r.historyAsOf,
     situation: r.situation,
     situationBasis: r.situationBasis,
-    lastReportReceived: r.lastReportReceived ? `${r.lastReportReceived.label} (by ${r.lastReportReceived.receivedBy ?? 'date not recorded'})` : null,
+    lastReportReceived: r.lastReportReceived
+      ? `${r.lastReportReceived.label} (by ${r.lastReportReceived.receivedBy ?? 'date not recorded'})`
+      : null,
     nextReport: r.nextReportDue?.label,
     nextReportDue: r.nextReportDue ? dueText(r.nextReportDue.due) : null,
     nextReportDueBasis: r.nextReportDue?.due.basis,
@@ -157,10 +211,32 @@ export function catReportingCsv(result: CatReportingListResponse) {
     sources: r.sourceIds.map((id) => cite.get(id)).join(' ; '),
   }));
   return table(`cat-reporting-${result.asOf}.csv`, rows, [
-    'asOf', 'dataAsOf', 'iso3', 'name', 'region', 'unRegionalGroup', 'ldc', 'sids', 'party', 'entryIntoForce',
-    'historyRecorded', 'historyAsOf', 'situation', 'situationBasis', 'lastReportReceived', 'nextReport',
-    'nextReportDue', 'nextReportDueBasis', 'nextReportStatus', 'procedure', 'followUp', 'followUpDue',
-    'followUpStatus', 'establishedOverdue', 'daysOverdue', 'sources',
+    'asOf',
+    'dataAsOf',
+    'iso3',
+    'name',
+    'region',
+    'unRegionalGroup',
+    'ldc',
+    'sids',
+    'party',
+    'entryIntoForce',
+    'historyRecorded',
+    'historyAsOf',
+    'situation',
+    'situationBasis',
+    'lastReportReceived',
+    'nextReport',
+    'nextReportDue',
+    'nextReportDueBasis',
+    'nextReportStatus',
+    'procedure',
+    'followUp',
+    'followUpDue',
+    'followUpStatus',
+    'establishedOverdue',
+    'daysOverdue',
+    'sources',
   ]);
 }
 
@@ -195,9 +271,25 @@ export function catReportingHistoryCsv(result: CatReportingDetail) {
     };
   });
   return table(`cat-reporting-${result.summary.iso3}-${result.asOf}.csv`, rows, [
-    'asOf', 'iso3', 'kind', 'label', 'due', 'dueBasis', 'dueRule', 'dueNote', 'status', 'receivedBy', 'procedure',
-    'documentSymbol', 'dialogueSession', 'concludingObservations', 'concludingObservationsAdopted', 'daysOverdue',
-    'overdueEstablishedAsOf', 'overdueBasis', 'sources',
+    'asOf',
+    'iso3',
+    'kind',
+    'label',
+    'due',
+    'dueBasis',
+    'dueRule',
+    'dueNote',
+    'status',
+    'receivedBy',
+    'procedure',
+    'documentSymbol',
+    'dialogueSession',
+    'concludingObservations',
+    'concludingObservationsAdopted',
+    'daysOverdue',
+    'overdueEstablishedAsOf',
+    'overdueBasis',
+    'sources',
   ]);
 }
 

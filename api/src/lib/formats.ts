@@ -7,14 +7,7 @@ import type { CsvTable } from './csv-tables.js';
 export const CSV_OPTIONS = { ...CSV_WRITE_OPTIONS, header: true };
 
 /** Sends rows as CSV with a header row (RFC 4180, CRLF line ends), named so a browser saves it; with `bom`, after a byte order mark. */
-export function sendCsv<Row>(
-  reply: FastifyReply,
-  { filename, columns, rows }: CsvTable<Row>,
-  { bom }: { bom: boolean },
-): FastifyReply {
+export function sendCsv<Row>(reply: FastifyReply, { filename, columns, rows }: CsvTable<Row>, { bom }: { bom: boolean }): FastifyReply {
   const csv = stringify(rows, { ...CSV_OPTIONS, columns, bom });
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(csv);
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
 }

@@ -22,7 +22,9 @@ const seedDir = join(dirname(fileURLToPath(import.meta.url)), '../../../data/see
 const seed = <T>(name: string): T => JSON.parse(readFileSync(join(seedDir, name), 'utf8')) as T;
 
 describe('the CAT calendar over data/seed', () => {
-  const uncat = seed<{ id: string; entryIntoForceRule: Instrument['entryIntoForceRule']; withdrawalRule: Instrument['withdrawalRule'] }[]>('instruments.json').find((i) => i.id === 'uncat')!;
+  const uncat = seed<{ id: string; entryIntoForceRule: Instrument['entryIntoForceRule']; withdrawalRule: Instrument['withdrawalRule'] }[]>(
+    'instruments.json',
+  ).find((i) => i.id === 'uncat')!;
   const data: CatReportingDataset = {
     uncatInstrument: { id: 'uncat', entryIntoForceRule: uncat.entryIntoForceRule, withdrawalRule: uncat.withdrawalRule },
     uncatEvents: seed<ParticipationEvent[]>('events.json').filter((e) => e.instrumentId === 'uncat'),
@@ -34,9 +36,21 @@ describe('the CAT calendar over data/seed', () => {
   const states = seed<{ iso3: string; names: { en: string } }[]>('states.json');
   const stateNames = Object.fromEntries(states.map((s) => [s.iso3, s.names.en]));
   const sourceTitles = Object.fromEntries(seed<{ id: string; title: string }[]>('sources.json').map((s) => [s.id, s.title]));
-  const deadlinesOn = (asOf: string) => catReportingStatuses(data, states.map((s) => s.iso3), asOf).flatMap((s) => catDeadlines(s).map(catDeadlineText));
+  const deadlinesOn = (asOf: string) =>
+    catReportingStatuses(
+      data,
+      states.map((s) => s.iso3),
+      asOf,
+    ).flatMap((s) => catDeadlines(s).map(catDeadlineText));
   const deadlines = deadlinesOn('2026-04-22');
-  const ics = catCalendar(deadlines, { wording: catEnglish, stateNames, sourceTitles, dtstamp: '2026-04-22', dataAsOf: '2026-04-22', url: (d) => `https://tracker.example/states/${d.stateIso3}` });
+  const ics = catCalendar(deadlines, {
+    wording: catEnglish,
+    stateNames,
+    sourceTitles,
+    dtstamp: '2026-04-22',
+    dataAsOf: '2026-04-22',
+    url: (d) => `https://tracker.example/states/${d.stateIso3}`,
+  });
 
   it('is a valid RFC 5545 calendar with one event per deadline', () => {
     const calendar = checkRfc5545(ics);
@@ -48,7 +62,9 @@ describe('the CAT calendar over data/seed', () => {
   it('says in each event whether the date is computed, and cites its sources by title', () => {
     const text = unfold(ics);
     const kiribati = text.split('BEGIN:VEVENT').find((e) => e.includes('UID:cat-KIR-follow-up-1@treaty-tracker'))!;
-    expect(kiribati).toContain('SUMMARY:CAT: Kiribati\\, follow-up to the concluding observations on the initial report due (overdue\\; computed date)');
+    expect(kiribati).toContain(
+      'SUMMARY:CAT: Kiribati\\, follow-up to the concluding observations on the initial report due (overdue\\; computed date)',
+    );
     expect(unescapeText(/DESCRIPTION:(.*)\r\n/.exec(kiribati)![1]!)).toContain('The date is computed, not recorded in a source.');
     expect(kiribati).toContain('list of November 2025 (83rd session\\, position 10 of 23)');
     expect(kiribati).toContain('Report-by-report CAT reporting history of 17 States');
@@ -57,8 +73,11 @@ describe('the CAT calendar over data/seed', () => {
 
   it('says the data are as of the date the records run to, not the date the status was worked out for', () => {
     // The events' DESCRIPTIONs (the first one is the calendar's own), last line.
-    const lastLines = (calendar: string) => [...unfold(calendar).matchAll(/^DESCRIPTION:(.*)\r$/gm)].slice(1).map((m) => unescapeText(m[1]!).split('\n').at(-1));
-    const later = lastLines(catCalendar(deadlinesOn('2026-06-01'), { wording: catEnglish, stateNames, dtstamp: '2026-04-22', dataAsOf: '2026-04-22' }));
+    const lastLines = (calendar: string) =>
+      [...unfold(calendar).matchAll(/^DESCRIPTION:(.*)\r$/gm)].slice(1).map((m) => unescapeText(m[1]!).split('\n').at(-1));
+    const later = lastLines(
+      catCalendar(deadlinesOn('2026-06-01'), { wording: catEnglish, stateNames, dtstamp: '2026-04-22', dataAsOf: '2026-04-22' }),
+    );
     expect(later.length).toBeGreaterThan(0);
     expect(new Set(later)).toEqual(new Set(['Data as of 2026-04-22; status worked out for 2026-06-01.']));
     expect(new Set(lastLines(ics))).toEqual(new Set(['Data as of 2026-04-22.']));

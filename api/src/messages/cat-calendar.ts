@@ -33,7 +33,13 @@ export interface CatCalendarOptions {
 
 function overdueLine(d: CatDeadline, t: CatWording['t']): string {
   const values = { basis: d.overdueBasis ?? '', date: d.establishedAsOf, count: d.daysOverdue };
-  const key = d.establishedAsOf ? (d.daysOverdue !== null ? 'overdueOnDays' : 'overdueOn') : d.daysOverdue !== null ? 'overdueDays' : 'overdue';
+  const key = d.establishedAsOf
+    ? d.daysOverdue !== null
+      ? 'overdueOnDays'
+      : 'overdueOn'
+    : d.daysOverdue !== null
+      ? 'overdueDays'
+      : 'overdue';
   // A missing basis leaves "…:" rather than a dangling space.
   return t(`${K}.${key}`, values).trim();
 }
@@ -63,7 +69,9 @@ export function catCalendarEvents(deadlines: CatDeadline[], options: CatCalendar
     return {
       uid: d.uid,
       date: d.date,
-      summary: marks.length ? t(`${K}.summaryMarked`, { state, what: d.label, marks: marks.join('; ') }) : t(`${K}.summary`, { state, what: d.label }),
+      summary: marks.length
+        ? t(`${K}.summaryMarked`, { state, what: d.label, marks: marks.join('; ') })
+        : t(`${K}.summary`, { state, what: d.label }),
       description,
       url: options.url?.(d) ?? null,
       categories: [

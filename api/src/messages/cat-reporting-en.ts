@@ -5,7 +5,16 @@
  */
 import i18next from 'i18next';
 import type { CatDeadline, CatDeadlineFacts, CatDueDate, CatDueDateText, CatReportRef } from '../domain/cat-reporting.js';
-import { CAT_REPORTING_MESSAGES_EN, dueNote, followUpShortLabel, overdueBasisText, reportName, reportShortLabel, ruleText, type CatWording } from './cat-reporting.js';
+import {
+  CAT_REPORTING_MESSAGES_EN,
+  dueNote,
+  followUpShortLabel,
+  overdueBasisText,
+  reportName,
+  reportShortLabel,
+  ruleText,
+  type CatWording,
+} from './cat-reporting.js';
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -23,12 +32,14 @@ const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numer
 /** English with ISO days ("2002-07-28"), months as "November 2025", years as "2016". */
 export const catEnglish: CatWording = {
   t: (key, values) => instance.t(key, values ?? {}),
-  date: (iso, precision = 'day') => (precision === 'day' ? iso : precision === 'year' ? iso.slice(0, 4) : monthYear.format(Date.parse(`${iso}T00:00:00Z`))),
+  date: (iso, precision = 'day') =>
+    precision === 'day' ? iso : precision === 'year' ? iso.slice(0, 4) : monthYear.format(Date.parse(`${iso}T00:00:00Z`)),
   list: (items) => new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(items),
 };
 
 /** "initial", "2nd periodic", "6th-7th periodic (combined)": a report as the sources name one. */
-export const reportLabel = (number: number, lastNumber = number): string => reportShortLabel({ reportNumber: number, lastReportNumber: lastNumber }, catEnglish);
+export const reportLabel = (number: number, lastNumber = number): string =>
+  reportShortLabel({ reportNumber: number, lastReportNumber: lastNumber }, catEnglish);
 
 /** "2024-07" -> "July 2024". */
 export const monthName = (yyyyMm: string): string => catEnglish.date(`${yyyyMm}-01`, 'month');
@@ -50,11 +61,9 @@ export function catDueDateText(due: CatDueDate): CatDueDateText {
 
 /** A deadline with its English words, for the calendar feed. */
 export function catDeadlineText(d: CatDeadlineFacts): CatDeadline {
-  const ref: CatReportRef | null = d.reportNumber === null ? null : { reportNumber: d.reportNumber, lastReportNumber: d.lastReportNumber ?? d.reportNumber };
-  const label =
-    d.kind === 'report' && ref
-      ? reportName(ref, catEnglish)
-      : followUpShortLabel(d, catEnglish);
+  const ref: CatReportRef | null =
+    d.reportNumber === null ? null : { reportNumber: d.reportNumber, lastReportNumber: d.lastReportNumber ?? d.reportNumber };
+  const label = d.kind === 'report' && ref ? reportName(ref, catEnglish) : followUpShortLabel(d, catEnglish);
   return {
     ...d,
     label,

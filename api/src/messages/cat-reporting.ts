@@ -40,14 +40,16 @@ export const ordinalText = (n: number, { t }: Pick<CatWording, 't'>): string => 
 /** A report mid-sentence: "initial report", "2nd periodic report", "5th–6th periodic reports (combined)". */
 export function reportName({ reportNumber, lastReportNumber }: CatReportRef, { t }: Pick<CatWording, 't'>): string {
   if (reportNumber === 1 && lastReportNumber === 1) return t(`${K}.report.initial`);
-  if (lastReportNumber > reportNumber) return t(`${K}.report.combined`, { first: ordinalText(reportNumber, { t }), last: ordinalText(lastReportNumber, { t }) });
+  if (lastReportNumber > reportNumber)
+    return t(`${K}.report.combined`, { first: ordinalText(reportNumber, { t }), last: ordinalText(lastReportNumber, { t }) });
   return t(`${K}.report.periodic`, { ordinal: ordinalText(reportNumber, { t }) });
 }
 
 /** A report as the sources name one: "initial", "2nd periodic", "5th-6th periodic (combined)". */
 export function reportShortLabel({ reportNumber, lastReportNumber }: CatReportRef, { t }: Pick<CatWording, 't'>): string {
   if (reportNumber === 1 && lastReportNumber === 1) return t(`${K}.label.initial`);
-  if (lastReportNumber > reportNumber) return t(`${K}.label.combined`, { first: ordinalText(reportNumber, { t }), last: ordinalText(lastReportNumber, { t }) });
+  if (lastReportNumber > reportNumber)
+    return t(`${K}.label.combined`, { first: ordinalText(reportNumber, { t }), last: ordinalText(lastReportNumber, { t }) });
   return t(`${K}.label.periodic`, { ordinal: ordinalText(reportNumber, { t }) });
 }
 
@@ -63,7 +65,8 @@ export function followUpShortLabel(
   const { t } = w;
   if (o.reportNumber === null) return t(`${K}.label.followUpUnidentified`);
   const own = { reportNumber: o.reportNumber, lastReportNumber: o.lastReportNumber ?? o.reportNumber };
-  if (o.consideredWith.length > 0) return t(`${K}.label.followUpTogether`, { reports: w.list([...o.consideredWith, own].map((r) => reportName(r, w))) });
+  if (o.consideredWith.length > 0)
+    return t(`${K}.label.followUpTogether`, { reports: w.list([...o.consideredWith, own].map((r) => reportName(r, w))) });
   return t(`${K}.label.followUp`, { report: reportName(own, w) });
 }
 
@@ -95,7 +98,9 @@ export function dueText(due: DueFacts, w: Pick<CatWording, 't' | 'date'>): strin
     return due.notBefore ? t(`${K}.due.notBefore`, { date: w.date(due.notBefore), basis: t(`${K}.basis.computed`) }) : null;
   }
   const basis = t(`${K}.basis.${due.basis === 'recorded' ? 'recorded' : 'computed'}`);
-  return due.precision === 'year' ? t(`${K}.due.year`, { year: due.date.slice(0, 4), basis }) : t(`${K}.due.day`, { date: w.date(due.date), basis });
+  return due.precision === 'year'
+    ? t(`${K}.due.year`, { year: due.date.slice(0, 4), basis })
+    : t(`${K}.due.day`, { date: w.date(due.date), basis });
 }
 
 /** "due 28 Jul 2002 (computed)", or "due date not recorded". */
@@ -165,8 +170,13 @@ export function overdueBasisText(reason: CatOverdueReason, w: CatWording): strin
       listLength: reason.listLength,
     });
   }
-  const values = { what: obligationLabel({ kind: 'report', ...reason }, w), due: duePhrase(reason.due, w), historyAsOf: w.date(reason.historyAsOf) };
-  if (reason.code === 'considered-without-report' && reason.latenessAsStated) return t(`${key}-quoted`, { ...values, quote: reason.latenessAsStated });
+  const values = {
+    what: obligationLabel({ kind: 'report', ...reason }, w),
+    due: duePhrase(reason.due, w),
+    historyAsOf: w.date(reason.historyAsOf),
+  };
+  if (reason.code === 'considered-without-report' && reason.latenessAsStated)
+    return t(`${key}-quoted`, { ...values, quote: reason.latenessAsStated });
   return t(key, values);
 }
 

@@ -46,7 +46,16 @@ interface CachedPage {
 const PAGE_CACHE_CONTROL = 'no-cache';
 const PAGE_VARY = 'Accept-Encoding, Accept-Language, Cookie';
 /** Headers that belong to one response, not to the page: set again (or by Node) on every send. */
-const PER_RESPONSE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'etag', 'vary', 'cache-control']);
+const PER_RESPONSE_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'etag',
+  'vary',
+  'cache-control',
+]);
 
 /** Only a complete, public HTML page is kept: not an error, a redirect, a file or a page that sets a cookie or its own caching. */
 const cacheable = (res: CapturedResponse) =>
@@ -184,7 +193,13 @@ export function createPageCache(app: FastifyInstance, { handler, compress, rende
     if (request.method !== 'GET' || pending) return render(request.raw, res);
     const path = request.url.split('?')[0]!;
     const rendered = capture(request.raw).then((captured) => ({ captured, page: store(key, path, captured) }));
-    rendering.set(key, rendered.then(({ page }) => page, () => null));
+    rendering.set(
+      key,
+      rendered.then(
+        ({ page }) => page,
+        () => null,
+      ),
+    );
     try {
       const { captured, page } = await rendered;
       return page ? send(page, request, res, false) : replay(captured, request.raw, res);

@@ -83,7 +83,11 @@ export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBy
   // After validation (a bad query is answered 400 and never cached); a callback-style hook, since
   // this runs on every API request and skipping the promise matters here.
   app.addHook('preHandler', (request, reply, done) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url.startsWith('/api/') || UNCACHED.some((re) => re.test(request.url))) {
+    if (
+      (request.method !== 'GET' && request.method !== 'HEAD') ||
+      !request.url.startsWith('/api/') ||
+      UNCACHED.some((re) => re.test(request.url))
+    ) {
       return done();
     }
     const key = cacheKey(app.repos.meta.dataVersion(), request);

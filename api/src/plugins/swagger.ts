@@ -45,13 +45,20 @@ export const swaggerPlugin = fp(async (app) => {
       tags: [
         { name: 'meta', description: 'Service health and the sources behind the data' },
         { name: 'states', description: 'The 197 states and entities, their groups and their events' },
-        { name: 'instruments', description: 'The 11 instruments and every state\'s status on any date' },
-        { name: 'cat-reporting', description: 'Reports due to the Committee against Torture: history, deadlines, what is established as overdue' },
+        { name: 'instruments', description: "The 11 instruments and every state's status on any date" },
+        {
+          name: 'cat-reporting',
+          description: 'Reports due to the Committee against Torture: history, deadlines, what is established as overdue',
+        },
         { name: 'upr', description: 'Universal Periodic Review: recommendations, responses, links to the instruments, implementation' },
       ],
       components: {
         securitySchemes: {
-          editToken: { type: 'http', scheme: 'bearer', description: 'The server\'s EDIT_TOKEN (write endpoints, until user accounts exist)' },
+          editToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "The server's EDIT_TOKEN (write endpoints, until user accounts exist)",
+          },
         },
       },
     },

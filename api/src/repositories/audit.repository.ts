@@ -67,7 +67,10 @@ export async function bumpDataVersion(trx: Kysely<Database>, at: string = new Da
  */
 export async function recordChanges(trx: Kysely<Database>, entries: readonly AuditEntry[]) {
   for (let i = 0; i < entries.length; i += CHUNK) {
-    await trx.insertInto('auditLog').values(entries.slice(i, i + CHUNK).map(auditRow)).execute();
+    await trx
+      .insertInto('auditLog')
+      .values(entries.slice(i, i + CHUNK).map(auditRow))
+      .execute();
   }
   await bumpDataVersion(trx);
 }

@@ -44,7 +44,11 @@ export function createCatReportingRepository(db: Kysely<Database>) {
     /** Adds a State's reporting history, or replaces the one recorded. */
     saveReportingState: async (state: CatReportingState) => {
       const row = catReportingStateRow(state);
-      await db.insertInto('catReportingState').values(row).onConflict((oc) => oc.column('stateIso3').doUpdateSet(row)).execute();
+      await db
+        .insertInto('catReportingState')
+        .values(row)
+        .onConflict((oc) => oc.column('stateIso3').doUpdateSet(row))
+        .execute();
     },
   };
 }

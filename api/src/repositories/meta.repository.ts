@@ -14,7 +14,13 @@ export function createMetaRepository(db: Kysely<Database>) {
      * version and the newest import. A damaged file fails here as it would fail the data routes.
      */
     health: async () => {
-      const row = await sql<{ migrations: number; states: number; version: number | null; changedAt: string | null; lastImportAt: string | null }>`
+      const row = await sql<{
+        migrations: number;
+        states: number;
+        version: number | null;
+        changedAt: string | null;
+        lastImportAt: string | null;
+      }>`
         select (select count(*) from kysely_migration) as migrations,
                (select count(nameEn) from state) as states, -- the table itself, not an index of it
                (select version from dataVersion where id = 1) as version,

@@ -10,7 +10,11 @@ export function createSourceRepository(db: Kysely<Database>) {
     },
     /** Registers the source unless one with its id is registered already (kept as it is). */
     insertSourceIfNew: async (source: Insertable<SourceTable>) => {
-      await db.insertInto('source').values(source).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await db
+        .insertInto('source')
+        .values(source)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     },
   };
 }

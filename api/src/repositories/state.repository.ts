@@ -26,7 +26,11 @@ export function stateRowToState(row: StateRow): State {
       note: row.ldcNote,
     },
     sids: row.sids === 1,
-    oda: { recipient: row.odaRecipient === null ? null : row.odaRecipient === 1, incomeGroup: row.odaIncomeGroup, listYears: row.odaListYears },
+    oda: {
+      recipient: row.odaRecipient === null ? null : row.odaRecipient === 1,
+      incomeGroup: row.odaIncomeGroup,
+      listYears: row.odaListYears,
+    },
     map: {
       polygon110m: row.mapPolygon110m === 1,
       marker: row.mapMarkerLon !== null && row.mapMarkerLat !== null ? { lon: row.mapMarkerLon, lat: row.mapMarkerLat } : null,
@@ -54,9 +58,7 @@ export function createStateRepository(db: Kysely<Database>) {
           ),
         )
         .$if(!!filters.group, (qb) => qb.where('unRegionalGroup', '=', filters.group!))
-        .$if(filters.ldc !== undefined, (qb) =>
-          filters.ldc ? qb.where('ldcStatus', '=', 'ldc') : qb.where('ldcStatus', '!=', 'ldc'),
-        )
+        .$if(filters.ldc !== undefined, (qb) => (filters.ldc ? qb.where('ldcStatus', '=', 'ldc') : qb.where('ldcStatus', '!=', 'ldc')))
         .$if(filters.sids !== undefined, (qb) => qb.where('sids', '=', asFlag(filters.sids!)))
         .$if(filters.oda !== undefined, (qb) => qb.where('odaRecipient', '=', asFlag(filters.oda!)))
         .orderBy('nameEn')

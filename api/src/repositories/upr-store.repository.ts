@@ -58,18 +58,52 @@ export type RecommendationRow = Omit<Selectable<UprRecommendationTable>, 'implem
 
 /** The columns a record is written to, `id` first: everything the record says, its lists as JSON. */
 const RECORD_COLUMNS = [
-  'id', 'reviewId', 'session', 'cycle', 'stateUnderReviewIso3', 'paragraph', 'text', 'recommendingStates', 'response', 'responseAsRecorded',
-  'responseSource', 'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'documentDate', 'externalId', 'sourceId', 'sourceLine',
+  'id',
+  'reviewId',
+  'session',
+  'cycle',
+  'stateUnderReviewIso3',
+  'paragraph',
+  'text',
+  'recommendingStates',
+  'response',
+  'responseAsRecorded',
+  'responseSource',
+  'actionCategory',
+  'themes',
+  'sdgs',
+  'affectedPersons',
+  'documentSymbol',
+  'documentDate',
+  'externalId',
+  'sourceId',
+  'sourceLine',
 ] as const satisfies readonly (keyof RecommendationRow & keyof UprRecommendationRecord)[];
 
 /** The values of a record's row, in RECORD_COLUMNS order. */
 function recordValues(r: UprRecommendationRecord): (string | number | null)[] {
   return [
-    r.id, r.reviewId, r.session, r.cycle, r.stateUnderReviewIso3, r.paragraph, r.text,
+    r.id,
+    r.reviewId,
+    r.session,
+    r.cycle,
+    r.stateUnderReviewIso3,
+    r.paragraph,
+    r.text,
     // Rebuilt so the keys are always in this order, whatever order the record has them in.
     JSON.stringify(r.recommendingStates.map((s) => ({ iso3: s.iso3, nameAsRecorded: s.nameAsRecorded }))),
-    r.response, r.responseAsRecorded, r.responseSource, r.actionCategory, list(r.themes), list(r.sdgs), list(r.affectedPersons),
-    r.documentSymbol, r.documentDate, r.externalId, r.sourceId, r.sourceLine,
+    r.response,
+    r.responseAsRecorded,
+    r.responseSource,
+    r.actionCategory,
+    list(r.themes),
+    list(r.sdgs),
+    list(r.affectedPersons),
+    r.documentSymbol,
+    r.documentDate,
+    r.externalId,
+    r.sourceId,
+    r.sourceLine,
   ];
 }
 
@@ -94,12 +128,28 @@ const changedFields = <T extends object>(before: T, after: T) =>
   (Object.keys(after) as (keyof T & string)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
 
 export function sessionRow(s: UprSessionRecord) {
-  return { session: s.session, cycle: s.cycle, year: s.year, startDate: s.startDate, endDate: s.endDate, sourceIds: JSON.stringify(s.sourceIds), note: s.note ?? null };
+  return {
+    session: s.session,
+    cycle: s.cycle,
+    year: s.year,
+    startDate: s.startDate,
+    endDate: s.endDate,
+    sourceIds: JSON.stringify(s.sourceIds),
+    note: s.note ?? null,
+  };
 }
 export function reviewRow(r: UprReviewRecord) {
   return {
-    id: r.id, stateIso3: r.stateIso3, session: r.session, cycle: r.cycle, status: r.status, statusAsRecorded: r.statusAsRecorded,
-    reviewDate: r.reviewDate, documents: JSON.stringify(r.documents), sourceIds: JSON.stringify(r.sourceIds), note: r.note,
+    id: r.id,
+    stateIso3: r.stateIso3,
+    session: r.session,
+    cycle: r.cycle,
+    status: r.status,
+    statusAsRecorded: r.statusAsRecorded,
+    reviewDate: r.reviewDate,
+    documents: JSON.stringify(r.documents),
+    sourceIds: JSON.stringify(r.sourceIds),
+    note: r.note,
   };
 }
 export function pledgeRow(p: UprPledgeRecord) {
@@ -111,7 +161,8 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
   // For a change, `before` holds the record as it was.
   const changes = audit && !dryRun ? (audit.recorder ?? createChangeRecorder(sqlite)) : undefined;
   const logged = (action: 'insert' | 'update', entity: string, id: string, before: unknown) => {
-    if (audit && changes) changes.record({ at: audit.at, actor: audit.actor, action, entity, entityId: id, before, sourceId: audit.sourceId });
+    if (audit && changes)
+      changes.record({ at: audit.at, actor: audit.actor, action, entity, entityId: id, before, sourceId: audit.sourceId });
   };
 
   // --- sessions and reviews: few rows, compared field by field ---------------------------------
@@ -127,10 +178,18 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
     if (records.length === 0) return diff;
     const columns = Object.keys(toRow(records[0]!));
     const existing = new Map(
-      (sqlite.prepare(`select ${columns.join(', ')} from ${table}`).all() as Record<string, unknown>[]).map((row) => [row[keyColumn] as string | number, row]),
+      (sqlite.prepare(`select ${columns.join(', ')} from ${table}`).all() as Record<string, unknown>[]).map((row) => [
+        row[keyColumn] as string | number,
+        row,
+      ]),
     );
     const insert = sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
-    const update = sqlite.prepare(`update ${table} set ${columns.filter((c) => c !== keyColumn).map((c) => `${c} = @${c}`).join(', ')} where ${keyColumn} = @${keyColumn}`);
+    const update = sqlite.prepare(
+      `update ${table} set ${columns
+        .filter((c) => c !== keyColumn)
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} where ${keyColumn} = @${keyColumn}`,
+    );
     for (const record of records) {
       const row = toRow(record);
       const before = existing.get(key(record));
@@ -158,10 +217,21 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
 
   // --- recommendations: compared with the stored row, links rewritten on change ------------------
   const recommendations: CountDiff = { added: 0, unchanged: 0, changed: [] };
-  const existing = options.stored ?? storedRecommendations(sqlite, data.recommendations.map((r) => r.id));
+  const existing =
+    options.stored ??
+    storedRecommendations(
+      sqlite,
+      data.recommendations.map((r) => r.id),
+    );
   // Positional parameters: binding an object by name costs more per row than an array.
-  const insert = sqlite.prepare(`insert into uprRecommendation (${RECORD_COLUMNS.join(', ')}) values (${RECORD_COLUMNS.map(() => '?').join(', ')})`);
-  const update = sqlite.prepare(`update uprRecommendation set ${RECORD_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} where id = ?`);
+  const insert = sqlite.prepare(
+    `insert into uprRecommendation (${RECORD_COLUMNS.join(', ')}) values (${RECORD_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const update = sqlite.prepare(
+    `update uprRecommendation set ${RECORD_COLUMNS.slice(1)
+      .map((c) => `${c} = ?`)
+      .join(', ')} where id = ?`,
+  );
   const insertLink = sqlite.prepare('insert or ignore into uprLink (recommendation, instrumentId, action) values (?, ?, ?)');
   const clearLinks = sqlite.prepare('delete from uprLink where recommendation = ?');
   const writeLinks = (seq: number, r: UprRecommendationRecord) => {
@@ -197,11 +267,21 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
   });
   if (!dryRun && added.length) {
     // The new rows into the full-text index in one statement (see migration 004).
-    sqlite.prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq >= ?').run(firstNewSeq);
+    sqlite
+      .prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq >= ?')
+      .run(firstNewSeq);
   }
   // Additions lose nothing, so one audit entry lists them; a change keeps the record as it was.
   if (audit && changes && added.length) {
-    changes.record({ at: audit.at, actor: audit.actor, action: 'insert', entity: 'uprRecommendation', entityId: `${added.length} recommendations`, after: added, sourceId: audit.sourceId });
+    changes.record({
+      at: audit.at,
+      actor: audit.actor,
+      action: 'insert',
+      entity: 'uprRecommendation',
+      entityId: `${added.length} recommendations`,
+      after: added,
+      sourceId: audit.sourceId,
+    });
   }
   return { sessions, reviews, recommendations, pledges };
 }
@@ -234,8 +314,7 @@ export function recommendationFromRow(row: RecommendationRow): UprRecommendation
   };
 }
 
-export const isEmptyUprDiff = (d: UprWriteDiff) =>
-  Object.values(d).every((c: CountDiff) => c.added === 0 && c.changed.length === 0);
+export const isEmptyUprDiff = (d: UprWriteDiff) => Object.values(d).every((c: CountDiff) => c.added === 0 && c.changed.length === 0);
 
 const sessionFromRow = (r: UprSessionTable): UprSessionRecord => ({ ...r, sourceIds: JSON.parse(r.sourceIds) as string[] });
 const reviewFromRow = (r: UprReviewTable): UprReviewRecord => ({
@@ -257,15 +336,23 @@ export function createUprStoreRepository(db: Kysely<Database>) {
     stateCodes: () => new Set(sqlite.prepare('select iso3 from state').pluck().all() as string[]),
     findSource: (id: string) => sqlite.prepare('select * from source where id = ?').get(id) as SourceRecord | undefined,
     insertSource: (source: SourceRecord) =>
-      sqlite.prepare('insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)').run(source),
+      sqlite
+        .prepare(
+          'insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)',
+        )
+        .run(source),
     /** Every stored session, by number. */
-    sessions: () => new Map((sqlite.prepare('select * from uprSession').all() as UprSessionTable[]).map((r) => [r.session, sessionFromRow(r)])),
+    sessions: () =>
+      new Map((sqlite.prepare('select * from uprSession').all() as UprSessionTable[]).map((r) => [r.session, sessionFromRow(r)])),
     /** Every stored review, by id. */
     reviews: () => new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)])),
     /** Of the reviews `ids`, those with recommendations stored: one statement. */
     reviewsWithRecommendations: (ids: readonly string[]): string[] =>
       ids.length
-        ? (sqlite.prepare('select distinct reviewId from uprRecommendation where reviewId in (select value from json_each(?))').pluck().all(JSON.stringify(ids)) as string[])
+        ? (sqlite
+            .prepare('select distinct reviewId from uprRecommendation where reviewId in (select value from json_each(?))')
+            .pluck()
+            .all(JSON.stringify(ids)) as string[])
         : [],
     /** The recommendations sources other than `sourceId` hold in the reviews `reviewIds`, counted by review and source: one statement. */
     recommendationsFromOtherSources: (reviewIds: readonly string[], sourceId: string) =>
@@ -275,7 +362,8 @@ export function createUprStoreRepository(db: Kysely<Database>) {
            where reviewId in (select value from json_each(?)) and sourceId <> ? group by reviewId, sourceId order by reviewId, sourceId`,
         )
         .all(JSON.stringify(reviewIds), sourceId) as { reviewId: string; sourceId: string; n: number }[],
-    countRecommendationsOfSource: (sourceId: string) => sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(sourceId) as number,
+    countRecommendationsOfSource: (sourceId: string) =>
+      sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(sourceId) as number,
     storedRecommendations: (ids: readonly string[]) => storedRecommendations(sqlite, ids),
     /** The audit entries of the import, written by one prepared statement inside its transaction. */
     createChangeRecorder: () => createChangeRecorder(sqlite),

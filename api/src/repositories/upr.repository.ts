@@ -26,7 +26,16 @@ export interface UprIndexSource {
   /** Every State, by English name. */
   states(): { iso3: string; nameEn: string; unRegionalGroup: string | null }[];
   /** Every recommendation's filterable columns, in row order. */
-  recommendations(): { seq: number; cycle: number; session: number; response: string | null; implementation: string | null; state: string; recommendingStates: string; themes: string | null }[];
+  recommendations(): {
+    seq: number;
+    cycle: number;
+    session: number;
+    response: string | null;
+    implementation: string | null;
+    state: string;
+    recommendingStates: string;
+    themes: string | null;
+  }[];
   /** Every link of a recommendation to an instrument, read one at a time. */
   links(): IterableIterator<{ recommendation: number; instrumentId: string; action: string }>;
 }
@@ -56,9 +65,13 @@ export function whereClause(filters: UprFilters): Where {
   }
   if (filters.state) add('r.stateUnderReviewIso3 = ?', filters.state);
   // The lists are JSON columns (migration 006): recommendingStates [{iso3, nameAsRecorded}], themes [name].
-  if (filters.recommendingState) add("exists (select 1 from json_each(r.recommendingStates) s where s.value ->> '$.iso3' = ?)", filters.recommendingState);
+  if (filters.recommendingState)
+    add("exists (select 1 from json_each(r.recommendingStates) s where s.value ->> '$.iso3' = ?)", filters.recommendingState);
   if (filters.recommendingGroup) {
-    add("exists (select 1 from json_each(r.recommendingStates) s join state g on g.iso3 = s.value ->> '$.iso3' where g.unRegionalGroup = ?)", filters.recommendingGroup);
+    add(
+      "exists (select 1 from json_each(r.recommendingStates) s join state g on g.iso3 = s.value ->> '$.iso3' where g.unRegionalGroup = ?)",
+      filters.recommendingGroup,
+    );
   }
   if (filters.cycle !== undefined) add('r.cycle = ?', filters.cycle);
   if (filters.session !== undefined) add('r.session = ?', filters.session);
@@ -66,7 +79,11 @@ export function whereClause(filters: UprFilters): Where {
   else if (filters.response) add('r.response = ?', filters.response);
   if (filters.theme) add('exists (select 1 from json_each(r.themes) t where t.value = ?)', filters.theme);
   if (filters.instrument && filters.action) {
-    add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ? and l.action = ?)', filters.instrument, filters.action);
+    add(
+      'exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ? and l.action = ?)',
+      filters.instrument,
+      filters.action,
+    );
   } else if (filters.instrument) {
     add('exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ?)', filters.instrument);
   } else if (filters.action) {
@@ -111,12 +128,16 @@ export function createUprRepository(db: Kysely<Database>) {
   };
 
   const indexSource: UprIndexSource = {
-    states: () => sqlite.prepare('select iso3, nameEn, unRegionalGroup from state order by nameEn').all() as ReturnType<UprIndexSource['states']>,
+    states: () =>
+      sqlite.prepare('select iso3, nameEn, unRegionalGroup from state order by nameEn').all() as ReturnType<UprIndexSource['states']>,
     recommendations: () =>
       sqlite
-        .prepare('select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state, recommendingStates, themes from uprRecommendation order by seq')
+        .prepare(
+          'select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state, recommendingStates, themes from uprRecommendation order by seq',
+        )
         .all() as ReturnType<UprIndexSource['recommendations']>,
-    links: () => sqlite.prepare('select recommendation, instrumentId, action from uprLink').iterate() as ReturnType<UprIndexSource['links']>,
+    links: () =>
+      sqlite.prepare('select recommendation, instrumentId, action from uprLink').iterate() as ReturnType<UprIndexSource['links']>,
   };
 
   return {
@@ -124,19 +145,26 @@ export function createUprRepository(db: Kysely<Database>) {
 
     /** Every State's English name and UN regional group, by code. */
     stateNames: () =>
-      new Map(all<{ iso3: string; nameEn: string; unRegionalGroup: string | null }>('select iso3, nameEn, unRegionalGroup from state', []).map((s) => [s.iso3, s])),
+      new Map(
+        all<{ iso3: string; nameEn: string; unRegionalGroup: string | null }>('select iso3, nameEn, unRegionalGroup from state', []).map(
+          (s) => [s.iso3, s],
+        ),
+      ),
 
-    findState: (iso3: string) => prepare('select iso3, nameEn from state where iso3 = ?').get(iso3) as { iso3: string; nameEn: string } | undefined,
+    findState: (iso3: string) =>
+      prepare('select iso3, nameEn from state where iso3 = ?').get(iso3) as { iso3: string; nameEn: string } | undefined,
 
     /** The recommendations (by seq) the full-text match finds, best first when `byRank`. */
-    matchingSeqs: (match: string, byRank: boolean) => pluck(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${byRank ? ' order by rank' : ''}`, [match]),
+    matchingSeqs: (match: string, byRank: boolean) =>
+      pluck(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${byRank ? ' order by rank' : ''}`, [match]),
 
     recommendationsBySeq: (seqs: readonly number[]) =>
       seqs.length ? all<PresentedRow>(`select * from uprRecommendation where seq in (${placeholdersFor(seqs)})`, [...seqs]) : [],
 
     findRecommendation: (id: string) => prepare('select * from uprRecommendation where id = ?').get(id) as PresentedRow | undefined,
 
-    recommendationExists: async (id: string) => !!(await db.selectFrom('uprRecommendation').select('id').where('id', '=', id).executeTakeFirst()),
+    recommendationExists: async (id: string) =>
+      !!(await db.selectFrom('uprRecommendation').select('id').where('id', '=', id).executeTakeFirst()),
 
     linksOf: (seqs: readonly number[]) =>
       all<{ recommendation: number; instrumentId: string; action: string }>(
@@ -154,7 +182,8 @@ export function createUprRepository(db: Kysely<Database>) {
           )
         : [],
 
-    assessmentsOf: (id: string) => all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
+    assessmentsOf: (id: string) =>
+      all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
 
     /**
      * Appends an assessment and keeps the latest status (by assessment date) on the recommendation,
@@ -162,10 +191,31 @@ export function createUprRepository(db: Kysely<Database>) {
      */
     appendAssessment: (id: string, input: UprAssessmentInput, recordedAt: string): Promise<AssessmentRow> =>
       db.transaction().execute(async (trx) => {
-        const inserted = await trx.insertInto('uprAssessment').values({ recommendationId: id, ...input, recordedAt }).returningAll().executeTakeFirstOrThrow();
-        const latest = await trx.selectFrom('uprAssessment').select('status').where('recommendationId', '=', id).orderBy('assessedOn', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+        const inserted = await trx
+          .insertInto('uprAssessment')
+          .values({ recommendationId: id, ...input, recordedAt })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const latest = await trx
+          .selectFrom('uprAssessment')
+          .select('status')
+          .where('recommendationId', '=', id)
+          .orderBy('assessedOn', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirstOrThrow();
         await trx.updateTable('uprRecommendation').set({ implementation: latest.status }).where('id', '=', id).execute();
-        await recordChanges(trx, [{ at: recordedAt, actor: input.recordedBy, action: 'insert', entity: 'uprAssessment', entityId: String(inserted.id), after: inserted, sourceId: null }]);
+        await recordChanges(trx, [
+          {
+            at: recordedAt,
+            actor: input.recordedBy,
+            action: 'insert',
+            entity: 'uprAssessment',
+            entityId: String(inserted.id),
+            after: inserted,
+            sourceId: null,
+          },
+        ]);
         return inserted;
       }),
 
@@ -173,14 +223,20 @@ export function createUprRepository(db: Kysely<Database>) {
     csvSeqs: (filters: UprFilters, sort: UprSearchQuery['sort']) => {
       const where = whereClause(filters);
       const order = ORDER[sort === 'relevance' ? 'session' : sort];
-      return pluck(`select r.seq from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql} order by ${order}`, where.params);
+      return pluck(
+        `select r.seq from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql} order by ${order}`,
+        where.params,
+      );
     },
 
     /** The CSV rows of some recommendations (by seq), each query run to completion. */
     csvRows: (seqs: readonly number[]) => all<CsvRow>(CSV_ROWS_SQL, [JSON.stringify(seqs)]),
 
     reviewsOfState: (iso3: string) =>
-      all<ReviewRow>('select v.*, s.year, s.startDate, s.endDate from uprReview v join uprSession s on s.session = v.session where v.stateIso3 = ? order by v.session', [iso3]),
+      all<ReviewRow>(
+        'select v.*, s.year, s.startDate, s.endDate from uprReview v join uprSession s on s.session = v.session where v.stateIso3 = ? order by v.session',
+        [iso3],
+      ),
 
     /** Per review among `ids`: recommendations by response, those linked to an instrument, those assessed. */
     reviewCounts: (ids: readonly string[]) => {
@@ -207,20 +263,47 @@ export function createUprRepository(db: Kysely<Database>) {
     },
 
     pledgesOf: (iso3: string) =>
-      all<{ id: string; session: number; text: string; sourceId: string }>('select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id', [iso3]),
-
-    sessions: (filter: { cycle?: number | undefined; session?: number | undefined }) =>
-      all<{ session: number; cycle: number; year: number | null; startDate: string | null; endDate: string | null; sourceIds: string; note: string | null }>(
-        `select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`,
-        [filter.cycle ?? null, filter.cycle ?? null, filter.session ?? null, filter.session ?? null],
+      all<{ id: string; session: number; text: string; sourceId: string }>(
+        'select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id',
+        [iso3],
       ),
 
+    sessions: (filter: { cycle?: number | undefined; session?: number | undefined }) =>
+      all<{
+        session: number;
+        cycle: number;
+        year: number | null;
+        startDate: string | null;
+        endDate: string | null;
+        sourceIds: string;
+        note: string | null;
+      }>(`select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`, [
+        filter.cycle ?? null,
+        filter.cycle ?? null,
+        filter.session ?? null,
+        filter.session ?? null,
+      ]),
+
     /** Recommendations recorded per review. */
-    countsByReview: () => new Map(all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId', []).map((c) => [c.reviewId, c.n])),
+    countsByReview: () =>
+      new Map(
+        all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId', []).map((c) => [
+          c.reviewId,
+          c.n,
+        ]),
+      ),
 
     /** Every review with its State's name, by session, date and name. */
     calendarReviews: () =>
-      all<{ id: string; session: number; stateIso3: string; nameEn: string; status: string | null; reviewDate: string | null; note: string | null }>(
+      all<{
+        id: string;
+        session: number;
+        stateIso3: string;
+        nameEn: string;
+        status: string | null;
+        reviewDate: string | null;
+        note: string | null;
+      }>(
         "select v.id, v.session, v.stateIso3, st.nameEn, v.status, v.reviewDate, v.note from uprReview v join state st on st.iso3 = v.stateIso3 order by v.session, coalesce(v.reviewDate, '9999'), st.nameEn",
         [],
       ),

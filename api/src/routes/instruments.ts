@@ -18,8 +18,7 @@ import { InstrumentParams } from '../schemas/params.js';
 import { assertKnownRegion } from './route-helpers.js';
 
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const notFound = (id: string) =>
-    app.httpErrors.notFound(`No instrument "${id}". Known ids: ${INSTRUMENT_IDS.join(', ')}.`);
+  const notFound = (id: string) => app.httpErrors.notFound(`No instrument "${id}". Known ids: ${INSTRUMENT_IDS.join(', ')}.`);
 
   app.get(
     '/',

@@ -19,11 +19,20 @@ export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
         const h = await app.repos.meta.health();
         return {
           status: 'ok' as const,
-          database: { migrations: h.migrations, states: h.states, dataVersion: h.version ?? 0, dataChangedAt: h.changedAt, lastImportAt: h.lastImportAt },
+          database: {
+            migrations: h.migrations,
+            states: h.states,
+            dataVersion: h.version ?? 0,
+            dataChangedAt: h.changedAt,
+            lastImportAt: h.lastImportAt,
+          },
         };
       } catch (err) {
         request.log.error({ err }, 'health check failed');
-        const body: ErrorBody = { error: 'Service Unavailable', message: 'The database does not answer as it should; the server log says why.' };
+        const body: ErrorBody = {
+          error: 'Service Unavailable',
+          message: 'The database does not answer as it should; the server log says why.',
+        };
         return reply.code(503).send(body);
       }
     },

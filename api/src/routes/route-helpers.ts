@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 /** A well-formed M49 code that no state has is a mistake, not an empty selection. */
 export async function assertKnownRegion(app: FastifyInstance, code: string) {
   if (!(await app.repos.states.hasRegion(code))) {
-    throw app.httpErrors.badRequest(`Unknown M49 region "${code}": use a region, sub-region or intermediate region code listed by GET /api/states`);
+    throw app.httpErrors.badRequest(
+      `Unknown M49 region "${code}": use a region, sub-region or intermediate region code listed by GET /api/states`,
+    );
   }
 }
 

@@ -76,7 +76,8 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['upr'],
         summary: 'Record an implementation assessment (appended; earlier ones are kept)',
         security: [{ editToken: [] }],
-        description: 'Needs the edit token. Failed attempts are limited per address; past the limit every write from it answers 429 for a while.',
+        description:
+          'Needs the edit token. Failed attempts are limited per address; past the limit every write from it answers 429 for a while.',
         params: UprRecommendationParams,
         body: UprAssessmentInput,
         response: { 201: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
@@ -122,4 +123,3 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     async ({ query }) => app.services.upr.calendar(query),
   );
 };
-

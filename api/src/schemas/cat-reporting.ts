@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CAT_ACTIVITY_KINDS, CAT_COMPLETENESS, CAT_OBLIGATION_STATUSES, CAT_PROCEDURES, CAT_RULE_IDS, CAT_SITUATIONS } from '../domain/cat-reporting.js';
+import {
+  CAT_ACTIVITY_KINDS,
+  CAT_COMPLETENESS,
+  CAT_OBLIGATION_STATUSES,
+  CAT_PROCEDURES,
+  CAT_RULE_IDS,
+  CAT_SITUATIONS,
+} from '../domain/cat-reporting.js';
 import { UN_REGIONAL_GROUPS } from '../domain/vocabulary.js';
 import { IsoDate } from './common.js';
 import { CatDate, CatDateSpan, CatReportRecord, CatSessionRecord } from './dataset.js';
@@ -30,7 +37,13 @@ export const CatDueReason = z
     z.object({ code: code('entry-into-force'), entryIntoForce: IsoDate, computed: z.boolean() }),
     z.object({ code: code('after-concluding-observations'), years: z.number().int(), adopted: IsoDate, ...ReportRef }),
     z.object({ code: code('concluding-observations-not-dated'), adoptedOnOrAfter: IsoDate, notBefore: IsoDate, ...ReportRef }),
-    z.object({ code: code('concluding-observations-coarse'), adopted: CatDate, adoptedOnOrAfter: IsoDate, notBefore: IsoDate, ...ReportRef }),
+    z.object({
+      code: code('concluding-observations-coarse'),
+      adopted: CatDate,
+      adoptedOnOrAfter: IsoDate,
+      notBefore: IsoDate,
+      ...ReportRef,
+    }),
     z.object({ code: code('review-not-recorded'), ...ReportRef }),
     z.object({ code: code('concluding-observations-not-recorded'), receivedBy: IsoDate, notBefore: IsoDate, ...ReportRef }),
     z.object({ code: code('not-yet-considered'), asOf: IsoDate, ...ReportRef }),
@@ -43,20 +56,28 @@ export const CatDueReason = z
   ])
   .meta({ id: 'CatDueReason' });
 
-const CatDueOut = z.object({
-  ...DueFacts.shape,
-  sourceId: z.string().nullable().describe('Recorded: the source that states it. Computed: the source of the date it is computed from'),
-  rule: z.string().nullable().describe('Computed: the rule applied, in words'),
-  asStated: z.string().nullable().describe("The source's own words for the due date"),
-  note: z.string().nullable().describe('How the date was arrived at, or why there is none, in words'),
-  ruleId: z.enum(CAT_RULE_IDS).nullable().describe('The rule applied to a computed date; `rule` words it'),
-  reasons: z.array(CatDueReason).describe('How the date was arrived at, or why there is none; `note` words them'),
-}).meta({ id: 'CatDueDate' });
+const CatDueOut = z
+  .object({
+    ...DueFacts.shape,
+    sourceId: z.string().nullable().describe('Recorded: the source that states it. Computed: the source of the date it is computed from'),
+    rule: z.string().nullable().describe('Computed: the rule applied, in words'),
+    asStated: z.string().nullable().describe("The source's own words for the due date"),
+    note: z.string().nullable().describe('How the date was arrived at, or why there is none, in words'),
+    ruleId: z.enum(CAT_RULE_IDS).nullable().describe('The rule applied to a computed date; `rule` words it'),
+    reasons: z.array(CatDueReason).describe('How the date was arrived at, or why there is none; `note` words them'),
+  })
+  .meta({ id: 'CatDueDate' });
 
 export const CatOverdueReason = z
   .discriminatedUnion('code', [
     z.object({ code: code('not-received'), due: DueFacts, historyAsOf: IsoDate, ...ReportRef }),
-    z.object({ code: code('considered-without-report'), due: DueFacts, historyAsOf: IsoDate, latenessAsStated: z.string().nullable(), ...ReportRef }),
+    z.object({
+      code: code('considered-without-report'),
+      due: DueFacts,
+      historyAsOf: IsoDate,
+      latenessAsStated: z.string().nullable(),
+      ...ReportRef,
+    }),
     z.object({
       code: code('committee-follow-up-list'),
       month: z.string().describe('YYYY-MM'),
@@ -84,7 +105,12 @@ export const CatSituationReason = z
       lastReceived: z.object({ ...ReportRef, receipt: CatReceipt }).nullable(),
       next: z.object({ ...ReportRef, due: DueFacts }),
     }),
-    z.object({ code: code('unidentified-review'), session: z.number().int(), activityKind: z.enum(CAT_ACTIVITY_KINDS), activityAsStated: z.string() }),
+    z.object({
+      code: code('unidentified-review'),
+      session: z.number().int(),
+      activityKind: z.enum(CAT_ACTIVITY_KINDS),
+      activityAsStated: z.string(),
+    }),
     z.object({ code: code('unidentified-concluding-observations'), month: z.string().describe('YYYY-MM') }),
     z.object({
       code: code('not-established'),
@@ -151,8 +177,12 @@ export type CatFollowUpObligation = z.infer<typeof CatFollowUpObligation>;
 
 export const CatObligation = z.discriminatedUnion('kind', [CatReportObligation, CatFollowUpObligation]);
 
-const CompletenessCounts = z.object(Object.fromEntries(CAT_COMPLETENESS.map((c) => [c, z.number().int()])) as Record<(typeof CAT_COMPLETENESS)[number], z.ZodNumber>);
-const SituationCounts = z.object(Object.fromEntries(CAT_SITUATIONS.map((s) => [s, z.number().int()])) as Record<(typeof CAT_SITUATIONS)[number], z.ZodNumber>);
+const CompletenessCounts = z.object(
+  Object.fromEntries(CAT_COMPLETENESS.map((c) => [c, z.number().int()])) as Record<(typeof CAT_COMPLETENESS)[number], z.ZodNumber>,
+);
+const SituationCounts = z.object(
+  Object.fromEntries(CAT_SITUATIONS.map((s) => [s, z.number().int()])) as Record<(typeof CAT_SITUATIONS)[number], z.ZodNumber>,
+);
 
 export const CatReportingSummary = z
   .object({
@@ -207,7 +237,9 @@ export const CatReportingFilters = StateFilters.pick({ region: true, group: true
 export type CatReportingFilters = z.infer<typeof CatReportingFilters>;
 
 export const CatReportingQuery = CatReportingFilters.extend({
-  asOf: IsoDate.optional().describe('Situation on this date (default: today, UTC). Overdue days never count past the date the evidence covers.'),
+  asOf: IsoDate.optional().describe(
+    'Situation on this date (default: today, UTC). Overdue days never count past the date the evidence covers.',
+  ),
 });
 
 export const CatReportingListResponse = z

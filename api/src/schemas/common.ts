@@ -33,7 +33,9 @@ export const FormatQuery = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional()
     .transform((value) => value === 'true')
-    .describe('true: start a CSV answer with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8. Default false; ignored for JSON'),
+    .describe(
+      'true: start a CSV answer with a UTF-8 byte order mark (U+FEFF), so that Excel reads it as UTF-8. Default false; ignored for JSON',
+    ),
 });
 
 /** Control characters other than tab and line breaks: never part of text a person wrote. */

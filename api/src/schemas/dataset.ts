@@ -158,7 +158,8 @@ export const CatDueDate = z
     const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
     if ((d.date === null) !== (d.precision === null)) fail('date and precision go together');
     if (d.basis === 'recorded' && (d.date === null || d.sourceId === null)) fail('a recorded due date needs a date and a source');
-    if (d.basis === 'computed' && (d.rule === null || (d.date === null && d.notBefore === null))) fail('a computed due date needs its rule and a date or a lower bound');
+    if (d.basis === 'computed' && (d.rule === null || (d.date === null && d.notBefore === null)))
+      fail('a computed due date needs its rule and a date or a lower bound');
     if (d.basis === null && (d.date !== null || d.notBefore !== null)) fail('a date without a basis');
     if (d.date === null && d.note === null) fail('say why there is no date ("not recorded")');
   });

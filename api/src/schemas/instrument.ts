@@ -111,7 +111,6 @@ export const TimelineResponse = z.object({
   points: z.array(TimelinePoint),
 });
 
-
 export type InstrumentDetail = z.infer<typeof InstrumentDetail>;
 export type InstrumentStatusRow = z.infer<typeof InstrumentStatusRow>;
 export type TimelinePoint = z.infer<typeof TimelinePoint>;

@@ -5,7 +5,10 @@ import { z } from 'zod';
  * route's question (404), so a mistyped but well-formed id reads "not found", not "invalid".
  */
 export const InstrumentParams = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an instrument id such as "rome-statute"').describe('Instrument id, e.g. "rome-statute", "opcat"'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be an instrument id such as "rome-statute"')
+    .describe('Instrument id, e.g. "rome-statute", "opcat"'),
 });
 export const StateParams = z.object({
   iso3: z

@@ -16,7 +16,9 @@ export const StateDetail = z
         date: z.string(),
         outcome: z
           .enum(['pending', 'not-recorded'])
-          .describe('pending: the date is after asOf; not-recorded: the date has come and the sources record no outcome (never read as graduated)'),
+          .describe(
+            'pending: the date is after asOf; not-recorded: the date has come and the sources record no outcome (never read as graduated)',
+          ),
       })
       .nullable()
       .describe("The LDC's scheduled graduation as it stands on asOf; null when none is scheduled or the State is not recorded as an LDC"),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LDC_STATUSES, UN_MEMBERSHIPS, UN_REGIONAL_GROUPS } from '../domain/vocabulary.js';
 
-
 const CodeName = z.object({ code: z.string(), name: z.string() });
 
 export const State = z

@@ -66,7 +66,10 @@ export const UprSessionRecord = z
     note: z.string().min(1).nullable().optional(),
   })
   .refine(sessionAndCycleAgree, CYCLE_MESSAGE)
-  .refine((s) => !s.startDate || !s.endDate || s.startDate <= s.endDate, { message: 'a session must not end before it starts', path: ['endDate'] })
+  .refine((s) => !s.startDate || !s.endDate || s.startDate <= s.endDate, {
+    message: 'a session must not end before it starts',
+    path: ['endDate'],
+  })
   .refine((s) => !s.startDate || s.year === null || Number(s.startDate.slice(0, 4)) === s.year, {
     message: 'year does not match the start date',
     path: ['year'],
@@ -99,7 +102,10 @@ export const UprReviewRecord = z
   })
   .refine((r) => r.id === `${r.stateIso3}-${r.session}`, { message: 'id must be stateIso3-session', path: ['id'] })
   .refine(sessionAndCycleAgree, CYCLE_MESSAGE)
-  .refine((r) => r.status !== null || r.statusAsRecorded === null, { message: 'a recorded status needs a normalised status', path: ['status'] });
+  .refine((r) => r.status !== null || r.statusAsRecorded === null, {
+    message: 'a recorded status needs a normalised status',
+    path: ['status'],
+  });
 export type UprReviewRecord = z.infer<typeof UprReviewRecord>;
 
 // --- recommendations -----------------------------------------------------------------------------
@@ -131,7 +137,10 @@ export const UprRecommendationRecord = z
     cycle: z.number().int().positive(),
     stateUnderReviewIso3: Iso3,
     /** Paragraph in the WG report, e.g. "115.3"; null when the source does not give it. */
-    paragraph: z.string().regex(/^\d+\.\d+$/).nullable(),
+    paragraph: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .nullable(),
     text: NonEmpty,
     /**
      * One or more. The UPR Info export has one row per recommending State and cannot tell a joint
@@ -160,7 +169,10 @@ export const UprRecommendationRecord = z
     /** Line in the raw file where the row starts. */
     sourceLine: z.number().int().positive(),
   })
-  .refine((r) => r.reviewId === `${r.stateUnderReviewIso3}-${r.session}`, { message: 'reviewId must be stateUnderReviewIso3-session', path: ['reviewId'] })
+  .refine((r) => r.reviewId === `${r.stateUnderReviewIso3}-${r.session}`, {
+    message: 'reviewId must be stateUnderReviewIso3-session',
+    path: ['reviewId'],
+  })
   .refine(sessionAndCycleAgree, CYCLE_MESSAGE)
   .refine((r) => (r.response === null) === (r.responseAsRecorded === null), {
     message: 'response and responseAsRecorded go together',

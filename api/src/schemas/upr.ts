@@ -64,7 +64,11 @@ export const UprSearchQuery = z.object({
   sort: z.enum(UPR_SORTS).default('session').describe('relevance needs q; session = newest first'),
   page: IntParam(1, 100_000).default(1),
   pageSize: IntParam(1, 200).default(50),
-  facets: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('Add counts per value of each filter, over the matching recommendations'),
+  facets: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Add counts per value of each filter, over the matching recommendations'),
   ...FormatQuery.shape,
 });
 export type UprSearchQuery = z.infer<typeof UprSearchQuery>;
@@ -97,8 +101,18 @@ export const UprRecommendation = z
     stateUnderReview: z.object({ iso3: z.string(), name: z.string() }),
     paragraph: z.string().nullable(),
     text: z.string(),
-    recommendingStates: z.array(z.object({ iso3: z.string().nullable(), name: z.string(), nameAsRecorded: z.string(), unRegionalGroup: z.enum(UN_REGIONAL_GROUPS).nullable() })),
-    response: z.enum(UPR_RESPONSES).nullable().describe('Normalised: supported / noted (the older "accepted" is supported, "rejected" noted); null when not recorded'),
+    recommendingStates: z.array(
+      z.object({
+        iso3: z.string().nullable(),
+        name: z.string(),
+        nameAsRecorded: z.string(),
+        unRegionalGroup: z.enum(UN_REGIONAL_GROUPS).nullable(),
+      }),
+    ),
+    response: z
+      .enum(UPR_RESPONSES)
+      .nullable()
+      .describe('Normalised: supported / noted (the older "accepted" is supported, "rejected" noted); null when not recorded'),
     responseAsRecorded: z.string().nullable().describe("The source's own word"),
     responseSource: z.string().nullable(),
     actionCategory: z.number().int().nullable().describe('UPR Info action category, 1 (minimal) to 5 (specific action)'),
@@ -195,9 +209,19 @@ export const UprCalendarSession = z
     note: z
       .string()
       .nullable()
-      .describe('What the data holds of the session where it is incomplete, in words (e.g. the 26th: the reviews of 11 of its 14 States); null when there is nothing to say'),
+      .describe(
+        'What the data holds of the session where it is incomplete, in words (e.g. the 26th: the reviews of 11 of its 14 States); null when there is nothing to say',
+      ),
     reviews: z.array(
-      z.object({ id: z.string(), stateIso3: z.string(), name: z.string(), status: z.enum(UPR_REVIEW_STATUSES).nullable(), reviewDate: IsoDate.nullable(), note: z.string().nullable(), recommendationsRecorded: z.number().int() }),
+      z.object({
+        id: z.string(),
+        stateIso3: z.string(),
+        name: z.string(),
+        status: z.enum(UPR_REVIEW_STATUSES).nullable(),
+        reviewDate: IsoDate.nullable(),
+        note: z.string().nullable(),
+        recommendationsRecorded: z.number().int(),
+      }),
     ),
     sources: z.array(SourceRef),
   })
@@ -214,9 +238,10 @@ export const FIRST_UPR_SESSION_START = '2008-04-07';
 
 export const UprAssessmentInput = z.strictObject({
   status: z.enum(UPR_IMPLEMENTATION_STATUSES),
-  assessedOn: IsoDate.refine((d) => d >= FIRST_UPR_SESSION_START, `must not be before the first UPR session (${FIRST_UPR_SESSION_START})`).describe(
-    'The date the assessment speaks for (e.g. the mid-term report date); not in the future',
-  ),
+  assessedOn: IsoDate.refine(
+    (d) => d >= FIRST_UPR_SESSION_START,
+    `must not be before the first UPR session (${FIRST_UPR_SESSION_START})`,
+  ).describe('The date the assessment speaks for (e.g. the mid-term report date); not in the future'),
   sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
   sourceTitle: PlainText(3, 500),
   sourceUrl: HttpUrl.nullable().default(null),
@@ -225,4 +250,6 @@ export const UprAssessmentInput = z.strictObject({
 });
 export type UprAssessmentInput = z.infer<typeof UprAssessmentInput>;
 
-export const UprRecommendationParams = z.object({ id: z.string().min(1).max(200).describe('Recommendation id, e.g. "ohchr-thematic-list:48:SVN:0123456789"') });
+export const UprRecommendationParams = z.object({
+  id: z.string().min(1).max(200).describe('Recommendation id, e.g. "ohchr-thematic-list:48:SVN:0123456789"'),
+});

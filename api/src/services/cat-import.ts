@@ -45,7 +45,8 @@ export class CatImportError extends Error {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
-const covered = (reports: Pick<CatReport, 'number' | 'lastNumber'>[]) => new Set(reports.flatMap((r) => Array.from({ length: r.lastNumber - r.number + 1 }, (_, i) => r.number + i)));
+const covered = (reports: Pick<CatReport, 'number' | 'lastNumber'>[]) =>
+  new Set(reports.flatMap((r) => Array.from({ length: r.lastNumber - r.number + 1 }, (_, i) => r.number + i)));
 
 /**
  * Adds or updates CAT reporting records: each incoming report replaces the stored one with the
@@ -56,7 +57,8 @@ const covered = (reports: Pick<CatReport, 'number' | 'lastNumber'>[]) => new Set
  */
 export async function applyCatImport(db: Kysely<Database>, input: CatImport, { dryRun }: { dryRun: boolean }): Promise<CatImportDiff> {
   // An import of nothing (a file with a header only) is a wrong file, and must not register its source.
-  if (input.reports.length === 0 && Object.keys(input.historyCompleteTo).length === 0) throw new CatImportError(['no rows: the import has no report']);
+  if (input.reports.length === 0 && Object.keys(input.historyCompleteTo).length === 0)
+    throw new CatImportError(['no rows: the import has no report']);
   const sourceCheck = SourceRecord.safeParse(input.source);
   if (!sourceCheck.success) throw new CatImportError([`source: ${reason(sourceCheck.error)}`]);
   const problems: string[] = [];
@@ -90,7 +92,8 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
       ...input.reports.filter((r) => r.stateIso3 === iso3),
     ].sort((a, b) => a.number - b.number);
     for (let i = 1; i < merged.length; i++) {
-      if (merged[i]!.number <= merged[i - 1]!.lastNumber) problems.push(`${iso3}: reports ${merged[i - 1]!.id} and ${merged[i]!.id} overlap`);
+      if (merged[i]!.number <= merged[i - 1]!.lastNumber)
+        problems.push(`${iso3}: reports ${merged[i - 1]!.id} and ${merged[i]!.id} overlap`);
     }
     const events = await participation.listByInstrumentAndState('uncat', iso3);
     const { uncat: facts, uncatSourceId } = uncatContext(engine, events, today);
@@ -123,7 +126,9 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
       const max = Math.max(0, ...numbers);
       const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !numbers.includes(n));
       if (max === 0 || missing.length) {
-        problems.push(`${iso3}: the file says its history is complete, but ${max === 0 ? 'it records no report' : `reports ${missing.join(', ')} are not recorded`}`);
+        problems.push(
+          `${iso3}: the file says its history is complete, but ${max === 0 ? 'it records no report' : `reports ${missing.join(', ')} are not recorded`}`,
+        );
         continue;
       }
       after = {
@@ -131,7 +136,12 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
         completeness: 'complete',
         basis: `Every reporting round from the initial report to the ${reportLabel(max)} report is recorded report by report, to ${completeTo} (imported from "${input.source.title}").`,
         reportNumbersRecorded: numbers,
-        sessionsRecorded: [...new Set([...(history?.sessionsRecorded ?? []), ...merged.map((r) => r.dialogueSession).filter((s): s is number => s !== null)])].sort((a, b) => a - b),
+        sessionsRecorded: [
+          ...new Set([
+            ...(history?.sessionsRecorded ?? []),
+            ...merged.map((r) => r.dialogueSession).filter((s): s is number => s !== null),
+          ]),
+        ].sort((a, b) => a - b),
         followUpListsNaming: history?.followUpListsNaming ?? [],
         asOf: completeTo,
         sourceIds: [...new Set([...(history?.sourceIds ?? []), input.source.id])].sort(),
@@ -147,7 +157,11 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
         reportNumbersRecorded: numbers,
         sessionsRecorded: history?.sessionsRecorded ?? [],
         followUpListsNaming: history?.followUpListsNaming ?? [],
-        asOf: [history?.asOf, input.source.asOf].filter((d): d is string => !!d).sort().at(-1) ?? today,
+        asOf:
+          [history?.asOf, input.source.asOf]
+            .filter((d): d is string => !!d)
+            .sort()
+            .at(-1) ?? today,
         sourceIds: [...new Set([...(history?.sourceIds ?? []), input.source.id])].sort(),
       };
     }
@@ -160,7 +174,9 @@ export async function applyCatImport(db: Kysely<Database>, input: CatImport, { d
   const sourceRow = await createSourceRepository(db).findSource(input.source.id);
   const differing = sourceRow ? differingSourceFields(sourceRow, input.source) : [];
   if (differing.length) {
-    throw new CatImportError([`source ${input.source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`]);
+    throw new CatImportError([
+      `source ${input.source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`,
+    ]);
   }
   // The source is registered only with a change that cites it.
   const nothingToDo = diff.added.length + diff.changed.length + diff.histories.length === 0;
@@ -198,6 +214,8 @@ export function formatCatDiff(diff: CatImportDiff): string[] {
   return [
     ...diff.added.map((r) => `+ ${r.id} ${r.label}${r.due.date ? `, due ${r.due.date} (${r.due.basis})` : ''}`),
     ...diff.changed.map(({ after, fields }) => `~ ${after.id} ${after.label}: ${fields.join(', ')}`),
-    ...diff.histories.map(({ before, after }) => `~ ${after.stateIso3} history: ${before?.completeness ?? 'none'} -> ${after.completeness} (to ${after.asOf})`),
+    ...diff.histories.map(
+      ({ before, after }) => `~ ${after.stateIso3} history: ${before?.completeness ?? 'none'} -> ${after.completeness} (to ${after.asOf})`,
+    ),
   ];
 }

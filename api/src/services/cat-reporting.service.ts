@@ -95,10 +95,7 @@ function toRow(state: State, status: CatReportingStatus, history: CatReportingDa
     latestFollowUp: status.followUps.length ? followUpOut(status.followUps.at(-1)!) : null,
     establishedOverdue: status.establishedOverdue.map(obligationOut),
     daysOverdue: days.length ? Math.max(...days) : null,
-    sourceIds: unique([
-      ...(history?.sourceIds ?? []),
-      ...obligations.flatMap((o) => [o.due.sourceId, ...(o.overdue?.sourceIds ?? [])]),
-    ]),
+    sourceIds: unique([...(history?.sourceIds ?? []), ...obligations.flatMap((o) => [o.due.sourceId, ...(o.overdue?.sourceIds ?? [])])]),
   };
 }
 
@@ -125,7 +122,11 @@ export function createCatReportingService(repos: Repositories) {
       sessions: records.sessions,
       states: records.states,
     };
-    const dates = [...records.states.map((s) => s.asOf), ...records.followUpLists.map((l) => l.asOf), ...records.reports.map((r) => r.asOf)];
+    const dates = [
+      ...records.states.map((s) => s.asOf),
+      ...records.followUpLists.map((l) => l.asOf),
+      ...records.reports.map((r) => r.asOf),
+    ];
     const loaded = { dataset, states: await repos.states.listStates(), dataAsOf: dates.sort().at(-1) ?? uncat.dataAsOf };
     inputs.set(version, loaded);
     return loaded;
@@ -136,7 +137,11 @@ export function createCatReportingService(repos: Repositories) {
     const key = `${repos.meta.dataVersion()}:${asOf}`;
     let statuses = results.get(key);
     if (!statuses) {
-      statuses = catReportingStatuses(loaded.dataset, loaded.states.map((s) => s.iso3), asOf);
+      statuses = catReportingStatuses(
+        loaded.dataset,
+        loaded.states.map((s) => s.iso3),
+        asOf,
+      );
       results.set(key, statuses);
     }
     return { loaded, statuses: new Map(statuses.map((s) => [s.stateIso3, s])) };
@@ -153,7 +158,9 @@ export function createCatReportingService(repos: Repositories) {
     async list(asOf: IsoDate, filters: CatReportingFilters): Promise<CatReportingListResponse> {
       const { loaded, statuses } = await statusesOn(asOf);
       const { overdue, ...stateFilters } = filters;
-      const matching = Object.values(stateFilters).some((v) => v !== undefined) ? await repos.states.listStates(stateFilters) : loaded.states;
+      const matching = Object.values(stateFilters).some((v) => v !== undefined)
+        ? await repos.states.listStates(stateFilters)
+        : loaded.states;
       const rows: CatReportingRow[] = [];
       const shown: CatReportingStatus[] = [];
       for (const state of matching) {
@@ -180,7 +187,9 @@ export function createCatReportingService(repos: Repositories) {
       const status = statuses.get(iso3)!;
       const records = loaded.dataset.reports.filter((r) => r.stateIso3 === iso3);
       const activities = loaded.dataset.sessions.flatMap((s) =>
-        s.activities.filter((a) => a.stateIso3 === iso3).map((activity) => ({ session: s.session, sessionStart: s.start, sessionEnd: s.end, activity })),
+        s.activities
+          .filter((a) => a.stateIso3 === iso3)
+          .map((activity) => ({ session: s.session, sessionStart: s.start, sessionEnd: s.end, activity })),
       );
       const summary = toRow(state, status, historyOf(loaded, iso3));
       const deadlines = catDeadlines(status).map(catDeadlineText);
@@ -204,9 +213,14 @@ export function createCatReportingService(repos: Repositories) {
     },
 
     /** Dated deadlines (upcoming, or established overdue) of one state or all. */
-    async deadlines(asOf: IsoDate, iso3?: string): Promise<{ deadlines: CatDeadline[]; names: Map<string, string>; sources: Map<string, SourceRef> }> {
+    async deadlines(
+      asOf: IsoDate,
+      iso3?: string,
+    ): Promise<{ deadlines: CatDeadline[]; names: Map<string, string>; sources: Map<string, SourceRef> }> {
       const { loaded, statuses } = await statusesOn(asOf);
-      const deadlines = [...statuses.values()].filter((s) => iso3 === undefined || s.stateIso3 === iso3).flatMap((s) => catDeadlines(s).map(catDeadlineText));
+      const deadlines = [...statuses.values()]
+        .filter((s) => iso3 === undefined || s.stateIso3 === iso3)
+        .flatMap((s) => catDeadlines(s).map(catDeadlineText));
       const refs = await repos.meta.sourceRefs();
       return { deadlines, names: new Map(loaded.states.map((s) => [s.iso3, s.names.en])), sources: refs };
     },

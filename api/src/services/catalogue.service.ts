@@ -7,7 +7,6 @@ import type { ParticipationEventOut, SourceRef } from '../schemas/participation.
 import { refsFor } from './source-refs.js';
 import type { StatusService } from './status.service.js';
 
-
 /** Instruments, states and events in their API shapes, each with its sources inline. */
 export function createCatalogueService(repos: Repositories, statusService: StatusService) {
   const toInstrument = (record: InstrumentRecord, refs: Map<string, SourceRef>): Instrument => {

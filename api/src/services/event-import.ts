@@ -16,8 +16,18 @@ export interface EventDiff {
 }
 
 const FIELDS: (keyof ParticipationEvent)[] = [
-  'instrumentId', 'stateIso3', 'kind', 'date', 'datePrecision', 'effectiveDate', 'article',
-  'attestation', 'sourceId', 'sourceUrl', 'notificationSymbol', 'note',
+  'instrumentId',
+  'stateIso3',
+  'kind',
+  'date',
+  'datePrecision',
+  'effectiveDate',
+  'article',
+  'attestation',
+  'sourceId',
+  'sourceUrl',
+  'notificationSymbol',
+  'note',
 ];
 
 /** Pure: the difference between the events in scope now and the events an import brings. */
@@ -73,16 +83,25 @@ export interface EventImportOptions {
  * entry per change; events from other sources are never touched. Re-importing the same
  * page changes nothing. With `dryRun` nothing is written and the diff is returned.
  */
-export async function applyEventImport(db: Kysely<Database>, input: EventImport, { dryRun, allowRemovals }: EventImportOptions): Promise<EventDiff> {
+export async function applyEventImport(
+  db: Kysely<Database>,
+  input: EventImport,
+  { dryRun, allowRemovals }: EventImportOptions,
+): Promise<EventDiff> {
   // Source ids are slugs, so the prefix has no LIKE wildcards in it.
   if (!/^[a-z0-9-]+$/.test(input.sourceIdPrefix)) throw new Error(`Source id prefix "${input.sourceIdPrefix}" is not a slug`);
   const sourceCheck = SourceRecord.safeParse(input.source);
-  if (!sourceCheck.success) throw new EventImportError(`The import is not applied: source ${input.source.id}: ${reason(sourceCheck.error)}`);
+  if (!sourceCheck.success)
+    throw new EventImportError(`The import is not applied: source ${input.source.id}: ${reason(sourceCheck.error)}`);
   for (const e of input.events) {
     if (e.instrumentId !== input.instrumentId) throw new Error(`Event ${e.id} is for ${e.instrumentId}, not ${input.instrumentId}`);
-    if (!e.sourceId.startsWith(input.sourceIdPrefix)) throw new Error(`Event ${e.id} cites ${e.sourceId}, outside ${input.sourceIdPrefix}*`);
+    if (!e.sourceId.startsWith(input.sourceIdPrefix))
+      throw new Error(`Event ${e.id} cites ${e.sourceId}, outside ${input.sourceIdPrefix}*`);
   }
-  const diff = diffEvents(await createParticipationRepository(db).listByInstrumentAndSourcePrefix(input.instrumentId, input.sourceIdPrefix), input.events);
+  const diff = diffEvents(
+    await createParticipationRepository(db).listByInstrumentAndSourcePrefix(input.instrumentId, input.sourceIdPrefix),
+    input.events,
+  );
   const sourceKnown = await createSourceRepository(db).findSource(input.source.id);
   if (dryRun || (isEmptyDiff(diff) && sourceKnown)) return diff;
   if (diff.removed.length > 0 && !allowRemovals) {
@@ -90,7 +109,10 @@ export async function applyEventImport(db: Kysely<Database>, input: EventImport,
     throw new EventImportError(
       [
         `The import is not applied: it would remove ${n} event${n === 1 ? '' : 's'} that earlier imports recorded:`,
-        ...listProblems(diff.removed.map((e) => e.id), { bullet: '  - ' }),
+        ...listProblems(
+          diff.removed.map((e) => e.id),
+          { bullet: '  - ' },
+        ),
         'A page that leaves events out is often incomplete (saved before it had loaded, or cut short). When the removals are right ' +
           '(a date corrected, an entry the depositary took back), import it again allowing removals (import:untc --allow-removals).',
       ].join('\n'),

@@ -65,9 +65,7 @@ export function toStatusDetail(
       sourceId: e.sourceId,
     })),
     eventIds: result.eventIds,
-    sourceIds: [
-      ...new Set([...result.eventIds.map(sourceOf), jurisdictionSource?.id].filter((id): id is string => !!id)),
-    ].sort(),
+    sourceIds: [...new Set([...result.eventIds.map(sourceOf), jurisdictionSource?.id].filter((id): id is string => !!id))].sort(),
     unconfirmedReports: result.unconfirmedReports.map((e) => e.id),
   };
 }
@@ -189,8 +187,18 @@ export function createStatusService(repos: Repositories) {
       const loaded = await loadInputs(instrumentId, version);
       if (!loaded) return undefined;
       const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;
-      if (start > to) throw new InputError(`"to" (${to}) is before the timeline starts (${start}, the instrument's adoption): give a later "to" or an earlier "from"`);
-      const points = timeline(loaded.engine, loaded.events, loaded.states.map((s) => s.iso3), start, to, loaded.parent);
+      if (start > to)
+        throw new InputError(
+          `"to" (${to}) is before the timeline starts (${start}, the instrument's adoption): give a later "to" or an earlier "from"`,
+        );
+      const points = timeline(
+        loaded.engine,
+        loaded.events,
+        loaded.states.map((s) => s.iso3),
+        start,
+        to,
+        loaded.parent,
+      );
       const rule = loaded.instrument.entryIntoForceRule;
       const activatedOn = rule.kind === 'one-year-after-deposit' ? rule.activatedOn : null;
       const jurisdictionActivation = activatedOn

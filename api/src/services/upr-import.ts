@@ -25,7 +25,8 @@ import { prepareUprImport, reason, UprImportError, type PreparedUprImport, type 
 export { prepareUprImport, UprImportError, type PreparedUprImport, type UprImport };
 
 /** The note of a review whose status is inferred; the same words as scripts/src/upr/normalise.ts. */
-export const INFERRED_HELD_NOTE = 'Status "held" because recommendations from this review are recorded; no source states it in other words.';
+export const INFERRED_HELD_NOTE =
+  'Status "held" because recommendations from this review are recorded; no source states it in other words.';
 
 export interface UprImportOptions {
   dryRun?: boolean;
@@ -65,8 +66,13 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
 
   // --- citations, states, sessions ------------------------------------------------------------------
   const registered = store.sourceIds();
-  for (const r of [...sessions.map((s) => ({ what: `session ${s.session}`, ids: s.sourceIds })), ...fileReviews.map((r) => ({ what: `review ${r.id}`, ids: r.sourceIds }))]) {
-    for (const id of r.ids) if (id !== source.id && !registered.has(id)) problems.push(`${r.what} cites source ${id}, which is neither the import's source nor registered`);
+  for (const r of [
+    ...sessions.map((s) => ({ what: `session ${s.session}`, ids: s.sourceIds })),
+    ...fileReviews.map((r) => ({ what: `review ${r.id}`, ids: r.sourceIds })),
+  ]) {
+    for (const id of r.ids)
+      if (id !== source.id && !registered.has(id))
+        problems.push(`${r.what} cites source ${id}, which is neither the import's source nor registered`);
   }
 
   const knownStates = store.stateCodes();
@@ -89,12 +95,16 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   for (const r of fileReviews) needsSession(r.session, () => `review ${r.id}`);
   for (const r of recommendations) needsSession(r.session, () => `${r.id} ${where(r)}`);
   for (const p of pledges) needsSession(p.session, () => `${p.id} ${where(p)}`);
-  for (const [session, what] of missingSessions) problems.push(`session ${session} is not in the database (first needed by ${what}): import the calendar that gives it first`);
+  for (const [session, what] of missingSessions)
+    problems.push(`session ${session} is not in the database (first needed by ${what}): import the calendar that gives it first`);
 
   const storedSource = store.findSource(source.id);
   if (storedSource) {
     const differing = differingSourceFields(storedSource, source);
-    if (differing.length) problems.push(`source ${source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`);
+    if (differing.length)
+      problems.push(
+        `source ${source.id} already exists with other details (${differing.join(', ')}): give the import's source another title or URL`,
+      );
   }
   if (problems.length) throw new UprImportError(problems);
 
@@ -107,7 +117,9 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
       continue;
     }
     if (stored.year !== null && s.year !== null && stored.year !== s.year) {
-      problems.push(`session ${s.session}: the file puts it in ${s.year}, the database in ${stored.year} (sources ${stored.sourceIds.join(', ')})`);
+      problems.push(
+        `session ${s.session}: the file puts it in ${s.year}, the database in ${stored.year} (sources ${stored.sourceIds.join(', ')})`,
+      );
       continue;
     }
     mergedSessions.push({
@@ -127,7 +139,10 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // Only the file's own recommendations are looked up, never all the stored ones (see storedRecommendations).
   const alreadyStored = store.storedRecommendations(recommendations.map((r) => r.id));
   // Of the file's own reviews (a calendar's), those with recommendations, stored or in the file.
-  const reviewsWithRecommendations = new Set([...recommendations.map((r) => r.reviewId), ...store.reviewsWithRecommendations(fileReviews.map((r) => r.id))]);
+  const reviewsWithRecommendations = new Set([
+    ...recommendations.map((r) => r.reviewId),
+    ...store.reviewsWithRecommendations(fileReviews.map((r) => r.id)),
+  ]);
   const touched = new Map<string, UprReviewRecord>();
   const current = (id: string) => touched.get(id) ?? storedReviews.get(id);
 
@@ -168,7 +183,18 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     const id = `${iso3}-${session}`;
     let r = current(id);
     if (!r) {
-      r = { id, stateIso3: iso3, session, cycle, status: null, statusAsRecorded: null, reviewDate: null, documents: [], sourceIds: [], note: null };
+      r = {
+        id,
+        stateIso3: iso3,
+        session,
+        cycle,
+        status: null,
+        statusAsRecorded: null,
+        reviewDate: null,
+        documents: [],
+        sourceIds: [],
+        note: null,
+      };
       const other = cycleReview.get(cycleKey(iso3, cycle));
       if (other) {
         problems.push(
@@ -202,7 +228,9 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   for (const p of pledges) implied(p.stateIso3, p.session, p.cycle, false, p.sourceLine);
   for (const [id, n] of notHeld) {
     const r = current(id)!;
-    warnings.push(`review ${id} is recorded as "${r.statusAsRecorded ?? r.status}", but this file records ${n} recommendation(s) from it; its status is left as recorded (import a newer calendar to update it)`);
+    warnings.push(
+      `review ${id} is recorded as "${r.statusAsRecorded ?? r.status}", but this file records ${n} recommendation(s) from it; its status is left as recorded (import a newer calendar to update it)`,
+    );
   }
 
   const mergedReviews = [...touched.values()].sort((a, b) => compare(a.session, b.session) || compare(a.stateIso3, b.stateIso3));
@@ -221,7 +249,8 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   for (const r of recommendations) if (!alreadyStored.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
   // Recommendations other sources hold in the reviews the file adds to, by review and source.
   const others = new Map<string, { sourceId: string; n: number }[]>();
-  for (const { reviewId, sourceId, n } of store.recommendationsFromOtherSources([...addedByReview.keys()], source.id)) others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
+  for (const { reviewId, sourceId, n } of store.recommendationsFromOtherSources([...addedByReview.keys()], source.id))
+    others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
   let keptFromSource = 0;
   if (storedSource) {
     const ofSource = store.countRecommendationsOfSource(source.id);
@@ -237,13 +266,20 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
     );
   }
   if (keptFromSource > 0) {
-    warnings.push(`${keptFromSource} recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`);
+    warnings.push(
+      `${keptFromSource} recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`,
+    );
   }
 
   // --- write -----------------------------------------------------------------------------------------
   const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
   if (dryRun) {
-    const diff = store.write(data, { link: linkRecommendation, dryRun: true, stored: alreadyStored, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const diff = store.write(data, {
+      link: linkRecommendation,
+      dryRun: true,
+      stored: alreadyStored,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     return { diff, sourceAdded: !storedSource && !isEmptyUprDiff(diff), warnings, dryRun };
   }
 
@@ -253,7 +289,15 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   const apply = () => {
     if (!storedSource) {
       store.insertSource(source);
-      changes.record({ at, actor: prepared.actor, action: 'insert', entity: 'source', entityId: source.id, after: source, sourceId: source.id });
+      changes.record({
+        at,
+        actor: prepared.actor,
+        action: 'insert',
+        entity: 'source',
+        entityId: source.id,
+        after: source,
+        sourceId: source.id,
+      });
     }
     diff = store.write(data, {
       link: linkRecommendation,
@@ -273,7 +317,9 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
 }
 
 function mergeDocuments(stored: UprReviewRecord['documents'], incoming: UprReviewRecord['documents']): UprReviewRecord['documents'] {
-  const fresh = incoming.filter((d, i) => !stored.some((s) => s.symbol === d.symbol) && incoming.findIndex((x) => x.symbol === d.symbol) === i);
+  const fresh = incoming.filter(
+    (d, i) => !stored.some((s) => s.symbol === d.symbol) && incoming.findIndex((x) => x.symbol === d.symbol) === i,
+  );
   return fresh.length ? [...stored, ...fresh].sort((a, b) => compare(a.symbol, b.symbol)) : stored;
 }
 

@@ -111,11 +111,30 @@ export function buildUprIndex(source: UprIndexSource): UprIndex {
 
   const docs = Array.from({ length: size }, (_, d) => d);
   // Newest session first, then State under review (by code) and row order; by State: name, then newest.
-  const bySession = Int32Array.from([...docs].sort((a, b) => session[b]! - session[a]! || states[stateUnderReview[a]!]!.localeCompare(states[stateUnderReview[b]!]!) || seq[a]! - seq[b]!));
-  const byState = Int32Array.from([...docs].sort((a, b) => stateUnderReview[a]! - stateUnderReview[b]! || session[b]! - session[a]! || seq[a]! - seq[b]!));
+  const bySession = Int32Array.from(
+    [...docs].sort(
+      (a, b) =>
+        session[b]! - session[a]! || states[stateUnderReview[a]!]!.localeCompare(states[stateUnderReview[b]!]!) || seq[a]! - seq[b]!,
+    ),
+  );
+  const byState = Int32Array.from(
+    [...docs].sort((a, b) => stateUnderReview[a]! - stateUnderReview[b]! || session[b]! - session[a]! || seq[a]! - seq[b]!),
+  );
 
   return {
-    size, seq, docOfSeq, cycle, session, response, implementation, stateUnderReview, groups, themeNames, states, bySession, byState,
+    size,
+    seq,
+    docOfSeq,
+    cycle,
+    session,
+    response,
+    implementation,
+    stateUnderReview,
+    groups,
+    themeNames,
+    states,
+    bySession,
+    byState,
     recommendingStates: lists(size, recommending),
     themes: lists(size, themes),
     links: lists(size, links),
@@ -147,11 +166,16 @@ export function searchIndex(
   const rec = stateIdx(filters.recommendingState);
   const groupBit = filters.recommendingGroup ? 1 << (UN_REGIONAL_GROUPS as readonly string[]).indexOf(filters.recommendingGroup) : 0;
   const response = filters.response === undefined ? -1 : filters.response === 'not-recorded' ? 0 : RESPONSES.indexOf(filters.response);
-  const implementation = filters.implementation === undefined ? -1 : filters.implementation === 'not-assessed' ? 0 : IMPLEMENTATION.indexOf(filters.implementation);
+  const implementation =
+    filters.implementation === undefined
+      ? -1
+      : filters.implementation === 'not-assessed'
+        ? 0
+        : IMPLEMENTATION.indexOf(filters.implementation);
   const theme = filters.theme === undefined ? -1 : index.themeNames.indexOf(filters.theme);
   const instrument = filters.instrument === undefined ? -1 : (INSTRUMENT_IDS as readonly string[]).indexOf(filters.instrument);
   const action = filters.action === undefined ? -1 : (ACTIONS as readonly string[]).indexOf(filters.action);
-  const none = (sur === -1) || (rec === -1) || (filters.theme !== undefined && theme === -1);
+  const none = sur === -1 || rec === -1 || (filters.theme !== undefined && theme === -1);
 
   const hasList = (lists: Lists, d: number, test: (v: number) => boolean) => {
     for (let i = lists.offsets[d]!; i < lists.offsets[d + 1]!; i++) if (test(lists.values[i]!)) return true;
@@ -168,7 +192,11 @@ export function searchIndex(
     if (rec !== undefined && !hasList(index.recommendingStates, d, (v) => v === rec)) return false;
     if (theme >= 0 && !hasList(index.themes, d, (v) => v === theme)) return false;
     if (instrument >= 0 || action >= 0) {
-      const ok = hasList(index.links, d, (v) => (instrument < 0 || Math.floor(v / ACTIONS.length) === instrument) && (action < 0 || v % ACTIONS.length === action));
+      const ok = hasList(
+        index.links,
+        d,
+        (v) => (instrument < 0 || Math.floor(v / ACTIONS.length) === instrument) && (action < 0 || v % ACTIONS.length === action),
+      );
       if (!ok) return false;
     }
     return true;
@@ -204,7 +232,7 @@ export function searchIndex(
       for (let k = index.links.offsets[d]!; k < index.links.offsets[d + 1]!; k++) {
         const v = index.links.values[k]!;
         instruments |= 1 << Math.floor(v / ACTIONS.length);
-        actions |= 1 << v % ACTIONS.length;
+        actions |= 1 << (v % ACTIONS.length);
       }
       for (let k = 0; k < INSTRUMENT_IDS.length; k++) if (instruments & (1 << k)) counts.instrument[k]!++;
       for (let k = 1; k < ACTIONS.length; k++) if (actions & (1 << k)) counts.action[k]!++;

@@ -24,7 +24,10 @@ export const PROBLEMS_LISTED = 20;
 const PROBLEM_LENGTH = 300;
 
 /** The first `limit` problems, each with `bullet` before it and cut to a readable length, then "… and K more". */
-export function listProblems(problems: readonly string[], { limit = PROBLEMS_LISTED, bullet = '' }: { limit?: number; bullet?: string } = {}): string[] {
+export function listProblems(
+  problems: readonly string[],
+  { limit = PROBLEMS_LISTED, bullet = '' }: { limit?: number; bullet?: string } = {},
+): string[] {
   const shown = problems.slice(0, limit).map((p) => bullet + (p.length > PROBLEM_LENGTH ? `${p.slice(0, PROBLEM_LENGTH)}…` : p));
   const more = problems.length - shown.length;
   return more > 0 ? [...shown, `${' '.repeat(bullet.length)}… and ${more} more`] : shown;
@@ -32,7 +35,10 @@ export function listProblems(problems: readonly string[], { limit = PROBLEMS_LIS
 
 /** "The import is not applied: N problems:" and the first of them (listProblems). */
 export function refusalMessage(problems: readonly string[]): string {
-  return [`The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...listProblems(problems, { bullet: '  - ' })].join('\n');
+  return [
+    `The import is not applied: ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
+    ...listProblems(problems, { bullet: '  - ' }),
+  ].join('\n');
 }
 
 export class UprImportError extends Error {
@@ -40,7 +46,6 @@ export class UprImportError extends Error {
     super(refusalMessage(problems));
   }
 }
-
 
 type Issue = { issues: { path: PropertyKey[]; message: string }[] };
 export const reason = (error: Issue) => error.issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
@@ -106,4 +111,3 @@ export function prepareUprImport(input: UprImport): PreparedUprImport {
     problems,
   };
 }
-

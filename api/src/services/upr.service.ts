@@ -4,14 +4,7 @@ import { recommendationFromRow } from '../repositories/upr-store.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { ftsMatch, type AssessmentRow, type CsvRow, type PresentedRow, type ReviewRow } from '../repositories/upr.repository.js';
 import type { SourceRef } from '../schemas/participation.js';
-import type {
-  UprAssessment,
-  UprAssessmentInput,
-  UprRecommendation,
-  UprReview,
-  UprSearchQuery,
-  UprSearchResponse,
-} from '../schemas/upr.js';
+import type { UprAssessment, UprAssessmentInput, UprRecommendation, UprReview, UprSearchQuery, UprSearchResponse } from '../schemas/upr.js';
 import { citation } from '../lib/csv-tables.js';
 import { CSV_OPTIONS } from '../lib/formats.js';
 import { refsFor } from './source-refs.js';
@@ -49,12 +42,20 @@ export function createUprService(repos: Repositories) {
         reviewId: record.reviewId,
         session: record.session,
         cycle: record.cycle,
-        stateUnderReview: { iso3: record.stateUnderReviewIso3, name: names.get(record.stateUnderReviewIso3)?.nameEn ?? record.stateUnderReviewIso3 },
+        stateUnderReview: {
+          iso3: record.stateUnderReviewIso3,
+          name: names.get(record.stateUnderReviewIso3)?.nameEn ?? record.stateUnderReviewIso3,
+        },
         paragraph: record.paragraph,
         text: record.text,
         recommendingStates: record.recommendingStates.map((s) => {
           const known = s.iso3 ? names.get(s.iso3) : undefined;
-          return { iso3: s.iso3, name: known?.nameEn ?? s.nameAsRecorded, nameAsRecorded: s.nameAsRecorded, unRegionalGroup: (known?.unRegionalGroup ?? null) as UprRecommendation['recommendingStates'][number]['unRegionalGroup'] };
+          return {
+            iso3: s.iso3,
+            name: known?.nameEn ?? s.nameAsRecorded,
+            nameAsRecorded: s.nameAsRecorded,
+            unRegionalGroup: (known?.unRegionalGroup ?? null) as UprRecommendation['recommendingStates'][number]['unRegionalGroup'],
+          };
         }),
         response: record.response,
         responseAsRecorded: record.responseAsRecorded,
@@ -64,7 +65,9 @@ export function createUprService(repos: Repositories) {
         sdgs: record.sdgs,
         affectedPersons: record.affectedPersons,
         documentSymbol: record.documentSymbol,
-        links: links.filter((l) => l.recommendation === row.seq).map((l) => ({ instrumentId: l.instrumentId, action: (l.action || null) as UprRecommendation['links'][number]['action'] })),
+        links: links
+          .filter((l) => l.recommendation === row.seq)
+          .map((l) => ({ instrumentId: l.instrumentId, action: (l.action || null) as UprRecommendation['links'][number]['action'] })),
         implementation: latest.get(record.id) ?? null,
         source: refsFor([record.sourceId], refs)[0]!,
         sourceLine: record.sourceLine,
@@ -147,9 +150,9 @@ export function createUprService(repos: Repositories) {
       const awaited = reviews.filter((r) => r.status !== 'held' && r.status !== 'postponed');
       const nextReview = awaited.find((r) => lastDay(r) >= today) ?? null;
       const pastScheduledReview = awaited.filter((r) => r.status === 'scheduled' && lastDay(r) < today).at(-1) ?? null;
-      const pledges = upr.pledgesOf(iso3).map(
-        (p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }),
-      );
+      const pledges = upr
+        .pledgesOf(iso3)
+        .map((p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }));
       return { state: { iso3: state.iso3, name: state.nameEn }, reviews, nextReview, pastScheduledReview, pledges };
     },
 
@@ -169,7 +172,15 @@ export function createUprService(repos: Repositories) {
             endDate: s.endDate,
             recommendationsRecorded: own.reduce((n, r) => n + (counts.get(r.id) ?? 0), 0),
             note: s.note,
-            reviews: own.map((r) => ({ id: r.id, stateIso3: r.stateIso3, name: r.nameEn, status: r.status as UprReview['status'], reviewDate: r.reviewDate, note: r.note, recommendationsRecorded: counts.get(r.id) ?? 0 })),
+            reviews: own.map((r) => ({
+              id: r.id,
+              stateIso3: r.stateIso3,
+              name: r.nameEn,
+              status: r.status as UprReview['status'],
+              reviewDate: r.reviewDate,
+              note: r.note,
+              recommendationsRecorded: counts.get(r.id) ?? 0,
+            })),
             sources: refsFor(JSON.parse(s.sourceIds) as string[], refs),
           };
         }),
@@ -211,9 +222,26 @@ export type UprService = ReturnType<typeof createUprService>;
 const CSV_CHUNK_ROWS = 500;
 
 const CSV_COLUMNS = [
-  'id', 'cycle', 'session', 'stateUnderReviewIso3', 'stateUnderReview', 'paragraph', 'text', 'recommendingStates', 'response',
-  'responseAsRecorded', 'responseSource', 'actionCategory', 'themes', 'sdgs', 'affectedPersons', 'documentSymbol', 'linkedInstruments',
-  'implementation', 'source', 'sourceLine',
+  'id',
+  'cycle',
+  'session',
+  'stateUnderReviewIso3',
+  'stateUnderReview',
+  'paragraph',
+  'text',
+  'recommendingStates',
+  'response',
+  'responseAsRecorded',
+  'responseSource',
+  'actionCategory',
+  'themes',
+  'sdgs',
+  'affectedPersons',
+  'documentSymbol',
+  'linkedInstruments',
+  'implementation',
+  'source',
+  'sourceLine',
 ] as const;
 
 const joined = (json: string | null) => (json ? (JSON.parse(json) as string[]).join(' ; ') : null);

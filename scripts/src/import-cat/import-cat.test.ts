@@ -50,7 +50,11 @@ const KIRIBATI = [
   'state_iso3,report,procedure,document_symbol,due_date,received_on,session,dialogue_from,dialogue_to,concluding_observations_adopted,note,history_complete_to',
   'KIR,initial,standard,CAT/C/KIR/1,2020,2023-08-02,78,2023-11-06,2023-11-07,2023-11-20,"acceded 2019; three years late",2026-04-22',
 ].join('\n');
-const source = importSource({ title: 'Kiribati reporting history (test import)', url: 'https://tbinternet.ohchr.org/_layouts/15/TreatyBodyExternal/Countries.aspx?CountryCode=KIR', asOf: '2026-04-22' });
+const source = importSource({
+  title: 'Kiribati reporting history (test import)',
+  url: 'https://tbinternet.ohchr.org/_layouts/15/TreatyBodyExternal/Countries.aspx?CountryCode=KIR',
+  asOf: '2026-04-22',
+});
 
 /** The state's situation on `asOf` as the API computes it, from what is in the database. */
 async function situationOf(db: Db, iso3: string, asOf: string) {
@@ -58,7 +62,12 @@ async function situationOf(db: Db, iso3: string, asOf: string) {
   const parse = <T>(rows: { record: string }[]) => rows.map((r) => JSON.parse(r.record) as T);
   const [status] = catReportingStatuses(
     {
-      uncatInstrument: toEngineInstrument({ ...uncat, entryIntoForceRule: JSON.parse(uncat.entryIntoForceRule), withdrawalRule: uncat.withdrawalRule ? JSON.parse(uncat.withdrawalRule) : null, sourceIds: [] }),
+      uncatInstrument: toEngineInstrument({
+        ...uncat,
+        entryIntoForceRule: JSON.parse(uncat.entryIntoForceRule),
+        withdrawalRule: uncat.withdrawalRule ? JSON.parse(uncat.withdrawalRule) : null,
+        sourceIds: [],
+      }),
       uncatEvents: await db.selectFrom('participationEvent').selectAll().where('instrumentId', '=', 'uncat').execute(),
       reports: parse<CatReport>(await db.selectFrom('catReport').select('record').execute()),
       followUpLists: parse(await db.selectFrom('catFollowUpList').select('record').execute()),
@@ -124,10 +133,9 @@ describe('parseTrackerCsv', () => {
   });
 
   it('names every bad cell with its line, and unknown columns', () => {
-    const bad = [
-      'state_iso3,report,due_date,received_on,procedure,session,colour',
-      'KIR,initial,2020,2023-08-02,standard,78,blue',
-    ].join('\n');
+    const bad = ['state_iso3,report,due_date,received_on,procedure,session,colour', 'KIR,initial,2020,2023-08-02,standard,78,blue'].join(
+      '\n',
+    );
     expect(parseTrackerCsv(bad, source).problems).toEqual([expect.stringContaining('unknown column "colour"')]);
     const rows = [
       'state_iso3,report,due_date,received_on,procedure,session',
@@ -157,7 +165,13 @@ describe('parseOhchrReportingStatus', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.skipped).toEqual([{ line: 3, reason: 'treaty "CRC" is not CAT' }]);
     expect(parsed.reports).toEqual([
-      expect.objectContaining({ id: 'KIR:1', dueRecorded: { date: '2020-08-21', precision: 'day' }, receivedOn: { date: '2023-08-02', precision: 'day' }, documentSymbol: 'CAT/C/KIR/1', otherEvents: 'OHCHR status: Concluded' }),
+      expect.objectContaining({
+        id: 'KIR:1',
+        dueRecorded: { date: '2020-08-21', precision: 'day' },
+        receivedOn: { date: '2023-08-02', precision: 'day' },
+        documentSymbol: 'CAT/C/KIR/1',
+        otherEvents: 'OHCHR status: Concluded',
+      }),
     ]);
     const wrong = parseOhchrReportingStatus('Name,When\nx,y', source, { stateIso3: 'KIR' });
     expect(wrong.problems[0]).toMatch(/^no "report" column: expected one of "report"/);
@@ -189,7 +203,13 @@ describe('applyCatImport', () => {
     // The initial report's due date is computed from entry into force, and agrees with the recorded year.
     expect(imported.reports[0]!.due).toMatchObject({ date: '2020-08-21', basis: 'computed', asStated: '2020' });
     const audit = await db.selectFrom('auditLog').select(['entity', 'entityId']).where('actor', '=', 'test').execute();
-    expect(audit).toEqual(expect.arrayContaining([{ entity: 'catReport', entityId: 'KIR:1' }, { entity: 'catReportingState', entityId: 'KIR' }, { entity: 'source', entityId: source.id }]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { entity: 'catReport', entityId: 'KIR:1' },
+        { entity: 'catReportingState', entityId: 'KIR' },
+        { entity: 'source', entityId: source.id },
+      ]),
+    );
 
     const after = await version(db);
     const again = await applyCatImport(db, input, { dryRun: false });
@@ -208,12 +228,18 @@ describe('applyCatImport', () => {
     const db = await seededDb();
     const before = await db.selectFrom('catReport').select('record').orderBy('id').execute();
     const twoStates = parseTrackerCsv(`${KIRIBATI}\nXYZ,initial,2020,,,,,,,,,`, source);
-    await expect(applyCatImport(db, { source, reports: twoStates.reports, historyCompleteTo: {}, actor: 'test' }, { dryRun: false })).rejects.toThrow(/unknown state XYZ/);
+    await expect(
+      applyCatImport(db, { source, reports: twoStates.reports, historyCompleteTo: {}, actor: 'test' }, { dryRun: false }),
+    ).rejects.toThrow(/unknown state XYZ/);
     const gap = parseTrackerCsv(
       ['state_iso3,report,received_on,history_complete_to', 'DZA,3rd periodic,2006-01-01,2026-04-22'].join('\n'),
       source,
     );
-    const error = await applyCatImport(db, { source, reports: gap.reports, historyCompleteTo: gap.historyCompleteTo, actor: 'test' }, { dryRun: false }).catch((e: unknown) => e);
+    const error = await applyCatImport(
+      db,
+      { source, reports: gap.reports, historyCompleteTo: gap.historyCompleteTo, actor: 'test' },
+      { dryRun: false },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CatImportError);
     expect((error as CatImportError).problems).toEqual(['DZA: the file says its history is complete, but reports 1, 2 are not recorded']);
     expect(await db.selectFrom('catReport').select('record').orderBy('id').execute()).toEqual(before);
@@ -235,7 +261,10 @@ describe('applyCatImport', () => {
 
 describe('broken and hostile files: refused whole, with a short message, nothing written', () => {
   const cli = (database: string, ...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/import-cat/index.ts', '--database', database, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/import-cat/index.ts', '--database', database, ...args], {
+      encoding: 'utf8',
+      cwd: join(import.meta.dirname, '../..'),
+    });
   const described = ['--source-title', 'Kiribati reporting history (test import)', '--as-of', '2026-04-22'];
 
   it('the command line refuses a Latin-1 file (by line, with what to do), a header without rows, and a javascript: address: exit 1, nothing written', () => {
@@ -243,7 +272,9 @@ describe('broken and hostile files: refused whole, with a short message, nothing
     const latin1 = file('latin1.csv', Buffer.from(`${KIRIBATI}\nKIR,2nd periodic,,,,,,,,,"Rapport re\u00e7u en retard",\n`, 'latin1'));
     const refused = cli(database, '--file', latin1, ...described);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/latin1\.csv is not UTF-8 text \(first bad byte on line 3\): it may be Latin-1 or Windows-1252.*save it as UTF-8/);
+    expect(refused.stderr).toMatch(
+      /latin1\.csv is not UTF-8 text \(first bad byte on line 3\): it may be Latin-1 or Windows-1252.*save it as UTF-8/,
+    );
 
     const headerOnly = file('header-only.csv', `${KIRIBATI.split('\n')[0]}\n`);
     const empty = cli(database, '--file', headerOnly, ...described);
@@ -264,10 +295,16 @@ describe('broken and hostile files: refused whole, with a short message, nothing
     const db = await seededDb();
     const before = snapshot(db);
     const headerOnly = file('header-only.csv', 'state_iso3,report\r\n');
-    await expect(importCatFile(db, { path: headerOnly, format: 'tracker', source, dryRun: false })).rejects.toThrow(/no rows: the file has a header but no data rows/);
+    await expect(importCatFile(db, { path: headerOnly, format: 'tracker', source, dryRun: false })).rejects.toThrow(
+      /no rows: the file has a header but no data rows/,
+    );
     const otherTreaties = file('crc-only.csv', 'Treaty,Report,Due date\nCRC,Initial report,10 Jan 2018\n');
-    await expect(importCatFile(db, { path: otherTreaties, format: 'ohchr', stateIso3: 'KIR', source, dryRun: false })).rejects.toThrow(/no CAT rows: 1 row of other treaties skipped/);
-    await expect(applyCatImport(db, { source, reports: [], historyCompleteTo: {}, actor: 'test' }, { dryRun: false })).rejects.toThrow(CatImportError);
+    await expect(importCatFile(db, { path: otherTreaties, format: 'ohchr', stateIso3: 'KIR', source, dryRun: false })).rejects.toThrow(
+      /no CAT rows: 1 row of other treaties skipped/,
+    );
+    await expect(applyCatImport(db, { source, reports: [], historyCompleteTo: {}, actor: 'test' }, { dryRun: false })).rejects.toThrow(
+      CatImportError,
+    );
     expect(snapshot(db)).toEqual(before);
     await db.destroy();
   });
@@ -275,7 +312,8 @@ describe('broken and hostile files: refused whole, with a short message, nothing
   it('refuses binary, oversized and junk files before parsing them, naming the header when it is the wrong one', async () => {
     const db = await seededDb();
     const before = snapshot(db);
-    const refuse = (path: string, format: 'tracker' | 'ohchr' = 'tracker') => importCatFile(db, { path, format, stateIso3: 'KIR', source, dryRun: false });
+    const refuse = (path: string, format: 'tracker' | 'ohchr' = 'tracker') =>
+      importCatFile(db, { path, format, stateIso3: 'KIR', source, dryRun: false });
     await expect(refuse(file('nul.csv', `${KIRIBATI}\u0000`))).rejects.toThrow(/nul\.csv is not text: it has a NUL byte on line 2/);
     const huge = file('huge.csv', '');
     truncateSync(huge, 11 * 1024 * 1024);
@@ -289,7 +327,9 @@ describe('broken and hostile files: refused whole, with a short message, nothing
   });
 
   it('lists the first 20 problems and counts the others', () => {
-    const error = new CatImportError(Array.from({ length: 1000 }, (_, i) => `line ${i + 2}: state_iso3: "x" is not an ISO 3166-1 alpha-3 code`));
+    const error = new CatImportError(
+      Array.from({ length: 1000 }, (_, i) => `line ${i + 2}: state_iso3: "x" is not an ISO 3166-1 alpha-3 code`),
+    );
     const lines = error.message.split('\n');
     expect(lines[0]).toBe('The import is not applied: 1000 problems:');
     expect(lines.filter((l) => l.startsWith('  - line '))).toHaveLength(20);

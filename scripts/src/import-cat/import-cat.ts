@@ -23,12 +23,20 @@ export interface CatFileImport {
  * nothing, an InputFileError for a file that is not UTF-8 text of a sane size, or a
  * CatImportError listing the rows refused or what is wrong with the whole.
  */
-export async function importCatFile(db: Kysely<Database>, job: CatFileImport): Promise<{ skipped: ParsedCatImport['skipped']; diff: CatImportDiff }> {
+export async function importCatFile(
+  db: Kysely<Database>,
+  job: CatFileImport,
+): Promise<{ skipped: ParsedCatImport['skipped']; diff: CatImportDiff }> {
   const text = readInputText(job.path, INPUT_LIMITS.catCsv);
   let parsed: ParsedCatImport;
   if (job.format === 'ohchr') {
     const names = await db.selectFrom('state').select(['iso3', 'nameEn', 'formalNameEn']).execute();
-    const countryNames = new Map(names.flatMap((s) => [[s.nameEn.toLowerCase(), s.iso3], ...(s.formalNameEn ? [[s.formalNameEn.toLowerCase(), s.iso3] as [string, string]] : [])]));
+    const countryNames = new Map(
+      names.flatMap((s) => [
+        [s.nameEn.toLowerCase(), s.iso3],
+        ...(s.formalNameEn ? [[s.formalNameEn.toLowerCase(), s.iso3] as [string, string]] : []),
+      ]),
+    );
     parsed = parseOhchrReportingStatus(text, job.source, { ...(job.stateIso3 ? { stateIso3: job.stateIso3 } : {}), countryNames });
   } else {
     parsed = parseTrackerCsv(text, job.source);

@@ -48,7 +48,8 @@ export function parseDate(text: string): CatDate | null {
   if (m) return { date: `${m[1]}-01-01`, precision: 'year' };
   m = /^(\d{4})-(\d{2})$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { date: `${m[1]}-${m[2]}-01`, precision: 'month' };
-  const day = (y: number, mo: number, d: number): CatDate | null => (isRealDay(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null);
+  const day = (y: number, mo: number, d: number): CatDate | null =>
+    isRealDay(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m) return day(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
@@ -81,7 +82,12 @@ const numberOf = (word: string): number | null => {
  * "5-6", "5th-6th periodic (combined)", "Fifth and sixth periodic reports (combined)".
  */
 export function parseReportNumbers(text: string): { number: number; lastNumber: number } | null {
-  const t = text.trim().toLowerCase().replace(/\s*\(combined\)|\bcombined\b|\breports?\b|\bperiodic\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\(combined\)|\bcombined\b|\breports?\b|\bperiodic\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const parts = t.split(/\s*(?:-|–|\band\b|\bto\b)\s*/).filter(Boolean);
   if (parts.length === 0 || parts.length > 2) return null;
   const numbers = parts.map(numberOf);
@@ -94,9 +100,23 @@ export function parseReportNumbers(text: string): { number: number; lastNumber: 
 
 /** The columns of the tracker's CSV; only state_iso3 and report are required. */
 export const TRACKER_COLUMNS = [
-  'state_iso3', 'report', 'procedure', 'considered_without_report', 'document_symbol', 'list_of_issues_symbol',
-  'due_date', 'received_on', 'session', 'dialogue_from', 'dialogue_to', 'concluding_observations_symbol',
-  'concluding_observations_adopted', 'follow_up_due', 'follow_up_received', 'note', 'history_complete_to',
+  'state_iso3',
+  'report',
+  'procedure',
+  'considered_without_report',
+  'document_symbol',
+  'list_of_issues_symbol',
+  'due_date',
+  'received_on',
+  'session',
+  'dialogue_from',
+  'dialogue_to',
+  'concluding_observations_symbol',
+  'concluding_observations_adopted',
+  'follow_up_due',
+  'follow_up_received',
+  'note',
+  'history_complete_to',
 ] as const;
 
 type Row = Record<string, string>;
@@ -107,13 +127,24 @@ type Row = Record<string, string>;
  * parsing all of it. Any CSV error (a quote left open, a row with another number of cells than
  * the header, as in a file cut short) and a file without data rows are problems too.
  */
-function readCsv(text: string, problems: string[], headerProblems: (headers: string[]) => string[]): { rows: { line: number; row: Row }[]; headers: string[] } {
+function readCsv(
+  text: string,
+  problems: string[],
+  headerProblems: (headers: string[]) => string[],
+): { rows: { line: number; row: Row }[]; headers: string[] } {
   try {
     const [first] = parse(text, { to: 1, skip_empty_lines: true, bom: true });
     const headers = (first ?? []).map((h) => h.trim().toLowerCase());
     problems.push(...headerProblems(headers));
     if (problems.length) return { rows: [], headers };
-    const records = parse<{ record: Row; info: { lines: number } }>(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
+    const records = parse<{ record: Row; info: { lines: number } }>(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: false,
+    });
     if (records.length === 0) problems.push('no rows: the file has a header but no data rows');
     return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), headers };
   } catch (err) {
@@ -147,7 +178,10 @@ function labelFor(number: number, lastNumber: number): string {
 function trackerHeaderProblems(headers: string[]): string[] {
   const problems: string[] = [];
   const unknown = headers.filter((h) => !(TRACKER_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => quoted(u)).join(', ')}; the columns are: ${TRACKER_COLUMNS.join(', ')}`);
+  if (unknown.length)
+    problems.push(
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => quoted(u)).join(', ')}; the columns are: ${TRACKER_COLUMNS.join(', ')}`,
+    );
   for (const required of ['state_iso3', 'report']) if (!headers.includes(required)) problems.push(`missing column "${required}"`);
   return problems;
 }
@@ -176,25 +210,31 @@ export function parseTrackerCsv(text: string, source: SourceRecord): ParsedCatIm
       problems.push(`line ${line}: procedure: "${procedureText}" is neither "standard" nor "simplified"`);
     }
     const withoutText = cell(row, 'considered_without_report')?.toLowerCase() ?? 'no';
-    if (!['yes', 'no'].includes(withoutText)) problems.push(`line ${line}: considered_without_report: "${withoutText}" is neither "yes" nor "no"`);
+    if (!['yes', 'no'].includes(withoutText))
+      problems.push(`line ${line}: considered_without_report: "${withoutText}" is neither "yes" nor "no"`);
     const sessionText = cell(row, 'session');
     const session = sessionText === null ? null : Number(sessionText);
-    if (session !== null && !(Number.isInteger(session) && session > 0)) problems.push(`line ${line}: session: "${sessionText}" is not a session number`);
+    if (session !== null && !(Number.isInteger(session) && session > 0))
+      problems.push(`line ${line}: session: "${sessionText}" is not a session number`);
     const due = dateCell(b, row, 'due_date');
     if (due && due.precision === 'month') problems.push(`line ${line}: due_date: give a day or a year, not a month`);
     const dialogueFrom = dateCell(b, row, 'dialogue_from', 'day');
     const dialogueTo = dateCell(b, row, 'dialogue_to', 'day') ?? dialogueFrom;
-    if (dialogueFrom && dialogueTo && dialogueTo.date < dialogueFrom.date) problems.push(`line ${line}: dialogue_to is before dialogue_from`);
+    if (dialogueFrom && dialogueTo && dialogueTo.date < dialogueFrom.date)
+      problems.push(`line ${line}: dialogue_to is before dialogue_from`);
     const followUpDue = dateCell(b, row, 'follow_up_due', 'day');
     const followUpReceived = dateCell(b, row, 'follow_up_received', 'day');
     const completeTo = dateCell(b, row, 'history_complete_to', 'day');
     if (completeTo) {
       const earlier = out.historyCompleteTo[iso3];
-      if (earlier && earlier !== completeTo.date) problems.push(`line ${line}: history_complete_to ${completeTo.date} differs from ${earlier} on another row of ${iso3}`);
+      if (earlier && earlier !== completeTo.date)
+        problems.push(`line ${line}: history_complete_to ${completeTo.date} differs from ${earlier} on another row of ${iso3}`);
       out.historyCompleteTo[iso3] = completeTo.date;
     }
     const id = `${iso3}:${numbers.number}${numbers.lastNumber > numbers.number ? `-${numbers.lastNumber}` : ''}`;
-    const documents = [cell(row, 'document_symbol'), cell(row, 'list_of_issues_symbol'), cell(row, 'concluding_observations_symbol')].filter(Boolean).join('; ');
+    const documents = [cell(row, 'document_symbol'), cell(row, 'list_of_issues_symbol'), cell(row, 'concluding_observations_symbol')]
+      .filter(Boolean)
+      .join('; ');
     out.reports.push({
       id,
       stateIso3: iso3,
@@ -217,7 +257,9 @@ export function parseTrackerCsv(text: string, source: SourceRecord): ParsedCatIm
       concludingObservationsSymbol: cell(row, 'concluding_observations_symbol'),
       concludingObservationsAdopted: spanOf(dateCell(b, row, 'concluding_observations_adopted')),
       followUpDueRecorded: followUpDue?.date ?? null,
-      followUpReceived: followUpReceived ? { on: followUpReceived.date, by: followUpReceived.date, asStated: cell(row, 'follow_up_received')! } : null,
+      followUpReceived: followUpReceived
+        ? { on: followUpReceived.date, by: followUpReceived.date, asStated: cell(row, 'follow_up_received')! }
+        : null,
       latenessAsStatedByCommittee: null,
       otherEvents: cell(row, 'note'),
       documents: documents || `${source.title}, line ${line}`,
@@ -243,18 +285,28 @@ export const OHCHR_HEADERS = {
 } as const;
 
 /** Reads a per-country OHCHR reporting-status table saved as CSV; `stateIso3` when it has no country column. */
-export function parseOhchrReportingStatus(text: string, source: SourceRecord, options: { stateIso3?: string; countryNames?: Map<string, string> } = {}): ParsedCatImport {
+export function parseOhchrReportingStatus(
+  text: string,
+  source: SourceRecord,
+  options: { stateIso3?: string; countryNames?: Map<string, string> } = {},
+): ParsedCatImport {
   const problems: string[] = [];
   const normal = (h: string) => h.replace(/\s+/g, ' ').trim();
   const columnsOf = (headers: string[]) =>
     Object.fromEntries(
-      Object.entries(OHCHR_HEADERS).map(([key, names]) => [key, headers.find((h) => (names as readonly string[]).includes(normal(h))) ?? null]),
+      Object.entries(OHCHR_HEADERS).map(([key, names]) => [
+        key,
+        headers.find((h) => (names as readonly string[]).includes(normal(h))) ?? null,
+      ]),
     ) as Record<keyof typeof OHCHR_HEADERS, string | null>;
   const headerProblems = (headers: string[]) => {
     const column = columnsOf(headers);
     const found: string[] = [];
     for (const required of ['report', 'due'] as const) {
-      if (!column[required]) found.push(`no "${required}" column: expected one of ${OHCHR_HEADERS[required].map((h) => `"${h}"`).join(', ')} (headers found: ${quoted(headers.join(', '))})`);
+      if (!column[required])
+        found.push(
+          `no "${required}" column: expected one of ${OHCHR_HEADERS[required].map((h) => `"${h}"`).join(', ')} (headers found: ${quoted(headers.join(', '))})`,
+        );
     }
     if (!column.country && !options.stateIso3) found.push('the table has no country column: name the state with --state ISO3');
     return found;
@@ -271,7 +323,11 @@ export function parseOhchrReportingStatus(text: string, source: SourceRecord, op
       continue;
     }
     const countryText = column.country ? cell(row, column.country) : null;
-    const iso3 = countryText ? (/^[A-Za-z]{3}$/.test(countryText) ? countryText.toUpperCase() : options.countryNames?.get(countryText.toLowerCase()) ?? null) : options.stateIso3!.toUpperCase();
+    const iso3 = countryText
+      ? /^[A-Za-z]{3}$/.test(countryText)
+        ? countryText.toUpperCase()
+        : (options.countryNames?.get(countryText.toLowerCase()) ?? null)
+      : options.stateIso3!.toUpperCase();
     if (!iso3) {
       problems.push(`line ${line}: unknown country "${countryText}"`);
       continue;
@@ -286,7 +342,14 @@ export function parseOhchrReportingStatus(text: string, source: SourceRecord, op
     const due = dateCell(b, row, column.due!);
     const received = column.received ? dateCell(b, row, column.received) : null;
     const procedureText = column.procedure ? cell(row, column.procedure) : null;
-    const procedure = procedureText === null ? null : /simplified|optional|loipr|^yes$/i.test(procedureText) ? 'simplified' : /standard|^no$/i.test(procedureText) ? 'standard' : null;
+    const procedure =
+      procedureText === null
+        ? null
+        : /simplified|optional|loipr|^yes$/i.test(procedureText)
+          ? 'simplified'
+          : /standard|^no$/i.test(procedureText)
+            ? 'standard'
+            : null;
     const status = column.status ? cell(row, column.status) : null;
     out.reports.push({
       id: `${iso3}:${numbers.number}${numbers.lastNumber > numbers.number ? `-${numbers.lastNumber}` : ''}`,

@@ -56,7 +56,9 @@ describe('importUntcStatusPage', () => {
     const db = await seededDb();
     const before = await eventsOf(db, 'uncat');
     const { diff } = await importUntcStatusPage(db, { instrumentId: 'uncat', html: laterPage, dryRun: true });
-    expect(diff.added.map((e) => e.id)).toEqual(expect.arrayContaining(['uncat:DJI:accession:2002-11-06', 'uncat:BRN:ratification:2026-03-02']));
+    expect(diff.added.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['uncat:DJI:accession:2002-11-06', 'uncat:BRN:ratification:2026-03-02']),
+    );
     expect(diff.removed.map((e) => e.id)).toContain('uncat:DJI:accession:2002-11-05');
     // Every other event is now attested by the newer page.
     expect(diff.changed.length).toBeGreaterThan(100);
@@ -95,7 +97,9 @@ describe('importUntcStatusPage', () => {
 
   it('refuses a page of another instrument and changes nothing', async () => {
     const db = await seededDb();
-    await expect(importUntcStatusPage(db, { instrumentId: 'opcat', html: uncatPage, dryRun: false })).rejects.toThrow(/not IV-9-b \(opcat\)/);
+    await expect(importUntcStatusPage(db, { instrumentId: 'opcat', html: uncatPage, dryRun: false })).rejects.toThrow(
+      /not IV-9-b \(opcat\)/,
+    );
     expect(await db.selectFrom('auditLog').select('id').where('actor', '=', 'import:untc').execute()).toHaveLength(0);
     await db.destroy();
   });
@@ -109,7 +113,9 @@ describe('importUntcStatusPage', () => {
 
   it('refuses a file that is not a status page', async () => {
     const db = await seededDb();
-    await expect(importUntcStatusPage(db, { instrumentId: 'uncat', html: '<html><body>Not found</body></html>', dryRun: true })).rejects.toThrow(/STATUS AS AT/);
+    await expect(
+      importUntcStatusPage(db, { instrumentId: 'uncat', html: '<html><body>Not found</body></html>', dryRun: true }),
+    ).rejects.toThrow(/STATUS AS AT/);
     await db.destroy();
   });
 });
@@ -128,15 +134,22 @@ describe('broken and hostile pages: refused whole, with a short message, nothing
 
   it('a participant listed twice, with the same dates or with others, is named', async () => {
     await refused(uncatPage.replace(djibouti, `${row}${row}`), /Djibouti is listed twice in the participants table \(rows 46 and 47\)$/m);
-    await refused(uncatPage.replace(djibouti, `${row}${row.replace('5 Nov', '6 Nov')}`), /Djibouti is listed twice in the participants table \(rows 46 and 47\), with other dates/);
+    await refused(
+      uncatPage.replace(djibouti, `${row}${row.replace('5 Nov', '6 Nov')}`),
+      /Djibouti is listed twice in the participants table \(rows 46 and 47\), with other dates/,
+    );
   });
 
   it('a page missing rows is refused by its own count of parties, even when removals are allowed', async () => {
-    await refused(uncatPage.replace(djibouti, ''), /the page says "Parties : 175", but its participants table has 174 parties/, { allowRemovals: true });
+    await refused(uncatPage.replace(djibouti, ''), /the page says "Parties : 175", but its participants table has 174 parties/, {
+      allowRemovals: true,
+    });
     const opcatDb = await seededDb();
     // And a page whose table has no rows at all.
     const emptyTable = opcatPage.replace(/(_tblgrid"[^>]*>\s*<tr[\s\S]*?<\/tr>)[\s\S]*?(<\/table>)/, '$1$2');
-    await expect(importUntcStatusPage(opcatDb, { instrumentId: 'opcat', html: emptyTable, dryRun: false, allowRemovals: true })).rejects.toThrow(/no rows: the participants table is empty/);
+    await expect(
+      importUntcStatusPage(opcatDb, { instrumentId: 'opcat', html: emptyTable, dryRun: false, allowRemovals: true }),
+    ).rejects.toThrow(/no rows: the participants table is empty/);
     await opcatDb.destroy();
   });
 
@@ -152,7 +165,9 @@ describe('broken and hostile pages: refused whole, with a short message, nothing
   });
 
   it('a page cut short, a file that is not HTML, binary or over 10 MB is refused before it is parsed', async () => {
-    await refused(uncatPage.slice(0, uncatPage.indexOf('Djibouti')), /the page ends before <\/html>: the file is cut/, { allowRemovals: true });
+    await refused(uncatPage.slice(0, uncatPage.indexOf('Djibouti')), /the page ends before <\/html>: the file is cut/, {
+      allowRemovals: true,
+    });
     await refused(`STATUS AS AT : 03-02-2026\n${'junk '.repeat(1000)}`, /is not an HTML page/);
     const nul = join(dir, 'page.html');
     writeFileSync(nul, Buffer.from(`<html>\u0000</html>`));
@@ -167,10 +182,14 @@ describe('broken and hostile pages: refused whole, with a short message, nothing
     const later = join(dir, 'later.html');
     writeFileSync(later, laterPage);
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/import-untc/index.ts', '--instrument', 'uncat', '--file', later, '--database', database, ...args], {
-        encoding: 'utf8',
-        cwd: join(import.meta.dirname, '../..'),
-      });
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/import-untc/index.ts', '--instrument', 'uncat', '--file', later, '--database', database, ...args],
+        {
+          encoding: 'utf8',
+          cwd: join(import.meta.dirname, '../..'),
+        },
+      );
     const dry = cli('--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('- uncat:DJI:accession:2002-11-05');
@@ -183,7 +202,9 @@ describe('broken and hostile pages: refused whole, with a short message, nothing
     expect(snapshot(db)).toEqual(snapshot(createDb(image)));
     const applied = cli('--allow-removals');
     expect(applied.status).toBe(0);
-    expect(sqliteOf(db).prepare("select id from participationEvent where stateIso3 = 'DJI' and instrumentId = 'uncat'").pluck().all()).toEqual(['uncat:DJI:accession:2002-11-06']);
+    expect(
+      sqliteOf(db).prepare("select id from participationEvent where stateIso3 = 'DJI' and instrumentId = 'uncat'").pluck().all(),
+    ).toEqual(['uncat:DJI:accession:2002-11-06']);
     return db.destroy();
   }, 60_000);
 });

@@ -30,7 +30,8 @@ function pageTextProblem(html: string): string | null {
   if (!/<html[\s>]|<!doctype html/i.test(html.slice(0, 4096))) {
     return 'the file is not an HTML page: save the UNTC status page from the browser (Save Page As, "Web Page, HTML only")';
   }
-  if (!/<\/html>\s*$/i.test(html.slice(-4096))) return 'the page ends before </html>: the file is cut (saved or downloaded before it had loaded?); save the page again';
+  if (!/<\/html>\s*$/i.test(html.slice(-4096)))
+    return 'the page ends before </html>: the file is cut (saved or downloaded before it had loaded?); save the page again';
   if (!/STATUS AS AT\s*:/.test(html)) return 'UNTC page: no "STATUS AS AT : dd-mm-yyyy" line: is it a UNTC status page?';
   return null;
 }
@@ -56,15 +57,25 @@ function participantProblems(page: UntcStatusPage, names: StateNames): string[] 
     const dates = `${p.rawSignature}|${p.rawConsent}`;
     const first = seen.get(key);
     if (!first) seen.set(key, { row: i + 1, dates });
-    else problems.push(`${p.name} is listed twice in the participants table (rows ${first.row} and ${i + 1})${first.dates === dates ? '' : ', with other dates'}`);
+    else
+      problems.push(
+        `${p.name} is listed twice in the participants table (rows ${first.row} and ${i + 1})${first.dates === dates ? '' : ', with other dates'}`,
+      );
   });
   const counts = [
-    { stated: page.counts.parties, found: parties, label: 'Parties', what: 'parties (rows with a date of ratification, accession, succession, acceptance or approval)' },
+    {
+      stated: page.counts.parties,
+      found: parties,
+      label: 'Parties',
+      what: 'parties (rows with a date of ratification, accession, succession, acceptance or approval)',
+    },
     { stated: page.counts.signatories, found: signatories, label: 'Signatories', what: 'signatories (rows with a date of signature)' },
   ];
   for (const { stated, found, label, what } of counts) {
     if (stated !== null && stated !== found) {
-      problems.push(`the page says "${label} : ${stated}", but its participants table has ${found} ${what}: rows are ${found < stated ? 'missing' : 'too many'}`);
+      problems.push(
+        `the page says "${label} : ${stated}", but its participants table has ${found} ${what}: rows are ${found < stated ? 'missing' : 'too many'}`,
+      );
     }
   }
   return problems;
@@ -103,7 +114,12 @@ function parsed(html: string): UntcStatusPage {
  */
 export async function importUntcStatusPage(
   db: Kysely<Database>,
-  { instrumentId, html, dryRun, allowRemovals = false }: { instrumentId: InstrumentId; html: string; dryRun: boolean; allowRemovals?: boolean },
+  {
+    instrumentId,
+    html,
+    dryRun,
+    allowRemovals = false,
+  }: { instrumentId: InstrumentId; html: string; dryRun: boolean; allowRemovals?: boolean },
 ): Promise<UntcImportResult> {
   const instrument = await db.selectFrom('instrument').select(['id', 'untcReference']).where('id', '=', instrumentId).executeTakeFirst();
   if (!instrument) throw new Error(`Unknown instrument "${instrumentId}"`);
@@ -150,7 +166,11 @@ export async function importUntcStatusPage(
   }
   const unknown = skipped.filter((s) => !/former/i.test(s.reason));
   if (unknown.length) throw new UntcImportError(unknown.map((s) => `participant not matched to a state: ${s.participant}: ${s.reason}`));
-  const diff = await applyEventImport(db, { instrumentId, sourceIdPrefix: prefix, source, events, actor: 'import:untc' }, { dryRun, allowRemovals });
+  const diff = await applyEventImport(
+    db,
+    { instrumentId, sourceIdPrefix: prefix, source, events, actor: 'import:untc' },
+    { dryRun, allowRemovals },
+  );
   return { statusAsAt: page.statusAsAt, source, diff, skipped };
 }
 

@@ -9,7 +9,17 @@ import writeExcelFile from 'write-excel-file/node';
 import { applyUprImport, createDb, INFERRED_HELD_NOTE, sqliteOf, UprImportError } from '@tracker/api';
 import { rawPath } from '../normalise/paths.js';
 import { rawUpr, replaceLine } from '../upr/test-support.js';
-import { bundledSourceFor, importUprFile, parseUprFile, readImportFile, readUprFileContent, stateResolverOf, InputFileError, uprImportSource, type UprImportFormat } from './import-upr.js';
+import {
+  bundledSourceFor,
+  importUprFile,
+  parseUprFile,
+  readImportFile,
+  readUprFileContent,
+  stateResolverOf,
+  InputFileError,
+  uprImportSource,
+  type UprImportFormat,
+} from './import-upr.js';
 import { createProgressBar, progressLine } from './progress.js';
 import { seededImage } from '../test-support/seeded-image.js';
 
@@ -32,8 +42,14 @@ function importUprCli(database: string, ...args: string[]) {
     cwd: join(import.meta.dirname, '../..'),
   });
 }
-const one = <T>(db: Db, sql: string, ...params: unknown[]) => sqliteOf(db).prepare(sql).get(...params) as T;
-const all = <T>(db: Db, sql: string, ...params: unknown[]) => sqliteOf(db).prepare(sql).all(...params) as T[];
+const one = <T>(db: Db, sql: string, ...params: unknown[]) =>
+  sqliteOf(db)
+    .prepare(sql)
+    .get(...params) as T;
+const all = <T>(db: Db, sql: string, ...params: unknown[]) =>
+  sqliteOf(db)
+    .prepare(sql)
+    .all(...params) as T[];
 const version = (db: Db) => one<{ version: number }>(db, 'select version from dataVersion').version;
 const count = (db: Db, table: string) => one<{ n: number }>(db, `select count(*) as n from ${table}`).n;
 const TABLES = ['source', 'auditLog', 'uprSession', 'uprReview', 'uprRecommendation', 'uprLink', 'uprPledge'] as const;
@@ -78,7 +94,9 @@ describe('re-importing the bundled raw files', () => {
     const shorter = rawUpr(UPR_INFO_01_05).split('\n').slice(0, -3).join('\n');
     const { result } = importUprFile(db, { format: 'upr-info', text: shorter, source, actor: 'test' });
     expect(result!.diff.recommendations).toMatchObject(noChange);
-    expect(result!.warnings).toEqual([`3 recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`]);
+    expect(result!.warnings).toEqual([
+      `3 recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`,
+    ]);
     expect(snapshot(db)).toEqual(before);
   });
 });
@@ -87,16 +105,24 @@ describe('a re-export that changes what a recommendation says', () => {
   it('updates the record in place (same id and row), names the changed fields and keeps the record as it was in the audit log', () => {
     const db = fresh();
     const source = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
-    const where = "text like 'Enact legislation and take effective measures to protect and promote women''s rights, especially%' and reviewId = 'AFG-5'";
-    const stored = one<{ seq: number; id: string; response: string; themes: string; recommendingStates: string }>(db, `select seq, id, response, themes, recommendingStates from uprRecommendation where ${where}`);
+    const where =
+      "text like 'Enact legislation and take effective measures to protect and promote women''s rights, especially%' and reviewId = 'AFG-5'";
+    const stored = one<{ seq: number; id: string; response: string; themes: string; recommendingStates: string }>(
+      db,
+      `select seq, id, response, themes, recommendingStates from uprRecommendation where ${where}`,
+    );
     expect(stored).toMatchObject({ response: 'supported', themes: JSON.stringify(['Rights of the Child', "Women's rights"]) });
     // Line 2 of the raw file: the response and the issues changed, the text and the recommending State not.
-    const changed = replaceLine(rawUpr(UPR_INFO_01_05), 2, (line) => line.replace(',Accepted,5,"Rights of the Child,Women\'s rights",5', ',Rejected,5,"Women\'s rights",5'));
+    const changed = replaceLine(rawUpr(UPR_INFO_01_05), 2, (line) =>
+      line.replace(',Accepted,5,"Rights of the Child,Women\'s rights",5', ',Rejected,5,"Women\'s rights",5'),
+    );
     const before = snapshot(db);
     const { result } = importUprFile(db, { format: 'upr-info', text: changed, source, actor: 'test' });
     expect(result!.diff.recommendations.changed).toEqual([{ id: stored.id, fields: ['response', 'responseAsRecorded', 'themes'] }]);
     expect(result!.diff.recommendations.added).toBe(0);
-    expect(one(db, `select seq, id, response, responseAsRecorded, themes, recommendingStates from uprRecommendation where ${where}`)).toEqual({
+    expect(
+      one(db, `select seq, id, response, responseAsRecorded, themes, recommendingStates from uprRecommendation where ${where}`),
+    ).toEqual({
       seq: stored.seq,
       id: stored.id,
       response: 'noted',
@@ -104,9 +130,17 @@ describe('a re-export that changes what a recommendation says', () => {
       themes: JSON.stringify(["Women's rights"]),
       recommendingStates: JSON.stringify([{ iso3: 'AUT', nameAsRecorded: 'Austria' }]),
     });
-    const audit = one<{ action: string; before: string }>(db, "select action, before from auditLog where actor = 'test' and entity = 'uprRecommendation'");
+    const audit = one<{ action: string; before: string }>(
+      db,
+      "select action, before from auditLog where actor = 'test' and entity = 'uprRecommendation'",
+    );
     expect(audit.action).toBe('update');
-    expect(JSON.parse(audit.before)).toMatchObject({ id: stored.id, response: 'supported', responseAsRecorded: 'Accepted', themes: ['Rights of the Child', "Women's rights"] });
+    expect(JSON.parse(audit.before)).toMatchObject({
+      id: stored.id,
+      response: 'supported',
+      responseAsRecorded: 'Accepted',
+      themes: ['Rights of the Child', "Women's rights"],
+    });
     expect(snapshot(db)).toEqual({ ...before, version: before.version + 1, auditLog: before.auditLog + 1 });
   });
 });
@@ -140,14 +174,21 @@ describe('importing into a database that lacks part of the bundled data', () => 
     expect(version(db)).toBe(before.version + 1);
     // The review added, and one entry listing the recommendations added, citing the file's source.
     expect(count(db, 'auditLog')).toBe(before.auditLog + 2);
-    expect(one(db, "select count(*) as n from auditLog where actor = 'test' and sourceId = 'upr-info-export-2015-sessions-01-05'")).toEqual({ n: 2 });
+    expect(one(db, "select count(*) as n from auditLog where actor = 'test' and sourceId = 'upr-info-export-2015-sessions-01-05'")).toEqual(
+      { n: 2 },
+    );
     const batch = one(db, "select after from auditLog where actor = 'test' and entity = 'uprRecommendation'") as { after: string };
     expect((JSON.parse(batch.after) as string[]).sort()).toEqual(original.map((r) => r.id).sort());
     // And they are found by full-text search again.
-    const readded = all(db, "select seq, text from uprRecommendation where reviewId in ('AFG-5', 'BHR-1')") as { seq: number; text: string }[];
+    const readded = all(db, "select seq, text from uprRecommendation where reviewId in ('AFG-5', 'BHR-1')") as {
+      seq: number;
+      text: string;
+    }[];
     for (const r of readded) {
       const phrase = `"${(r.text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 4).join(' ')}"`;
-      const found = (all(db, 'select rowid from uprRecommendationFts where uprRecommendationFts match ?', phrase) as { rowid: number }[]).map((f) => f.rowid);
+      const found = (
+        all(db, 'select rowid from uprRecommendationFts where uprRecommendationFts match ?', phrase) as { rowid: number }[]
+      ).map((f) => f.rowid);
       expect(found, r.text).toContain(r.seq);
     }
 
@@ -181,13 +222,19 @@ describe('the thematic list document as text (ohchr-list-text)', () => {
     const bundled = all<{ id: string }>(db, `select ${columns} from uprRecommendation where reviewId = 'SVN-48' order by id`);
     expect(bundled).toHaveLength(254);
     sqliteOf(db).prepare("delete from uprRecommendation where reviewId = 'SVN-48'").run();
-    const source = uprImportSource({ title: 'OHCHR thematic list of recommendations, Slovenia, 48th session (text)', url: null, asOf: '2025-06-01' });
+    const source = uprImportSource({
+      title: 'OHCHR thematic list of recommendations, Slovenia, 48th session (text)',
+      url: null,
+      asOf: '2025-06-01',
+    });
     const text = readImportFile(rawPath('upr/slovenia_ohchr-thematic-list_cycle4_session48_2025.md'));
     const { parsed, result } = importUprFile(db, { format: 'ohchr-list-text', text, source, actor: 'test' });
     expect(parsed.rejected).toEqual([]);
     expect(result!.diff.recommendations).toMatchObject({ added: 254, changed: [] });
     expect(all(db, `select ${columns} from uprRecommendation where reviewId = 'SVN-48' order by id`)).toEqual(bundled);
-    expect(one(db, "select count(*) as n from uprRecommendation where reviewId = 'SVN-48' and sourceId = ?", source.id)).toEqual({ n: 254 });
+    expect(one(db, "select count(*) as n from uprRecommendation where reviewId = 'SVN-48' and sourceId = ?", source.id)).toEqual({
+      n: 254,
+    });
   });
 });
 
@@ -216,10 +263,14 @@ describe('refused input: nothing is applied', () => {
     const file = join(dir, 'five-rows-broken.csv');
     writeFileSync(file, broken);
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/import-upr/index.ts', '--format', 'upr-info', '--file', file, '--database', database, ...args], {
-        encoding: 'utf8',
-        cwd: join(import.meta.dirname, '../..'),
-      });
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/import-upr/index.ts', '--format', 'upr-info', '--file', file, '--database', database, ...args],
+        {
+          encoding: 'utf8',
+          cwd: join(import.meta.dirname, '../..'),
+        },
+      );
     const refused = cli('--source-title', 'UPR Info export, five rows (test)', '--as-of', '2015-08-14');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 4: session 95 is outside the known UPR cycles');
@@ -234,7 +285,9 @@ describe('refused input: nothing is applied', () => {
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('recommendations: 5 added, 0 changed, 0 unchanged');
     expect(dry.stdout).toContain('~ review SVN-20: sourceIds');
-    expect(dry.stdout).toMatch(/warning: review SVN-20: this file adds 5 recommendation\(s\) to the \d+ from ohchr-thematic-lists-slovenia-sessions-20-34-48/);
+    expect(dry.stdout).toMatch(
+      /warning: review SVN-20: this file adds 5 recommendation\(s\) to the \d+ from ohchr-thematic-lists-slovenia-sessions-20-34-48/,
+    );
     expect(dry.stdout).toContain('(dry run: nothing written)');
 
     const db = createDb(database);
@@ -250,7 +303,11 @@ describe('refused input: nothing is applied', () => {
     const [first, second, ...rest] = dataset.recommendations;
     const bad = {
       ...dataset,
-      recommendations: [{ ...first!, session: 95 }, { ...second!, stateUnderReviewIso3: 'XYZ', reviewId: `XYZ-${second!.session}` }, ...rest],
+      recommendations: [
+        { ...first!, session: 95 },
+        { ...second!, stateUnderReviewIso3: 'XYZ', reviewId: `XYZ-${second!.session}` },
+        ...rest,
+      ],
     };
     const error = (() => {
       try {
@@ -288,12 +345,16 @@ describe('refused input: nothing is applied', () => {
     const xlsx = join(dir, 'export.xlsx');
     writeFileSync(xlsx, Buffer.from('PK\u0003\u0004rest', 'latin1'));
     expect(() => readImportFile(xlsx)).toThrow(InputFileError);
-    expect(() => readImportFile(xlsx)).toThrow(/is an Excel workbook, not text: the upr-info, ohchr-list, uhri, calendar formats read \.xlsx workbooks/);
+    expect(() => readImportFile(xlsx)).toThrow(
+      /is an Excel workbook, not text: the upr-info, ohchr-list, uhri, calendar formats read \.xlsx workbooks/,
+    );
     await expect(readUprFileContent(xlsx, 'upr-info')).rejects.toThrow(/export\.xlsx: not a readable \.xlsx workbook/);
     await expect(readUprFileContent(xlsx, 'uhri-json')).rejects.toThrow(/is an Excel workbook, but the uhri-json format is not a table/);
     const xls = join(dir, 'export.xls');
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    await expect(readUprFileContent(xls, 'upr-info')).rejects.toThrow(/Excel 97-2003 workbook \(\.xls\), which is not read: open it and save it as an \.xlsx workbook/);
+    await expect(readUprFileContent(xls, 'upr-info')).rejects.toThrow(
+      /Excel 97-2003 workbook \(\.xls\), which is not read: open it and save it as an \.xlsx workbook/,
+    );
     const macRoman = join(dir, 'mac-roman.csv');
     writeFileSync(macRoman, Buffer.concat([Buffer.from('To,Text\nA,b\nC\u00d5te,x\n', 'latin1')]));
     expect(() => readImportFile(macRoman)).toThrow(/is not UTF-8 text \(first bad byte on line 3\)/);
@@ -318,7 +379,17 @@ describe('broken and hostile files: refused whole, with a short message, nothing
 
   it('a CSV cut inside a quoted text, or whose last row is cut short, is refused at the line of that row', () => {
     const header = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
-    const row = header.map((h) => ({ Text: '140.7 Ratify the Optional Protocol, and accept its procedure (Maldives);', 'Countries Concerned': '- Slovenia', 'Reccomending Body': '- UPR', 'UPR Reccomending States': '- Maldives', 'UPR Position': '- Supported', 'UPR Session': '- 48 Session' })[h] ?? '');
+    const row = header.map(
+      (h) =>
+        ({
+          Text: '140.7 Ratify the Optional Protocol, and accept its procedure (Maldives);',
+          'Countries Concerned': '- Slovenia',
+          'Reccomending Body': '- UPR',
+          'UPR Reccomending States': '- Maldives',
+          'UPR Position': '- Supported',
+          'UPR Session': '- 48 Session',
+        })[h] ?? '',
+    );
     const whole = stringify([header, row]);
     const options = { sourceId: 'uhri-test', states: stateResolverOf(fresh()) };
     expect(parseUprFile('uhri', whole, options).rejected).toEqual([]);
@@ -352,7 +423,9 @@ describe('broken and hostile files: refused whole, with a short message, nothing
     const utf16 = write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('To,Text\n', 'utf16le')]));
     await expect(readUprFileContent(utf16, 'upr-info')).rejects.toThrow(/utf16\.csv is UTF-16 text: save it as UTF-8/);
     const latin1 = write('latin1.csv', Buffer.from("To,Text\nChad,x\nC\u00f4te d'Ivoire,y\n", 'latin1'));
-    await expect(readUprFileContent(latin1, 'upr-info')).rejects.toThrow(/latin1\.csv is not UTF-8 text \(first bad byte on line 3\): .*Latin-1 .*save it as UTF-8/);
+    await expect(readUprFileContent(latin1, 'upr-info')).rejects.toThrow(
+      /latin1\.csv is not UTF-8 text \(first bad byte on line 3\): .*Latin-1 .*save it as UTF-8/,
+    );
     // A UTF-8 byte order mark is fine.
     const bom = write('bom.csv', Buffer.from('\ufeffTo,Text\n', 'utf8'));
     await expect(readUprFileContent(bom, 'upr-info')).resolves.toBe('To,Text\n');
@@ -413,12 +486,22 @@ describe('UHRI exports', () => {
     header,
     row(upr),
     row({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW' }),
-    row({ ...upr, Text: '140.9 Consider acceding to the Optional Protocol (Rwanda);', 'Countries Concerned': "- Côte d'Ivoire", 'UPR Reccomending States': '- Rwanda', 'UPR Session': '- 47 Session' }),
+    row({
+      ...upr,
+      Text: '140.9 Consider acceding to the Optional Protocol (Rwanda);',
+      'Countries Concerned': "- Côte d'Ivoire",
+      'UPR Reccomending States': '- Rwanda',
+      'UPR Session': '- 47 Session',
+    }),
   ]);
 
   it('reads the export layout, adds its UPR rows under a new source, warns of a review recorded by two sources, and changes nothing the second time', () => {
     const db = fresh();
-    const source = uprImportSource({ title: 'UHRI export, Slovenia and Côte d’Ivoire (test)', url: 'https://uhri.ohchr.org/en/', asOf: '2026-04-13' });
+    const source = uprImportSource({
+      title: 'UHRI export, Slovenia and Côte d’Ivoire (test)',
+      url: 'https://uhri.ohchr.org/en/',
+      asOf: '2026-04-13',
+    });
     const before = snapshot(db);
     const { parsed, result } = importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' });
     expect(parsed).toMatchObject({ rejected: [], skipped: 1 });
@@ -430,7 +513,9 @@ describe('UHRI exports', () => {
     ]);
     expect(result!.sourceAdded).toBe(true);
     expect(result!.warnings).toEqual([
-      expect.stringMatching(/^review SVN-48: this file adds 1 recommendation\(s\) to the \d+ from ohchr-thematic-lists-slovenia-sessions-20-34-48; .* counted twice$/),
+      expect.stringMatching(
+        /^review SVN-48: this file adds 1 recommendation\(s\) to the \d+ from ohchr-thematic-lists-slovenia-sessions-20-34-48; .* counted twice$/,
+      ),
     ]);
     expect(one(db, 'select id, title from source where id = ?', source.id)).toEqual({ id: source.id, title: source.title });
     expect(one(db, "select paragraph, documentDate, externalId from uprRecommendation where id like 'uhri:48:SVN:%'")).toEqual({
@@ -450,7 +535,11 @@ describe('UHRI exports', () => {
     const db = fresh();
     const before = snapshot(db);
     const source = uprImportSource({ title: 'UHRI full export, one record (test)', url: null, asOf: '2025-03-03' });
-    const { parsed, result } = importUprFile(db, { format: 'uhri-json', text: readImportFile(rawPath('upr/format-sample_uhri-export-full-en-json_one-record.json')), source });
+    const { parsed, result } = importUprFile(db, {
+      format: 'uhri-json',
+      text: readImportFile(rawPath('upr/format-sample_uhri-export-full-en-json_one-record.json')),
+      source,
+    });
     expect(parsed).toMatchObject({ rows: 1, skipped: 1, rejected: [] });
     expect(result!.sourceAdded).toBe(false);
     expect(snapshot(db)).toEqual(before);
@@ -458,9 +547,15 @@ describe('UHRI exports', () => {
 
   it('a header that is not the export layout is refused on line 1', () => {
     const db = fresh();
-    const { parsed, result } = importUprFile(db, { format: 'uhri', text: 'Text,Country\nx,y\n', source: uprImportSource({ title: 't', url: null, asOf: '2026-01-01' }) });
+    const { parsed, result } = importUprFile(db, {
+      format: 'uhri',
+      text: 'Text,Country\nx,y\n',
+      source: uprImportSource({ title: 't', url: null, asOf: '2026-01-01' }),
+    });
     expect(result).toBeNull();
-    expect(parsed.rejected).toEqual([{ line: 1, reason: expect.stringMatching(/^not a UHRI export header; missing: Countries Concerned, /) }]);
+    expect(parsed.rejected).toEqual([
+      { line: 1, reason: expect.stringMatching(/^not a UHRI export header; missing: Countries Concerned, /) },
+    ]);
   });
 });
 
@@ -480,7 +575,9 @@ describe('Excel workbooks (.xlsx)', () => {
     expect(fromWorkbook.rejected).toEqual([]);
     expect(fromWorkbook.layout).toBe('original');
     expect(fromWorkbook.dataset.recommendations).toHaveLength(25);
-    expect(fromWorkbook.dataset.recommendations).toEqual(fromCsv.dataset.recommendations.map((r) => ({ ...r, sourceLine: r.sourceLine + 1 })));
+    expect(fromWorkbook.dataset.recommendations).toEqual(
+      fromCsv.dataset.recommendations.map((r) => ({ ...r, sourceLine: r.sourceLine + 1 })),
+    );
   });
 
   it('a UHRI export as downloaded: one value per line in a cell, a date cell, refused rows named by their row', async () => {
@@ -497,9 +594,17 @@ describe('Excel workbooks (.xlsx)', () => {
       'UPR Session': '- 48 Session',
     };
     const file = join(dir, 'uhri.xlsx');
-    const sheet = [header, row(upr), row({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW' }), row({ ...upr, 'UPR Session': '- 95 Session' })];
+    const sheet = [
+      header,
+      row(upr),
+      row({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW' }),
+      row({ ...upr, 'UPR Session': '- 95 Session' }),
+    ];
     writeFileSync(file, await writeExcelFile(sheet as never).toBuffer());
-    const parsed = parseUprFile('uhri', await readUprFileContent(file, 'uhri'), { sourceId: 'uhri-test', states: stateResolverOf(fresh()) });
+    const parsed = parseUprFile('uhri', await readUprFileContent(file, 'uhri'), {
+      sourceId: 'uhri-test',
+      states: stateResolverOf(fresh()),
+    });
     expect(parsed.rejected).toEqual([{ line: 4, reason: expect.stringContaining('session 95 is outside the known UPR cycles') }]);
     expect(parsed.skipped).toBe(1);
     expect(parsed.dataset.recommendations).toEqual([

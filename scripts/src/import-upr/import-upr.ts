@@ -47,7 +47,11 @@ export function stateNamesOf(db: Kysely<Database>): StateNames[] {
     nameAr: string;
     formalNameEn: string | null;
   }[];
-  return rows.map((s) => ({ iso3: s.iso3, names: { en: s.nameEn, fr: s.nameFr, es: s.nameEs, ar: s.nameAr }, formalNameEn: s.formalNameEn }));
+  return rows.map((s) => ({
+    iso3: s.iso3,
+    names: { en: s.nameEn, fr: s.nameFr, es: s.nameEs, ar: s.nameAr },
+    formalNameEn: s.formalNameEn,
+  }));
 }
 
 export const stateResolverOf = (db: Kysely<Database>): StateNameResolver => createStateNameResolver(stateNamesOf(db));
@@ -57,7 +61,10 @@ export const uprImportSource = (source: ImportSource): SourceRecord => importedS
 
 /** A registered source by id. */
 export function registeredSource(db: Kysely<Database>, id: string): SourceRecord | null {
-  return (sqliteOf(db).prepare('select id, title, publisher, url, asOf, rawFile, note from source where id = ?').get(id) as SourceRecord | undefined) ?? null;
+  return (
+    (sqliteOf(db).prepare('select id, title, publisher, url, asOf, rawFile, note from source where id = ?').get(id) as
+      SourceRecord | undefined) ?? null
+  );
 }
 
 /**
@@ -67,7 +74,9 @@ export function registeredSource(db: Kysely<Database>, id: string): SourceRecord
  */
 export function bundledSourceFor(db: Kysely<Database>, path: string): SourceRecord | null {
   const name = basename(path);
-  const rows = sqliteOf(db).prepare('select id, title, publisher, url, asOf, rawFile, note from source where rawFile is not null').all() as SourceRecord[];
+  const rows = sqliteOf(db)
+    .prepare('select id, title, publisher, url, asOf, rawFile, note from source where rawFile is not null')
+    .all() as SourceRecord[];
   return rows.find((s) => basename(s.rawFile!) === name) ?? null;
 }
 
@@ -104,7 +113,8 @@ export class RefusedRowsError extends Error {
 }
 
 /** What a file with no data rows holds instead, by format. */
-const ONLY = (format: UprImportFormat) => (format === 'uhri-json' ? 'an empty list' : format === 'ohchr-list-text' ? 'a title' : 'a header');
+const ONLY = (format: UprImportFormat) =>
+  format === 'uhri-json' ? 'an empty list' : format === 'ohchr-list-text' ? 'a title' : 'a header';
 
 /**
  * The prepared import of a file, or why the file is refused, thrown: unreadable (InputFileError),

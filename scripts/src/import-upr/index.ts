@@ -75,9 +75,11 @@ const { values } = (() => {
 if (!values.format || !values.file) fail(usage);
 const format = values.format;
 if (!isUprImportFormat(format)) fail(`--format must be one of ${UPR_IMPORT_FORMATS.join(', ')}, not "${format}"\n${usage}`);
-if (values['source-id'] && (values['source-title'] || values['source-url'] || values['as-of'])) fail('--source-id names a registered source: leave out --source-title, --source-url and --as-of');
+if (values['source-id'] && (values['source-title'] || values['source-url'] || values['as-of']))
+  fail('--source-id names a registered source: leave out --source-title, --source-url and --as-of');
 if (values['source-title'] && !values['as-of']) fail('--source-title needs --as-of <YYYY-MM-DD>, the date the file is as of');
-if (!values['source-title'] && (values['source-url'] || values['as-of'])) fail('--source-url and --as-of describe a new source: give --source-title too');
+if (!values['source-title'] && (values['source-url'] || values['as-of']))
+  fail('--source-url and --as-of describe a new source: give --source-title too');
 if (values['as-of'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) fail(`--as-of must be a date YYYY-MM-DD, not "${values['as-of']}"`);
 // Paths are relative to where the command was typed: pnpm runs the script in scripts/ and says where it was invoked in INIT_CWD.
 const here = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
@@ -96,18 +98,24 @@ try {
   let source: SourceRecord;
   if (values['source-id']) {
     const found = registeredSource(db, values['source-id']);
-    if (!found) throw new InputError(`no source "${values['source-id']}" is registered; describe a new one with --source-title and --as-of`);
+    if (!found)
+      throw new InputError(`no source "${values['source-id']}" is registered; describe a new one with --source-title and --as-of`);
     source = found;
     log(`source: ${source.id} (registered)`);
   } else if (values['source-title']) {
     source = uprImportSource({ title: values['source-title'], url: values['source-url'] ?? null, asOf: values['as-of']! });
     log(`source: ${source.id}${registeredSource(db, source.id) ? ' (registered by an earlier import)' : ' (new)'}`);
-    if (bundled) log(`note: ${basename(file)} is the name of the bundled raw file of source ${bundled.id}; leave out --source-title to re-import it as that source`);
+    if (bundled)
+      log(
+        `note: ${basename(file)} is the name of the bundled raw file of source ${bundled.id}; leave out --source-title to re-import it as that source`,
+      );
   } else if (bundled) {
     source = bundled;
     log(`source: ${source.id} (the bundled source of ${bundled.rawFile}, matched by the file name)`);
   } else {
-    throw new InputError(`${basename(file)} is not a bundled raw file: describe its source with --source-title and --as-of (and --source-url), or name a registered one with --source-id`);
+    throw new InputError(
+      `${basename(file)} is not a bundled raw file: describe its source with --source-title and --as-of (and --source-url), or name a registered one with --source-id`,
+    );
   }
 
   // --- parse, report, apply --------------------------------------------------------------------
@@ -121,7 +129,9 @@ try {
     parsed.counts.sessions && `${parsed.counts.sessions} sessions`,
     parsed.skipped && `${parsed.skipped} rows of other mechanisms skipped`,
   ].filter(Boolean);
-  log(`${values.file} (${format}${parsed.layout ? `, ${parsed.layout} header` : ''}): ${parsed.rows} row${parsed.rows === 1 ? '' : 's'} read${counts.length ? `: ${counts.join(', ')}` : ''}`);
+  log(
+    `${values.file} (${format}${parsed.layout ? `, ${parsed.layout} header` : ''}): ${parsed.rows} row${parsed.rows === 1 ? '' : 's'} read${counts.length ? `: ${counts.join(', ')}` : ''}`,
+  );
   for (const line of formatUnresolved(parsed.unresolved)) console.log(line);
 
   const prepared = acceptedImport(preparedFile);

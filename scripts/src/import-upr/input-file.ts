@@ -90,7 +90,9 @@ export function inputText(bytes: Buffer, path: string): string {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new InputFileError(`${path} is not text: it has a NUL byte on line ${lineAt(bytes, nul)}, so it is a binary file (a workbook, a PDF, an image?), not the text this import reads`);
+    throw new InputFileError(
+      `${path} is not text: it has a NUL byte on line ${lineAt(bytes, nul)}, so it is a binary file (a workbook, a PDF, an image?), not the text this import reads`,
+    );
   }
   let text: string;
   try {

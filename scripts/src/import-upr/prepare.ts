@@ -55,7 +55,11 @@ export interface ParsedUprFile {
 const empty = (): UprDataset => ({ sessions: [], reviews: [], recommendations: [], pledges: [] });
 
 /** Parses `content` in `format`; every record cites `sourceId`. */
-export function parseUprFile(format: UprImportFormat, content: UprFileContent, options: { sourceId: string; states: StateNameResolver }): ParsedUprFile {
+export function parseUprFile(
+  format: UprImportFormat,
+  content: UprFileContent,
+  options: { sourceId: string; states: StateNameResolver },
+): ParsedUprFile {
   const dataset = empty();
   const text = () => {
     // readUprFileContent gives a workbook's table only for the table formats.
@@ -67,19 +71,40 @@ export function parseUprFile(format: UprImportFormat, content: UprFileContent, o
       const r = parseUprInfoCsv(content, options);
       dataset.recommendations = r.records;
       dataset.pledges = r.pledges;
-      return { dataset, rows: r.records.length + r.pledges.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: r.layout };
+      return {
+        dataset,
+        rows: r.records.length + r.pledges.length + r.rejected.length,
+        rejected: r.rejected,
+        unresolved: r.unresolved,
+        skipped: 0,
+        layout: r.layout,
+      };
     }
     case 'ohchr-list':
     case 'ohchr-list-text': {
       const r = format === 'ohchr-list' ? parseThematicListCsv(content, options) : parseThematicListText(text(), options);
       dataset.recommendations = r.records;
-      return { dataset, rows: r.records.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: null };
+      return {
+        dataset,
+        rows: r.records.length + r.rejected.length,
+        rejected: r.rejected,
+        unresolved: r.unresolved,
+        skipped: 0,
+        layout: null,
+      };
     }
     case 'uhri':
     case 'uhri-json': {
       const r = format === 'uhri' ? parseUhriExportCsv(content, options) : parseUhriJson(text(), options);
       dataset.recommendations = r.records;
-      return { dataset, rows: r.records.length + r.rejected.length + r.skipped, rejected: r.rejected, unresolved: r.unresolved, skipped: r.skipped, layout: null };
+      return {
+        dataset,
+        rows: r.records.length + r.rejected.length + r.skipped,
+        rejected: r.rejected,
+        unresolved: r.unresolved,
+        skipped: r.skipped,
+        layout: null,
+      };
     }
     case 'calendar': {
       const r = parseCalendarCsv(content, options);
@@ -95,7 +120,14 @@ export function parseUprFile(format: UprImportFormat, content: UprFileContent, o
           endDate: s.endDate,
           sourceIds: [options.sourceId],
         }));
-      return { dataset, rows: r.records.length + r.rejected.length, rejected: r.rejected, unresolved: r.unresolved, skipped: 0, layout: null };
+      return {
+        dataset,
+        rows: r.records.length + r.rejected.length,
+        rejected: r.rejected,
+        unresolved: r.unresolved,
+        skipped: 0,
+        layout: null,
+      };
     }
   }
 }
@@ -111,7 +143,9 @@ const isOle = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0xd0, 
 export function readImportFile(path: string): string {
   const bytes = readInputBytes(path, INPUT_LIMITS.uprTable);
   if (isZip(bytes) || isOle(bytes) || ['.xls', '.xlsx'].includes(extname(path).toLowerCase())) {
-    throw new InputFileError(`${path} is an Excel workbook, not text: the ${WORKBOOK_FORMATS.join(', ')} formats read .xlsx workbooks; for the others save the sheet as "CSV UTF-8"`);
+    throw new InputFileError(
+      `${path} is an Excel workbook, not text: the ${WORKBOOK_FORMATS.join(', ')} formats read .xlsx workbooks; for the others save the sheet as "CSV UTF-8"`,
+    );
   }
   return inputText(bytes, path);
 }
@@ -123,11 +157,15 @@ export function readImportFile(path: string): string {
 export async function readUprFileContent(path: string, format: UprImportFormat): Promise<UprFileContent> {
   const bytes = readInputBytes(path, limitOf(format));
   if (isOle(bytes) || (extname(path).toLowerCase() === '.xls' && !isZip(bytes))) {
-    throw new InputFileError(`${path} is an Excel 97-2003 workbook (.xls), which is not read: open it and save it as an .xlsx workbook, or the sheet as "CSV UTF-8"`);
+    throw new InputFileError(
+      `${path} is an Excel 97-2003 workbook (.xls), which is not read: open it and save it as an .xlsx workbook, or the sheet as "CSV UTF-8"`,
+    );
   }
   if (!isZip(bytes) && extname(path).toLowerCase() !== '.xlsx') return inputText(bytes, path);
   if (!isWorkbookFormat(format)) {
-    throw new InputFileError(`${path} is an Excel workbook, but the ${format} format is not a table; workbooks are read for ${WORKBOOK_FORMATS.join(', ')}`);
+    throw new InputFileError(
+      `${path} is an Excel workbook, but the ${format} format is not a table; workbooks are read for ${WORKBOOK_FORMATS.join(', ')}`,
+    );
   }
   try {
     return await readWorkbookTable(bytes);
@@ -173,7 +211,12 @@ export async function prepareUprFile(job: UprFileJob, states: StateNameResolver,
     return { ...out, fileError: error.message };
   }
   const { dataset, ...summary } = parseUprFile(job.format, content, { sourceId: job.source.id, states });
-  const counts = { recommendations: dataset.recommendations.length, pledges: dataset.pledges.length, reviews: dataset.reviews.length, sessions: dataset.sessions.length };
+  const counts = {
+    recommendations: dataset.recommendations.length,
+    pledges: dataset.pledges.length,
+    reviews: dataset.reviews.length,
+    sessions: dataset.sessions.length,
+  };
   out.parsed = { ...summary, counts };
   if (summary.rejected.length > 0) return out;
   try {

@@ -35,7 +35,12 @@ export function createProgressBar(
     intervalMs = 100,
     minRows = 1000,
     now = () => performance.now(),
-  }: { stream?: ProgressStream; intervalMs?: number; /** No final line off a terminal for fewer rows (a short import). */ minRows?: number; now?: () => number } = {},
+  }: {
+    stream?: ProgressStream;
+    intervalMs?: number;
+    /** No final line off a terminal for fewer rows (a short import). */ minRows?: number;
+    now?: () => number;
+  } = {},
 ): ProgressBar {
   const started = now();
   let lastDraw = -Infinity;
@@ -63,7 +68,9 @@ export function createProgressBar(
         draw();
         stream.write('\n');
       } else if (total >= minRows) {
-        stream.write(`${label} ${number(done)}/${number(total)} rows in ${(elapsed / 1000).toFixed(1)} s (${number(rate(done, elapsed))} rows/s)\n`);
+        stream.write(
+          `${label} ${number(done)}/${number(total)} rows in ${(elapsed / 1000).toFixed(1)} s (${number(rate(done, elapsed))} rows/s)\n`,
+        );
       }
     },
   };

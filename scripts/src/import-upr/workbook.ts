@@ -41,6 +41,7 @@ export async function readWorkbookTable(bytes: Buffer): Promise<CsvTable> {
   // The sheet is as wide as its widest row; columns past the header's last name that are empty
   // everywhere in a row (formatting, a deleted column) are not the row's.
   const width = header.cells.findLastIndex((c) => c !== '') + 1;
-  const fitted = (l: CsvLine): CsvLine => (l.cells.slice(width).every((c) => c === '') ? { line: l.line, cells: l.cells.slice(0, width) } : l);
+  const fitted = (l: CsvLine): CsvLine =>
+    l.cells.slice(width).every((c) => c === '') ? { line: l.line, cells: l.cells.slice(0, width) } : l;
   return { header: fitted(header), rows: rows.map(fitted) };
 }

@@ -24,12 +24,24 @@ function consentOf(type: string): { kind: EventKind; note: string | null; undate
     case 'acceptance':
       return { kind: 'acceptance', note: null, undated: false };
     case 'ratification (type not given)':
-      return { kind: 'ratification', note: 'The source does not say whether this was a ratification or an acceptance; recorded as ratification.', undated: false };
+      return {
+        kind: 'ratification',
+        note: 'The source does not say whether this was a ratification or an acceptance; recorded as ratification.',
+        undated: false,
+      };
     case 'ratification or acceptance (code R)':
-      return { kind: 'ratification', note: 'The source codes it R (ratification, acceptance, approval or notification); recorded as ratification.', undated: false };
+      return {
+        kind: 'ratification',
+        note: 'The source codes it R (ratification, acceptance, approval or notification); recorded as ratification.',
+        undated: false,
+      };
     case 'ratified, not yet in force (Wikipedia status)':
     case 'in force by Jun 2025 (Wikipedia status)':
-      return { kind: 'ratification', note: `Wikipedia status cell only: "${type.replace(' (Wikipedia status)', '')}"; no date given.`, undated: true };
+      return {
+        kind: 'ratification',
+        note: `Wikipedia status cell only: "${type.replace(' (Wikipedia status)', '')}"; no date given.`,
+        undated: true,
+      };
     default:
       return null;
   }
@@ -50,7 +62,10 @@ export function buildAmendments(problems: Problems): AmendmentsResult {
     const consent = consentOf(row.get('consent_type'));
     const sourceId = findSource(row.get('source'), row.opt('source_url'), instrumentId);
     if (!instrumentId || !consent || !sourceId) {
-      problems.add(originOf(row), `cannot read amendment row (code ${row.get('amendment_code')}, type "${row.get('consent_type')}", source "${row.get('source')}")`);
+      problems.add(
+        originOf(row),
+        `cannot read amendment row (code ${row.get('amendment_code')}, type "${row.get('consent_type')}", source "${row.get('source')}")`,
+      );
       continue;
     }
     const date = row.opt('consent_date');
@@ -84,12 +99,16 @@ export function buildAmendments(problems: Problems): AmendmentsResult {
       continue;
     }
     if (!row.opt('iso3')) {
-      notRepresented.push(`${where} ${instrumentId}: ${row.get('state')} ${row.get('event')} (${row.get('date_precision')}); placeholder, counted in counts.json notes`);
+      notRepresented.push(
+        `${where} ${instrumentId}: ${row.get('state')} ${row.get('event')} (${row.get('date_precision')}); placeholder, counted in counts.json notes`,
+      );
       continue;
     }
     const kind = supplementKind(row.get('event'));
     if (!kind) {
-      notRepresented.push(`${where} ${instrumentId} ${row.get('iso3')}: ${row.get('event')} (${row.get('date')}); domestic step, not a deposit`);
+      notRepresented.push(
+        `${where} ${instrumentId} ${row.get('iso3')}: ${row.get('event')} (${row.get('date')}); domestic step, not a deposit`,
+      );
       continue;
     }
     supplementEvent(row, instrumentId, kind, problems, events);
@@ -132,7 +151,10 @@ export function supplementEvent(row: CsvRow, instrumentId: InstrumentId, kind: E
       sourceId,
       sourceUrl: row.opt('source_url'),
       notificationSymbol: null,
-      note: joinNotes(attestation === 'unverified' ? `Unverified (${row.get('evidence_level')}): ${row.get('source')}.` : null, row.opt('note')),
+      note: joinNotes(
+        attestation === 'unverified' ? `Unverified (${row.get('evidence_level')}): ${row.get('source')}.` : null,
+        row.opt('note'),
+      ),
     },
   });
 }

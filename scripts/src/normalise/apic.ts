@@ -95,7 +95,9 @@ export function buildApic(problems: Problems): ApicResult {
     const where = `${row.file}:${row.line}`;
     const iso3 = row.opt('iso3');
     if (!iso3) {
-      notRepresented.push(`${where} APIC: ${row.get('state')} ${what} (${row.get('date_precision')}); placeholder, counted in counts.json notes`);
+      notRepresented.push(
+        `${where} APIC: ${row.get('state')} ${what} (${row.get('date_precision')}); placeholder, counted in counts.json notes`,
+      );
       continue;
     }
     if (/^(ratification|accession) deposited/.test(what)) {

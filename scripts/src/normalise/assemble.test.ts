@@ -59,25 +59,36 @@ describe('assembleSeed', () => {
     expect(seed.files['states.json']).toHaveLength(197);
     expect(seed.files['instruments.json'].map((i) => i.id).sort()).toEqual(
       [
-        'apic', 'opcat', 'rome-statute', 'rs-aggression-2010', 'rs-art124-2015', 'rs-art8-2010', 'rs-art8-2017-biological',
-        'rs-art8-2017-fragments', 'rs-art8-2017-lasers', 'rs-art8-2019-starvation', 'uncat',
+        'apic',
+        'opcat',
+        'rome-statute',
+        'rs-aggression-2010',
+        'rs-art124-2015',
+        'rs-art8-2010',
+        'rs-art8-2017-biological',
+        'rs-art8-2017-fragments',
+        'rs-art8-2017-lasers',
+        'rs-art8-2019-starvation',
+        'uncat',
       ].sort(),
     );
   });
 
   it('cites only sources that sources.json describes, and every source is cited', () => {
     const ids = new Set(seed.files['sources.json'].map((s) => s.id));
-    const cited = new Set([
-      ...events.map((e) => e.sourceId),
-      ...seed.files['states.json'].flatMap((s) => s.sourceIds),
-      ...seed.files['instruments.json'].flatMap((i) => i.sourceIds),
-      ...seed.files['counts.json'].map((c) => c.sourceId),
-      ...seed.files['cat-reports.json'].flatMap((r) => [r.sourceId, r.due.sourceId, r.followUpDue.sourceId]),
-      ...seed.files['cat-follow-up-lists.json'].map((l) => l.sourceId),
-      ...seed.files['cat-sessions.json'].flatMap((s) => [...s.sourceIds, ...s.activities.map((a) => a.sourceId)]),
-      ...seed.files['cat-reporting-states.json'].flatMap((s) => s.sourceIds),
-      ...seed.files['cat-annual-reports.json'].map((a) => a.sourceId),
-    ].filter((id): id is string => id !== null));
+    const cited = new Set(
+      [
+        ...events.map((e) => e.sourceId),
+        ...seed.files['states.json'].flatMap((s) => s.sourceIds),
+        ...seed.files['instruments.json'].flatMap((i) => i.sourceIds),
+        ...seed.files['counts.json'].map((c) => c.sourceId),
+        ...seed.files['cat-reports.json'].flatMap((r) => [r.sourceId, r.due.sourceId, r.followUpDue.sourceId]),
+        ...seed.files['cat-follow-up-lists.json'].map((l) => l.sourceId),
+        ...seed.files['cat-sessions.json'].flatMap((s) => [...s.sourceIds, ...s.activities.map((a) => a.sourceId)]),
+        ...seed.files['cat-reporting-states.json'].flatMap((s) => s.sourceIds),
+        ...seed.files['cat-annual-reports.json'].map((a) => a.sourceId),
+      ].filter((id): id is string => id !== null),
+    );
     expect([...cited].sort()).toEqual([...ids].sort());
   });
 
@@ -89,7 +100,10 @@ describe('assembleSeed', () => {
 
 describe('events', () => {
   it('records Hungary’s Rome Statute withdrawal and its revocation with their real attestations', () => {
-    expect(find('rome-statute:HUN:withdrawal-notified:2025-06-02')).toMatchObject({ attestation: 'official-statement', effectiveDate: '2026-06-02' });
+    expect(find('rome-statute:HUN:withdrawal-notified:2025-06-02')).toMatchObject({
+      attestation: 'official-statement',
+      effectiveDate: '2026-06-02',
+    });
     expect(find('rome-statute:HUN:withdrawal-revoked:2026-05-29')).toMatchObject({
       attestation: 'unverified',
       notificationSymbol: 'C.N.180.2026.TREATIES-XVIII.10',

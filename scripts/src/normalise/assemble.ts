@@ -56,12 +56,7 @@ export function assembleSeed(): Seed {
   const amendments = buildAmendments(problems);
   const apic = buildApic(problems);
 
-  const traced: TracedEvent[] = [
-    ...rome.events,
-    ...amendments.events,
-    ...apic.events,
-    ...pages.flatMap((p) => p.events),
-  ];
+  const traced: TracedEvent[] = [...rome.events, ...amendments.events, ...apic.events, ...pages.flatMap((p) => p.events)];
   const { events, origins } = mergeDuplicates(traced);
 
   const instruments = buildInstruments(
@@ -76,7 +71,8 @@ export function assembleSeed(): Seed {
   );
   const { counts, leftOut } = buildCounts(pages, problems);
   const uncat = instruments.find((i) => i.record.id === 'uncat')?.record;
-  if (!uncat?.withdrawalRule) throw new Error('The CAT reporting files need the UNCAT instrument with its entry-into-force and withdrawal rules');
+  if (!uncat?.withdrawalRule)
+    throw new Error('The CAT reporting files need the UNCAT instrument with its entry-into-force and withdrawal rules');
   const cat = buildCatReporting(problems, {
     events,
     uncatInstrument: { id: 'uncat', entryIntoForceRule: uncat.entryIntoForceRule, withdrawalRule: uncat.withdrawalRule },
@@ -86,10 +82,16 @@ export function assembleSeed(): Seed {
   // --- validation ------------------------------------------------------------------------------
   const iso3s = new Set(states.map(({ record }) => record.iso3));
   const cited = new Set<string>();
-  const check = <T>(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: T, origin: Origin, label: string): void => {
+  const check = <T>(
+    schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+    value: T,
+    origin: Origin,
+    label: string,
+  ): void => {
     const result = schema.safeParse(value);
     if (!result.success) {
-      for (const issue of result.error?.issues ?? []) problems.add(origin, `${label}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
+      for (const issue of result.error?.issues ?? [])
+        problems.add(origin, `${label}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
     }
   };
   const cite = (ids: string[], origin: Origin, label: string): void => {
@@ -103,7 +105,8 @@ export function assembleSeed(): Seed {
     check(StateRecord, record, origin, `state ${record.iso3}`);
     cite(record.sourceIds, origin, `state ${record.iso3}`);
   }
-  if (states.length !== 197) problems.add({ file: 'data/raw/states/states.csv', line: null }, `expected 197 states, found ${states.length}`);
+  if (states.length !== 197)
+    problems.add({ file: 'data/raw/states/states.csv', line: null }, `expected 197 states, found ${states.length}`);
   for (const event of events) {
     const origin = origins.get(event.id)!;
     check(EventRecord, event, origin, `event ${event.id}`);
@@ -127,18 +130,51 @@ export function assembleSeed(): Seed {
   ): void => {
     for (const { record, origin } of traced) {
       check(schema, record, origin, label(record));
-      cite(sourceIdsOf(record).filter((id): id is string => id !== null), origin, label(record));
+      cite(
+        sourceIdsOf(record).filter((id): id is string => id !== null),
+        origin,
+        label(record),
+      );
     }
   };
-  checkAll(cat.reports, CatReportRecord, (r) => [r.sourceId, r.due.sourceId, r.followUpDue.sourceId], (r) => `CAT report ${r.id}`);
-  checkAll(cat.followUpLists, CatFollowUpListRecord, (r) => [r.sourceId], (r) => `CAT follow-up list ${r.id}`);
-  checkAll(cat.sessions, CatSessionRecord, (r) => [...r.sourceIds, ...r.activities.map((a) => a.sourceId)], (r) => `CAT ${r.id}`);
-  checkAll(cat.states, CatReportingStateRecord, (r) => r.sourceIds, (r) => `CAT reporting state ${r.stateIso3}`);
-  checkAll(cat.annualReports, CatAnnualReportRecord, (r) => [r.sourceId], (r) => `CAT annual report ${r.symbol}`);
+  checkAll(
+    cat.reports,
+    CatReportRecord,
+    (r) => [r.sourceId, r.due.sourceId, r.followUpDue.sourceId],
+    (r) => `CAT report ${r.id}`,
+  );
+  checkAll(
+    cat.followUpLists,
+    CatFollowUpListRecord,
+    (r) => [r.sourceId],
+    (r) => `CAT follow-up list ${r.id}`,
+  );
+  checkAll(
+    cat.sessions,
+    CatSessionRecord,
+    (r) => [...r.sourceIds, ...r.activities.map((a) => a.sourceId)],
+    (r) => `CAT ${r.id}`,
+  );
+  checkAll(
+    cat.states,
+    CatReportingStateRecord,
+    (r) => r.sourceIds,
+    (r) => `CAT reporting state ${r.stateIso3}`,
+  );
+  checkAll(
+    cat.annualReports,
+    CatAnnualReportRecord,
+    (r) => [r.sourceId],
+    (r) => `CAT annual report ${r.symbol}`,
+  );
   const sources = sourceRecords(cited);
-  for (const source of sources) check(SourceRecord, source, { file: 'scripts/src/normalise/sources.ts', line: null }, `source ${source.id}`);
+  for (const source of sources)
+    check(SourceRecord, source, { file: 'scripts/src/normalise/sources.ts', line: null }, `source ${source.id}`);
 
-  const byId = <T>(key: (t: T) => string) => (a: T, b: T) => compareText(key(a), key(b));
+  const byId =
+    <T>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      compareText(key(a), key(b));
   const summary = [
     ...pages.flatMap((p) => p.skipped.map((s) => `${p.instrumentId}: skipped ${s.participant} (${s.reason})`)),
     ...[...rome.notRepresented, ...amendments.notRepresented, ...apic.notRepresented].map((line) => `not an event: ${line}`),
@@ -179,7 +215,9 @@ function mergeDuplicates(traced: TracedEvent[]): { events: ParticipationEvent[];
   for (const group of groups.values()) {
     const [best, ...others] = [...group].sort((a, b) => ATTESTATION_RANK[a.event.attestation] - ATTESTATION_RANK[b.event.attestation]);
     const alsoIn = others.filter((o) => o.event.sourceId !== best!.event.sourceId).map((o) => o.event.sourceId);
-    const note = alsoIn.length ? joinNotes(best!.event.note, `Also reported by source ${[...new Set(alsoIn)].join(', ')}.`) : best!.event.note;
+    const note = alsoIn.length
+      ? joinNotes(best!.event.note, `Also reported by source ${[...new Set(alsoIn)].join(', ')}.`)
+      : best!.event.note;
     kept.push({ origin: best!.origin, event: { ...best!.event, note } });
   }
   const origins = new Map<string, Origin>();

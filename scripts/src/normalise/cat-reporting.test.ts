@@ -31,8 +31,14 @@ describe('readFollowUpText', () => {
   it('reads replies known only to have arrived by a date, conservatively', () => {
     expect(read('follow-up report received before the 82nd session (Apr 2025)').received).toMatchObject({ on: null, by: '2025-04-06' });
     expect(read('follow-up report received before Nov 2025').received).toMatchObject({ on: null, by: '2025-10-31' });
-    expect(read('on the Jul 2024 follow-up overdue list, follow-up report received by Nov 2024').received).toMatchObject({ on: null, by: '2024-11-30' });
-    expect(read('a follow-up report was received between the 75th and 76th sessions').received).toMatchObject({ on: null, by: '2023-04-16' });
+    expect(read('on the Jul 2024 follow-up overdue list, follow-up report received by Nov 2024').received).toMatchObject({
+      on: null,
+      by: '2024-11-30',
+    });
+    expect(read('a follow-up report was received between the 75th and 76th sessions').received).toMatchObject({
+      on: null,
+      by: '2023-04-16',
+    });
   });
 
   it('reads the date the Committee asked for', () => {
@@ -40,15 +46,28 @@ describe('readFollowUpText', () => {
   });
 
   it('reads the follow-up lists a row says the State was on', () => {
-    expect([...read('Gabon was on the follow-up overdue lists of Jul/Nov 2023 and Jul 2024').listMonths!]).toEqual(['2023-07', '2023-11', '2024-07']);
-    expect([...read('on the follow-up overdue lists of Nov 2024, Apr 2025 and Nov 2025').listMonths!]).toEqual(['2024-11', '2025-04', '2025-11']);
+    expect([...read('Gabon was on the follow-up overdue lists of Jul/Nov 2023 and Jul 2024').listMonths!]).toEqual([
+      '2023-07',
+      '2023-11',
+      '2024-07',
+    ]);
+    expect([...read('on the follow-up overdue lists of Nov 2024, Apr 2025 and Nov 2025').listMonths!]).toEqual([
+      '2024-11',
+      '2025-04',
+      '2025-11',
+    ]);
     expect([...read('acceded 2019; on the follow-up overdue lists of Apr and Nov 2025').listMonths!]).toEqual(['2025-04', '2025-11']);
   });
 
   it('reports a mention of follow-up in words it does not know, and a session it has no date for', () => {
     expect(read('follow-up reply said to be forthcoming').reasons).toHaveLength(1);
     expect(read('follow-up report received before the 70th session (Apr 2021)').reasons.join()).toMatch(/session 70 has no start date/);
-    expect(read('LOIPR adopted at the 62nd session (Dec 2017)')).toMatchObject({ received: null, dueRecorded: null, listMonths: null, reasons: [] });
+    expect(read('LOIPR adopted at the 62nd session (Dec 2017)')).toMatchObject({
+      received: null,
+      dueRecorded: null,
+      listMonths: null,
+      reasons: [],
+    });
   });
 });
 
@@ -77,14 +96,25 @@ describe('CAT reporting seed files', () => {
   });
 
   it('keeps a due date stated by the source, and marks computed ones', () => {
-    expect(report('SVN:4')).toMatchObject({ dueRecorded: { date: '2015-06-03', precision: 'day' }, due: { date: '2015-06-03', basis: 'recorded' } });
+    expect(report('SVN:4')).toMatchObject({
+      dueRecorded: { date: '2015-06-03', precision: 'day' },
+      due: { date: '2015-06-03', basis: 'recorded' },
+    });
     expect(report('BWA:1')).toMatchObject({ dueAsStated: '2001', due: { date: '2001-10-08', basis: 'computed', asStated: '2001' } });
-    expect(report('DNK:6-7')).toMatchObject({ number: 6, lastNumber: 7, due: { date: '2011-01-01', precision: 'year', basis: 'recorded' } });
+    expect(report('DNK:6-7')).toMatchObject({
+      number: 6,
+      lastNumber: 7,
+      due: { date: '2011-01-01', precision: 'year', basis: 'recorded' },
+    });
     expect(report('BHR:3').due).toMatchObject({ date: null, basis: null });
   });
 
   it('does not read a date printed on a report as its date of receipt (Gabon)', () => {
-    expect(report('GAB:1')).toMatchObject({ receivedOn: null, receivedAsStated: '2011-10-26 (date on report)', distributedOn: '2012-02-16' });
+    expect(report('GAB:1')).toMatchObject({
+      receivedOn: null,
+      receivedAsStated: '2011-10-26 (date on report)',
+      distributedOn: '2012-02-16',
+    });
     expect(report('BHR:3')).toMatchObject({ receivedOn: { date: '2016-01-01', precision: 'year' }, receivedAsStated: '2016' });
   });
 
@@ -101,7 +131,11 @@ describe('CAT reporting seed files', () => {
   it('reads both names of the simplified procedure as one procedure', () => {
     const simplified = reports.filter((r) => r.procedure === 'simplified').map((r) => r.procedureAsStated);
     expect(new Set(simplified)).toEqual(
-      new Set(['optional reporting procedure (LOIPR)', 'simplified reporting procedure', 'simplified/optional reporting procedure (LOIPR)']),
+      new Set([
+        'optional reporting procedure (LOIPR)',
+        'simplified reporting procedure',
+        'simplified/optional reporting procedure (LOIPR)',
+      ]),
     );
   });
 
@@ -129,9 +163,17 @@ describe('CAT reporting seed files', () => {
   });
 
   it('keeps the annual reports’ totals and says which are missing', () => {
-    expect(annual.find((a) => a.symbol === 'A/79/44')).toMatchObject({ statesParties: 174, statesWithOverdueInitialReports: 28, statesWithOverduePeriodicReports: 49 });
+    expect(annual.find((a) => a.symbol === 'A/79/44')).toMatchObject({
+      statesParties: 174,
+      statesWithOverdueInitialReports: 28,
+      statesWithOverduePeriodicReports: 49,
+    });
     const a80 = annual.find((a) => a.symbol === 'A/80/44')!;
-    expect(a80).toMatchObject({ statesParties: null, statesWithOverdueInitialReports: null, sourceId: 'ungeneva-2025-05-cat-82nd-session-closes' });
+    expect(a80).toMatchObject({
+      statesParties: null,
+      statesWithOverdueInitialReports: null,
+      sourceId: 'ungeneva-2025-05-cat-82nd-session-closes',
+    });
     expect(a80.note).toMatch(/^Not found in the source/);
   });
 
@@ -139,7 +181,11 @@ describe('CAT reporting seed files', () => {
     const by = (c: string) => states.filter((s) => s.completeness === c);
     expect([by('complete').length, by('partial').length, by('none').length]).toEqual([8, 123, 44]);
     expect(states.find((s) => s.stateIso3 === 'BHR')).toMatchObject({ completeness: 'complete', reportNumbersRecorded: [1, 2, 3, 4] });
-    expect(states.find((s) => s.stateIso3 === 'ESP')).toMatchObject({ completeness: 'partial', reportNumbersRecorded: [5, 6, 7], followUpListsNaming: [81, 82, 83] });
+    expect(states.find((s) => s.stateIso3 === 'ESP')).toMatchObject({
+      completeness: 'partial',
+      reportNumbersRecorded: [5, 6, 7],
+      followUpListsNaming: [81, 82, 83],
+    });
     expect(states.find((s) => s.stateIso3 === 'DZA')!.basis).toMatch(/only the initial report's due date can be computed \(1990-10-12/);
     // Partial histories from the history file, the sessions list or the follow-up lists only:
     expect(by('partial').filter((s) => s.reportNumbersRecorded.length > 0)).toHaveLength(9);
@@ -164,6 +210,8 @@ describe('cross-checks', () => {
     );
     const problems = new Problems();
     buildCatReporting(problems, { events, uncatInstrument: instrument, iso3s });
-    expect(problems.list.join('\n')).toMatch(/cat_states-parties_untc-status-2026-02-03_with-computed-initial-report-due\.csv:\d+: DZA: entry into force 1989-10-12 here, 1989-10-13/);
+    expect(problems.list.join('\n')).toMatch(
+      /cat_states-parties_untc-status-2026-02-03_with-computed-initial-report-due\.csv:\d+: DZA: entry into force 1989-10-12 here, 1989-10-13/,
+    );
   });
 });

@@ -80,7 +80,20 @@ const TERRITORIES: Record<string, { iso3: string; territory: string }> = {
   MAC: { iso3: 'CHN', territory: 'Macao, China' },
 };
 
-const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+const MONTHS: Record<string, number> = {
+  Jan: 1,
+  Feb: 2,
+  Mar: 3,
+  Apr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Aug: 8,
+  Sep: 9,
+  Oct: 10,
+  Nov: 11,
+  Dec: 12,
+};
 
 export interface Traced<T> {
   record: T;
@@ -158,7 +171,11 @@ function parseProcedure(text: string | null): { procedure: CatReport['procedure'
 const ACTIVITY_PATTERNS: [RegExp, CatActivityKind, { planned?: boolean }][] = [
   [/^report considered( \(.+\))?$/, 'report-considered', {}],
   [/^report considered without a State delegation\b/, 'report-considered-without-delegation', {}],
-  [/^(situation considered in the absence of a report|considered in the absence of the initial report\b.*)$/, 'considered-without-report', {}],
+  [
+    /^(situation considered in the absence of a report|considered in the absence of the initial report\b.*)$/,
+    'considered-without-report',
+    {},
+  ],
   [/^special report considered\b/, 'special-report-considered', {}],
   [/^concluding observations adopted$/, 'concluding-observations-adopted', {}],
   [/^list of issues prior to reporting \(LOIPR\) adopted$/, 'list-of-issues-prior-to-reporting-adopted', {}],
@@ -224,7 +241,14 @@ export function buildCatReporting(problems: Problems, inputs: CatReportingInputs
   checkHistoryAgainstFollowUpLists(problems, drafts, listsRead);
   checkHistoryAgainstSessions(problems, reports, sessionsRead);
   const partiesInFile = checkPartiesFileAgainstStatusEngine(context);
-  const { states, parties } = buildReportingStates(context, { partiesInFile, reports, sessionsRead, listsRead, historyAsOf, uncatOnHistoryDate });
+  const { states, parties } = buildReportingStates(context, {
+    partiesInFile,
+    reports,
+    sessionsRead,
+    listsRead,
+    historyAsOf,
+    uncatOnHistoryDate,
+  });
   checkCompleteHistoriesAgainstSessions(problems, states, reports, sessionsRead);
   const count = (c: string) => states.filter((s) => s.record.completeness === c).length;
   const summary = [
@@ -282,7 +306,10 @@ function buildSessions({ problems, knownIso3, sourceOf }: CatContext): SessionsR
     }
     const start = row.opt('session_start');
     const end = row.opt('session_end');
-    for (const [label, value] of [['session_start', start], ['session_end', end]] as const) {
+    for (const [label, value] of [
+      ['session_start', start],
+      ['session_end', end],
+    ] as const) {
       if (value !== null && parseCatDate(value)?.precision !== 'day') problems.add(originOf(row), `${label}: not a date "${value}"`);
     }
     let entry = sessionsByNumber.get(number);
@@ -293,14 +320,20 @@ function buildSessions({ problems, knownIso3, sourceOf }: CatContext): SessionsR
       };
       sessionsByNumber.set(number, entry);
     } else if (entry.record.start !== start || entry.record.end !== end) {
-      problems.add(originOf(row), `session ${number}: dates ${start ?? '-'}/${end ?? '-'} differ from ${entry.record.start ?? '-'}/${entry.record.end ?? '-'} on another row`);
+      problems.add(
+        originOf(row),
+        `session ${number}: dates ${start ?? '-'}/${end ?? '-'} differ from ${entry.record.start ?? '-'}/${entry.record.end ?? '-'} on another row`,
+      );
     }
     const session = entry.record;
     const sourceId = sourceOf(row, row.opt('source_url'));
     if (sourceId && !session.sourceIds.includes(sourceId)) session.sourceIds.push(sourceId);
     const activityText = row.get('activity').trim();
     if (row.opt('iso3') === null && activityText === 'states reviewed not found') {
-      session.note = ['States reviewed: not found in the sources.', row.opt('note') ? `${row.opt('note')!.replace(/^./, (c) => c.toUpperCase())}.` : null]
+      session.note = [
+        'States reviewed: not found in the sources.',
+        row.opt('note') ? `${row.opt('note')!.replace(/^./, (c) => c.toUpperCase())}.` : null,
+      ]
         .filter(Boolean)
         .join(' ');
       continue;
@@ -334,9 +367,18 @@ function buildSessions({ problems, knownIso3, sourceOf }: CatContext): SessionsR
     session.activities.push(activity);
   }
   for (const { record } of sessionsByNumber.values()) {
-    record.activities.sort((a, b) => compareText(a.stateIso3, b.stateIso3) || compareText(a.territory ?? '', b.territory ?? '') || compareText(a.kind, b.kind));
+    record.activities.sort(
+      (a, b) => compareText(a.stateIso3, b.stateIso3) || compareText(a.territory ?? '', b.territory ?? '') || compareText(a.kind, b.kind),
+    );
     record.sourceIds.sort(compareText);
-    const missing = record.start === null && record.end === null ? 'Session dates' : record.start === null ? 'Session start date' : record.end === null ? 'Session end date' : null;
+    const missing =
+      record.start === null && record.end === null
+        ? 'Session dates'
+        : record.start === null
+          ? 'Session start date'
+          : record.end === null
+            ? 'Session end date'
+            : null;
     if (missing) record.note = [record.note, `${missing}: not in the sources.`].filter(Boolean).join(' ');
   }
   const sessions = [...sessionsByNumber.values()].sort((a, b) => a.record.session - b.record.session);
@@ -344,7 +386,9 @@ function buildSessions({ problems, knownIso3, sourceOf }: CatContext): SessionsR
     sessions,
     sessionRecord: (n) => sessionsByNumber.get(n)?.record ?? null,
     activitiesOf: (iso3) =>
-      sessions.flatMap(({ record }) => record.activities.filter((a) => a.stateIso3 === iso3).map((a) => ({ session: record, activity: a }))),
+      sessions.flatMap(({ record }) =>
+        record.activities.filter((a) => a.stateIso3 === iso3).map((a) => ({ session: record, activity: a })),
+      ),
   };
 }
 
@@ -370,7 +414,10 @@ function buildFollowUpLists({ problems, knownIso3, sourceOf }: CatContext, { ses
         const startMonth = monthOf(m[3] ?? m[5]!, m[6]!);
         const endMonth = monthOf(m[5]!, m[6]!);
         if (`${startMonth}-${pad(Number(m[2]))}` !== session.start || `${endMonth}-${pad(Number(m[4]))}` !== session.end) {
-          problems.add(originOf(row), `meeting dates in "${meeting}" differ from session ${number} in ${CAT_FILES.sessions} (${session.start} to ${session.end})`);
+          problems.add(
+            originOf(row),
+            `meeting dates in "${meeting}" differ from session ${number} in ${CAT_FILES.sessions} (${session.start} to ${session.end})`,
+          );
         }
       }
       entry = {
@@ -393,7 +440,11 @@ function buildFollowUpLists({ problems, knownIso3, sourceOf }: CatContext, { ses
     }
     entry.rows.push(row);
     const list = entry.record;
-    if (row.get('month') !== list.month || Number(row.get('list_length')) !== list.listLength || findSource(null, row.opt('source_url')) !== list.sourceId) {
+    if (
+      row.get('month') !== list.month ||
+      Number(row.get('list_length')) !== list.listLength ||
+      findSource(null, row.opt('source_url')) !== list.sourceId
+    ) {
       problems.add(originOf(row), `list of session ${number}: month, length or source differs from its first row`);
     }
     const iso3 = row.opt('iso3');
@@ -404,10 +455,14 @@ function buildFollowUpLists({ problems, knownIso3, sourceOf }: CatContext, { ses
     record.states.sort((a, b) => a.position - b.position);
     const positions = record.states.map((s) => s.position).join(',');
     const expected = Array.from({ length: record.listLength }, (_, i) => i + 1).join(',');
-    if (positions !== expected) problems.add(origin, `list of session ${record.session}: positions ${positions} are not 1..${record.listLength}`);
-    if (new Set(record.states.map((s) => s.iso3)).size !== record.states.length) problems.add(origin, `list of session ${record.session} names a State twice`);
+    if (positions !== expected)
+      problems.add(origin, `list of session ${record.session}: positions ${positions} are not 1..${record.listLength}`);
+    if (new Set(record.states.map((s) => s.iso3)).size !== record.states.length)
+      problems.add(origin, `list of session ${record.session} names a State twice`);
     const notes = [...new Set(rows.map((r) => r.opt('source_note')).filter((n): n is string => n !== null))];
-    record.note = notes.length ? notes.map((n) => `${n.replace(/^./, (c) => c.toUpperCase())}${/[.!?"]$/.test(n) ? '' : '.'}`).join(' ') : null;
+    record.note = notes.length
+      ? notes.map((n) => `${n.replace(/^./, (c) => c.toUpperCase())}${/[.!?"]$/.test(n) ? '' : '.'}`).join(' ')
+      : null;
   }
   const followUpLists = [...listsBySession.values()]
     .sort((a, b) => a.record.session - b.record.session)
@@ -421,7 +476,10 @@ function buildFollowUpLists({ problems, knownIso3, sourceOf }: CatContext, { ses
 // --- history (cat-reports.json) -----------------------------------------------------------------
 
 /** Reads the report-by-report history; its latest date is the date the history runs to. */
-function readHistory({ problems, knownIso3 }: CatContext, { sessionRecord }: SessionsRead): { drafts: HistoryDraft[]; historyAsOf: IsoDate } {
+function readHistory(
+  { problems, knownIso3 }: CatContext,
+  { sessionRecord }: SessionsRead,
+): { drafts: HistoryDraft[]; historyAsOf: IsoDate } {
   const historyDates: IsoDate[] = [];
   const drafts: HistoryDraft[] = [];
   for (const row of readCsv(CAT_FILES.history)) {
@@ -467,9 +525,11 @@ function readHistory({ problems, knownIso3 }: CatContext, { sessionRecord }: Ses
 
     const sessionText = row.opt('cat_session');
     const dialogueSession = sessionText === null ? null : Number(sessionText);
-    if (dialogueSession !== null && !(Number.isInteger(dialogueSession) && dialogueSession > 0)) problems.add(originOf(row), `cat_session: "${sessionText}"`);
+    if (dialogueSession !== null && !(Number.isInteger(dialogueSession) && dialogueSession > 0))
+      problems.add(originOf(row), `cat_session: "${sessionText}"`);
     const derived = SESSIONS_DERIVED_BY_COMPILERS.some(([i, r]) => i === iso3 && r === label);
-    if (derived && dialogueSession === null) problems.add(originOf(row), 'the README says this session number was derived, but the row has none');
+    if (derived && dialogueSession === null)
+      problems.add(originOf(row), 'the README says this session number was derived, but the row has none');
 
     const dialogueText = row.opt('dialogue_dates');
     const dialogueDates = dialogueText ? parseSpan(dialogueText) : null;
@@ -477,7 +537,13 @@ function readHistory({ problems, knownIso3 }: CatContext, { sessionRecord }: Ses
     const coText = row.opt('co_adopted');
     const coAdopted = coText ? parseSpan(coText) : null;
     if (coText && !coAdopted) problems.add(originOf(row), `co_adopted: cannot read "${coText}"`);
-    if (dialogueDates && coAdopted && coAdopted.precision === 'day' && dialogueDates.precision === 'day' && coAdopted.from < dialogueDates.from) {
+    if (
+      dialogueDates &&
+      coAdopted &&
+      coAdopted.precision === 'day' &&
+      dialogueDates.precision === 'day' &&
+      coAdopted.from < dialogueDates.from
+    ) {
       problems.add(originOf(row), `concluding observations (${coText}) before the dialogue (${dialogueText})`);
     }
     for (const d of [receivedOn?.date, distributedOn, dialogueDates?.to, coAdopted?.to]) if (d) historyDates.push(d);
@@ -506,7 +572,9 @@ function readHistory({ problems, knownIso3 }: CatContext, { sessionRecord }: Ses
         receivedAsStated,
         distributedOn,
         dialogueSession,
-        dialogueSessionNote: derived ? 'Session number derived by the source compilers from the review dates (README of the source files).' : null,
+        dialogueSessionNote: derived
+          ? 'Session number derived by the source compilers from the review dates (README of the source files).'
+          : null,
         dialogueDates,
         concludingObservationsSymbol: row.opt('concluding_observations_symbol'),
         concludingObservationsAdopted: coAdopted,
@@ -521,14 +589,22 @@ function readHistory({ problems, knownIso3 }: CatContext, { sessionRecord }: Ses
   }
   for (const [iso3, label] of SESSIONS_DERIVED_BY_COMPILERS) {
     if (!drafts.some((d) => d.report.stateIso3 === iso3 && d.report.label === label)) {
-      problems.add({ file: `data/raw/${CAT_FILES.history}`, line: null }, `no row for ${iso3} ${label}, whose session number the README says was derived`);
+      problems.add(
+        { file: `data/raw/${CAT_FILES.history}`, line: null },
+        `no row for ${iso3} ${label}, whose session number the README says was derived`,
+      );
     }
   }
   return { drafts, historyAsOf: historyDates.sort().at(-1) ?? '0000-01-01' };
 }
 
 /** Due dates, with the State's UNCAT facts on the date the history runs to. */
-function buildReports({ problems }: CatContext, drafts: HistoryDraft[], historyAsOf: IsoDate, uncatOnHistoryDate: UncatOn): Traced<CatReport>[] {
+function buildReports(
+  { problems }: CatContext,
+  drafts: HistoryDraft[],
+  historyAsOf: IsoDate,
+  uncatOnHistoryDate: UncatOn,
+): Traced<CatReport>[] {
   const reports: Traced<CatReport>[] = [];
   const ids = new Set<string>();
   const byState = new Map<string, HistoryDraft[]>();
@@ -544,7 +620,16 @@ function buildReports({ problems }: CatContext, drafts: HistoryDraft[], historyA
       const previous = built.find((b) => b.lastNumber === report.number - 1) ?? null;
       const { uncat, uncatSourceId } = uncatOnHistoryDate(iso3);
       const due = catDueDateText(reportDueDate(report, previous, uncat, uncatSourceId));
-      const noFollowUpYet = { date: null, precision: null, notBefore: null, basis: null, sourceId: null, rule: null, asStated: null, note: 'computed below' };
+      const noFollowUpYet = {
+        date: null,
+        precision: null,
+        notBefore: null,
+        basis: null,
+        sourceId: null,
+        rule: null,
+        asStated: null,
+        note: 'computed below',
+      };
       const record: CatReport = { ...report, due, followUpDue: noFollowUpYet, asOf: historyAsOf };
       record.followUpDue = catDueDateText(followUpDueDate(record));
       const inFieldOrder = orderReportFields(record);
@@ -598,7 +683,11 @@ function checkHistoryAgainstFollowUpLists(problems: Problems, drafts: HistoryDra
     if (followUpListMonths === null) continue;
     const stated = [...followUpListMonths].sort().join(', ');
     const inLists = [...new Set(listsNaming(report.stateIso3).map((l) => l.month))].sort().join(', ');
-    if (stated !== inLists) problems.add(originOf(row), `other_events names the follow-up lists of ${stated}; ${CAT_FILES.lists} names ${report.stateIso3} on ${inLists || 'none'}`);
+    if (stated !== inLists)
+      problems.add(
+        originOf(row),
+        `other_events names the follow-up lists of ${stated}; ${CAT_FILES.lists} names ${report.stateIso3} on ${inLists || 'none'}`,
+      );
   }
 }
 
@@ -615,7 +704,10 @@ function checkHistoryAgainstSessions(problems: Problems, reports: Traced<CatRepo
     }
     if (session && report.dialogueDates?.precision === 'day') {
       if ((session.start && report.dialogueDates.from < session.start) || (session.end && report.dialogueDates.to > session.end)) {
-        problems.add(origin, `dialogue ${report.dialogueDates.from} falls outside session ${session.session} (${session.start ?? '?'} to ${session.end ?? '?'})`);
+        problems.add(
+          origin,
+          `dialogue ${report.dialogueDates.from} falls outside session ${session.session} (${session.start ?? '?'} to ${session.end ?? '?'})`,
+        );
       }
     }
   }
@@ -642,7 +734,11 @@ function checkPartiesFileAgainstStatusEngine({ problems, knownIso3, uncatInstrum
       problems.add(originOf(row), `${iso3}: entry into force ${eif} here, ${uncat.entryIntoForce?.date ?? 'none'} from the status engine`);
     }
     const ours = initialReportDue(uncat, uncatSourceId).date;
-    if (due !== ours) problems.add(originOf(row), `${iso3}: initial report due ${due ?? 'not computed'} here, ${ours ?? 'not computed'} by the domain rule`);
+    if (due !== ours)
+      problems.add(
+        originOf(row),
+        `${iso3}: initial report due ${due ?? 'not computed'} here, ${ours ?? 'not computed'} by the domain rule`,
+      );
   }
   return partiesInFile;
 }
@@ -654,7 +750,12 @@ function checkCompleteHistoriesAgainstSessions(
   reports: Traced<CatReport>[],
   { activitiesOf }: SessionsRead,
 ): void {
-  const reviewKinds: CatActivityKind[] = ['report-considered', 'report-considered-without-delegation', 'considered-without-report', 'concluding-observations-adopted'];
+  const reviewKinds: CatActivityKind[] = [
+    'report-considered',
+    'report-considered-without-delegation',
+    'considered-without-report',
+    'concluding-observations-adopted',
+  ];
   for (const { record: state } of states) {
     if (state.completeness !== 'complete') continue;
     const recordedSessions = new Set(reports.filter((r) => r.record.stateIso3 === state.stateIso3).map((r) => r.record.dialogueSession));
@@ -689,14 +790,21 @@ function buildReportingStates(
     .filter((iso3) => uncatOnHistoryDate(iso3).uncat.status === 'party' || uncatOnHistoryDate(iso3).uncat.status === 'withdrawal-pending')
     .sort(compareText);
   for (const iso3 of parties) {
-    if (!partiesInFile.has(iso3)) problems.add({ file: `data/raw/${CAT_FILES.parties}`, line: null }, `${iso3} is a UNCAT party in the events but not in this file`);
+    if (!partiesInFile.has(iso3))
+      problems.add({ file: `data/raw/${CAT_FILES.parties}`, line: null }, `${iso3} is a UNCAT party in the events but not in this file`);
   }
   for (const iso3 of partiesInFile) {
-    if (!parties.includes(iso3)) problems.add({ file: `data/raw/${CAT_FILES.parties}`, line: null }, `${iso3} is a party in this file but not on ${historyAsOf} in the UNCAT events`);
+    if (!parties.includes(iso3))
+      problems.add(
+        { file: `data/raw/${CAT_FILES.parties}`, line: null },
+        `${iso3} is a party in this file but not on ${historyAsOf} in the UNCAT events`,
+      );
   }
   for (const iso3 of parties) {
     const own = reports.filter((r) => r.record.stateIso3 === iso3).map((r) => r.record);
-    const covered = [...new Set(own.flatMap((r) => Array.from({ length: r.lastNumber - r.number + 1 }, (_, i) => r.number + i)))].sort((a, b) => a - b);
+    const covered = [...new Set(own.flatMap((r) => Array.from({ length: r.lastNumber - r.number + 1 }, (_, i) => r.number + i)))].sort(
+      (a, b) => a - b,
+    );
     const activities = from.sessionsRead.activitiesOf(iso3);
     const lists = from.listsRead.listsNaming(iso3);
     const max = covered.at(-1) ?? 0;
@@ -708,7 +816,10 @@ function buildReportingStates(
 
     const activityText = activities.length
       ? `The sessions list (53rd to 84th sessions, 2014 to 2026, with gaps) records: ${activities
-          .map(({ session, activity }) => `${activity.activityAsStated}${activity.territory ? ` (${activity.territory})` : ''} at the ${ordinal(session.session)} session`)
+          .map(
+            ({ session, activity }) =>
+              `${activity.activityAsStated}${activity.territory ? ` (${activity.territory})` : ''} at the ${ordinal(session.session)} session`,
+          )
           .join('; ')}.`
       : null;
     const listText = lists.length
@@ -736,7 +847,9 @@ function buildReportingStates(
       const initial = initialReportDue(uncat, uncatSourceId);
       basis =
         'No report, review or follow-up is recorded for this State in the bundled sources; ' +
-        (initial.date ? `only the initial report's due date can be computed (${initial.date}, from the entry into force).` : 'no due date can be computed either (successor State).');
+        (initial.date
+          ? `only the initial report's due date can be computed (${initial.date}, from the entry into force).`
+          : 'no due date can be computed either (successor State).');
     }
     states.push({
       origin: { file: `data/raw/${CAT_FILES.parties}`, line: partyRows.find((r) => r.opt('iso3') === iso3)?.line ?? null },
@@ -772,7 +885,9 @@ function buildAnnualReports({ problems, sourceOf }: CatContext): Traced<CatAnnua
       statesWithOverdueInitialReports: int('states_with_overdue_initial_reports'),
       statesWithOverduePeriodicReports: int('states_with_overdue_periodic_reports'),
     };
-    const missingCounts = Object.entries(counts).filter(([, v]) => v === null).map(([k]) => k);
+    const missingCounts = Object.entries(counts)
+      .filter(([, v]) => v === null)
+      .map(([k]) => k);
     annualReports.push({
       origin: originOf(row),
       record: {
@@ -882,7 +997,11 @@ export function readFollowUpText(
     if (!out.dueRecorded) report(`cannot read the date in "${m[0]}"`);
   }
   const months = new Set<string>();
-  if ((m = take(/on the follow-up overdue lists of ((?:(?:[A-Z][a-z]{2})(?:\/| and |, )?)+ \d{4}(?:(?:, | and )(?:(?:[A-Z][a-z]{2})(?:\/| and |, )?)+ \d{4})*)/))) {
+  if (
+    (m = take(
+      /on the follow-up overdue lists of ((?:(?:[A-Z][a-z]{2})(?:\/| and |, )?)+ \d{4}(?:(?:, | and )(?:(?:[A-Z][a-z]{2})(?:\/| and |, )?)+ \d{4})*)/,
+    ))
+  ) {
     for (const group of m[1]!.matchAll(/((?:[A-Z][a-z]{2}(?:\/| and |, )?)+) (\d{4})/g)) {
       for (const name of group[1]!.split(/\/| and |, /).filter(Boolean)) {
         const month = monthOf(name.trim(), group[2]!);
@@ -900,4 +1019,3 @@ export function readFollowUpText(
   if (/follow-up/i.test(rest)) report(`a mention of follow-up that no pattern reads: "${text}"`);
   return out;
 }
-

@@ -48,12 +48,48 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
 
   // --- annual reports (also sources of the sessions list) ---------------------------------------
-  annual('A/70/44', '53rd-54th', '2015-05-15', 'https://humanrightsvoices.org/assets/attachments/documents-txt/2015.report.com.against.torture.pdf.txt', 'text copy on humanrightsvoices.org'),
-  annual('A/71/44', '55th-57th', '2016-05-13', 'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebG0swO%2fpbgJKqsRHAqE5MjCImKwZcTc0GhgaD1feI6J5DiSj6U57Wvu7CFKTjRg021a%2f97Q6HW%2f2AZTV%2fd076%2bI%3d', 'OHCHR docstore'),
-  annual('A/72/44', '58th-60th', '2017-05-12', 'http://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebJtOzHl9Ya%20xza%20E%20vtPfEMjvoay0x2iV30x2zj4TLGEMjRXVex9Q%2FNhnR3%2FZHIww27bw4ZF3htxFLucJ9b7NxE%3D', 'OHCHR docstore'),
-  annual('A/74/44', '64th-66th', '2019-05-17', 'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebDkN8S9icsiqP%2FkH6NhyTHMWP%2FdnUFflDViy8o9gD9jLzFLtLplmukZ9%2Bh6JFY1gskJVywqNyDwdnCHtQDGuTPo%3D', 'OHCHR docstore'),
-  annual('A/75/44', '67th-68th', '2020-05-15', 'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebIlP%2b%2bO8i7q18R90Kj3kKwvQ2%2b7OuMHy3fnkLgUV0q%2bm4F6hg5dQeyo9lFJmQENgakhvd2WvtXnX7WbvQ4fyHF0%3d', 'OHCHR docstore'),
-  annual('A/79/44', '77th-79th', '2024-05-10', 'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=XHo4nG0zCsEVyP5S0kniPdLMNbcqX%2Fw%2BIk%2BbQRWTJOk8Qn6XGUFgzfUSl%2Fp7c1YRYVp8kl4fbNReLlNn4LgojQ%3D%3D', 'OHCHR docstore'),
+  annual(
+    'A/70/44',
+    '53rd-54th',
+    '2015-05-15',
+    'https://humanrightsvoices.org/assets/attachments/documents-txt/2015.report.com.against.torture.pdf.txt',
+    'text copy on humanrightsvoices.org',
+  ),
+  annual(
+    'A/71/44',
+    '55th-57th',
+    '2016-05-13',
+    'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebG0swO%2fpbgJKqsRHAqE5MjCImKwZcTc0GhgaD1feI6J5DiSj6U57Wvu7CFKTjRg021a%2f97Q6HW%2f2AZTV%2fd076%2bI%3d',
+    'OHCHR docstore',
+  ),
+  annual(
+    'A/72/44',
+    '58th-60th',
+    '2017-05-12',
+    'http://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebJtOzHl9Ya%20xza%20E%20vtPfEMjvoay0x2iV30x2zj4TLGEMjRXVex9Q%2FNhnR3%2FZHIww27bw4ZF3htxFLucJ9b7NxE%3D',
+    'OHCHR docstore',
+  ),
+  annual(
+    'A/74/44',
+    '64th-66th',
+    '2019-05-17',
+    'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebDkN8S9icsiqP%2FkH6NhyTHMWP%2FdnUFflDViy8o9gD9jLzFLtLplmukZ9%2Bh6JFY1gskJVywqNyDwdnCHtQDGuTPo%3D',
+    'OHCHR docstore',
+  ),
+  annual(
+    'A/75/44',
+    '67th-68th',
+    '2020-05-15',
+    'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=dtYoAzPhJ4NMy4Lu1TOebIlP%2b%2bO8i7q18R90Kj3kKwvQ2%2b7OuMHy3fnkLgUV0q%2bm4F6hg5dQeyo9lFJmQENgakhvd2WvtXnX7WbvQ4fyHF0%3d',
+    'OHCHR docstore',
+  ),
+  annual(
+    'A/79/44',
+    '77th-79th',
+    '2024-05-10',
+    'https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=XHo4nG0zCsEVyP5S0kniPdLMNbcqX%2Fw%2BIk%2BbQRWTJOk8Qn6XGUFgzfUSl%2Fp7c1YRYVp8kl4fbNReLlNn4LgojQ%3D%3D',
+    'OHCHR docstore',
+  ),
   cat({
     id: 'ungeneva-2025-05-cat-82nd-session-closes',
     title: 'UN Geneva meeting summary: the Committee against Torture concludes its eighty-second session',
@@ -74,7 +110,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ohchr-2017-11-cat-62nd-session-opens',
-    title: 'OHCHR press release: "Committee against Torture holds sixty-second session in Geneva, 6 November - 6 …" (title shortened in the address)',
+    title:
+      'OHCHR press release: "Committee against Torture holds sixty-second session in Geneva, 6 November - 6 …" (title shortened in the address)',
     publisher: 'Office of the United Nations High Commissioner for Human Rights (stored copy from a test mirror of ohchr.org)',
     url: 'https://web.test.ohchr.un-icc.cloud/en/press-releases/2017/11/committee-against-torture-holds-sixty-second-session-geneva-6-november-6',
     rawFile: SESSIONS_FILE,
@@ -129,7 +166,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ohchr-2022-04-cat-73rd-session-preview',
-    title: 'OHCHR press release: "UN Committee against Torture to review Iceland, Cuba, Iraq, Montenegro, Kenya and …" (title shortened in the address; 73rd session)',
+    title:
+      'OHCHR press release: "UN Committee against Torture to review Iceland, Cuba, Iraq, Montenegro, Kenya and …" (title shortened in the address; 73rd session)',
     publisher: 'Office of the United Nations High Commissioner for Human Rights',
     url: 'https://www.ohchr.org/en/press-releases/2022/04/un-committee-against-torture-review-iceland-cuba-iraq-montenegro-kenya-and',
     rawFile: SESSIONS_FILE,
@@ -137,7 +175,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ungeneva-2022-07-cat-74th-session-closes',
-    title: 'UN Geneva meeting summary (Spanish page): "Committee against Torture closes seventy-fourth session after …" (title shortened in the address)',
+    title:
+      'UN Geneva meeting summary (Spanish page): "Committee against Torture closes seventy-fourth session after …" (title shortened in the address)',
     publisher: 'United Nations Office at Geneva',
     url: 'https://www.ungeneva.org/es/news-media/meeting-summary/2022/07/committee-against-torture-closes-seventy-fourth-session-after',
     rawFile: SESSIONS_FILE,
@@ -160,7 +199,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ohchr-2023-11-cat-78th-session-closes',
-    title: 'OHCHR news: "Committee against Torture concludes seventy-eighth session after adopting concluding …" (title shortened in the address)',
+    title:
+      'OHCHR news: "Committee against Torture concludes seventy-eighth session after adopting concluding …" (title shortened in the address)',
     publisher: 'Office of the United Nations High Commissioner for Human Rights',
     url: 'https://www.ohchr.org/en/news/2023/11/committee-against-torture-concludes-seventy-eighth-session-after-adopting-concluding',
     rawFile: SESSIONS_FILE,
@@ -176,7 +216,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ungeneva-2025-11-cat-83rd-session-opens',
-    title: 'UN Geneva meeting summary (in French): "Le Comité contre la torture ouvre les travaux de sa 83ème …" (title shortened in the address)',
+    title:
+      'UN Geneva meeting summary (in French): "Le Comité contre la torture ouvre les travaux de sa 83ème …" (title shortened in the address)',
     publisher: 'United Nations Office at Geneva',
     url: 'https://www.ungeneva.org/en/news-media/meeting-summary/2025/11/le-comite-contre-la-torture-ouvre-les-travaux-de-sa-83eme',
     rawFile: SESSIONS_FILE,
@@ -194,7 +235,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   // --- the Committee's lists of States late with follow-up information --------------------------
   cat({
     id: 'national-tribune-cat-follow-up-2023-07',
-    title: 'Committee against Torture adopts reports on follow-up to concluding observations, individual communications and reprisals (republished OHCHR meeting summary, 77th session)',
+    title:
+      'Committee against Torture adopts reports on follow-up to concluding observations, individual communications and reprisals (republished OHCHR meeting summary, 77th session)',
     publisher: 'The National Tribune (Australia), republishing an OHCHR meeting summary',
     url: 'https://www.nationaltribune.com.au/committee-against-torture-adopts-reports-on-follow-up-to-concluding-observations-individual-communications-and-reprisals/',
     rawFile: LISTS_FILE,
@@ -202,7 +244,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ungeneva-2023-11-cat-follow-up',
-    title: 'UN Geneva meeting summary (in French): "Le Comité contre la torture se penche sur le suivi de ses …" (title shortened in the address; 78th session)',
+    title:
+      'UN Geneva meeting summary (in French): "Le Comité contre la torture se penche sur le suivi de ses …" (title shortened in the address; 78th session)',
     publisher: 'United Nations Office at Geneva',
     url: 'https://ungeneva.org/en/news-media/meeting-summary/2023/11/le-comite-contre-la-torture-se-penche-sur-le-suivi-de-ses',
     rawFile: LISTS_FILE,
@@ -226,7 +269,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ungeneva-2025-04-cat-follow-up',
-    title: 'UN Geneva meeting summary (in French): "Le Comité contre la torture se penche sur le suivi des articles …" (title shortened in the address; 82nd session)',
+    title:
+      'UN Geneva meeting summary (in French): "Le Comité contre la torture se penche sur le suivi des articles …" (title shortened in the address; 82nd session)',
     publisher: 'United Nations Office at Geneva',
     url: 'https://ungeneva.org/en/news-media/meeting-summary/2025/04/le-comite-contre-la-torture-se-penche-sur-le-suivi-des-articles',
     rawFile: LISTS_FILE,
@@ -234,7 +278,8 @@ export const CAT_SOURCE_DEFINITIONS: CatSourceDefinition[] = [
   }),
   cat({
     id: 'ungeneva-2025-11-cat-follow-up',
-    title: 'UN Geneva meeting summary on the follow-up reports adopted by the Committee against Torture at its 83rd session (address: …/committee-against-torture-adopts-reports-follow-concluding)',
+    title:
+      'UN Geneva meeting summary on the follow-up reports adopted by the Committee against Torture at its 83rd session (address: …/committee-against-torture-adopts-reports-follow-concluding)',
     publisher: 'United Nations Office at Geneva',
     url: 'https://www.ungeneva.org/en/news-media/meeting-summary/2025/11/committee-against-torture-adopts-reports-follow-concluding',
     rawFile: LISTS_FILE,

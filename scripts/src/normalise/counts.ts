@@ -17,7 +17,8 @@ export interface TracedCount {
 }
 
 /** Source wordings of counts the compilers derived rather than found. */
-const NOT_PUBLISHED = /^(derived|reconstruction|computed|hand-coded|as above|rome_statute_participants\.csv|no UNTC copy found|UNVERIFIED)|^\d+ \(UNTC 2013\)|^Switzerland \(official\)/;
+const NOT_PUBLISHED =
+  /^(derived|reconstruction|computed|hand-coded|as above|rome_statute_participants\.csv|no UNTC copy found|UNVERIFIED)|^\d+ \(UNTC 2013\)|^Switzerland \(official\)/;
 
 export function buildCounts(pages: UntcPageResult[], problems: Problems): { counts: TracedCount[]; leftOut: string[] } {
   const counts: TracedCount[] = [];
@@ -65,7 +66,8 @@ export function buildCounts(pages: UntcPageResult[], problems: Problems): { coun
       }
       // "parties / signatories not ratified / withdrawn" = "125 / 29 / 2" (PGA): the first figure is a party count.
       const measure = row.get('measure');
-      const value = measure === 'parties' ? row.get('value') : measure.startsWith('parties /') ? row.get('value').split('/')[0]!.trim() : null;
+      const value =
+        measure === 'parties' ? row.get('value') : measure.startsWith('parties /') ? row.get('value').split('/')[0]!.trim() : null;
       if (value === null || !/^\d+$/.test(value)) {
         leftOut.push(`${where} ${instrumentId} ${measure} "${row.get('value')}": not a single published party count`);
         continue;
@@ -89,7 +91,8 @@ export function buildCounts(pages: UntcPageResult[], problems: Problems): { coun
       const same = counts.find((c) => c.record.id === record.id);
       if (same) {
         // The UNTC header counts also appear in counts_crosscheck.csv; one record is enough.
-        if (same.record.value !== record.value) problems.add(originOf(row), `count ${record.value} contradicts ${same.record.value} for ${record.id}`);
+        if (same.record.value !== record.value)
+          problems.add(originOf(row), `count ${record.value} contradicts ${same.record.value} for ${record.id}`);
         continue;
       }
       counts.push({ origin: originOf(row), record });

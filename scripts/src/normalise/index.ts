@@ -31,7 +31,10 @@ function main(): void {
     writeFileSync(join(seedDir, name), `${JSON.stringify(records, null, 2)}\n`);
   }
   writeFileSync(join(seedDir, UPR_RECOMMENDATIONS_FILE), toNdjson(upr.recommendations));
-  const written = [...Object.entries(files).map(([n, r]) => `${n} (${r.length})`), `${UPR_RECOMMENDATIONS_FILE} (${upr.recommendations.length})`];
+  const written = [
+    ...Object.entries(files).map(([n, r]) => `${n} (${r.length})`),
+    `${UPR_RECOMMENDATIONS_FILE} (${upr.recommendations.length})`,
+  ];
   console.log(`[normalise] wrote ${written.join(', ')} to data/seed/`);
   for (const line of [...seed.summary, ...upr.summary]) console.log(`[normalise] ${line}`);
   // The counts data/README.md states follow from the seed just written.

@@ -91,7 +91,8 @@ export function buildInstruments(inputs: InstrumentInputs, problems: Problems): 
       },
     });
   };
-  const art121_5 = 'Art. 121(5): the amendment enters into force for a State Party one year after it deposits its instrument of ratification or acceptance.';
+  const art121_5 =
+    'Art. 121(5): the amendment enters into force for a State Party one year after it deposits its instrument of ratification or acceptance.';
   amendment('rs-art8-2010', 'XVIII-10-a', 'Art. 8 amendment (Kampala 2010)', {
     entryIntoForceRule: { kind: 'one-year-after-deposit', activatedOn: null },
     rulesNote: art121_5,
@@ -115,9 +116,11 @@ export function buildInstruments(inputs: InstrumentInputs, problems: Problems): 
   });
   amendment('rs-art124-2015', 'XVIII-10-c', 'Deletion of art. 124 (2015)', {
     entryIntoForceRule: { kind: 'seven-eighths-of-parent-parties', parent: 'rome-statute' },
-    rulesNote: 'Art. 121(4): the deletion enters into force for all States Parties one year after seven-eighths of them have deposited instruments of ratification or acceptance.',
+    rulesNote:
+      'Art. 121(4): the deletion enters into force for all States Parties one year after seven-eighths of them have deposited instruments of ratification or acceptance.',
     dataAsOf: '2022-03-21',
-    completenessNote: 'Stored UNTC page with 18 parties (latest 2022-03-21) plus Ukraine 2024-10-25 (PGA); acceptances from 2022 to 2026 are probably missing. Not in force.',
+    completenessNote:
+      'Stored UNTC page with 18 parties (latest 2022-03-21) plus Ukraine 2024-10-25 (PGA); acceptances from 2022 to 2026 are probably missing. Not in force.',
     sourceIds: ['untc-mtdsg-xml-xviii-10-c', 'pga-rome-statute-update-2024-12'],
   });
   amendment('rs-art8-2017-biological', 'XVIII-10-d', 'Art. 8 amendment: biological weapons (2017)', {
@@ -125,7 +128,8 @@ export function buildInstruments(inputs: InstrumentInputs, problems: Problems): 
     generalEntryIntoForce: firstEntryIntoForce(titles.get('XVIII-10-d')?.pageNote),
     rulesNote: art121_5,
     dataAsOf: '2024-06-25',
-    completenessNote: 'Stored UNTC page with 20 parties (latest 2024-06-25) plus Andorra (Wikipedia, no date) and Ukraine (PGA); later ratifications are probably missing.',
+    completenessNote:
+      'Stored UNTC page with 20 parties (latest 2024-06-25) plus Andorra (Wikipedia, no date) and Ukraine (PGA); later ratifications are probably missing.',
     sourceIds: ['untc-mtdsg-xml-xviii-10-d'],
   });
   amendment('rs-art8-2017-fragments', 'XVIII-10-e', 'Art. 8 amendment: non-detectable fragments (2017)', {
@@ -141,14 +145,16 @@ export function buildInstruments(inputs: InstrumentInputs, problems: Problems): 
     generalEntryIntoForce: firstEntryIntoForce(titles.get('XVIII-10-f')?.pageNote),
     rulesNote: art121_5,
     dataAsOf: '2024-06-25',
-    completenessNote: 'Stored UNTC page with 18 parties (latest 2024-06-25) plus Andorra (Wikipedia, no date) and Ukraine (PGA); later ratifications are probably missing.',
+    completenessNote:
+      'Stored UNTC page with 18 parties (latest 2024-06-25) plus Andorra (Wikipedia, no date) and Ukraine (PGA); later ratifications are probably missing.',
     sourceIds: ['untc-mtdsg-xml-xviii-10-f'],
   });
   amendment('rs-art8-2019-starvation', 'XVIII-10-g', 'Art. 8 amendment: starvation (2019)', {
     entryIntoForceRule: { kind: 'one-year-after-deposit', activatedOn: null },
     rulesNote: art121_5,
     dataAsOf: '2025-10-17',
-    completenessNote: 'Netherlands Treaty Database party table with 23 parties (latest 2025-10-17, Spain), entry-into-force dates as given there; an unverified note claims about 25 by Oct 2026.',
+    completenessNote:
+      'Netherlands Treaty Database party table with 23 parties (latest 2025-10-17, Spain), entry-into-force dates as given there; an unverified note claims about 25 by Oct 2026.',
     sourceIds: ['nl-treaty-database-013742'],
   });
 

@@ -12,14 +12,7 @@
 import type { EventKind } from '@tracker/api/domain';
 import { parseUntcDate } from '../untc/dates.js';
 import { readCsv, type CsvRow } from './csv.js';
-import {
-  attestationOf,
-  joinNotes,
-  notificationSymbolIn,
-  originOf,
-  type Problems,
-  type TracedEvent,
-} from './common.js';
+import { attestationOf, joinNotes, notificationSymbolIn, originOf, type Problems, type TracedEvent } from './common.js';
 import { findSource, sourceUrl } from './sources.js';
 
 const ZMJONES_SOURCE = 'zmjones-untreaties-18-10-2014-01-27';
@@ -186,7 +179,10 @@ export function buildRomeStatute(problems: Problems): RomeResult {
       if (/jurisdiction over the crime of aggression activated/.test(what)) {
         aggressionActivatedOn = row.get('date');
         aggressionActivationSourceId = sourceId ?? null;
-      } else notRepresented.push(`${row.file}:${row.line} ${row.get('state')}: ${what} (${row.get('date')}); amendment deposits are read from rome_statute_amendments.csv`);
+      } else
+        notRepresented.push(
+          `${row.file}:${row.line} ${row.get('state')}: ${what} (${row.get('date')}); amendment deposits are read from rome_statute_amendments.csv`,
+        );
       continue;
     }
 
@@ -286,7 +282,8 @@ function eventKind(what: string): EventKind | 'not-an-event' | 'effect' | null {
   }
   if (/^instrument of accession withdrawn/.test(what)) return 'consent-withdrawn';
   if (/^withdrawal took effect$/.test(what)) return 'effect';
-  if (/announced|do not recognise|no withdrawal notification received|law revoking|repeals withdrawal law/.test(what)) return 'not-an-event';
+  if (/announced|do not recognise|no withdrawal notification received|law revoking|repeals withdrawal law/.test(what))
+    return 'not-an-event';
   return null;
 }
 

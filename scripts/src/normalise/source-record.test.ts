@@ -10,11 +10,16 @@ describe('importedSource', () => {
     expect(source(null).url).toBeNull();
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/file', 'file:///etc/passwd', 'example.org', ''])(
-    'refuses %j, which would become a link that runs or shows what its author chose',
-    (url) => {
-      expect(isHttpUrl(url)).toBe(false);
-      expect(() => source(url)).toThrow(`--source-url ${JSON.stringify(url)} is not an http:// or https:// address`);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://example.org/file',
+    'file:///etc/passwd',
+    'example.org',
+    '',
+  ])('refuses %j, which would become a link that runs or shows what its author chose', (url) => {
+    expect(isHttpUrl(url)).toBe(false);
+    expect(() => source(url)).toThrow(`--source-url ${JSON.stringify(url)} is not an http:// or https:// address`);
+  });
 });

@@ -41,8 +41,17 @@ export function urlProblem(url: string, what: string): string | null {
 export function importedSource(command: `import:${string}`, source: ImportSource): SourceRecord {
   const problem = source.url === null ? null : urlProblem(source.url, '--source-url');
   if (problem !== null) throw new Error(problem);
-  const slug = source.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
-  const hash = createHash('sha1').update(`${source.title}\n${source.url ?? ''}`).digest('hex').slice(0, 8);
+  const slug = source.title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
+  const hash = createHash('sha1')
+    .update(`${source.title}\n${source.url ?? ''}`)
+    .digest('hex')
+    .slice(0, 8);
   return {
     id: `${command.replace(':', '-')}-${slug || 'source'}-${hash}`,
     title: source.title,

@@ -91,8 +91,20 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
     [
       ['a', 'rs-art8-2010', '2023-01-20', 'Page count: 45 parties.', /^UNTC MTDSG XML stored copy \(Parties 45\)$/],
       ['c', 'rs-art124-2015', '2022-03-21', 'Page count: 18 parties.', /^UNTC MTDSG XML stored copy \(Parties 18\)$/],
-      ['d', 'rs-art8-2017-biological', '2024-06-25', 'First entry into force shown: 2 April 2020 (Luxembourg).', /^UNTC MTDSG XML stored copy$/],
-      ['f', 'rs-art8-2017-lasers', '2024-06-25', 'First entry into force shown: 2 April 2020 (Luxembourg).', /^UNTC MTDSG XML stored copy$/],
+      [
+        'd',
+        'rs-art8-2017-biological',
+        '2024-06-25',
+        'First entry into force shown: 2 April 2020 (Luxembourg).',
+        /^UNTC MTDSG XML stored copy$/,
+      ],
+      [
+        'f',
+        'rs-art8-2017-lasers',
+        '2024-06-25',
+        'First entry into force shown: 2 April 2020 (Luxembourg).',
+        /^UNTC MTDSG XML stored copy$/,
+      ],
       ['g', 'rs-art8-2019-starvation', '2021-03-22', 'Old copy: only four participants shown.', /^UNTC MTDSG XML stored copy \(old\)$/],
     ] as const
   ).map(([letter, instrument, asOf, extra, pattern]) =>
@@ -162,7 +174,8 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   }),
   def({
     id: 'un-spokesman-2017-02-17-gambia',
-    title: "Statement attributable to the Spokesman for the Secretary-General on the Gambia's notification of rescission of its withdrawal from the Rome Statute",
+    title:
+      "Statement attributable to the Spokesman for the Secretary-General on the Gambia's notification of rescission of its withdrawal from the Rome Statute",
     publisher: 'United Nations, via Africa Newsroom',
     url: 'http://www.africa-newsroom.com/press/statement-attributable-to-the-spokesman-for-the-secretarygeneral-on-the-occasion-of-the-gambias-notification-of-rescission-of-its-withdrawal-from-the-rome-statute-of-the-international-criminal-court?lang=en',
     asOf: '2017-02-17',
@@ -180,7 +193,8 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   }),
   def({
     id: 'icc-hungary-withdrawal-statement',
-    title: 'ICC news: President of the Assembly of States Parties regrets withdrawal from the Rome Statute by Hungary (effective 2 June 2026)',
+    title:
+      'ICC news: President of the Assembly of States Parties regrets withdrawal from the Rome Statute by Hungary (effective 2 June 2026)',
     publisher: 'International Criminal Court',
     url: 'https://www.icc-cpi.int/news/president-assembly-states-parties-regrets-withdrawal-rome-statute-hungary',
     urls: ['https://www.icc-cpi.int/news/president-assembly-states-parties-regrets-withdrawal-rome-statute-hungary'],
@@ -208,7 +222,8 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   }),
   def({
     id: 'dre-aviso-61-2018',
-    title: 'Diário da República, Aviso n.º 61/2018 of 23 May 2018 (reproduces the UN notification of the Republic of Moldova’s APIC accession)',
+    title:
+      'Diário da República, Aviso n.º 61/2018 of 23 May 2018 (reproduces the UN notification of the Republic of Moldova’s APIC accession)',
     publisher: 'Portuguese Republic, Diário da República',
     url: 'https://dre.tretas.org/dre/3347634/aviso-61-2018-de-23-de-maio',
     note: 'Cited together with BGBl. III Nr. 87/2017 and a Luxembourg Mémorial notice of 2017.',
@@ -254,7 +269,10 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
     publisher: 'Diplomat Magazine',
     url: 'https://diplomatmagazine.eu/2015/01/07/state-palestine-accedes-rome-statute/',
     asOf: '2015-01-07',
-    text: [/^diplomatmagazine\.eu\/2015\/01\/07\/state-palestine-accedes-rome-statute\/$/, /^ASP President statement on the State of Palestine accession \(via Diplomat Magazine\)$/],
+    text: [
+      /^diplomatmagazine\.eu\/2015\/01\/07\/state-palestine-accedes-rome-statute\/$/,
+      /^ASP President statement on the State of Palestine accession \(via Diplomat Magazine\)$/,
+    ],
   }),
 
   // --- NGOs -------------------------------------------------------------------------------------
@@ -369,7 +387,9 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
     publisher: 'FIDH, via UNHCR Refworld',
     url: 'https://webarchive.archive.unhcr.org/20191030193023mp_/https://www.refworld.org/topic,50ffbce51b1,50ffbce51e4,58b3ff284,0,,,GMB.html',
     asOf: '2017-02-24',
-    urls: ['https://webarchive.archive.unhcr.org/20191030193023mp_/https://www.refworld.org/topic,50ffbce51b1,50ffbce51e4,58b3ff284,0,,,GMB.html'],
+    urls: [
+      'https://webarchive.archive.unhcr.org/20191030193023mp_/https://www.refworld.org/topic,50ffbce51b1,50ffbce51e4,58b3ff284,0,,,GMB.html',
+    ],
   }),
   def({
     id: 'tass-2016-11-16-russia-icc',
@@ -490,7 +510,8 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   }),
   def({
     id: 'github-iso2-states-parties-2026-10-02',
-    title: 'ISO-2 list of 125 States Parties to the Rome Statute in a public GitHub data file ("as the ASP lists them, checked 2 October 2026")',
+    title:
+      'ISO-2 list of 125 States Parties to the Rome Statute in a public GitHub data file ("as the ASP lists them, checked 2 October 2026")',
     publisher: null,
     asOf: '2026-10-02',
     note: 'Repository not recorded in the source notes.',
@@ -498,14 +519,16 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   }),
   def({
     id: 'github-forecast-note-cn-180-2026',
-    title: 'Forecasting-resolution note in a public GitHub repository (question YES-139) citing depositary notification C.N.180.2026.TREATIES-XVIII.10 and an ICC press release',
+    title:
+      'Forecasting-resolution note in a public GitHub repository (question YES-139) citing depositary notification C.N.180.2026.TREATIES-XVIII.10 and an ICC press release',
     publisher: null,
     note: 'Repository name not recorded. The C.N. link it cites (https://treaties.un.org/doc/Publication/CN/2026/CN.180.2026-Eng.pdf) was not opened. Secondary and unverified.',
     text: [/^GitHub repository file \(forecast question YES-139; repository name not known\)$/],
   }),
   def({
     id: 'github-qa-note-2026-10',
-    title: 'LLM-assisted course-content QA note in a public GitHub repository (as of 2026-10) listing 2026 Rome Statute withdrawal notifications',
+    title:
+      'LLM-assisted course-content QA note in a public GitHub repository (as of 2026-10) listing 2026 Rome Statute withdrawal notifications',
     publisher: null,
     note: 'Repository name not recorded; no news or official source was found for any of its claims; internally ambiguous (dates could be effective dates). Unverified.',
     text: [/^GitHub repository file \(repository name not known\)$/],
@@ -530,7 +553,8 @@ export const SOURCE_DEFINITIONS: SourceDefinition[] = [
   }),
   def({
     id: 'un-regional-groups',
-    title: 'UN regional groups: world-countries@5.1.0 field unRegionalGroup, checked against the DGACM list (2019 copy and current page) and the UN Library FAQ',
+    title:
+      'UN regional groups: world-countries@5.1.0 field unRegionalGroup, checked against the DGACM list (2019 copy and current page) and the UN Library FAQ',
     publisher: 'UN DGACM; npm world-countries@5.1.0',
     url: 'https://www.un.org/dgacm/en/content/regional-groups',
     rawFile: 'data/raw/states/un_regional_groups.csv',
@@ -600,9 +624,15 @@ export function sourceUrl(id: string): string | null {
 
 /** The sources.json records for the ids that facts actually cite. */
 export function sourceRecords(citedIds: Set<string>): SourceRecord[] {
-  return SOURCE_DEFINITIONS.filter((d) => citedIds.has(d.id)).map(
-    ({ id, title, publisher, url, asOf, rawFile, note }): SourceRecord => ({ id, title, publisher, url, asOf, rawFile, note }),
-  );
+  return SOURCE_DEFINITIONS.filter((d) => citedIds.has(d.id)).map(({ id, title, publisher, url, asOf, rawFile, note }): SourceRecord => ({
+    id,
+    title,
+    publisher,
+    url,
+    asOf,
+    rawFile,
+    note,
+  }));
 }
 
 export function isRegistered(id: string): boolean {

@@ -10,7 +10,11 @@ describe('buildStates', () => {
   it('builds the 197 entities without problems', () => {
     expect(problems.list).toEqual([]);
     expect(states).toHaveLength(197);
-    const membership = (m: string) => states.filter((s) => s.membership === m).map((s) => s.iso3).sort();
+    const membership = (m: string) =>
+      states
+        .filter((s) => s.membership === m)
+        .map((s) => s.iso3)
+        .sort();
     expect(membership('un-member')).toHaveLength(193);
     expect(membership('observer-state')).toEqual(['PSE', 'VAT']);
     expect(membership('non-member')).toEqual(['COK', 'NIU']);
@@ -38,7 +42,10 @@ describe('buildStates', () => {
   });
 
   it('maps regional groups, with the special roles as the source words them', () => {
-    expect(state('USA')).toMatchObject({ unRegionalGroup: 'western-european-others', unRegionalGroupRole: 'observer (counted as a WEOG member for electoral purposes)' });
+    expect(state('USA')).toMatchObject({
+      unRegionalGroup: 'western-european-others',
+      unRegionalGroupRole: 'observer (counted as a WEOG member for electoral purposes)',
+    });
     expect(state('COK')).toMatchObject({ unRegionalGroup: null, unRegionalGroupRole: null });
     expect(states.filter((s) => s.unRegionalGroup === 'latin-american-caribbean')).toHaveLength(33);
   });

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawPath } from '../normalise/paths.js';
-import { findUntcDates, PAGE_SHAPE_LIMITS, pageShapeProblem, parseStatusPage, parseUntcDate, statusPageToEvents, type UntcStatusPage } from './parse-status-page.js';
+import {
+  findUntcDates,
+  PAGE_SHAPE_LIMITS,
+  pageShapeProblem,
+  parseStatusPage,
+  parseUntcDate,
+  statusPageToEvents,
+  type UntcStatusPage,
+} from './parse-status-page.js';
 import { stateNames } from './state-names.js';
 
 const page = (file: string): UntcStatusPage => parseStatusPage(readFileSync(rawPath(`treaties/raw/untc-html/${file}`), 'utf8'));
@@ -49,9 +57,21 @@ describe('parseStatusPage on a minimal page', () => {
 
   it('reads suffixes and footnote markers', () => {
     expect(parsed.participants).toEqual([
-      expect.objectContaining({ name: 'Alpha', footnotes: ['1', '2'], signature: '2001-03-03', consent: '2002-04-04', consentKind: 'approval' }),
+      expect.objectContaining({
+        name: 'Alpha',
+        footnotes: ['1', '2'],
+        signature: '2001-03-03',
+        consent: '2002-04-04',
+        consentKind: 'approval',
+      }),
       expect.objectContaining({ name: 'Beta', signature: null, consent: '2003-05-05', consentKind: 'acceptance' }),
-      expect.objectContaining({ name: 'Gamma', signature: '2004-06-06', signatureKind: 'succession-to-signature', consent: null, consentKind: null }),
+      expect.objectContaining({
+        name: 'Gamma',
+        signature: '2004-06-06',
+        signatureKind: 'succession-to-signature',
+        consent: null,
+        consentKind: null,
+      }),
     ]);
   });
 
@@ -75,13 +95,22 @@ describe('parseStatusPage: UNCAT (IV-9), status as at 3 February 2026', () => {
 
   it('finds 175 parties and 4 signature-only States', () => {
     expect(uncat.participants.filter((p) => p.consent !== null)).toHaveLength(175);
-    expect(uncat.participants.filter((p) => p.consent === null).map((p) => p.name)).toEqual(['Brunei Darussalam', 'Haiti', 'India', 'Palau']);
+    expect(uncat.participants.filter((p) => p.consent === null).map((p) => p.name)).toEqual([
+      'Brunei Darussalam',
+      'Haiti',
+      'India',
+      'Palau',
+    ]);
     expect(uncat.participants.filter((p) => p.signature !== null)).toHaveLength(83);
   });
 
   it('reads Tuvalu as an accession on 25 March 2024 and the Czech Republic as a succession', () => {
     expect(uncat.participants.find((p) => p.name === 'Tuvalu')).toMatchObject({ consent: '2024-03-25', consentKind: 'accession' });
-    expect(uncat.participants.find((p) => p.name === 'Czech Republic')).toMatchObject({ consent: '1993-02-22', consentKind: 'succession', footnotes: ['7'] });
+    expect(uncat.participants.find((p) => p.name === 'Czech Republic')).toMatchObject({
+      consent: '1993-02-22',
+      consentKind: 'succession',
+      footnotes: ['7'],
+    });
   });
 
   it('agrees with every row of uncat_participants.csv', () => {
@@ -90,7 +119,11 @@ describe('parseStatusPage: UNCAT (IV-9), status as at 3 February 2026', () => {
     for (const row of rows) {
       const p = uncat.participants.find((x) => names.resolve(x.name) === row.iso3);
       expect(p, row.iso3).toBeDefined();
-      expect([p!.signature ?? '', p!.consent ?? '', p!.consentKind ?? '']).toEqual([row.signature_date, row.consent_date, row.consent_type]);
+      expect([p!.signature ?? '', p!.consent ?? '', p!.consentKind ?? '']).toEqual([
+        row.signature_date,
+        row.consent_date,
+        row.consent_type,
+      ]);
     }
   });
 
@@ -108,16 +141,33 @@ describe('parseStatusPage: UNCAT (IV-9), status as at 3 February 2026', () => {
 
 describe('statusPageToEvents: UNCAT', () => {
   const uncat = page('IV-9_uncat_2026-02-03.html');
-  const { events, skipped } = statusPageToEvents(uncat, { instrumentId: 'uncat', sourceId: 'untc-iv-9-2026-02-03', sourceUrl: null, names });
+  const { events, skipped } = statusPageToEvents(uncat, {
+    instrumentId: 'uncat',
+    sourceId: 'untc-iv-9-2026-02-03',
+    sourceUrl: null,
+    names,
+  });
   const rows = csv('treaties/uncat_participants.csv');
   const of = (kind: string, article?: string) => events.filter((e) => e.kind === kind && (article === undefined || e.article === article));
 
   it('has 70 art. 22 and 63 art. 21 declarants, the same States as the hand-coded file', () => {
     expect(of('declaration', '22')).toHaveLength(70);
     expect(of('declaration', '21')).toHaveLength(63);
-    const fromCsv = (column: string) => rows.filter((r) => r[column] === 'yes').map((r) => r.iso3).sort();
-    expect(of('declaration', '22').map((e) => e.stateIso3).sort()).toEqual(fromCsv('art22_individual_declaration'));
-    expect(of('declaration', '21').map((e) => e.stateIso3).sort()).toEqual(fromCsv('art21_interstate_declaration'));
+    const fromCsv = (column: string) =>
+      rows
+        .filter((r) => r[column] === 'yes')
+        .map((r) => r.iso3)
+        .sort();
+    expect(
+      of('declaration', '22')
+        .map((e) => e.stateIso3)
+        .sort(),
+    ).toEqual(fromCsv('art22_individual_declaration'));
+    expect(
+      of('declaration', '21')
+        .map((e) => e.stateIso3)
+        .sort(),
+    ).toEqual(fromCsv('art21_interstate_declaration'));
   });
 
   it('dates declarations as printed, else by the instrument they were made with', () => {
@@ -125,20 +175,35 @@ describe('statusPageToEvents: UNCAT', () => {
     // Ukraine's declarations are only in end note 18, made on 12 September 2003.
     expect(events.find((e) => e.id === 'uncat:UKR:declaration:2003-09-12:art21')?.note).toMatch(/end note 18/);
     // Algeria prints no date: its ratification date (12 Sep 1989) is used, and the note says so.
-    expect(events.find((e) => e.stateIso3 === 'DZA' && e.article === '22')).toMatchObject({ date: '1989-09-12', note: expect.stringMatching(/made upon ratification/) });
+    expect(events.find((e) => e.stateIso3 === 'DZA' && e.article === '22')).toMatchObject({
+      date: '1989-09-12',
+      note: expect.stringMatching(/made upon ratification/),
+    });
   });
 
   it('finds the 18 art. 28(1) reservations still in force and the 13 withdrawn, with their withdrawal dates', () => {
     const withdrawn = new Map(of('reservation-withdrawn', '28(1)').map((e) => [e.stateIso3, e.date]));
-    const inForce = of('reservation', '28(1)').map((e) => e.stateIso3).filter((iso3) => !withdrawn.has(iso3)).sort();
-    expect(inForce).toEqual(rows.filter((r) => r.art20_competence === 'not_recognized').map((r) => r.iso3).sort());
+    const inForce = of('reservation', '28(1)')
+      .map((e) => e.stateIso3)
+      .filter((iso3) => !withdrawn.has(iso3))
+      .sort();
+    expect(inForce).toEqual(
+      rows
+        .filter((r) => r.art20_competence === 'not_recognized')
+        .map((r) => r.iso3)
+        .sort(),
+    );
     const expected = rows.filter((r) => r.art20_competence === 'opt_out_withdrawn').map((r) => [r.iso3, r.art20_change_date]);
     expect(expected).toHaveLength(13);
     expect(Object.fromEntries(withdrawn)).toEqual(Object.fromEntries(expected));
   });
 
   it('records Cuba and Indonesia as art. 20 declarations, not as art. 28(1) reservations', () => {
-    expect(of('declaration', '20').map((e) => e.stateIso3).sort()).toEqual(['CUB', 'IDN']);
+    expect(
+      of('declaration', '20')
+        .map((e) => e.stateIso3)
+        .sort(),
+    ).toEqual(['CUB', 'IDN']);
   });
 
   it('skips only the former Yugoslavia, which is not in the registry', () => {
@@ -166,13 +231,24 @@ describe('parseStatusPage and statusPageToEvents: OPCAT (IV-9-b)', () => {
   });
 
   it('reads Montenegro’s succession to signature ("d")', () => {
-    expect(opcat.participants.find((p) => p.name === 'Montenegro')).toMatchObject({ signature: '2006-10-23', signatureKind: 'succession-to-signature' });
+    expect(opcat.participants.find((p) => p.name === 'Montenegro')).toMatchObject({
+      signature: '2006-10-23',
+      signatureKind: 'succession-to-signature',
+    });
     expect(events.find((e) => e.id === 'opcat:MNE:signature:2006-10-23')?.note).toMatch(/Succession to signature/);
   });
 
   it('finds the 8 art. 24 postponements the hand-coded file lists', () => {
-    const declared = csv('treaties/opcat_participants.csv').filter((r) => r.art24_postponement_declared === 'yes').map((r) => r.iso3).sort();
-    expect(events.filter((e) => e.article === '24').map((e) => e.stateIso3).sort()).toEqual(declared);
+    const declared = csv('treaties/opcat_participants.csv')
+      .filter((r) => r.art24_postponement_declared === 'yes')
+      .map((r) => r.iso3)
+      .sort();
+    expect(
+      events
+        .filter((e) => e.article === '24')
+        .map((e) => e.stateIso3)
+        .sort(),
+    ).toEqual(declared);
     expect(declared).toHaveLength(8);
   });
 });
@@ -184,10 +260,14 @@ describe('pages not shaped like a status page', () => {
     expect(() => parseStatusPage(`<html><body>${status}${'<div>x '.repeat(6000)}</html>`)).toThrow(
       /^the page is not shaped like a UNTC status page \(elements nested more than 500 deep; a real page has far fewer\): is it the right file\?$/,
     );
-    expect(() => parseStatusPage(`<html><body>${status}<div>${'x<br>'.repeat(600)}</div></html>`)).toThrow(/an element has more than 1000 children/);
+    expect(() => parseStatusPage(`<html><body>${status}<div>${'x<br>'.repeat(600)}</div></html>`)).toThrow(
+      /an element has more than 1000 children/,
+    );
     expect(() => parseStatusPage(`<html><body>${status}${'<p>text '.repeat(450)}</html>`)).toThrow(/too many tags are never closed/);
     // The text of a script is skipped to its end, whatever its case, and the tags after it counted.
-    expect(() => parseStatusPage(`<html><body>${status}<script>if (a<b) x()</SCRIPT>${'<p>text '.repeat(450)}</html>`)).toThrow(/too many tags are never closed/);
+    expect(() => parseStatusPage(`<html><body>${status}<script>if (a<b) x()</SCRIPT>${'<p>text '.repeat(450)}</html>`)).toThrow(
+      /too many tags are never closed/,
+    );
     // "</a>" does not close "<A>" in node-html-parser, so neither does it here.
     expect(() => parseStatusPage(`<html><body>${status}${'<A>x</a>'.repeat(450)}</html>`)).toThrow(/too many tags are never closed/);
   });

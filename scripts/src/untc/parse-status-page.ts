@@ -45,10 +45,7 @@ export interface UntcBlock {
 }
 
 export type UntcSectionKind =
-  | 'declarations-and-reservations'
-  | 'objections'
-  | 'declarations-under-articles'
-  | 'notifications-under-article';
+  'declarations-and-reservations' | 'objections' | 'declarations-under-articles' | 'notifications-under-article';
 
 export interface UntcSection {
   kind: UntcSectionKind;
@@ -88,7 +85,22 @@ export interface UntcStatusPage {
  */
 export const PAGE_SHAPE_LIMITS = { tags: 100_000, depth: 500, children: 1_000, leftOpen: 2_000, moves: 100_000 };
 
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /**
  * Why the page's tags are not shaped like a status page, or null. One pass over the text: tags
@@ -103,7 +115,8 @@ export function pageShapeProblem(html: string, limits = PAGE_SHAPE_LIMITS): stri
     const top = stack[stack.length - 1]!;
     return ++top.children > limits.children ? `an element has more than ${limits.children} children` : null;
   };
-  const whyNot = (reason: string) => `the page is not shaped like a UNTC status page (${reason}; a real page has far fewer): is it the right file?`;
+  const whyNot = (reason: string) =>
+    `the page is not shaped like a UNTC status page (${reason}; a real page has far fewer): is it the right file?`;
   let pos = 0;
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
@@ -253,7 +266,13 @@ function nameAndFootnotes(element: HTMLElement): { name: string; footnotes: stri
   return { name: clean(copy.text), footnotes };
 }
 
-const CONSENT_SUFFIX: Record<string, ConsentKind> = { '': 'ratification', a: 'accession', d: 'succession', A: 'acceptance', AA: 'approval' };
+const CONSENT_SUFFIX: Record<string, ConsentKind> = {
+  '': 'ratification',
+  a: 'accession',
+  d: 'succession',
+  A: 'acceptance',
+  AA: 'approval',
+};
 
 const SECTION_TABLES: { table: string; title: string; subtitle: string; kind: UntcSectionKind }[] = [
   { table: '_dgDec', title: '_divMainDecTilte', subtitle: '_divDecTilte', kind: 'declarations-and-reservations' },

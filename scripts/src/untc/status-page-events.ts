@@ -163,8 +163,10 @@ function undatedStatement(participant: UntcParticipant, upon: MadeUpon | null): 
   return { date: participant.consent, note: NO_DATE_RULE };
 }
 
-const ART21 = /\barticles?\s*\(?21\b|\[21\b|another State Party|a State Party claims|a Party claims that another Party|from a State Party claiming|submitted by another State/i;
-const ART22 = /\barticles?\s*(\(?21\)?,? and )?\(?22\b|\b21 and 22\b|\bindividuals?\b|individual communications|denunciations of violations/i;
+const ART21 =
+  /\barticles?\s*\(?21\b|\[21\b|another State Party|a State Party claims|a Party claims that another Party|from a State Party claiming|submitted by another State/i;
+const ART22 =
+  /\barticles?\s*(\(?21\)?,? and )?\(?22\b|\b21 and 22\b|\bindividuals?\b|individual communications|denunciations of violations/i;
 
 /** Declarations under art. 21 and 22 (or whatever articles the section title names). */
 function articleDeclarations(ctx: Context, block: UntcBlock, articles: string[]): void {
@@ -268,7 +270,15 @@ function article20Reservations(ctx: Context, block: UntcBlock): void {
       if (NON_RECOGNITION.test(line)) {
         hasReservation = true;
         const when = segment.date ? { date: segment.date, note: null } : undatedStatement(participant, upon);
-        ctx.drafts.push({ ...ctx.base, stateIso3: iso3, kind: 'reservation', date: when.date, datePrecision: 'day', article: '28(1)', note: when.note });
+        ctx.drafts.push({
+          ...ctx.base,
+          stateIso3: iso3,
+          kind: 'reservation',
+          date: when.date,
+          datePrecision: 'day',
+          article: '28(1)',
+          note: when.note,
+        });
       }
     }
   }

@@ -57,7 +57,10 @@ export interface SampleRow {
 }
 
 function split(cell: string | undefined): string[] {
-  return (cell ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+  return (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function readSample(path = SAMPLE): SampleRow[] {
@@ -106,7 +109,12 @@ function rawRows(file: string, textColumn: string, delimiter = ','): Map<number,
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     // With `info`, each record comes with where it ends in the file.
-    const records = parse<{ record: Record<string, string>; info: { lines: number } }>(readFileSync(path, 'utf8'), { columns: true, bom: true, delimiter, info: true });
+    const records = parse<{ record: Record<string, string>; info: { lines: number } }>(readFileSync(path, 'utf8'), {
+      columns: true,
+      bom: true,
+      delimiter,
+      info: true,
+    });
     const byLine = new Map<number, string>();
     let endOfPrevious = 1;
     for (const { record, info } of records) {
@@ -148,7 +156,9 @@ function main() {
     if (fromLinks.join('|') !== [...r.instruments].sort().join('|') || fromActions.join('|') !== [...r.actions].sort().join('|'))
       problems.push(`${r.sourceFile}:${r.line} instruments/actions columns disagree with links`);
   }
-  console.log(`Sample: ${all.length} rows (${all.filter((r) => r.instruments.length > 0).length} with an instrument); texts verified against raw files: ${verified}`);
+  console.log(
+    `Sample: ${all.length} rows (${all.filter((r) => r.instruments.length > 0).length} with an instrument); texts verified against raw files: ${verified}`,
+  );
   if (onlyStratum) console.log(`Scoring stratum "${onlyStratum}" only: ${sample.length} rows`);
   for (const p of problems) console.log(`  PROBLEM ${p}`);
 

@@ -5,7 +5,17 @@
  */
 import { IsoDate } from '@tracker/api/schemas';
 import { UprReviewRecord, type UprReviewStatus } from '@tracker/api';
-import { cell, missingColumns, parseSession, readTable, zodReason, type CsvLine, type ParseResult, type Rejection, type TableInput } from './common.js';
+import {
+  cell,
+  missingColumns,
+  parseSession,
+  readTable,
+  zodReason,
+  type CsvLine,
+  type ParseResult,
+  type Rejection,
+  type TableInput,
+} from './common.js';
 import type { StateNameResolver } from './names.js';
 
 /** Reads a table (CSV text or a workbook's) whose header must contain `columns`; gives rows with a by-name getter. */
@@ -112,7 +122,9 @@ export function parseCalendarCsv(input: TableInput, options: CalendarOptions): C
     }
     const known = sessions.get(session.session);
     if (known && (known.startDate !== dates.start || known.endDate !== dates.end)) {
-      reject(`session ${session.session} dates ${dates.start ?? '?'} to ${dates.end ?? '?'} differ from line ${known.line} (${known.startDate ?? '?'} to ${known.endDate ?? '?'})`);
+      reject(
+        `session ${session.session} dates ${dates.start ?? '?'} to ${dates.end ?? '?'} differ from line ${known.line} (${known.startDate ?? '?'} to ${known.endDate ?? '?'})`,
+      );
       continue;
     }
     const statusWords = get('status');
@@ -173,8 +185,10 @@ export function parseSessionYearCsv(text: string): ParseResult<SessionYear> {
     const session = parseSession(get('session'));
     const year = Number(get('year'));
     if ('error' in session) rejected.push({ line, reason: session.error });
-    else if (!Number.isInteger(year) || year < 2008 || year > 2100) rejected.push({ line, reason: `year "${get('year')}" is not a year of the UPR` });
-    else if (records.some((r) => r.session === session.session)) rejected.push({ line, reason: `session ${session.session} is listed twice` });
+    else if (!Number.isInteger(year) || year < 2008 || year > 2100)
+      rejected.push({ line, reason: `year "${get('year')}" is not a year of the UPR` });
+    else if (records.some((r) => r.session === session.session))
+      rejected.push({ line, reason: `session ${session.session} is listed twice` });
     else records.push({ session: session.session, year, line });
   }
   return { records, rejected, unresolved: [] };
@@ -205,7 +219,8 @@ export function parseSessionByStateCsv(text: string, options: { states: StateNam
     const session = parseSession(get('Session'));
     if (!name || !iso3) rejected.push({ line, reason: name ? `unknown State under review "${name}"` : 'missing State under review' });
     else if ('error' in session) rejected.push({ line, reason: session.error });
-    else if (records.some((r) => r.stateIso3 === iso3 && r.session === session.session)) rejected.push({ line, reason: `${name} is listed twice for session ${session.session}` });
+    else if (records.some((r) => r.stateIso3 === iso3 && r.session === session.session))
+      rejected.push({ line, reason: `${name} is listed twice for session ${session.session}` });
     else records.push({ stateIso3: iso3, nameAsRecorded: name, session: session.session, cycle: session.cycle, line });
   }
   return { records, rejected, unresolved: [] };

@@ -133,7 +133,9 @@ export function cell(value: string | undefined): string | null {
  * session" (UHRI), or a reason why it is not one of a known cycle.
  */
 export function parseSession(value: string | number | null | undefined): { session: number; cycle: number } | { error: string } {
-  const text = String(value ?? '').trim().replace(/^-\s*/, '');
+  const text = String(value ?? '')
+    .trim()
+    .replace(/^-\s*/, '');
   if (text === '') return { error: 'missing session number' };
   const match = /^(\d+)(?:\.0+)?(?:st|nd|rd|th)?(?:\s*session)?$/i.exec(text);
   if (!match) return { error: `session "${text}" is not a number` };

@@ -20,7 +20,10 @@ import { LAST_SESSION_OF_THE_2015_EXPORT } from './normalise.js';
 import { UPR_INFO_2018_SOURCES, UPR_INFO_RECOMMENDATION_SOURCES } from './sources.js';
 import { parseUprInfoCsv } from './upr-info.js';
 
-type Rec = Pick<UprRecommendationRecord, 'id' | 'session' | 'stateUnderReviewIso3' | 'text' | 'recommendingStates' | 'response' | 'actionCategory' | 'themes'>;
+type Rec = Pick<
+  UprRecommendationRecord,
+  'id' | 'session' | 'stateUnderReviewIso3' | 'text' | 'recommendingStates' | 'response' | 'actionCategory' | 'themes'
+>;
 
 export interface ExportComparison {
   /** Rows of sessions 1-20 in each export. */
@@ -47,7 +50,8 @@ export interface ExportComparison {
 
 const recommendingKey = (r: Rec) => r.recommendingStates.map((s) => s.iso3 ?? s.nameAsRecorded.toLowerCase()).join('|');
 const strictKey = (r: Rec) => `${r.session}|${r.stateUnderReviewIso3}|${recommendingKey(r)}|${normaliseForId(r.text)}`;
-const looseKey = (r: Rec) => `${r.session}|${r.stateUnderReviewIso3}|${recommendingKey(r)}|${normaliseForId(r.text).replace(/[^\p{L}\p{N}]+/gu, '')}`;
+const looseKey = (r: Rec) =>
+  `${r.session}|${r.stateUnderReviewIso3}|${recommendingKey(r)}|${normaliseForId(r.text).replace(/[^\p{L}\p{N}]+/gu, '')}`;
 const themesOf = (r: Rec) => [...(r.themes ?? [])].sort().join('|');
 const namesOf = (r: Rec) => r.recommendingStates.map((s) => s.nameAsRecorded).join('|');
 
@@ -112,7 +116,9 @@ export function compareBundledExports(states: StateNames[]): ExportComparison {
   const resolver = createStateNameResolver(states);
   const read = (rawFile: string) => readFileSync(rawPath(rawFile.replace(/^data\/raw\//, '')), 'utf8');
   const overlapping = (r: Rec) => r.session <= LAST_SESSION_OF_THE_2015_EXPORT;
-  const older = UPR_INFO_RECOMMENDATION_SOURCES.flatMap((s) => parseUprInfoCsv(read(s.rawFile), { sourceId: s.id, states: resolver }).records);
+  const older = UPR_INFO_RECOMMENDATION_SOURCES.flatMap(
+    (s) => parseUprInfoCsv(read(s.rawFile), { sourceId: s.id, states: resolver }).records,
+  );
   const refused: ExportComparison['refused2018'] = [];
   const newer = UPR_INFO_2018_SOURCES.filter((s) => s.firstSession <= LAST_SESSION_OF_THE_2015_EXPORT).flatMap((s) => {
     const result = parseUprInfoCsv(read(s.rawFile), { sourceId: s.id, states: resolver });

@@ -67,7 +67,10 @@ const key = (name: string): string =>
  * States is left out rather than guessed. The aliases are checked against the registry: an alias
  * to an unknown ISO3 is a programming error and throws.
  */
-export function createStateNameResolver(states: StateNames[], aliases: Readonly<Record<string, string>> = UPR_NAME_ALIASES): StateNameResolver {
+export function createStateNameResolver(
+  states: StateNames[],
+  aliases: Readonly<Record<string, string>> = UPR_NAME_ALIASES,
+): StateNameResolver {
   const iso3s = new Set(states.map((s) => s.iso3));
   const byKey = new Map<string, string>();
   const ambiguous = new Set<string>();

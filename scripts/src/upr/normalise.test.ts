@@ -19,7 +19,9 @@ describe('buildUprSeed', () => {
     for (const [name, records] of Object.entries(seed.files)) {
       expect(readFileSync(join(seedDir, name), 'utf8'), name).toBe(`${JSON.stringify(records, null, 2)}\n`);
     }
-    expect(readFileSync(join(seedDir, UPR_RECOMMENDATIONS_FILE), 'utf8') === toNdjson(recommendations), UPR_RECOMMENDATIONS_FILE).toBe(true);
+    expect(readFileSync(join(seedDir, UPR_RECOMMENDATIONS_FILE), 'utf8') === toNdjson(recommendations), UPR_RECOMMENDATIONS_FILE).toBe(
+      true,
+    );
     // Some 61,000 records serialised and compared: seconds on two shared cores.
   }, 30_000);
 
@@ -52,7 +54,9 @@ describe('buildUprSeed', () => {
     const from2018 = recommendations.filter((r) => r.sourceId.startsWith('upr-info-export-2018-'));
     expect(from2018).toHaveLength(19_949);
     expect(from2018.every((r) => r.session >= 21 && r.session <= 27)).toBe(true);
-    expect(recommendations.filter((r) => r.session >= 21 && r.session <= 27 && !r.sourceId.startsWith('upr-info-export-2018-'))).toEqual([]);
+    expect(recommendations.filter((r) => r.session >= 21 && r.session <= 27 && !r.sourceId.startsWith('upr-info-export-2018-'))).toEqual(
+      [],
+    );
     const reviewsIn = (session: number) => reviews.filter((r) => r.session === session);
     expect([21, 22, 23, 24, 25, 26, 27].map((s) => reviewsIn(s).length)).toEqual([14, 14, 14, 14, 14, 11, 14]);
     expect(reviewsIn(26).map((r) => r.stateIso3)).toEqual(['HTI', 'ISL', 'LTU', 'MDA', 'SSD', 'SYR', 'TGO', 'TLS', 'UGA', 'VEN', 'ZWE']);
@@ -61,7 +65,9 @@ describe('buildUprSeed', () => {
     const sessions = seed.files['upr-sessions.json'];
     expect(sessions.find((s) => s.session === 26)).toMatchObject({
       sourceIds: ['cehdi-upr-session-years-2026-05-28', 'upr-info-export-2018-sessions-25-27'],
-      note: expect.stringMatching(/^Recommendations of 11 of the 14 States reviewed in this session are in the data \(Haiti, Iceland, .*Zimbabwe\)/) as unknown,
+      note: expect.stringMatching(
+        /^Recommendations of 11 of the 14 States reviewed in this session are in the data \(Haiti, Iceland, .*Zimbabwe\)/,
+      ) as unknown,
     });
     expect(sessions.filter((s) => s.note !== undefined).map((s) => s.session)).toEqual([26]);
     // "Supported" is the 2018 export's word; the first data row of the sessions 25-27 file.
@@ -84,14 +90,19 @@ describe('buildUprSeed', () => {
   });
 
   it('sorts recommendations by session, State under review, source and line', () => {
-    const key = (r: (typeof recommendations)[number]) => [String(r.session).padStart(2, '0'), r.stateUnderReviewIso3, r.sourceId, String(r.sourceLine).padStart(6, '0')].join(' ');
+    const key = (r: (typeof recommendations)[number]) =>
+      [String(r.session).padStart(2, '0'), r.stateUnderReviewIso3, r.sourceId, String(r.sourceLine).padStart(6, '0')].join(' ');
     const keys = recommendations.map(key);
     expect(keys).toEqual([...keys].sort());
   });
 
   it('merges the Slovenia documents into its reviews, and the calendar into session 48', () => {
     expect(find('SVN-20')?.documents.map((d) => d.symbol)).toEqual(['A/HRC/28/15', 'A/HRC/28/15/Add.1']);
-    expect(find('SVN-34')).toMatchObject({ status: 'held', statusAsRecorded: null, sourceIds: ['ohchr-thematic-lists-slovenia-sessions-20-34-48'] });
+    expect(find('SVN-34')).toMatchObject({
+      status: 'held',
+      statusAsRecorded: null,
+      sourceIds: ['ohchr-thematic-lists-slovenia-sessions-20-34-48'],
+    });
     expect(find('SVN-48')).toMatchObject({
       status: 'held',
       statusAsRecorded: 'held',
@@ -111,9 +122,23 @@ describe('buildUprSeed', () => {
 
   it('takes session years from the look-up and dates from the calendar, and 54’s year from its start date', () => {
     const sessions = seed.files['upr-sessions.json'];
-    expect(sessions[0]).toEqual({ session: 1, cycle: 1, year: 2008, startDate: null, endDate: null, sourceIds: ['cehdi-upr-session-years-2026-05-28'] });
+    expect(sessions[0]).toEqual({
+      session: 1,
+      cycle: 1,
+      year: 2008,
+      startDate: null,
+      endDate: null,
+      sourceIds: ['cehdi-upr-session-years-2026-05-28'],
+    });
     expect(sessions[40]).toMatchObject({ session: 41, year: 2022, startDate: '2022-11-07', endDate: '2022-11-18' });
-    expect(sessions[53]).toEqual({ session: 54, cycle: 4, year: 2027, startDate: '2027-01-19', endDate: null, sourceIds: ['upr-calendar-cycle-4-compiled-2026-11-22'] });
+    expect(sessions[53]).toEqual({
+      session: 54,
+      cycle: 4,
+      year: 2027,
+      startDate: '2027-01-19',
+      endDate: null,
+      sourceIds: ['upr-calendar-cycle-4-compiled-2026-11-22'],
+    });
   });
 
   it('lists the sources it cites, all registered, with their raw files', () => {
@@ -123,7 +148,9 @@ describe('buildUprSeed', () => {
   });
 
   it('reports the recommending entity with no ISO3 and the one session year the review-years table disagrees with', () => {
-    expect(seed.summary).toContain('recommending entity with no ISO3: "(Unknown)" in 9 row(s), e.g. data/raw/upr/upr-info-export_2015_sessions-01-05.csv:2497');
+    expect(seed.summary).toContain(
+      'recommending entity with no ISO3: "(Unknown)" in 9 row(s), e.g. data/raw/upr/upr-info-export_2015_sessions-01-05.csv:2497',
+    );
     expect(seed.summary.filter((l) => l.startsWith('review years: ') && l.includes(' by the session look-up'))).toEqual([
       'review years: HTI-12 is in 2011 by the session look-up, 2010 by data/raw/upr/upr_review-years_cycles1-2_by-state.csv:74',
     ]);

@@ -78,7 +78,8 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     const file = source.rawFile.replace(/^data\/raw\//, '');
     const result = parseUprInfoCsv(read(file), { sourceId: source.id, states: resolver });
     recommendations.push(...collect(file, result));
-    if (result.pledges.length) problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
+    if (result.pledges.length)
+      problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
     summary.push(`${source.id}: ${result.records.length} recommendations`);
   }
   for (const source of UPR_INFO_2018_SOURCES.filter((s) => s.lastSession > LAST_SESSION_OF_THE_2015_EXPORT)) {
@@ -87,14 +88,18 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     const records = collect(file, result);
     const added = records.filter((r) => r.session > LAST_SESSION_OF_THE_2015_EXPORT);
     recommendations.push(...added);
-    if (result.pledges.length) problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
+    if (result.pledges.length)
+      problems.push(`${source.rawFile}: ${result.pledges.length} voluntary pledge row(s) in a recommendations file`);
     const left = records.length - added.length;
-    summary.push(`${source.id}: ${added.length} recommendations${left ? ` (${left} of sessions 1-${LAST_SESSION_OF_THE_2015_EXPORT} left out: the 2015 export stands there)` : ''}`);
+    summary.push(
+      `${source.id}: ${added.length} recommendations${left ? ` (${left} of sessions 1-${LAST_SESSION_OF_THE_2015_EXPORT} left out: the 2015 export stands there)` : ''}`,
+    );
   }
   const pledgeResult = parseUprInfoCsv(read(UPR_RAW_FILES.pledges), { sourceId: UPR_SOURCE_IDS.pledges, states: resolver });
   pledges.push(...pledgeResult.pledges);
   collect(UPR_RAW_FILES.pledges, pledgeResult);
-  if (pledgeResult.records.length) problems.push(`${rawName(UPR_RAW_FILES.pledges)}: ${pledgeResult.records.length} recommendation row(s) in the pledges file`);
+  if (pledgeResult.records.length)
+    problems.push(`${rawName(UPR_RAW_FILES.pledges)}: ${pledgeResult.records.length} recommendation row(s) in the pledges file`);
   summary.push(`${UPR_SOURCE_IDS.pledges}: ${pledges.length} voluntary pledges`);
 
   const slovenia = collect(
@@ -123,7 +128,9 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     if (!partial || !source) return null;
     const held = [...new Set(recommendations.filter((r) => r.session === session).map((r) => r.stateUnderReviewIso3))];
     if (held.length >= partial.statesReviewed) {
-      problems.push(`session ${session}: ${held.length} States have recommendations, so UPR_INFO_2018_PARTIAL_SESSIONS (sources.ts), which says the session reviewed ${partial.statesReviewed}, is out of date`);
+      problems.push(
+        `session ${session}: ${held.length} States have recommendations, so UPR_INFO_2018_PARTIAL_SESSIONS (sources.ts), which says the session reviewed ${partial.statesReviewed}, is out of date`,
+      );
       return null;
     }
     const names = held.map((iso3) => nameOf.get(iso3) ?? iso3).sort((a, b) => a.localeCompare(b, 'en'));
@@ -144,7 +151,9 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
       const dates = calendar.sessions.find((s) => s.session === session);
       const startYear = dates?.startDate ? Number(dates.startDate.slice(0, 4)) : null;
       if (lookup && startYear !== null && lookup.year !== startYear) {
-        problems.push(`${rawName(UPR_RAW_FILES.calendar)}:${dates!.line}: session ${session} starts in ${startYear}, but the session-year look-up says ${lookup.year}`);
+        problems.push(
+          `${rawName(UPR_RAW_FILES.calendar)}:${dates!.line}: session ${session} starts in ${startYear}, but the session-year look-up says ${lookup.year}`,
+        );
       }
       const sourceIds = [
         ...(lookup ? [UPR_SOURCE_IDS.sessionYears] : []),
@@ -197,7 +206,10 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     if (!r.documents.some((d) => d.symbol === symbol)) r.documents.push({ symbol, kind });
   };
 
-  for (const row of collect(UPR_RAW_FILES.sessionByState, parseSessionByStateCsv(read(UPR_RAW_FILES.sessionByState), { states: resolver }))) {
+  for (const row of collect(
+    UPR_RAW_FILES.sessionByState,
+    parseSessionByStateCsv(read(UPR_RAW_FILES.sessionByState), { states: resolver }),
+  )) {
     cite(review(row.stateIso3, row.session), UPR_SOURCE_IDS.sessionByState);
   }
   const withRecommendations = new Set<string>();
@@ -219,7 +231,9 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
   for (const entry of calendarReviews) {
     const r = review(entry.stateIso3, entry.session);
     if (withRecommendations.has(r.id) && entry.status !== 'held') {
-      problems.push(`${rawName(UPR_RAW_FILES.calendar)}: ${r.id} is "${entry.statusAsRecorded}" in the calendar, but its recommendations are recorded`);
+      problems.push(
+        `${rawName(UPR_RAW_FILES.calendar)}: ${r.id} is "${entry.statusAsRecorded}" in the calendar, but its recommendations are recorded`,
+      );
     }
     r.status = entry.status;
     r.statusAsRecorded = entry.statusAsRecorded;
@@ -273,7 +287,10 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
     const expected = row ? (r.cycle === 1 ? row.review1 : row.review2) : null;
     if (expected === null) continue;
     if (expected === yearOf.get(r.session)) agreeing++;
-    else summary.push(`review years: ${r.id} is in ${yearOf.get(r.session)} by the session look-up, ${expected} by ${rawName(UPR_RAW_FILES.reviewYears)}:${row!.line}`);
+    else
+      summary.push(
+        `review years: ${r.id} is in ${yearOf.get(r.session)} by the session look-up, ${expected} by ${rawName(UPR_RAW_FILES.reviewYears)}:${row!.line}`,
+      );
   }
   summary.push(`review years: ${agreeing} reviews of sessions 1-20 agree with the review-years table`);
 
@@ -289,8 +306,10 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
       `${recommendations.length} recommendations, ${pledges.length} pledges`,
   );
 
-  const bySourceOrder = <T extends { session: number; sourceId: string; sourceLine: number }>(key: (t: T) => string) => (a: T, b: T) =>
-    compare(a.session, b.session) || compare(key(a), key(b)) || compare(a.sourceId, b.sourceId) || compare(a.sourceLine, b.sourceLine);
+  const bySourceOrder =
+    <T extends { session: number; sourceId: string; sourceLine: number }>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      compare(a.session, b.session) || compare(key(a), key(b)) || compare(a.sourceId, b.sourceId) || compare(a.sourceLine, b.sourceLine);
   return {
     files: {
       'upr-sessions.json': sessions,

@@ -118,7 +118,8 @@ export const UPR_SOURCE_DEFINITIONS: SourceRecord[] = [
   }),
   upr({
     id: UPR_SOURCE_IDS.sloveniaThematicLists,
-    title: 'OHCHR thematic lists of recommendations for Slovenia, 20th, 34th and 48th sessions (WG reports A/HRC/28/15, A/HRC/43/15, A/HRC/59/15), one row per recommendation',
+    title:
+      'OHCHR thematic lists of recommendations for Slovenia, 20th, 34th and 48th sessions (WG reports A/HRC/28/15, A/HRC/43/15, A/HRC/59/15), one row per recommendation',
     publisher: 'OHCHR, via GitHub Tony33344/slovenia-human-rights-tracker',
     url: 'https://github.com/Tony33344/slovenia-human-rights-tracker',
     rawFile: `${RAW}slovenia_upr-recommendations_cycles2-4_ohchr-thematic-lists.csv`,

@@ -14,15 +14,18 @@ const fromCsv = parseThematicListCsv(rawUpr('slovenia_upr-recommendations_cycles
 const withoutLine = <T extends { sourceLine: number }>({ sourceLine: _line, ...rest }: T) => rest;
 
 describe('parseThematicListText on the three Slovenia documents', () => {
-  it.each(DOCUMENTS)('%s gives the records of the CSV made from it: same ids, texts, States, positions, themes, persons, SDGs', (name, session, total) => {
-    const { records, rejected, unresolved } = parse(rawUpr(name));
-    expect(rejected).toEqual([]);
-    expect(unresolved).toEqual([]);
-    expect(records).toHaveLength(total);
-    const expected = fromCsv.filter((r) => r.session === session);
-    // In the document's order, which is the CSV's.
-    expect(records.map(withoutLine)).toEqual(expected.map(withoutLine));
-  });
+  it.each(DOCUMENTS)(
+    '%s gives the records of the CSV made from it: same ids, texts, States, positions, themes, persons, SDGs',
+    (name, session, total) => {
+      const { records, rejected, unresolved } = parse(rawUpr(name));
+      expect(rejected).toEqual([]);
+      expect(unresolved).toEqual([]);
+      expect(records).toHaveLength(total);
+      const expected = fromCsv.filter((r) => r.session === session);
+      // In the document's order, which is the CSV's.
+      expect(records.map(withoutLine)).toEqual(expected.map(withoutLine));
+    },
+  );
 
   it('each record cites the line of the document where its paragraph starts', () => {
     const text = rawUpr(DOCUMENTS[2][0]);
@@ -36,9 +39,18 @@ describe('recommendingStateNames', () => {
   const isState = (name: string) => states.resolve(name) !== null;
   it.each([
     ['Ratify the Optional Protocol … Cultural Rights (Maldives) (Portugal);', ['Maldives', 'Portugal']],
-    ['Ratify the Optional Protocol to the Rights of the Child on a communications procedure (Portugal, Slovakia);', ['Portugal', 'Slovakia']],
-    ['Complete the process of ratification of the … Enforced Disappearance (Ukraine); Increase efforts towards ratification of the … (Slovakia);', ['Ukraine', 'Slovakia']],
-    ['Ratify and implement the … Forced Labour Convention, 1930 (No. 29) (United Kingdom of Great Britain and Northern Ireland);', ['United Kingdom of Great Britain and Northern Ireland']],
+    [
+      'Ratify the Optional Protocol to the Rights of the Child on a communications procedure (Portugal, Slovakia);',
+      ['Portugal', 'Slovakia'],
+    ],
+    [
+      'Complete the process of ratification of the … Enforced Disappearance (Ukraine); Increase efforts towards ratification of the … (Slovakia);',
+      ['Ukraine', 'Slovakia'],
+    ],
+    [
+      'Ratify and implement the … Forced Labour Convention, 1930 (No. 29) (United Kingdom of Great Britain and Northern Ireland);',
+      ['United Kingdom of Great Britain and Northern Ireland'],
+    ],
     ['… Members of Their Families (ICRMW) (Iran (Islamic Republic of));', ['Iran (Islamic Republic of)']],
     ['Consider the ratification of the ILO Domestic Workers Convention, 2011 (No. 189) (Philippines);', ['Philippines']],
     ['A text without a State in brackets;', []],
@@ -55,7 +67,9 @@ describe('what parseThematicListText refuses', () => {
   it('a document without the title that names the session and the State, on the line where the title should be', () => {
     const result = parse(replaceLine(document, 1, () => '# Thematic List of Recommendations'));
     expect(result.records).toEqual([]);
-    expect(result.rejected).toEqual([{ line: 1, reason: expect.stringContaining('expected the title "# UPR <session> Session - <State> - Thematic List') }]);
+    expect(result.rejected).toEqual([
+      { line: 1, reason: expect.stringContaining('expected the title "# UPR <session> Session - <State> - Thematic List') },
+    ]);
     const unknown = parse(replaceLine(document, 1, () => '# UPR 48th Session - Atlantis - Thematic List of Recommendations'));
     expect(unknown.rejected).toEqual([{ line: 1, reason: 'unknown State under review "Atlantis"' }]);
     const outside = parse(replaceLine(document, 1, () => '# UPR 95th Session - Slovenia - Thematic List of Recommendations'));
@@ -65,7 +79,9 @@ describe('what parseThematicListText refuses', () => {
   it('a line that fits no part of a recommendation, with its line number', () => {
     const at = lineOf('Source of Position: A/HRC/59/15/Add.1 - Para.3') + 2; // after the position
     const result = parse(replaceLine(document, at, () => 'Partly implemented, see the mid-term report'));
-    expect(result.rejected).toEqual([{ line: at, reason: 'recommendation 140.7: unexpected line "Partly implemented, see the mid-term report"' }]);
+    expect(result.rejected).toEqual([
+      { line: at, reason: 'recommendation 140.7: unexpected line "Partly implemented, see the mid-term report"' },
+    ]);
   });
 
   it('an unknown position word, on the line of its paragraph', () => {

@@ -61,11 +61,17 @@ interface Block {
 }
 
 export function parseThematicListText(text: string, options: ThematicListTextOptions): ParseResult<UprRecommendationRecord> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => decodeCharacterReferences(l).trim());
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => decodeCharacterReferences(l).trim());
   const titleAt = lines.findIndex((l) => l !== '');
   const refusedTitle = (reason: string) => ({ records: [], rejected: [{ line: titleAt + 1, reason }], unresolved: [] });
   const title = TITLE.exec(lines[titleAt] ?? '');
-  if (!title) return refusedTitle('expected the title "# UPR <session> Session - <State> - Thematic List of Recommendations" (the layout of the Slovenia copies)');
+  if (!title)
+    return refusedTitle(
+      'expected the title "# UPR <session> Session - <State> - Thematic List of Recommendations" (the layout of the Slovenia copies)',
+    );
   const session = parseSession(title[1]);
   if ('error' in session) return refusedTitle(session.error);
   const surIso3 = options.states.resolve(title[2]!);
@@ -122,7 +128,17 @@ export function parseThematicListText(text: string, options: ThematicListTextOpt
     const start = RECOMMENDATION.exec(line);
     if (start) {
       finish();
-      block = { line: n, paragraph: start[1]!, text: [start[2]!], positionSource: null, position: null, themes: [], persons: [], sdgs: [], list: 'themes' };
+      block = {
+        line: n,
+        paragraph: start[1]!,
+        text: [start[2]!],
+        positionSource: null,
+        position: null,
+        themes: [],
+        persons: [],
+        sdgs: [],
+        list: 'themes',
+      };
       continue;
     }
     if (NOT_A_RECOMMENDATION.some((re) => re.test(line))) {
@@ -136,7 +152,8 @@ export function parseThematicListText(text: string, options: ThematicListTextOpt
     }
     const source = SOURCE_OF_POSITION.exec(line);
     if (b.positionSource === null && source) b.positionSource = source[1] || null;
-    else if (b.positionSource === null && b.position === null) b.text.push(line); // the text goes on
+    else if (b.positionSource === null && b.position === null)
+      b.text.push(line); // the text goes on
     else if (b.position === null) b.position = line;
     else if (PERSONS_LABEL.test(line)) b.list = 'persons';
     else if (SDGS_LABEL.test(line)) b.list = 'sdgs';

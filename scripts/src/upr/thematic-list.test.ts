@@ -19,13 +19,18 @@ describe('parseThematicListCsv on the Slovenia lists of cycles 2-4', () => {
     [20, 2, 163, 142, 21, 'A/HRC/28/15'],
     [34, 3, 215, 182, 33, 'A/HRC/43/15'],
     [48, 4, 254, 217, 37, 'A/HRC/59/15'],
-  ])('session %i (cycle %i): %i recommendations, %i supported, %i noted, WG report %s', (session, cycle, total, supported, noted, symbol) => {
-    const list = ofSession(session);
-    expect(list).toHaveLength(total);
-    expect(list.filter((r) => r.response === 'supported')).toHaveLength(supported);
-    expect(list.filter((r) => r.response === 'noted')).toHaveLength(noted);
-    expect(new Set(list.map((r) => [r.cycle, r.documentSymbol, r.reviewId].join(' ')))).toEqual(new Set([`${cycle} ${symbol} SVN-${session}`]));
-  });
+  ])(
+    'session %i (cycle %i): %i recommendations, %i supported, %i noted, WG report %s',
+    (session, cycle, total, supported, noted, symbol) => {
+      const list = ofSession(session);
+      expect(list).toHaveLength(total);
+      expect(list.filter((r) => r.response === 'supported')).toHaveLength(supported);
+      expect(list.filter((r) => r.response === 'noted')).toHaveLength(noted);
+      expect(new Set(list.map((r) => [r.cycle, r.documentSymbol, r.reviewId].join(' ')))).toEqual(
+        new Set([`${cycle} ${symbol} SVN-${session}`]),
+      );
+    },
+  );
 
   it('keeps paragraph, every recommending State, position and where it was given', () => {
     expect(records.find((r) => r.session === 20 && r.paragraph === '115.4')).toMatchObject({

@@ -6,7 +6,17 @@
  * affected persons and SDGs (" | " between values).
  */
 import type { UprRecommendationRecord } from '@tracker/api';
-import { cell, missingColumns, parseSession, readTable, splitList, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
+import {
+  cell,
+  missingColumns,
+  parseSession,
+  readTable,
+  splitList,
+  type ParseResult,
+  type Rejection,
+  type TableInput,
+  type UnresolvedName,
+} from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';

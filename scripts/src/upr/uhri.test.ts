@@ -1,7 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { rawUpr, states } from './test-support.js';
-import { excelSerialToIsoDate, parseUhriExportCsv, parseUhriJson, topLevelValueLines, UHRI_EXPORT_HEADERS, uhriList, uhriSingle } from './uhri.js';
+import {
+  excelSerialToIsoDate,
+  parseUhriExportCsv,
+  parseUhriJson,
+  topLevelValueLines,
+  UHRI_EXPORT_HEADERS,
+  uhriList,
+  uhriSingle,
+} from './uhri.js';
 
 const options = { sourceId: 'uhri-test', states };
 
@@ -11,13 +19,15 @@ const options = { sourceId: 'uhri-test', states };
  * dates, "48 Session". The texts are copied from the Slovenia list; the annotation ids are fake.
  */
 const header = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
-const row = (cells: Partial<Record<(typeof UHRI_EXPORT_HEADERS)[number], string>>) => header.map((h) => cells[h as keyof typeof cells] ?? '');
+const row = (cells: Partial<Record<(typeof UHRI_EXPORT_HEADERS)[number], string>>) =>
+  header.map((h) => cells[h as keyof typeof cells] ?? '');
 const upr = {
   Text: '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
   'Countries Concerned': '- Slovenia',
   'Reccomending Body': '- UPR',
   'Document Symbol': 'A/HRC/59/15',
-  Themes: '- Ratification of & accession to international instruments\n- Economic, social & cultural rights - general measures of implementation',
+  Themes:
+    '- Ratification of & accession to international instruments\n- Economic, social & cultural rights - general measures of implementation',
   'Affected Persons': '- Public officials',
   Sdgs: '- 1 - NO POVERTY\n- 2 - ZERO HUNGER',
   'Document Publication Date': '45755',
@@ -33,8 +43,24 @@ const upr = {
 const csv = stringify([
   header,
   row(upr), // lines 2-6 (four cells with two values each)
-  row({ Text: 'Rural women 49.The Committee notes with concern', 'Countries Concerned': '- Iraq', 'Reccomending Body': '- CEDAW', Type: '- Concerns/Observations' }), // line 7
-  row({ ...upr, Text: '140.9 Consider acceding to the Optional Protocol (Rwanda);', 'Countries Concerned': "- Côte d'Ivoire", 'UPR Reccomending States': '- Rwanda', 'UPR Position': '- Supported\n- Noted', 'UPR Session': '- 47 Session', Themes: '', Sdgs: '', 'Affected Persons': '', 'OHCHR Annotation Id': '' }), // lines 8-10
+  row({
+    Text: 'Rural women 49.The Committee notes with concern',
+    'Countries Concerned': '- Iraq',
+    'Reccomending Body': '- CEDAW',
+    Type: '- Concerns/Observations',
+  }), // line 7
+  row({
+    ...upr,
+    Text: '140.9 Consider acceding to the Optional Protocol (Rwanda);',
+    'Countries Concerned': "- Côte d'Ivoire",
+    'UPR Reccomending States': '- Rwanda',
+    'UPR Position': '- Supported\n- Noted',
+    'UPR Session': '- 47 Session',
+    Themes: '',
+    Sdgs: '',
+    'Affected Persons': '',
+    'OHCHR Annotation Id': '',
+  }), // lines 8-10
   row({ ...upr, 'Countries Concerned': '- Atlantis', Themes: '', Sdgs: '', 'UPR Reccomending States': '- Spain' }), // lines 11-12
   row({ ...upr, 'UPR Session': '', Themes: '', Sdgs: '', 'UPR Reccomending States': '- Spain' }), // lines 13-14
   row({ ...upr, Themes: '', Sdgs: '', 'UPR Reccomending States': '- Sovereign Order of Malta' }), // lines 15-16
@@ -79,7 +105,10 @@ describe('parseUhriExportCsv (the "Export to Excel" layout)', () => {
       ],
       response: 'supported',
       responseAsRecorded: 'Supported',
-      themes: ['Ratification of & accession to international instruments', 'Economic, social & cultural rights - general measures of implementation'],
+      themes: [
+        'Ratification of & accession to international instruments',
+        'Economic, social & cultural rights - general measures of implementation',
+      ],
       sdgs: ['1 - NO POVERTY', '2 - ZERO HUNGER'],
       affectedPersons: ['Public officials'],
       documentSymbol: 'A/HRC/59/15',
@@ -90,7 +119,13 @@ describe('parseUhriExportCsv (the "Export to Excel" layout)', () => {
   });
 
   it('records a supported-and-noted position as split', () => {
-    expect(result.records[1]).toMatchObject({ stateUnderReviewIso3: 'CIV', session: 47, response: 'split', responseAsRecorded: 'Supported / Noted', sourceLine: 8 });
+    expect(result.records[1]).toMatchObject({
+      stateUnderReviewIso3: 'CIV',
+      session: 47,
+      response: 'split',
+      responseAsRecorded: 'Supported / Noted',
+      sourceLine: 8,
+    });
   });
 
   it('skips rows of other mechanisms without refusing them', () => {
@@ -107,7 +142,9 @@ describe('parseUhriExportCsv (the "Export to Excel" layout)', () => {
   });
 
   it('refuses a file that is not a UHRI export', () => {
-    expect(parseUhriExportCsv('Text,Countries\n', options).rejected[0]?.reason).toMatch(/^not a UHRI export header; missing: Countries Concerned, Reccomending Body, /);
+    expect(parseUhriExportCsv('Text,Countries\n', options).rejected[0]?.reason).toMatch(
+      /^not a UHRI export header; missing: Countries Concerned, Reccomending Body, /,
+    );
   });
 });
 
@@ -138,7 +175,13 @@ describe('parseUhriJson (the full JSON export)', () => {
     expect(result.skipped).toBe(1);
     expect(result.records).toHaveLength(1);
     const [record] = result.records;
-    expect(record).toMatchObject({ reviewId: 'SVN-48', paragraph: '140.7', response: 'split', documentDate: '2025-02-12', externalId: base.AnnotationId });
+    expect(record).toMatchObject({
+      reviewId: 'SVN-48',
+      paragraph: '140.7',
+      response: 'split',
+      documentDate: '2025-02-12',
+      externalId: base.AnnotationId,
+    });
     expect(lines[record!.sourceLine - 1]).toBe(' {');
     expect(lines[record!.sourceLine]).toContain('"AffectedPersons"');
     expect(result.rejected).toEqual([{ line: expect.any(Number), reason: 'UPR cycle "3" does not match session 48 (cycle 4)' }]);

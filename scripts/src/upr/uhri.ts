@@ -11,7 +11,16 @@
  * The paragraph number that starts a UPR text ("140.7 Ratify ...") goes to `paragraph`.
  */
 import type { UprRecommendationRecord } from '@tracker/api';
-import { cell, parseSession, readTable, type CsvLine, type ParseResult, type Rejection, type TableInput, type UnresolvedName } from './common.js';
+import {
+  cell,
+  parseSession,
+  readTable,
+  type CsvLine,
+  type ParseResult,
+  type Rejection,
+  type TableInput,
+  type UnresolvedName,
+} from './common.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
@@ -68,12 +77,17 @@ interface UhriRow {
 }
 
 /** A cell's value as text: the JSON export holds strings and numbers. */
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value ?? ''));
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value ?? '');
 
 /** "- UPR" -> "UPR"; empty -> null. */
 export function uhriSingle(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return cell(text(value).replace(/^\s*-\s+/, '').replace(/^\s*-$/, ''));
+  return cell(
+    text(value)
+      .replace(/^\s*-\s+/, '')
+      .replace(/^\s*-$/, ''),
+  );
 }
 
 /** A multi-value cell, one value per line each with "- " (or an array in the JSON), as a list. */
@@ -163,9 +177,15 @@ export function parseUhriJson(text: string, options: UhriOptions): UhriParseResu
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { records: [], rejected: [{ line: 1, reason: `not readable as JSON: ${(error as Error).message}` }], unresolved: [], skipped: 0 };
+    return {
+      records: [],
+      rejected: [{ line: 1, reason: `not readable as JSON: ${(error as Error).message}` }],
+      unresolved: [],
+      skipped: 0,
+    };
   }
-  if (!Array.isArray(data)) return { records: [], rejected: [{ line: 1, reason: 'expected a JSON array of records' }], unresolved: [], skipped: 0 };
+  if (!Array.isArray(data))
+    return { records: [], rejected: [{ line: 1, reason: 'expected a JSON array of records' }], unresolved: [], skipped: 0 };
   const lines = topLevelValueLines(text);
   const rows: UhriRow[] = [];
   const rejected: Rejection[] = [];
@@ -216,7 +236,11 @@ function toRecords(rows: UhriRow[], options: UhriOptions): UhriParseResult {
       continue;
     }
     if (row.countries.length !== 1) {
-      reject(row.countries.length === 0 ? 'missing State under review' : `a UPR recommendation concerns one State; found ${row.countries.join(', ')}`);
+      reject(
+        row.countries.length === 0
+          ? 'missing State under review'
+          : `a UPR recommendation concerns one State; found ${row.countries.join(', ')}`,
+      );
       continue;
     }
     const surName = row.countries[0]!;

@@ -20,7 +20,13 @@ describe('parseUprInfoCsv on the five bundled export files', () => {
   it('gives the row counts of the README per file, and the sessions each file covers', () => {
     expect(results.map(({ result }) => result.records.length)).toEqual([6_094, 8_343, 9_047, 9_598, 7_984]);
     const sessions = results.map(({ result }) => [...new Set(result.records.map((r) => r.session))].sort((a, b) => a - b));
-    expect(sessions).toEqual([[1, 2, 3, 4, 5], [6, 7, 8, 9], [10, 11, 12, 13], [14, 15, 16, 17], [18, 19, 20]]);
+    expect(sessions).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9],
+      [10, 11, 12, 13],
+      [14, 15, 16, 17],
+      [18, 19, 20],
+    ]);
   });
 
   it('covers all 193 UN Member States under review and one recommending State per row', () => {
@@ -41,7 +47,7 @@ describe('parseUprInfoCsv on the five bundled export files', () => {
       response: 'supported',
       responseAsRecorded: 'Accepted',
       actionCategory: 5,
-      themes: ["Rights of the Child", "Women's rights"],
+      themes: ['Rights of the Child', "Women's rights"],
       sdgs: null,
       affectedPersons: null,
       documentSymbol: null,
@@ -55,13 +61,25 @@ describe('parseUprInfoCsv on the five bundled export files', () => {
 });
 
 describe('parseUprInfoCsv on the seven files of the 2018 export (semicolons, original header)', () => {
-  const results2018 = UPR_INFO_2018_FILES.map((name) => ({ name, text: rawUpr(name) })).map(({ name, text }) => ({ name, text, result: parse(text) }));
+  const results2018 = UPR_INFO_2018_FILES.map((name) => ({ name, text: rawUpr(name) })).map(({ name, text }) => ({
+    name,
+    text,
+    result: parse(text),
+  }));
   const all2018 = results2018.flatMap(({ result }) => result.records);
 
   it('reads 61,013 of the 61,014 rows, refusing the one without a session, and the response words Supported and Noted', () => {
     expect(results2018.map(({ text }) => uprInfoDelimiter(text))).toEqual(Array(7).fill(';'));
     expect(results2018.map(({ result }) => result.layout)).toEqual(Array(7).fill('original'));
-    expect(results2018.map(({ result }) => result.rejected)).toEqual([[{ line: 16, reason: 'missing session number' }], [], [], [], [], [], []]);
+    expect(results2018.map(({ result }) => result.rejected)).toEqual([
+      [{ line: 16, reason: 'missing session number' }],
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(all2018).toHaveLength(61_013);
     expect(new Set(all2018.map((r) => r.responseAsRecorded))).toEqual(new Set(['Supported', 'Noted']));
     expect(all2018.filter((r) => r.session >= 21)).toHaveLength(19_949);
@@ -70,9 +88,17 @@ describe('parseUprInfoCsv on the seven files of the 2018 export (semicolons, ori
   it('reads a quoted cell with a line break ("Bosnia and Herzegovina" + LF) and keeps the next rows on their own lines', () => {
     const file = results2018.find(({ name }) => name.endsWith('25-27.csv'))!.result.records;
     const at = (line: number) => file.find((r) => r.sourceLine === line);
-    expect(at(51)).toMatchObject({ reviewId: 'DZA-27', recommendingStates: [{ iso3: 'BIH', nameAsRecorded: 'Bosnia and Herzegovina' }], response: 'noted', actionCategory: 3 });
+    expect(at(51)).toMatchObject({
+      reviewId: 'DZA-27',
+      recommendingStates: [{ iso3: 'BIH', nameAsRecorded: 'Bosnia and Herzegovina' }],
+      response: 'noted',
+      actionCategory: 3,
+    });
     expect(at(52)).toBeUndefined();
-    expect(at(53)).toMatchObject({ text: 'Strengthen the cooperation with special procedures by extending a standing invitation', recommendingStates: [{ iso3: 'PER' }] });
+    expect(at(53)).toMatchObject({
+      text: 'Strengthen the cooperation with special procedures by extending a standing invitation',
+      recommendingStates: [{ iso3: 'PER' }],
+    });
   });
 
   it('resolves every State name of the 2018 export (e.g. Czechia, St Lucia) except UPR Info’s "(Unknown)"', () => {
@@ -186,7 +212,13 @@ describe('voluntary pledges', () => {
     expect(result.records).toEqual([]);
     expect(result.pledges).toHaveLength(947);
     expect(Math.max(...result.pledges.map((p) => p.session))).toBe(19);
-    expect(result.pledges[0]).toMatchObject({ stateIso3: 'ALB', reviewId: 'ALB-19', session: 19, themes: ['Minorities', 'National plan of action'], sourceLine: 2 });
+    expect(result.pledges[0]).toMatchObject({
+      stateIso3: 'ALB',
+      reviewId: 'ALB-19',
+      session: 19,
+      themes: ['Minorities', 'National plan of action'],
+      sourceLine: 2,
+    });
     expect(new Set(result.pledges.map((p) => p.id)).size).toBe(947);
   });
 });

@@ -80,7 +80,11 @@ export function uprInfoDelimiter(text: string): CsvDelimiter {
  */
 export function parseUprInfoCsv(input: TableInput, options: UprInfoOptions): UprInfoParseResult {
   const delimiter = typeof input === 'string' ? uprInfoDelimiter(input) : ',';
-  const csv = readTable(input, (cells) => (uprInfoLayout(cells) ? null : `not a UPR Info export header: ${quoted(cells.join(delimiter))}`), delimiter);
+  const csv = readTable(
+    input,
+    (cells) => (uprInfoLayout(cells) ? null : `not a UPR Info export header: ${quoted(cells.join(delimiter))}`),
+    delimiter,
+  );
   if ('reason' in csv) return { records: [], pledges: [], rejected: [csv], unresolved: [], layout: null };
   const layout = uprInfoLayout(csv.header.cells)!;
 

@@ -7,10 +7,19 @@ const { t } = english();
 describe('missingSignature', () => {
   it.each([
     // Tuvalu acceded to UNCAT on 25 Mar 2024; Serbia succeeded to it: neither ever signed.
-    [{ date: '2024-03-25', precision: 'day', kind: 'accession' }, { text: 'not applicable (accession)', notApplicable: true }],
-    [{ date: '2001-03-12', precision: 'day', kind: 'succession' }, { text: 'not applicable (succession)', notApplicable: true }],
+    [
+      { date: '2024-03-25', precision: 'day', kind: 'accession' },
+      { text: 'not applicable (accession)', notApplicable: true },
+    ],
+    [
+      { date: '2001-03-12', precision: 'day', kind: 'succession' },
+      { text: 'not applicable (succession)', notApplicable: true },
+    ],
     // Germany accepted the 2010 art. 8 amendment: its signature is simply not in the record.
-    [{ date: '2013-06-03', precision: 'day', kind: 'acceptance' }, { text: 'not recorded', notApplicable: false }],
+    [
+      { date: '2013-06-03', precision: 'day', kind: 'acceptance' },
+      { text: 'not recorded', notApplicable: false },
+    ],
     [null, { text: 'not recorded', notApplicable: false }],
   ] as const)('%j -> %j', (consent, expected) => expect(missingSignature(consent, t)).toEqual(expected));
 });

@@ -60,8 +60,7 @@ const segment = encodeURIComponent;
 
 // --- states ----------------------------------------------------------------------------------------
 
-export const getStates = (fetch: Fetch, filters: ApiQuery<StateFilters> = {}) =>
-  apiGet<{ states: State[] }>(fetch, '/states', filters);
+export const getStates = (fetch: Fetch, filters: ApiQuery<StateFilters> = {}) => apiGet<{ states: State[] }>(fetch, '/states', filters);
 
 export const getStateDetail = (fetch: Fetch, iso3: string, query: ApiQuery<AsOfQuery> = {}) =>
   apiGet<StateDetail>(fetch, `/states/${segment(iso3)}`, query);
@@ -75,8 +74,7 @@ export const getInstrument = (fetch: Fetch, id: string) => apiGet<InstrumentDeta
 export const getInstrumentStatus = (fetch: Fetch, id: string, query: ApiQuery<InstrumentStatusQuery> = {}) =>
   apiGet<InstrumentStatusResponse>(fetch, `/instruments/${segment(id)}/status`, query);
 
-export const getInstrumentTimeline = (fetch: Fetch, id: string) =>
-  apiGet<TimelineResponse>(fetch, `/instruments/${segment(id)}/timeline`);
+export const getInstrumentTimeline = (fetch: Fetch, id: string) => apiGet<TimelineResponse>(fetch, `/instruments/${segment(id)}/timeline`);
 
 export const getSources = (fetch: Fetch) => apiGet<{ sources: Source[] }>(fetch, '/sources');
 

@@ -104,7 +104,13 @@ describe('buildCatTimeline', () => {
   });
 
   it('draws nothing for a state that is not a party and owes nothing', () => {
-    const notParty = { ...nigeria, summary: { ...nigeria.summary, party: false, entryIntoForce: null }, reports: [], followUps: [], records: [] };
+    const notParty = {
+      ...nigeria,
+      summary: { ...nigeria.summary, party: false, entryIntoForce: null },
+      reports: [],
+      followUps: [],
+      records: [],
+    };
     expect(buildCatTimeline(notParty, text)).toBeNull();
     // A party with nothing dated (Bangladesh: only an undated listing and the Committee's list) has no chart either.
     expect(buildCatTimeline({ ...nigeria, reports: [], followUps: [], records: [], activities: [] }, text)).toBeNull();

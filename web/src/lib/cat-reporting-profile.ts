@@ -168,7 +168,13 @@ export function buildCatTimeline(
       }
     }
     if (due && report.overdue && report.overdue.establishedAsOf > due) {
-      spans.push({ lane: 'reports', kind: 'overdue', from: due, to: report.overdue.establishedAsOf, title: overdueStatement(report, { t, locale }) });
+      spans.push({
+        lane: 'reports',
+        kind: 'overdue',
+        from: due,
+        to: report.overdue.establishedAsOf,
+        title: overdueStatement(report, { t, locale }),
+      });
     }
     const record = report.recordId ? records.get(report.recordId) : undefined;
     if (record) {
@@ -234,7 +240,8 @@ export function buildCatTimeline(
   for (const { session, sessionStart, sessionEnd, activity } of detail.activities) {
     const date = activity.dialogueDates?.from ?? sessionStart ?? sessionEnd;
     if (activity.planned || covered.has(session) || !past(date)) continue;
-    const dates = activity.dialogueDates ?? (sessionStart && sessionEnd ? { from: sessionStart, to: sessionEnd, precision: 'day' as const } : null);
+    const dates =
+      activity.dialogueDates ?? (sessionStart && sessionEnd ? { from: sessionStart, to: sessionEnd, precision: 'day' as const } : null);
     marks.push({
       lane: 'review',
       kind: 'session',
@@ -258,7 +265,9 @@ export function buildCatTimeline(
 
   const plot = { left: 84, right: width - 12, top: 8, bottom: 8 + LANES.length * LANE_HEIGHT };
   const height = plot.bottom + 24;
-  const x = scaleLinear().domain([isoToUtc(from), isoToUtc(to)]).range([plot.left, plot.right]);
+  const x = scaleLinear()
+    .domain([isoToUtc(from), isoToUtc(to)])
+    .range([plot.left, plot.right]);
   const round = (n: number) => Math.round(n * 10) / 10;
   const xOf = (date: string) => round(x(isoToUtc(date)));
   const laneY = (lane: Lane) => plot.top + LANE_HEIGHT * (LANES.indexOf(lane) + 0.5);
@@ -278,7 +287,11 @@ export function buildCatTimeline(
     lanes: LANES.map((key) => ({ key, y: laneY(key) })),
     marks: marks
       // A dialogue and its concluding observations are days apart: drawn one above the other, not on top.
-      .map((m) => ({ ...m, x: xOf(m.date), y: laneY(m.lane) + (m.kind === 'dialogue' ? -5 : m.kind === 'concluding-observations' ? 5 : 0) }))
+      .map((m) => ({
+        ...m,
+        x: xOf(m.date),
+        y: laneY(m.lane) + (m.kind === 'dialogue' ? -5 : m.kind === 'concluding-observations' ? 5 : 0),
+      }))
       .sort((a, b) => a.x - b.x),
     spans: spans.map(({ from: a, to: b, ...s }) => ({ ...s, x1: xOf(a), x2: xOf(b), y: laneY(s.lane) })),
     xTicks,

@@ -105,7 +105,9 @@ describe('words', () => {
     expect(obligationLabel(row('NGA').establishedOverdue[0]!, t)).toBe('Initial report');
     expect(obligationLabel(row('BWA').nextReportDue!, t)).toBe('2nd periodic report');
     expect(obligationLabel({ kind: 'report', reportNumber: 6, lastReportNumber: 7 }, t)).toBe('6th–7th periodic reports (combined)');
-    expect(obligationLabel(row('ESP').establishedOverdue[0]!, t)).toBe('Follow-up to the concluding observations on the 7th periodic report');
+    expect(obligationLabel(row('ESP').establishedOverdue[0]!, t)).toBe(
+      'Follow-up to the concluding observations on the 7th periodic report',
+    );
     expect(obligationLabel(row('BGD').establishedOverdue[0]!, t)).toBe('Follow-up to concluding observations not identified in the record');
   });
 
@@ -156,10 +158,12 @@ describe("the facts behind a situation, worded from the API's codes", () => {
       '7th periodic report received by 24 Apr 2025 (the date of receipt is not recorded); 8th periodic report due 1 May 2029 (computed).',
     );
     expect(situationBasis(row('IND'), text)).toBe('Not a party to the Convention on 22 Apr 2026.');
-    expect(situationBasis(row('DZA'), text)).toMatch(/^Initial report due 12 Oct 1990 \(computed\), not recorded as received\. Reporting history not recorded: No report/);
+    expect(situationBasis(row('DZA'), text)).toMatch(
+      /^Initial report due 12 Oct 1990 \(computed\), not recorded as received\. Reporting history not recorded: No report/,
+    );
   });
 
-  it('words the evidence of an overdue follow-up from the Committee\'s list, month by Intl', () => {
+  it("words the evidence of an overdue follow-up from the Committee's list, month by Intl", () => {
     const kiribati = row('KIR').establishedOverdue[0]!;
     expect(overdueBasis(kiribati.overdue!, text)).toBe(
       "Named as late with follow-up information on the Committee's list of November 2025 (83rd session, position 10 of 23).",
@@ -261,9 +265,16 @@ describe('upcomingDeadlines', () => {
 describe('sentences', () => {
   it('counts states parties by how complete their recorded history is', () => {
     expect(
-      completenessSentence({ parties: 175, completeness: { complete: 8, partial: 123, none: 44 }, asOf: '2026-04-22', filtered: false }, text),
-    ).toBe('175 states parties on 22 Apr 2026: 8 with a complete recorded reporting history, 123 with a history recorded in part and 44 with no recorded history.');
-    expect(completenessSentence({ parties: 1, completeness: { complete: 1, partial: 0, none: 0 }, asOf: '2026-04-22', filtered: true }, text)).toBe(
+      completenessSentence(
+        { parties: 175, completeness: { complete: 8, partial: 123, none: 44 }, asOf: '2026-04-22', filtered: false },
+        text,
+      ),
+    ).toBe(
+      '175 states parties on 22 Apr 2026: 8 with a complete recorded reporting history, 123 with a history recorded in part and 44 with no recorded history.',
+    );
+    expect(
+      completenessSentence({ parties: 1, completeness: { complete: 1, partial: 0, none: 0 }, asOf: '2026-04-22', filtered: true }, text),
+    ).toBe(
       '1 state party among the states shown on 22 Apr 2026: 1 with a complete recorded reporting history, 0 with a history recorded in part and 0 with no recorded history.',
     );
   });

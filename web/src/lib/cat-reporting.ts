@@ -145,7 +145,8 @@ export function obligationLabel(
  * A due date with how it is known: "28 Jul 2002 (computed)", "in 2002 (recorded)", "not before
  * 9 Nov 2027 (computed)", or "not recorded".
  */
-export const dueText = (due: CatDue, options: TextOptions): string => sharedDueText(due, catWording(options)) ?? options.t('common.notRecorded');
+export const dueText = (due: CatDue, options: TextOptions): string =>
+  sharedDueText(due, catWording(options)) ?? options.t('common.notRecorded');
 
 /** The rule and the reasons behind a due date, in words; null when there are none. */
 export function dueExplanation(due: CatDue, options: TextOptions): { rule: string | null; note: string | null } {
@@ -158,10 +159,12 @@ export const ruleTexts = (rules: Record<string, string>, options: TextOptions): 
   (Object.keys(rules) as CatRuleId[]).map((id) => ruleText(id, catWording(options)));
 
 /** The evidence that an obligation is overdue, in one sentence in the page's language. */
-export const overdueBasis = (overdue: NonNullable<CatObligation['overdue']>, options: TextOptions): string => overdueBasisText(overdue.reason, catWording(options));
+export const overdueBasis = (overdue: NonNullable<CatObligation['overdue']>, options: TextOptions): string =>
+  overdueBasisText(overdue.reason, catWording(options));
 
 /** The facts behind a state's situation, in the page's language. */
-export const situationBasis = (row: Pick<CatRow, 'situationReason'>, options: TextOptions): string => situationBasisText(row.situationReason, catWording(options));
+export const situationBasis = (row: Pick<CatRow, 'situationReason'>, options: TextOptions): string =>
+  situationBasisText(row.situationReason, catWording(options));
 
 /** What the completeness record says, or that the state has none. */
 export const completenessBasis = (row: Pick<CatRow, 'completenessBasis' | 'completenessBasisCode'>, options: TextOptions): string =>
@@ -221,7 +224,12 @@ export function overdueEntries(
   const entries = rows.flatMap((row) =>
     row.establishedOverdue.flatMap((obligation, index) =>
       obligation.overdue
-        ? [{ entry: { iso3: row.iso3, region: row.region, unRegionalGroup: row.unRegionalGroup, obligation, overdue: obligation.overdue }, index }]
+        ? [
+            {
+              entry: { iso3: row.iso3, region: row.region, unRegionalGroup: row.unRegionalGroup, obligation, overdue: obligation.overdue },
+              index,
+            },
+          ]
         : [],
     ),
   );
@@ -289,7 +297,12 @@ export function upcomingDeadlines(
  * partial one and 44 with none recorded."
  */
 export function completenessSentence(
-  { parties, completeness, asOf, filtered }: { parties: number; completeness: Record<CatCompleteness, number>; asOf: string; filtered: boolean },
+  {
+    parties,
+    completeness,
+    asOf,
+    filtered,
+  }: { parties: number; completeness: Record<CatCompleteness, number>; asOf: string; filtered: boolean },
   { t, locale }: TextOptions,
 ): string {
   const list = (['complete', 'partial', 'none'] as const).map((c) => t(`catReporting.completeness.count.${c}`, { count: completeness[c] }));

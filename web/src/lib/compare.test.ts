@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildMatrix, FAMILY_COLUMNS, instrumentsOf, matrixCsv, toCsv } from './compare';
 
 type Row = Parameters<typeof buildMatrix>[1]['uncat'] extends (infer R)[] | undefined ? R : never;
-const row = (iso3: string, status: Row['status'], since: string | null, declarations: Row['declarations'] = []): Row => ({ iso3, status, since, declarations });
+const row = (iso3: string, status: Row['status'], since: string | null, declarations: Row['declarations'] = []): Row => ({
+  iso3,
+  status,
+  since,
+  declarations,
+});
 const declaration = (article: string, date: string, withdrawn: string | null = null): Row['declarations'][number] => ({
-  eventId: `uncat:X:declaration:${date}:art${article}`, kind: 'declaration', article, date, withdrawn: withdrawn ? { date: withdrawn, eventId: 'w' } : null,
+  eventId: `uncat:X:declaration:${date}:art${article}`,
+  kind: 'declaration',
+  article,
+  date,
+  withdrawn: withdrawn ? { date: withdrawn, eventId: 'w' } : null,
 });
 
 describe('instrumentsOf', () => {
@@ -23,7 +32,12 @@ describe('buildMatrix', () => {
       row('GBR', 'party', '1988-12-07', [declaration('21', '1988-12-08', '2000-01-01')]),
       row('AGO', 'signatory', '2013-09-24'),
     ],
-    opcat: [row('ARG', 'party', '2006-06-22'), row('BDI', 'party', '2013-11-17'), row('GBR', 'party', '2006-06-22'), row('AGO', 'no-action', null)],
+    opcat: [
+      row('ARG', 'party', '2006-06-22'),
+      row('BDI', 'party', '2013-11-17'),
+      row('GBR', 'party', '2006-06-22'),
+      row('AGO', 'no-action', null),
+    ],
   });
 
   it('has a row per state and a cell per column', () => {
@@ -53,7 +67,10 @@ describe('toCsv', () => {
     [[['Bolivia (Plurinational State of)', null, 3, true]], 'Bolivia (Plurinational State of),,3,true\r\n'],
     [[['Korea, Republic of', 'say "no"', 'two\nlines']], '"Korea, Republic of","say ""no""","two\nlines"\r\n'],
     // A cell a spreadsheet would run as a formula is shown as text.
-    [[['=HYPERLINK("http://evil.example")', '+1', '-cmd', '@SUM(A1)', 'a=b']], `"'=HYPERLINK(""http://evil.example"")",'+1,'-cmd,'@SUM(A1),a=b\r\n`],
+    [
+      [['=HYPERLINK("http://evil.example")', '+1', '-cmd', '@SUM(A1)', 'a=b']],
+      `"'=HYPERLINK(""http://evil.example"")",'+1,'-cmd,'@SUM(A1),a=b\r\n`,
+    ],
   ] as const)('%j', (rows, expected) => expect(toCsv(rows.map((r) => [...r]))).toBe(expected));
 });
 

@@ -5,12 +5,21 @@ import { english } from './test-helpers';
 describe('regionOptions', () => {
   it('lists each M49 code once, regions first', () => {
     const states = [
-      { region: { code: '002', name: 'Africa' }, subRegion: { code: '202', name: 'Sub-Saharan Africa' }, intermediateRegion: { code: '014', name: 'Eastern Africa' } },
+      {
+        region: { code: '002', name: 'Africa' },
+        subRegion: { code: '202', name: 'Sub-Saharan Africa' },
+        intermediateRegion: { code: '014', name: 'Eastern Africa' },
+      },
       { region: { code: '002', name: 'Africa' }, subRegion: { code: '015', name: 'Northern Africa' }, intermediateRegion: null },
       { region: { code: '150', name: 'Europe' }, subRegion: { code: '155', name: 'Western Europe' }, intermediateRegion: null },
     ];
     expect(regionOptions(states).map((r) => `${r.level}:${r.code}`)).toEqual([
-      'region:002', 'region:150', 'subRegion:202', 'subRegion:015', 'subRegion:155', 'intermediateRegion:014',
+      'region:002',
+      'region:150',
+      'subRegion:202',
+      'subRegion:015',
+      'subRegion:155',
+      'intermediateRegion:014',
     ]);
   });
 });

@@ -9,7 +9,10 @@ import { safeHref } from './safe-href';
 
 describe('safeHref', () => {
   it.each([
-    ['https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-10', 'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-10'],
+    [
+      'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-10',
+      'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-10',
+    ],
     ['http://example.org/report.pdf', 'http://example.org/report.pdf'],
     ['  HTTPS://Example.org/a b ', 'https://example.org/a%20b'],
   ])('keeps the http(s) address %j', (url, expected) => expect(safeHref(url)).toBe(expected));
@@ -40,7 +43,9 @@ describe('ExternalLink', () => {
     );
 
   it('links an http(s) address', () => {
-    expect(html('https://treaties.un.org/x')).toMatch(/<a href="https:\/\/treaties\.un\.org\/x" rel="external noreferrer"><span>UNTC<\/span><\/a>/);
+    expect(html('https://treaties.un.org/x')).toMatch(
+      /<a href="https:\/\/treaties\.un\.org\/x" rel="external noreferrer"><span>UNTC<\/span><\/a>/,
+    );
   });
 
   it.each(['javascript:alert(document.cookie)', 'data:text/html,x', null])('shows %j as text', (url) => {

@@ -19,7 +19,12 @@ const row = (iso3: string, status: StatusRow['status'], consent: string | null =
   reports: [],
 });
 const names: Record<string, string> = { AAA: 'Åland test', BBB: 'Burundi', CCC: 'Chad', DDD: 'Austria' };
-const rows = [row('BBB', 'withdrawn', '2004-09-21'), row('CCC', 'party', '2006-11-01'), row('DDD', 'party', '2000-12-28'), row('AAA', 'no-action')];
+const rows = [
+  row('BBB', 'withdrawn', '2004-09-21'),
+  row('CCC', 'party', '2006-11-01'),
+  row('DDD', 'party', '2000-12-28'),
+  row('AAA', 'no-action'),
+];
 
 describe('sortRows', () => {
   it.each([

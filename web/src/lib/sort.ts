@@ -51,7 +51,8 @@ export function sortRows(
     const va = valueOf(a, key, nameOf(a.iso3));
     const vb = valueOf(b, key, nameOf(b.iso3));
     if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
-    const order = typeof va === 'string' && typeof vb === 'string' && key === 'state' ? collator.compare(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
+    const order =
+      typeof va === 'string' && typeof vb === 'string' && key === 'state' ? collator.compare(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
     return sign * order || byName(a, b);
   });
 }

@@ -3,27 +3,73 @@ import type { ParticipationEventOut, StateDetail } from './api-types';
 import { inInstrumentOrder, profileTimeline } from './state-profile';
 
 const source = (id: string) => ({ id, title: id, url: null, asOf: null });
-const event = (over: Partial<ParticipationEventOut> & Pick<ParticipationEventOut, 'id' | 'instrumentId' | 'kind' | 'date'>): ParticipationEventOut => ({
-  stateIso3: 'BDI', datePrecision: 'day', effectiveDate: null, article: null, attestation: 'depositary', source: source('untc'), sourceUrl: null, notificationSymbol: null, note: null, ...over,
+const event = (
+  over: Partial<ParticipationEventOut> & Pick<ParticipationEventOut, 'id' | 'instrumentId' | 'kind' | 'date'>,
+): ParticipationEventOut => ({
+  stateIso3: 'BDI',
+  datePrecision: 'day',
+  effectiveDate: null,
+  article: null,
+  attestation: 'depositary',
+  source: source('untc'),
+  sourceUrl: null,
+  notificationSymbol: null,
+  note: null,
+  ...over,
 });
 type InstrumentStatus = StateDetail['instruments'][number];
 const status = (over: Partial<InstrumentStatus> & Pick<InstrumentStatus, 'instrumentId' | 'status'>): InstrumentStatus => ({
-  shortName: over.instrumentId, dataAsOf: '2026-01-01', since: null, signature: null, consent: null, entryIntoForce: null, withdrawal: null,
-  declarations: [], uncertain: false, eventIds: [], sourceIds: [], unconfirmedReports: [],
-  sincePrecision: 'day', revokedWithdrawals: [], jurisdictionFrom: null, jurisdictionSource: null, uncertainReports: [], ...over,
+  shortName: over.instrumentId,
+  dataAsOf: '2026-01-01',
+  since: null,
+  signature: null,
+  consent: null,
+  entryIntoForce: null,
+  withdrawal: null,
+  declarations: [],
+  uncertain: false,
+  eventIds: [],
+  sourceIds: [],
+  unconfirmedReports: [],
+  sincePrecision: 'day',
+  revokedWithdrawals: [],
+  jurisdictionFrom: null,
+  jurisdictionSource: null,
+  uncertainReports: [],
+  ...over,
 });
 
 const detail = {
   events: [
-    event({ id: 'w', instrumentId: 'rome-statute', kind: 'withdrawal-notified', date: '2016-10-27', attestation: 'news-report', source: source('reuters') }),
+    event({
+      id: 'w',
+      instrumentId: 'rome-statute',
+      kind: 'withdrawal-notified',
+      date: '2016-10-27',
+      attestation: 'news-report',
+      source: source('reuters'),
+    }),
     event({ id: 'r', instrumentId: 'rome-statute', kind: 'ratification', date: '2004-09-21', source: source('zmjones') }),
     event({ id: 'a', instrumentId: 'uncat', kind: 'accession', date: '1993-02-18' }),
-    event({ id: 'u', instrumentId: 'rome-statute', kind: 'withdrawal-revoked', date: '2026-05-29', attestation: 'unverified', source: source('note') }),
+    event({
+      id: 'u',
+      instrumentId: 'rome-statute',
+      kind: 'withdrawal-revoked',
+      date: '2026-05-29',
+      attestation: 'unverified',
+      source: source('note'),
+    }),
   ],
   instruments: [
-    status({ instrumentId: 'uncat', status: 'party', consent: { date: '1993-02-18', precision: 'day', kind: 'accession' }, entryIntoForce: { date: '1993-03-20', computed: true } }),
     status({
-      instrumentId: 'rome-statute', status: 'withdrawn',
+      instrumentId: 'uncat',
+      status: 'party',
+      consent: { date: '1993-02-18', precision: 'day', kind: 'accession' },
+      entryIntoForce: { date: '1993-03-20', computed: true },
+    }),
+    status({
+      instrumentId: 'rome-statute',
+      status: 'withdrawn',
       consent: { date: '2004-09-21', precision: 'day', kind: 'ratification' },
       entryIntoForce: { date: '2004-12-01', computed: true },
       withdrawal: { notified: '2016-10-27', effective: '2017-10-27', computed: false },
@@ -48,7 +94,10 @@ describe('profileTimeline', () => {
   it('gives a date of effect the source of the event it follows from', () => {
     const effective = entries.find((e) => e.kind === 'withdrawal-effective');
     expect(effective).toMatchObject({ computed: false, source: { id: 'reuters' } });
-    expect(entries.find((e) => e.kind === 'entry-into-force' && e.instrumentId === 'rome-statute')).toMatchObject({ computed: true, source: { id: 'zmjones' } });
+    expect(entries.find((e) => e.kind === 'entry-into-force' && e.instrumentId === 'rome-statute')).toMatchObject({
+      computed: true,
+      source: { id: 'zmjones' },
+    });
   });
 
   it('keeps unconfirmed reports out of the timeline', () => {
@@ -62,19 +111,28 @@ describe('profileTimeline', () => {
       events: [event({ id: 'k', instrumentId: 'rs-aggression-2010', kind: 'ratification', date: '2012-05-08' })],
       instruments: [
         status({
-          instrumentId: 'rs-aggression-2010', status: 'party',
+          instrumentId: 'rs-aggression-2010',
+          status: 'party',
           consent: { date: '2012-05-08', precision: 'day', kind: 'ratification' },
           entryIntoForce: { date: '2013-05-08', computed: true },
-          jurisdictionFrom: '2018-07-17', jurisdictionSource: source('asp-crime-of-aggression-page'),
+          jurisdictionFrom: '2018-07-17',
+          jurisdictionSource: source('asp-crime-of-aggression-page'),
         }),
       ],
     });
-    expect(liechtenstein.entries.map((e) => `${e.date} ${e.kind}`)).toEqual(['2012-05-08 event', '2013-05-08 entry-into-force', '2018-07-17 jurisdiction-from']);
+    expect(liechtenstein.entries.map((e) => `${e.date} ${e.kind}`)).toEqual([
+      '2012-05-08 event',
+      '2013-05-08 entry-into-force',
+      '2018-07-17 jurisdiction-from',
+    ]);
     expect(liechtenstein.entries.at(-1)).toMatchObject({ source: { id: 'asp-crime-of-aggression-page' } });
   });
 
   it('puts undated events last', () => {
-    const withUndated = profileTimeline({ ...detail, events: [event({ id: 'x', instrumentId: 'apic', kind: 'signature', date: null }), ...detail.events] });
+    const withUndated = profileTimeline({
+      ...detail,
+      events: [event({ id: 'x', instrumentId: 'apic', kind: 'signature', date: null }), ...detail.events],
+    });
     expect(withUndated.entries.at(-1)?.date).toBeNull();
   });
 });

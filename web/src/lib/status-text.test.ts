@@ -49,8 +49,21 @@ describe('statusFacts', () => {
     },
     {
       name: 'an accession has no signature to record (Japan, Rome Statute)',
-      row: { ...burundi, iso3: 'JPN', status: 'party', since: '2007-10-01', signature: null, consent: { date: '2007-07-17', precision: 'day', kind: 'accession' }, entryIntoForce: { date: '2007-10-01', computed: true }, withdrawal: null },
-      expected: ['Signature: not applicable (accession)', 'Accession: 17 Jul 2007', "Entry into force: 1 Oct 2007 (computed from the treaty's rule)"],
+      row: {
+        ...burundi,
+        iso3: 'JPN',
+        status: 'party',
+        since: '2007-10-01',
+        signature: null,
+        consent: { date: '2007-07-17', precision: 'day', kind: 'accession' },
+        entryIntoForce: { date: '2007-10-01', computed: true },
+        withdrawal: null,
+      },
+      expected: [
+        'Signature: not applicable (accession)',
+        'Accession: 17 Jul 2007',
+        "Entry into force: 1 Oct 2007 (computed from the treaty's rule)",
+      ],
     },
     {
       name: 'coarse dates and unconfirmed reports are said, never hidden',
@@ -66,7 +79,16 @@ describe('statusFacts', () => {
     {
       // rome_statute_amendments.csv (XVIII-10-b) and the activation in rome_statute_events.csv
       name: 'aggression: the jurisdiction date beside the entry into force (Liechtenstein)',
-      row: { ...burundi, iso3: 'LIE', status: 'party', signature: null, consent: { date: '2012-05-08', precision: 'day', kind: 'ratification' }, entryIntoForce: { date: '2013-05-08', computed: true }, withdrawal: null, jurisdictionFrom: '2018-07-17' },
+      row: {
+        ...burundi,
+        iso3: 'LIE',
+        status: 'party',
+        signature: null,
+        consent: { date: '2012-05-08', precision: 'day', kind: 'ratification' },
+        entryIntoForce: { date: '2013-05-08', computed: true },
+        withdrawal: null,
+        jurisdictionFrom: '2018-07-17',
+      },
       expected: [
         'Signature: not recorded',
         'Ratification: 8 May 2012',
@@ -78,7 +100,11 @@ describe('statusFacts', () => {
       // rome_statute_events.csv: notified 2016-10-19, revoked March 2017 (month only)
       name: 'a revoked withdrawal, month precision kept (South Africa)',
       row: {
-        ...burundi, iso3: 'ZAF', status: 'party', since: '2002-07-01', withdrawal: null,
+        ...burundi,
+        iso3: 'ZAF',
+        status: 'party',
+        since: '2002-07-01',
+        withdrawal: null,
         revokedWithdrawals: [{ notified: { date: '2016-10-19', precision: 'day' }, revoked: { date: '2017-03-01', precision: 'month' } }],
       },
       expected: [
@@ -92,7 +118,12 @@ describe('statusFacts', () => {
       // rome_statute_events.csv: the revocation of Hungary's withdrawal, unverified
       name: 'an unconfirmed report that would change the status: what, when and by whom',
       row: {
-        ...burundi, iso3: 'HUN', status: 'withdrawn', withdrawal: null, uncertain: true, unconfirmed: 1,
+        ...burundi,
+        iso3: 'HUN',
+        status: 'withdrawn',
+        withdrawal: null,
+        uncertain: true,
+        unconfirmed: 1,
         reports: [{ kind: 'withdrawal-revoked', date: '2026-05-29', precision: 'day', reportedBy: 'Secondary note' }],
       },
       expected: [
@@ -103,15 +134,23 @@ describe('statusFacts', () => {
         '1 unconfirmed report (not applied)',
       ],
     },
-  ] as { name: string; row: StatusRow; expected: string[] }[])('$name', ({ row, expected }) => expect(statusFacts(row, text)).toEqual(expected));
+  ] as { name: string; row: StatusRow; expected: string[] }[])('$name', ({ row, expected }) =>
+    expect(statusFacts(row, text)).toEqual(expected),
+  );
 });
 
 describe('statusFacts: successions', () => {
   it('never gives the notification as an entry into force (Slovakia, UNCAT: no date of succession recorded)', () => {
     // data/raw/treaties/raw/untc_IV-9_uncat_status_2026-02-03.txt: "28 May 1993 d", no date of succession
     const slovakia: StatusRow = {
-      ...burundi, iso3: 'SVK', status: 'party', since: '1993-05-28', signature: null, withdrawal: null,
-      consent: { date: '1993-05-28', precision: 'day', kind: 'succession' }, entryIntoForce: null,
+      ...burundi,
+      iso3: 'SVK',
+      status: 'party',
+      since: '1993-05-28',
+      signature: null,
+      withdrawal: null,
+      consent: { date: '1993-05-28', precision: 'day', kind: 'succession' },
+      entryIntoForce: null,
     };
     const lines = statusFacts(slovakia, text);
     expect(lines).toContain('Succession: 28 May 1993');
@@ -126,7 +165,12 @@ describe('summarySentence', () => {
   it.each([
     {
       name: 'all states, statuses nobody has left out',
-      input: { instrument: 'Rome Statute', asOf: '2017-10-26', filtered: false, counts: { party: 123, signatory: 27, 'signature-withdrawn': 4, 'withdrawal-pending': 1, withdrawn: 0, 'no-action': 42 } },
+      input: {
+        instrument: 'Rome Statute',
+        asOf: '2017-10-26',
+        filtered: false,
+        counts: { party: 123, signatory: 27, 'signature-withdrawn': 4, 'withdrawal-pending': 1, withdrawn: 0, 'no-action': 42 },
+      },
       expected:
         'Rome Statute on 26 Oct 2017, all 197 states: 123 parties, 27 signatories, 4 states that withdrew their signature, 1 party whose withdrawal is pending and 42 states with no action.',
     },
@@ -134,7 +178,9 @@ describe('summarySentence', () => {
       // The Assembly's count on 2025-07-01: 125 States Parties, Hungary's withdrawal pending
       name: 'the headline count of States Parties, pending withdrawals named',
       input: {
-        instrument: 'Rome Statute', asOf: '2025-07-01', filtered: false,
+        instrument: 'Rome Statute',
+        asOf: '2025-07-01',
+        filtered: false,
         counts: { party: 124, 'withdrawal-pending': 1 },
         statesParties: { count: 125, pending: ['Hungary'] },
       },

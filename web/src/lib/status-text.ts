@@ -126,10 +126,7 @@ export function reportText(report: Report, { t, locale }: TextOptions): string {
  * The headline count of States Parties as the depositary counts them (a State whose withdrawal
  * is pending is still bound), naming the pending ones: "125 States Parties (Hungary's withdrawal pending)".
  */
-export function statesPartiesText(
-  { count, pending }: { count: number; pending: string[] },
-  { t, locale }: TextOptions,
-): string {
+export function statesPartiesText({ count, pending }: { count: number; pending: string[] }, { t, locale }: TextOptions): string {
   return pending.length === 0
     ? t('map.statesParties', { count })
     : t('map.statesPartiesPending', { count, names: formatList(pending, locale) });

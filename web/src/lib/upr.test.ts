@@ -40,7 +40,12 @@ describe('readUprQuery', () => {
     },
     {
       search: 'q=+ratif+&state=svn&instrument=opcat&action=ratify-accede&sort=state&page=3&pageSize=100',
-      expected: { filters: { q: 'ratif', state: 'SVN', instrument: 'opcat', action: 'ratify-accede' }, sort: 'state', page: 3, pageSize: 100 },
+      expected: {
+        filters: { q: 'ratif', state: 'SVN', instrument: 'opcat', action: 'ratify-accede' },
+        sort: 'state',
+        page: 3,
+        pageSize: 100,
+      },
     },
     // What the page itself must get right falls back to the default; filter values go to the API as they are.
     { search: 'page=0&pageSize=500&sort=newest&cycle=9', expected: { filters: { cycle: '9' }, sort: null, page: 1, pageSize: 25 } },
@@ -96,10 +101,15 @@ describe('facets', () => {
 
   it('labels each facet value and keeps natural orders', () => {
     const view = query('instrument=opcat');
-    const cycles = facetOptions(view, 'cycle', [
-      { value: '2', count: 299 },
-      { value: '1', count: 402 },
-    ], labels);
+    const cycles = facetOptions(
+      view,
+      'cycle',
+      [
+        { value: '2', count: 299 },
+        { value: '1', count: 402 },
+      ],
+      labels,
+    );
     expect(cycles.map((o) => [o.label, o.count])).toEqual([
       ['1st cycle (2008–2011)', 402],
       ['2nd cycle (2012–2016)', 299],
@@ -107,18 +117,21 @@ describe('facets', () => {
     expect(cycles[0]!.href).toBe('/upr?cycle=1&instrument=opcat');
     const instruments = facetOptions(view, 'instrument', [{ value: 'opcat', count: 978 }], labels);
     expect(instruments).toEqual([{ value: 'opcat', label: 'OPCAT', count: 978, selected: true, href: '/upr' }]);
-    const responses = facetOptions(query(''), 'response', [
-      { value: 'noted', count: 10685 },
-      { value: 'supported', count: 31013 },
-    ], labels);
+    const responses = facetOptions(
+      query(''),
+      'response',
+      [
+        { value: 'noted', count: 10685 },
+        { value: 'supported', count: 31013 },
+      ],
+      labels,
+    );
     expect(responses.map((o) => o.label)).toEqual(['Supported', 'Noted']);
   });
 
   it('still lists a chosen value that matches nothing, so it can be cleared', () => {
     const options = facetOptions(query('implementation=fully-implemented'), 'implementation', [], labels);
-    expect(options).toEqual([
-      { value: 'fully-implemented', label: 'Fully implemented', count: 0, selected: true, href: '/upr' },
-    ]);
+    expect(options).toEqual([{ value: 'fully-implemented', label: 'Fully implemented', count: 0, selected: true, href: '/upr' }]);
   });
 
   it.each([
@@ -212,40 +225,109 @@ describe('coverage of the bundled data', () => {
   // Real counts from the calendar of the bundled data (GET /api/upr/calendar), cut to a few sessions.
   const review = (stateIso3: string, name: string, recommendationsRecorded: number) => ({ stateIso3, name, recommendationsRecorded });
   const sessions = [
-    { session: 12, cycle: 1, year: 2011, recommendationsRecorded: 369, reviews: [review('ATG', 'Antigua and Barbuda', 90), review('SWZ', 'Eswatini', 143), review('HTI', 'Haiti', 136)] },
-    { session: 13, cycle: 2, year: 2012, recommendationsRecorded: 346, reviews: [review('DZA', 'Algeria', 170), review('BHR', 'Bahrain', 176)] },
-    { session: 20, cycle: 2, year: 2014, recommendationsRecorded: 419, reviews: [review('AGO', 'Angola', 226), review('BOL', 'Bolivia (Plurinational State of)', 193)] },
+    {
+      session: 12,
+      cycle: 1,
+      year: 2011,
+      recommendationsRecorded: 369,
+      reviews: [review('ATG', 'Antigua and Barbuda', 90), review('SWZ', 'Eswatini', 143), review('HTI', 'Haiti', 136)],
+    },
+    {
+      session: 13,
+      cycle: 2,
+      year: 2012,
+      recommendationsRecorded: 346,
+      reviews: [review('DZA', 'Algeria', 170), review('BHR', 'Bahrain', 176)],
+    },
+    {
+      session: 20,
+      cycle: 2,
+      year: 2014,
+      recommendationsRecorded: 419,
+      reviews: [review('AGO', 'Angola', 226), review('BOL', 'Bolivia (Plurinational State of)', 193)],
+    },
     { session: 21, cycle: 2, year: 2015, recommendationsRecorded: 0, reviews: [] },
     { session: 22, cycle: 2, year: 2015, recommendationsRecorded: 0, reviews: [] },
     { session: 33, cycle: 3, year: 2019, recommendationsRecorded: 0, reviews: [] },
     { session: 34, cycle: 3, year: 2019, recommendationsRecorded: 215, reviews: [review('SVN', 'Slovenia', 215)] },
     { session: 35, cycle: 3, year: 2020, recommendationsRecorded: 0, reviews: [] },
     { session: 47, cycle: 4, year: 2024, recommendationsRecorded: 0, reviews: [review('ALB', 'Albania', 0)] },
-    { session: 48, cycle: 4, year: 2025, recommendationsRecorded: 254, reviews: [review('SLV', 'El Salvador', 0), review('ITA', 'Italy', 0), review('SVN', 'Slovenia', 254)] },
+    {
+      session: 48,
+      cycle: 4,
+      year: 2025,
+      recommendationsRecorded: 254,
+      reviews: [review('SLV', 'El Salvador', 0), review('ITA', 'Italy', 0), review('SVN', 'Slovenia', 254)],
+    },
   ];
 
   it('says, per cycle, which sessions hold recommendations and which do not', () => {
     expect(summariseCoverage(sessions)).toEqual([
       {
-        cycle: 1, firstSession: 12, lastSession: 12, firstYear: 2011, lastYear: 2011, recommendations: 369, reviews: 3,
+        cycle: 1,
+        firstSession: 12,
+        lastSession: 12,
+        firstYear: 2011,
+        lastYear: 2011,
+        recommendations: 369,
+        reviews: 3,
         fewStates: ['Antigua and Barbuda', 'Eswatini', 'Haiti'],
-        sessionsWithData: [{ from: 12, to: 12 }], sessionsWithout: [], sessionsOnCalendar: [{ from: 12, to: 12 }], sessionNotes: [],
+        sessionsWithData: [{ from: 12, to: 12 }],
+        sessionsWithout: [],
+        sessionsOnCalendar: [{ from: 12, to: 12 }],
+        sessionNotes: [],
       },
       {
-        cycle: 2, firstSession: 13, lastSession: 22, firstYear: 2012, lastYear: 2015, recommendations: 765, reviews: 4, fewStates: null,
-        sessionsWithData: [{ from: 13, to: 13 }, { from: 20, to: 20 }], sessionsWithout: [{ from: 21, to: 22 }],
-        sessionsOnCalendar: [{ from: 13, to: 13 }, { from: 20, to: 20 }], sessionNotes: [],
+        cycle: 2,
+        firstSession: 13,
+        lastSession: 22,
+        firstYear: 2012,
+        lastYear: 2015,
+        recommendations: 765,
+        reviews: 4,
+        fewStates: null,
+        sessionsWithData: [
+          { from: 13, to: 13 },
+          { from: 20, to: 20 },
+        ],
+        sessionsWithout: [{ from: 21, to: 22 }],
+        sessionsOnCalendar: [
+          { from: 13, to: 13 },
+          { from: 20, to: 20 },
+        ],
+        sessionNotes: [],
       },
       {
-        cycle: 3, firstSession: 33, lastSession: 35, firstYear: 2019, lastYear: 2020, recommendations: 215, reviews: 1, fewStates: ['Slovenia'],
-        sessionsWithData: [{ from: 34, to: 34 }], sessionsWithout: [{ from: 33, to: 33 }, { from: 35, to: 35 }],
-        sessionsOnCalendar: [{ from: 34, to: 34 }], sessionNotes: [],
+        cycle: 3,
+        firstSession: 33,
+        lastSession: 35,
+        firstYear: 2019,
+        lastYear: 2020,
+        recommendations: 215,
+        reviews: 1,
+        fewStates: ['Slovenia'],
+        sessionsWithData: [{ from: 34, to: 34 }],
+        sessionsWithout: [
+          { from: 33, to: 33 },
+          { from: 35, to: 35 },
+        ],
+        sessionsOnCalendar: [{ from: 34, to: 34 }],
+        sessionNotes: [],
       },
       {
         // The 4th-cycle calendar is in the data, but of the 48th session only Slovenia's recommendations are.
-        cycle: 4, firstSession: 47, lastSession: 48, firstYear: 2024, lastYear: 2025, recommendations: 254, reviews: 1, fewStates: ['Slovenia'],
-        sessionsWithData: [{ from: 48, to: 48 }], sessionsWithout: [{ from: 47, to: 47 }],
-        sessionsOnCalendar: [{ from: 47, to: 48 }], sessionNotes: [],
+        cycle: 4,
+        firstSession: 47,
+        lastSession: 48,
+        firstYear: 2024,
+        lastYear: 2025,
+        recommendations: 254,
+        reviews: 1,
+        fewStates: ['Slovenia'],
+        sessionsWithData: [{ from: 48, to: 48 }],
+        sessionsWithout: [{ from: 47, to: 47 }],
+        sessionsOnCalendar: [{ from: 47, to: 48 }],
+        sessionNotes: [],
       },
     ]);
   });

@@ -32,7 +32,15 @@ export type UprFilterKey = (typeof UPR_FILTER_KEYS)[number];
 export type UprFilters = Partial<Record<UprFilterKey, string>>;
 
 /** The facets the API counts, in the order the page shows them. */
-export const UPR_FACET_KEYS = ['response', 'cycle', 'instrument', 'action', 'recommendingGroup', 'implementation', 'theme'] as const satisfies readonly (keyof UprFacets)[];
+export const UPR_FACET_KEYS = [
+  'response',
+  'cycle',
+  'instrument',
+  'action',
+  'recommendingGroup',
+  'implementation',
+  'theme',
+] as const satisfies readonly (keyof UprFacets)[];
 export type UprFacetKey = (typeof UPR_FACET_KEYS)[number];
 
 /** 25 results: about 15 kB of HTML compressed, a few seconds on a 2G link. */

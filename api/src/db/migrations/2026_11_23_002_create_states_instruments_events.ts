@@ -102,7 +102,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('changedAt', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('dataVersion').values({ id: 1, version: 0, changedAt: new Date(0).toISOString() }).execute();
+  await db
+    .insertInto('dataVersion')
+    .values({ id: 1, version: 0, changedAt: new Date(0).toISOString() })
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

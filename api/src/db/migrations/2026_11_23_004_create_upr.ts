@@ -64,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // tables below are WITHOUT ROWID, clustered on (recommendation, …): one B-tree each, read by
   // recommendation.
   for (const columns of [['reviewId'], ['stateUnderReviewIso3', 'session']]) {
-    await db.schema.createIndex(`uprRecommendation_${columns.join('_')}`).on('uprRecommendation').columns(columns).execute();
+    await db.schema
+      .createIndex(`uprRecommendation_${columns.join('_')}`)
+      .on('uprRecommendation')
+      .columns(columns)
+      .execute();
   }
 
   await db.schema
@@ -96,11 +100,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Porter stemming plus prefix queries: "ratif" finds ratify, ratified and ratification.
-  await sql`create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2', prefix='3')`.execute(db);
+  await sql`create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2', prefix='3')`.execute(
+    db,
+  );
   // No insert trigger: writers fill the index in bulk after inserting (upr-store.ts), several
   // times faster than a row at a time. Updates and deletes keep it in step here.
-  await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(db);
-  await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(db);
+  await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(
+    db,
+  );
+  await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('uprPledge')
@@ -130,11 +140,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recordedBy', 'text', (c) => c.notNull())
     .addColumn('recordedAt', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('uprAssessment_recommendation').on('uprAssessment').columns(['recommendationId', 'assessedOn', 'id']).execute();
+  await db.schema
+    .createIndex('uprAssessment_recommendation')
+    .on('uprAssessment')
+    .columns(['recommendationId', 'assessedOn', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['uprAssessment', 'uprPledge', 'uprLink', 'uprTheme', 'uprRecommendingState']) await db.schema.dropTable(table).execute();
+  for (const table of ['uprAssessment', 'uprPledge', 'uprLink', 'uprTheme', 'uprRecommendingState'])
+    await db.schema.dropTable(table).execute();
   await sql`drop table uprRecommendationFts`.execute(db);
   for (const table of ['uprRecommendation', 'uprReview', 'uprSession']) await db.schema.dropTable(table).execute();
 }

@@ -14,11 +14,17 @@ async function recreate(db: Kysely<any>, options: string): Promise<void> {
   await sql`drop trigger if exists uprRecommendation_au`.execute(db);
   await sql`drop table if exists uprRecommendationFts`.execute(db);
   await sql
-    .raw(`create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='${TOKENIZE}'${options})`)
+    .raw(
+      `create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='${TOKENIZE}'${options})`,
+    )
     .execute(db);
   // As in 004: no insert trigger (writers fill the index in bulk); updates and deletes kept in step.
-  await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(db);
-  await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(db);
+  await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(
+    db,
+  );
+  await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(
+    db,
+  );
   await sql`insert into uprRecommendationFts(uprRecommendationFts) values ('rebuild')`.execute(db);
 }
 

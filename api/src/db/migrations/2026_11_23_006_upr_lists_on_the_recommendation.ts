@@ -44,7 +44,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('uprTheme_pk', ['recommendation', 'theme'])
     .modifyEnd(sql`without rowid`)
     .execute();
-  await sql`insert or ignore into uprTheme (recommendation, theme) select r.seq, t.value from uprRecommendation r, json_each(r.themes) t`.execute(db);
+  await sql`insert or ignore into uprTheme (recommendation, theme) select r.seq, t.value from uprRecommendation r, json_each(r.themes) t`.execute(
+    db,
+  );
   await sql`alter table uprRecommendation drop column recommendingStates`.execute(db);
   // The hash cannot be computed in SQL: an empty one makes the next import of a record rewrite it
   // (with its own values, so nothing is lost), after which it is right again.

@@ -20,9 +20,17 @@ describe('migration 006: UPR lists on the recommendation', () => {
       `insert into uprRecommendation (seq, id, reviewId, session, cycle, stateUnderReviewIso3, text, themes, sourceId, sourceLine, recordHash)
        values (?, ?, 'SVN-34', 34, 3, 'SVN', ?, ?, 'src', ?, 'hash')`,
     );
-    insertRecommendation.run(1, 'ohchr-tl:34:SVN:a', 'Ratify the Optional Protocol to the Convention against Torture', JSON.stringify(['Torture', 'Detention']), 10);
+    insertRecommendation.run(
+      1,
+      'ohchr-tl:34:SVN:a',
+      'Ratify the Optional Protocol to the Convention against Torture',
+      JSON.stringify(['Torture', 'Detention']),
+      10,
+    );
     insertRecommendation.run(2, 'ohchr-tl:34:SVN:b', 'Consider ratifying the Rome Statute amendments', null, 11);
-    const insertState = sqlite.prepare('insert into uprRecommendingState (recommendation, position, iso3, nameAsRecorded) values (?, ?, ?, ?)');
+    const insertState = sqlite.prepare(
+      'insert into uprRecommendingState (recommendation, position, iso3, nameAsRecorded) values (?, ?, ?, ?)',
+    );
     // Positions out of insertion order: the column must follow `position`.
     insertState.run(1, 1, null, 'Sovereign Military Order of Malta');
     insertState.run(1, 0, 'PRT', 'Portugal');
@@ -45,16 +53,21 @@ describe('migration 006: UPR lists on the recommendation', () => {
       },
       { seq: 2, recommendingStates: JSON.stringify([{ iso3: 'CRI', nameAsRecorded: 'Costa Rica' }]), themes: null },
     ]);
-    const tables = () => (sqlite.prepare("select name from sqlite_master where type = 'table' and name like 'upr%' order by name").pluck().all() as string[]);
+    const tables = () =>
+      sqlite.prepare("select name from sqlite_master where type = 'table' and name like 'upr%' order by name").pluck().all() as string[];
     expect(tables()).not.toContain('uprRecommendingState');
     expect(tables()).not.toContain('uprTheme');
-    const columns = () => (sqlite.prepare("select name from pragma_table_info('uprRecommendation')").pluck().all() as string[]);
+    const columns = () => sqlite.prepare("select name from pragma_table_info('uprRecommendation')").pluck().all() as string[];
     expect(columns()).not.toContain('recordHash');
     // The full-text index still answers (the column changes do not touch `text`).
     expect(sqlite.prepare("select rowid from uprRecommendationFts where uprRecommendationFts match 'rome'").pluck().all()).toEqual([2]);
 
     expect((await migrator.migrateDown()).error).toBeUndefined();
-    expect(sqlite.prepare('select recommendation, position, iso3, nameAsRecorded from uprRecommendingState order by recommendation, position').all()).toEqual([
+    expect(
+      sqlite
+        .prepare('select recommendation, position, iso3, nameAsRecorded from uprRecommendingState order by recommendation, position')
+        .all(),
+    ).toEqual([
       { recommendation: 1, position: 0, iso3: 'PRT', nameAsRecorded: 'Portugal' },
       { recommendation: 1, position: 1, iso3: null, nameAsRecorded: 'Sovereign Military Order of Malta' },
       { recommendation: 2, position: 0, iso3: 'CRI', nameAsRecorded: 'Costa Rica' },

@@ -13,8 +13,20 @@ const shapes: MapShape[] = [
   { iso3: 'LUX', d: 'M3 3l1 0 0 1z', marker: { x: 3, y: 3 } },
 ];
 const row = (iso3: string, status: StatusRow['status'], since: string | null): StatusRow => ({
-  iso3, status, since, signature: null, consent: null, entryIntoForce: null, withdrawal: null, uncertain: false, sourceIds: [], unconfirmed: 0,
-  sincePrecision: 'day', revokedWithdrawals: [], jurisdictionFrom: null, reports: [],
+  iso3,
+  status,
+  since,
+  signature: null,
+  consent: null,
+  entryIntoForce: null,
+  withdrawal: null,
+  uncertain: false,
+  sourceIds: [],
+  unconfirmed: 0,
+  sincePrecision: 'day',
+  revokedWithdrawals: [],
+  jurisdictionFrom: null,
+  reports: [],
 });
 const names = { TUV: 'Tuvalu', FRA: 'France', BDI: 'Burundi', LUX: 'Luxembourg' };
 
@@ -22,7 +34,9 @@ describe('mapItems', () => {
   const items = mapItems({
     shapes,
     // A filtered selection: Luxembourg is not in it.
-    rows: new Map([row('TUV', 'no-action', null), row('FRA', 'party', '2002-07-01'), row('BDI', 'withdrawn', '2017-10-27')].map((r) => [r.iso3, r])),
+    rows: new Map(
+      [row('TUV', 'no-action', null), row('FRA', 'party', '2002-07-01'), row('BDI', 'withdrawn', '2017-10-27')].map((r) => [r.iso3, r]),
+    ),
     names,
     href: (iso3) => `/states/${iso3}`,
     t,

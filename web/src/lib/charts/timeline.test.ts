@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { TimelinePoint } from '$lib/api-types';
 import { buildTimelineChart, countsOn, stepSeries, withdrawalEvents, yearlyCounts, yearStep } from './timeline';
 
-const point = (date: string, parties: number, signatories: number, change: TimelinePoint['change'] = [], partiesNotInForce = 0): TimelinePoint => ({
-  date, parties, partiesNotInForce, signatories, counts: {} as TimelinePoint['counts'], change,
+const point = (
+  date: string,
+  parties: number,
+  signatories: number,
+  change: TimelinePoint['change'] = [],
+  partiesNotInForce = 0,
+): TimelinePoint => ({
+  date,
+  parties,
+  partiesNotInForce,
+  signatories,
+  counts: {} as TimelinePoint['counts'],
+  change,
 });
 // A small Rome-Statute-like history: signatures, a first party, Burundi notifying and leaving.
 const points = [
@@ -63,7 +74,14 @@ describe('yearStep', () => {
 });
 
 describe('buildTimelineChart', () => {
-  const chart = buildTimelineChart({ points, from: '1998-07-17', to: '2020-01-01', generalEntryIntoForce: '2002-07-01', width: 720, height: 300 });
+  const chart = buildTimelineChart({
+    points,
+    from: '1998-07-17',
+    to: '2020-01-01',
+    generalEntryIntoForce: '2002-07-01',
+    width: 720,
+    height: 300,
+  });
 
   it('draws the three series as step lines', () => {
     expect(chart.series.map((s) => s.key)).toEqual(['parties', 'partiesNotInForce', 'signatories']);
@@ -86,7 +104,9 @@ describe('buildTimelineChart', () => {
   });
 
   it('leaves out an entry into force outside the range', () => {
-    expect(buildTimelineChart({ points, from: '2010-01-01', to: '2020-01-01', generalEntryIntoForce: '2002-07-01' }).entryIntoForce).toBeNull();
+    expect(
+      buildTimelineChart({ points, from: '2010-01-01', to: '2020-01-01', generalEntryIntoForce: '2002-07-01' }).entryIntoForce,
+    ).toBeNull();
   });
 
   it('rejects a range that ends before it starts', () => {

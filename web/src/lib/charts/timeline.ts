@@ -102,7 +102,9 @@ export function buildTimelineChart({
 }): TimelineChart {
   if (from > to) throw new TypeError(`Expected "from" (${from}) not after "to" (${to})`);
   const plot = { left: 44, right: width - 12, top: 12, bottom: height - 28 };
-  const x = scaleLinear().domain([isoToUtc(from), Math.max(isoToUtc(to), isoToUtc(from) + 1)]).range([plot.left, plot.right]);
+  const x = scaleLinear()
+    .domain([isoToUtc(from), Math.max(isoToUtc(to), isoToUtc(from) + 1)])
+    .range([plot.left, plot.right]);
   const maxValue = Math.max(1, ...points.flatMap((p) => SERIES.map((key) => p[key])));
   const y = scaleLinear().domain([0, maxValue]).nice(5).range([plot.bottom, plot.top]);
   const round = (n: number) => Math.round(n * 10) / 10;

@@ -28,7 +28,10 @@ describe('WorldMap.svg.svelte', () => {
       props: { viewBox: geometry.viewBox, items, territories: geometry.territories, title: 'Rome Statute, 27 Oct 2017' },
     });
     // Svelte's hydration markers and scoped-style classes are not part of the drawing.
-    const svg = body.replace(/<!--[^>]*-->/g, '').replace(/ class="svelte-[a-z0-9]+"/g, '').replace(/ svelte-[a-z0-9]+/g, '');
+    const svg = body
+      .replace(/<!--[^>]*-->/g, '')
+      .replace(/ class="svelte-[a-z0-9]+"/g, '')
+      .replace(/ svelte-[a-z0-9]+/g, '');
     expect(svg.match(/data-iso=/g)).toHaveLength(197);
     expect(svg).toContain('aria-label="Burundi: Withdrawn since 27 Oct 2017"');
     await expect(svg.replaceAll('><', '>\n<') + '\n').toMatchFileSnapshot('./__snapshots__/world-map.rome-statute.2017-10-27.svg');

@@ -12,17 +12,72 @@ const multiPolygon = (polygons: [number, number][][][]): Geometry => ({ type: 'M
 
 describe('compactPath', () => {
   it.each([
-    { name: 'a square as relative moves', geometry: polygon([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]), expected: 'M0 0l10 0 0 10-10 0z' },
-    { name: 'rounds to whole units and drops repeated points', geometry: polygon([[0.4, 0.2], [0.6, 0.1], [10.2, 0], [10, 9.6], [0, 10.4], [0.4, 0.2]]), expected: 'M0 0l1 0 9 0 0 10-10 0z' },
-    { name: 'drops a ring smaller than a unit', geometry: polygon([[0, 0], [0.3, 0], [0.3, 0.3], [0, 0]]), expected: '' },
-    { name: 'keeps each ring of a multipolygon', geometry: multiPolygon([[[[0, 0], [2, 0], [2, 2], [0, 0]]], [[[5, 5], [7, 5], [7, 7], [5, 5]]]]), expected: 'M0 0l2 0 0 2zM5 5l2 0 0 2z' },
+    {
+      name: 'a square as relative moves',
+      geometry: polygon([
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ]),
+      expected: 'M0 0l10 0 0 10-10 0z',
+    },
+    {
+      name: 'rounds to whole units and drops repeated points',
+      geometry: polygon([
+        [0.4, 0.2],
+        [0.6, 0.1],
+        [10.2, 0],
+        [10, 9.6],
+        [0, 10.4],
+        [0.4, 0.2],
+      ]),
+      expected: 'M0 0l1 0 9 0 0 10-10 0z',
+    },
+    {
+      name: 'drops a ring smaller than a unit',
+      geometry: polygon([
+        [0, 0],
+        [0.3, 0],
+        [0.3, 0.3],
+        [0, 0],
+      ]),
+      expected: '',
+    },
+    {
+      name: 'keeps each ring of a multipolygon',
+      geometry: multiPolygon([
+        [
+          [
+            [0, 0],
+            [2, 0],
+            [2, 2],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [7, 5],
+            [7, 7],
+            [5, 5],
+          ],
+        ],
+      ]),
+      expected: 'M0 0l2 0 0 2zM5 5l2 0 0 2z',
+    },
   ])('$name', ({ geometry, expected }) => expect(compactPath(geometry, pixels)).toBe(expected));
 });
 
 describe('largestPartCentroid', () => {
   // Rings wound clockwise, as d3-geo expects for the outside of a polygon.
   const box = (lon: number, lat: number, size: number): [number, number][] => [
-    [lon, lat], [lon, lat + size], [lon + size, lat + size], [lon + size, lat], [lon, lat],
+    [lon, lat],
+    [lon, lat + size],
+    [lon + size, lat + size],
+    [lon + size, lat],
+    [lon, lat],
   ];
   it.each([
     { name: 'a polygon: its centroid', geometry: polygon(box(10, 10, 2)), expected: { lon: 11, lat: 11 } },
@@ -37,7 +92,10 @@ describe('largestPartCentroid', () => {
     expect(point.lat).toBeCloseTo(expected.lat, 2);
   });
 
-  it.each([{ type: 'Point', coordinates: [0, 0] }, { type: 'MultiPolygon', coordinates: [] }] as Geometry[])('rejects $type without polygons', (geometry) => {
+  it.each([
+    { type: 'Point', coordinates: [0, 0] },
+    { type: 'MultiPolygon', coordinates: [] },
+  ] as Geometry[])('rejects $type without polygons', (geometry) => {
     expect(() => largestPartCentroid(geometry)).toThrow(TypeError);
   });
 });
@@ -67,7 +125,11 @@ describe('computedMarkerPoints (world-atlas countries-10m)', () => {
 describe('buildWorldGeometry', () => {
   const states = fixture.states as MapStateInput[];
   const countries: FeatureCollection = loadCountries('countries-110m.json');
-  const geometry = buildWorldGeometry({ countries, states, computedPoints: { KIR: { lon: -157.4, lat: 1.9 }, TUV: { lon: 179.2, lat: -8.5 } } });
+  const geometry = buildWorldGeometry({
+    countries,
+    states,
+    computedPoints: { KIR: { lon: -157.4, lat: 1.9 }, TUV: { lon: 179.2, lat: -8.5 } },
+  });
   const byIso = new Map(geometry.shapes.map((s) => [s.iso3, s]));
 
   it('places every one of the 197 states, as an outline, a marker or both', () => {

@@ -35,7 +35,11 @@ function catalogueProblems(locale: string, english: object, translated: object):
     if (typeof message === 'string') for (const v of variablesOf(message)) variables.add(v);
     base.set(group, variables);
   }
-  const plural = new Set(leavesOf(english).filter(([k]) => PLURAL.test(k)).map(([k]) => k.replace(PLURAL, '')));
+  const plural = new Set(
+    leavesOf(english)
+      .filter(([k]) => PLURAL.test(k))
+      .map(([k]) => k.replace(PLURAL, '')),
+  );
   const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
   const expected = new Map<string, string[]>();
   for (const [group, variables] of base) {
@@ -89,13 +93,20 @@ describe('message catalogues', () => {
   // Today only English exists (fr, es and ar are planned), so this checks no file yet; the
   // checker itself is shown to fail on broken catalogues below.
   it('every other catalogue has the English keys, the plural forms of its language and the English {{variables}}', () => {
-    const problems = [...catalogues].filter(([locale]) => locale !== 'en').flatMap(([locale, messages]) => catalogueProblems(locale, en, messages));
+    const problems = [...catalogues]
+      .filter(([locale]) => locale !== 'en')
+      .flatMap(([locale, messages]) => catalogueProblems(locale, en, messages));
     expect(problems).toEqual([]);
   });
 
   describe('the comparison fails on a broken translation', () => {
     const english = { a: { greet: 'Hello {{name}}', plain: 'Maps' }, party_one: '{{count}} party', party_other: '{{count}} parties' };
-    const good = { a: { greet: 'Bonjour {{name}}', plain: 'Cartes' }, party_one: '{{count}} partie', party_many: '{{count}} parties', party_other: '{{count}} parties' };
+    const good = {
+      a: { greet: 'Bonjour {{name}}', plain: 'Cartes' },
+      party_one: '{{count}} partie',
+      party_many: '{{count}} parties',
+      party_other: '{{count}} parties',
+    };
 
     it('accepts a complete French catalogue (with the plural forms French has)', () => {
       expect(new Intl.PluralRules('fr').resolvedOptions().pluralCategories).toContain('many');
@@ -111,7 +122,9 @@ describe('message catalogues', () => {
         'fr: missing a.plain',
         'fr: extra a.plain.nested',
       ]);
-      expect(catalogueProblems('fr', english, { ...good, a: { greet: 'Bonjour {{name}}', plain: 3 } })).toEqual(['fr: a.plain is not text']);
+      expect(catalogueProblems('fr', english, { ...good, a: { greet: 'Bonjour {{name}}', plain: 3 } })).toEqual([
+        'fr: a.plain is not text',
+      ]);
     });
     it('asks Arabic for its six plural forms and English for two', () => {
       const ar = catalogueProblems('ar', english, good);

@@ -12,8 +12,7 @@ export const DEFAULT_LOCALE: Locale = 'en';
 
 export type Messages = Record<string, unknown>;
 
-export const isLocale = (value: string | null | undefined): value is Locale =>
-  !!value && (LOCALES as readonly string[]).includes(value);
+export const isLocale = (value: string | null | undefined): value is Locale => !!value && (LOCALES as readonly string[]).includes(value);
 
 export interface Translator {
   t: TFunction;

@@ -14,10 +14,7 @@ type Fetch = typeof fetch;
 
 /** Everything that does not change with the date or the filters: geometry, names, choices. */
 export async function loadMapBase(fetch: Fetch, locale: Locale) {
-  const [{ states }, { instruments }] = await Promise.all([
-    getStates(fetch),
-    getInstruments(fetch),
-  ]);
+  const [{ states }, { instruments }] = await Promise.all([getStates(fetch), getInstruments(fetch)]);
   const { viewBox, shapes, territories } = worldGeometryFor(states);
   return {
     geometry: { viewBox, shapes, territories },

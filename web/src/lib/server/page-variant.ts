@@ -47,7 +47,13 @@ function parseCookies(header: string | undefined): Map<string, string> {
     const at = part.indexOf('=');
     const name = (at < 0 ? part : part.slice(0, at)).trim();
     if (!name || cookies.has(name)) continue;
-    const raw = at < 0 ? '' : part.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
+    const raw =
+      at < 0
+        ? ''
+        : part
+            .slice(at + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1');
     try {
       cookies.set(name, decodeURIComponent(raw));
     } catch {

@@ -9,14 +9,11 @@ import { apiSearchQuery, summariseCoverage, toResultItem, type UprProfile, type 
 
 type Fetch = typeof fetch;
 
-
 /** Instruments' short names by id, in the tracker's order. */
 export async function loadInstrumentNames(fetch: Fetch) {
   const { instruments } = await getInstruments(fetch);
   return Object.fromEntries(
-    [...instruments]
-      .sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id))
-      .map((i) => [i.id, i.shortName] as const),
+    [...instruments].sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id)).map((i) => [i.id, i.shortName] as const),
   );
 }
 

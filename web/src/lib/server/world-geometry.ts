@@ -29,7 +29,11 @@ let cached: { key: string; geometry: WorldGeometry } | undefined;
  * (Kiribati, Tuvalu) are computed from the finest world-atlas geometry (10m), never guessed.
  */
 export function worldGeometryFor(states: MapStateInput[]): WorldGeometry {
-  const inputs = states.map(({ iso3, isoNumeric, map }) => ({ iso3, isoNumeric, map: { polygon110m: map.polygon110m, marker: map.marker } }));
+  const inputs = states.map(({ iso3, isoNumeric, map }) => ({
+    iso3,
+    isoNumeric,
+    map: { polygon110m: map.polygon110m, marker: map.marker },
+  }));
   const key = JSON.stringify(inputs);
   if (cached?.key === key) return cached.geometry;
 

@@ -8,10 +8,7 @@ export const csr = false;
 /** Every state, filtered like the map, with links to the profiles. */
 export const load: PageServerLoad = async ({ fetch, url, locals }) => {
   const { filters } = readViewQuery(url.searchParams);
-  const [{ states }, all] = await Promise.all([
-    getStates(fetch, filters),
-    getStates(fetch),
-  ]);
+  const [{ states }, all] = await Promise.all([getStates(fetch, filters), getStates(fetch)]);
   return {
     filters,
     regions: regionOptions(all.states),

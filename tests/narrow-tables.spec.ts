@@ -19,10 +19,10 @@ async function expectOnScreen(locator: Locator, what: string) {
   expect(box!.y + box!.height, `${what} is above the bottom`).toBeLessThanOrEqual(PHONE.height);
 }
 
-/** A signature cell that shows "—" and is read out as "not applicable (accession)". */
-async function expectNotApplicable(cell: Locator) {
+/** A signature cell that shows "—" and is read out as "not applicable (accession)" (or the reason given). */
+async function expectNotApplicable(cell: Locator, reason = 'accession') {
   await expect(cell.locator('[aria-hidden="true"]')).toHaveText('—');
-  await expect(cell.locator('.visually-hidden')).toHaveText('not applicable (accession)');
+  await expect(cell.locator('.visually-hidden')).toHaveText(`not applicable (${reason})`);
 }
 
 /** The text of an element is not cut: nothing overflows its box sideways. */
@@ -77,6 +77,18 @@ test.describe('tables on a 390 px phone', () => {
     await expectNotApplicable(uncat.nth(1));
     await expect(uncat.nth(4)).toHaveText('none recorded under art. 21, 22 and 28(1)');
     await expect(table.locator('tr[data-instrument="rome-statute"] td').nth(4)).toHaveText('not recorded');
+  });
+
+  test('a Rome Statute amendment has no signature to record: it is ratified or accepted, never signed', async ({ page }) => {
+    // Liechtenstein ratified the aggression amendments (deposit 8 May 2012).
+    await page.goto('/states/LIE?asOf=2026-01-01');
+    const row = page.getByTestId('profile-statuses').locator('tr[data-instrument="rs-aggression-2010"] td');
+    await expectNotApplicable(row.nth(1), 'amendments are ratified or accepted, not signed');
+    await page.goto('/maps/rs-aggression-2010?asOf=2026-01-01');
+    await expectNotApplicable(
+      page.locator('#status-table tr[data-iso="LIE"] td').nth(1),
+      'amendments are ratified or accepted, not signed',
+    );
   });
 
   for (const path of ['/maps', '/states', '/compare?family=torture', '/instruments/rome-statute', '/states/NGA', '/about']) {

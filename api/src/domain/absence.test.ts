@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { declarationAbsence, DECLARATIONS_LISTED_COMPLETELY, signatureAbsence } from './absence.js';
+import { declarationAbsence, DECLARATIONS_LISTED_COMPLETELY, NOT_OPEN_FOR_SIGNATURE, signatureAbsence } from './absence.js';
 import { INSTRUMENT_IDS, type InstrumentId, type ParticipationEvent } from './types.js';
 
 const events = JSON.parse(readFileSync(new URL('../../../data/seed/events.json', import.meta.url), 'utf8')) as ParticipationEvent[];
@@ -14,13 +14,22 @@ describe('signatureAbsence', () => {
     ['uncat', 'SRB', 'succession', 'not-applicable'],
     // Rome Statute: Japan acceded in 2007 without signing.
     ['rome-statute', 'JPN', 'accession', 'not-applicable'],
-    // Germany accepted the 2010 art. 8 amendment; the rule does not explain a missing signature there.
-    ['rs-art8-2010', 'DEU', 'acceptance', 'not-recorded'],
-  ] as const)('%s, %s (%s, no signature event): %s', (instrumentId, iso3, consentKind, expected) => {
+    // Germany accepted the 2010 art. 8 amendment: amendments are never signed.
+    ['rs-art8-2010', 'DEU', 'acceptance', 'not-applicable'],
+    // Liechtenstein ratified the aggression amendments.
+    ['rs-aggression-2010', 'LIE', 'ratification', 'not-applicable'],
+    // Germany ratified the Rome Statute after signing it; a signature it lacked would be missing data.
+    ['rome-statute', 'DEU', 'ratification', 'not-recorded'],
+  ] as const)('%s, %s (%s): %s', (instrumentId, iso3, consentKind, expected) => {
     const own = eventsOf(instrumentId, iso3);
     expect(own.map((e) => e.kind)).toContain(consentKind);
-    expect(own.map((e) => e.kind)).not.toContain('signature');
-    expect(signatureAbsence(consentKind)).toBe(expected);
+    expect(signatureAbsence(consentKind, instrumentId)).toBe(expected);
+  });
+
+  it('never finds a signature of a Rome Statute amendment in the data (they are not open for signature)', () => {
+    const amendmentEvents = events.filter((e) => NOT_OPEN_FOR_SIGNATURE.includes(e.instrumentId));
+    expect(amendmentEvents.length).toBeGreaterThan(100);
+    expect(amendmentEvents.filter((e) => e.kind === 'signature')).toEqual([]);
   });
 
   it('leaves a signature not recorded when there is no consent, or one that usually follows a signature', () => {

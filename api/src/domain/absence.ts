@@ -4,7 +4,9 @@
  * recorded, not applicable").
  *
  * - `not-applicable`: there is nothing to record. A State that accedes or succeeds is bound without
- *   ever signing, so an accession or a succession has no signature date to find.
+ *   ever signing, so an accession or a succession has no signature date to find; and the
+ *   amendments to the Rome Statute are never signed at all (they are adopted by the Assembly of
+ *   States Parties and ratified or accepted, art. 121 and 122).
  * - `none-recorded`: the tracker holds the source that would list the thing, and it lists none
  *   for this State: an absence the source establishes.
  * - `not-recorded`: the tracker's sources do not say. The thing may exist.
@@ -17,10 +19,30 @@ export type Absence = 'not-applicable' | 'none-recorded' | 'not-recorded';
 const CONSENT_WITHOUT_SIGNATURE: readonly EventKind[] = ['accession', 'succession'];
 
 /**
- * Why a State has no signature date: not applicable when it acceded or succeeded, otherwise not
- * recorded (it may never have signed, or it signed and the sources do not give the date).
+ * Instruments that are not open for signature: the Rome Statute's amendments, adopted by the
+ * Assembly of States Parties and binding on a State by ratification or acceptance (Rome Statute
+ * art. 121(3)-(5) and 122; the depositary's pages list no signatures for them).
  */
-export function signatureAbsence(consentKind: EventKind | null | undefined): Extract<Absence, 'not-applicable' | 'not-recorded'> {
+export const NOT_OPEN_FOR_SIGNATURE: readonly InstrumentId[] = [
+  'rs-art8-2010',
+  'rs-aggression-2010',
+  'rs-art124-2015',
+  'rs-art8-2017-biological',
+  'rs-art8-2017-fragments',
+  'rs-art8-2017-lasers',
+  'rs-art8-2019-starvation',
+];
+
+/**
+ * Why a State has no signature date: not applicable when the instrument is not open for signature
+ * or the State acceded or succeeded, otherwise not recorded (it may never have signed, or it
+ * signed and the sources do not give the date).
+ */
+export function signatureAbsence(
+  consentKind: EventKind | null | undefined,
+  instrumentId?: InstrumentId,
+): Extract<Absence, 'not-applicable' | 'not-recorded'> {
+  if (instrumentId && NOT_OPEN_FOR_SIGNATURE.includes(instrumentId)) return 'not-applicable';
   return consentKind && CONSENT_WITHOUT_SIGNATURE.includes(consentKind) ? 'not-applicable' : 'not-recorded';
 }
 

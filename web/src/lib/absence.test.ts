@@ -15,13 +15,25 @@ describe('missingSignature', () => {
       { date: '2001-03-12', precision: 'day', kind: 'succession' },
       { text: 'not applicable (succession)', notApplicable: true },
     ],
-    // Germany accepted the 2010 art. 8 amendment: its signature is simply not in the record.
+    // Germany ratified the Rome Statute: a signature missing there would be missing data.
     [
-      { date: '2013-06-03', precision: 'day', kind: 'acceptance' },
+      { date: '2000-12-11', precision: 'day', kind: 'ratification' },
       { text: 'not recorded', notApplicable: false },
     ],
     [null, { text: 'not recorded', notApplicable: false }],
   ] as const)('%j -> %j', (consent, expected) => expect(missingSignature(consent, t)).toEqual(expected));
+});
+
+describe('missingSignature on a Rome Statute amendment', () => {
+  it('is not applicable: amendments are ratified or accepted, never signed', () => {
+    const acceptance = { date: '2013-06-03', precision: 'day', kind: 'acceptance' } as const;
+    expect(missingSignature(acceptance, t, 'rs-art8-2010')).toEqual({
+      text: 'not applicable (amendments are ratified or accepted, not signed)',
+      notApplicable: true,
+    });
+    expect(missingSignature(null, t, 'rs-aggression-2010').notApplicable).toBe(true);
+    expect(missingSignature(acceptance, t, 'rome-statute')).toEqual({ text: 'not recorded', notApplicable: false });
+  });
 });
 
 describe('declarations', () => {

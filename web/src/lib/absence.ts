@@ -2,16 +2,29 @@
  * The words for an empty place in the record, from the one rule in api/src/domain/absence.ts, so
  * every page says "not applicable", "none recorded" and "not recorded" in the same cases.
  */
-import { declarationAbsence, DECLARATIONS_LISTED_COMPLETELY, signatureAbsence, type InstrumentId } from '@tracker/api/domain';
+import {
+  declarationAbsence,
+  DECLARATIONS_LISTED_COMPLETELY,
+  NOT_OPEN_FOR_SIGNATURE,
+  signatureAbsence,
+  type InstrumentId,
+} from '@tracker/api/domain';
 import type { TFunction } from 'i18next';
 import type { StatusRow } from '$lib/status-text';
 import { formatList } from '$lib/dates';
 
 /**
  * What stands in for a missing signature date: `notApplicable` (shown as "—", read out as "not
- * applicable (accession)") when the State acceded or succeeded, otherwise "not recorded".
+ * applicable (accession)", or "(amendment)" for the Rome Statute's amendments, which are never
+ * signed) when there is no signature to record, otherwise "not recorded".
  */
-export function missingSignature(consent: StatusRow['consent'], t: TFunction): { text: string; notApplicable: boolean } {
+export function missingSignature(
+  consent: StatusRow['consent'],
+  t: TFunction,
+  instrumentId?: InstrumentId,
+): { text: string; notApplicable: boolean } {
+  if (instrumentId && NOT_OPEN_FOR_SIGNATURE.includes(instrumentId))
+    return { text: t('common.notApplicable.amendment'), notApplicable: true };
   const kind = consent?.kind;
   if (signatureAbsence(kind) === 'not-applicable') return { text: t(`common.notApplicable.${kind}`), notApplicable: true };
   return { text: t('common.notRecorded'), notApplicable: false };

@@ -4,6 +4,7 @@
  * thing and can be tested without a page.
  */
 import type { TFunction } from 'i18next';
+import type { InstrumentId } from '@tracker/api/domain';
 import type { InstrumentStatusRow, SourceRef, Status } from '$lib/api-types';
 import { missingSignature } from '$lib/absence';
 import { formatDate, formatList } from '$lib/dates';
@@ -66,6 +67,8 @@ export function toStatusRow(row: InstrumentStatusRow, sources: SourceRef[] = [])
 interface TextOptions {
   t: TFunction;
   locale: string;
+  /** The instrument the row is about, where known (its amendments are never signed). */
+  instrumentId?: InstrumentId;
 }
 
 /** "Withdrawn since 27 Oct 2017", "Signatory since 18 Jul 1998", "Signature withdrawn since 2002", "No action". */
@@ -82,11 +85,11 @@ export function statusWithSince(
  * withdrawal, and warnings (uncertain dates, unconfirmed reports). Missing dates say "not recorded",
  * and a missing signature of a State that acceded or succeeded "not applicable (accession)".
  */
-export function statusFacts(row: StatusRow, { t, locale }: TextOptions): string[] {
+export function statusFacts(row: StatusRow, { t, locale, instrumentId }: TextOptions): string[] {
   const date = (d: { date: string; precision?: 'day' | 'month' | 'year' } | null) =>
     d ? formatDate(d.date, locale, d.precision ?? 'day') : t('common.notRecorded');
   const lines = [
-    t('facts.signature', { date: row.signature ? date(row.signature) : missingSignature(row.consent, t).text }),
+    t('facts.signature', { date: row.signature ? date(row.signature) : missingSignature(row.consent, t, instrumentId).text }),
     row.consent
       ? t('facts.consent', { kind: t(`eventKind.${row.consent.kind}`), date: date(row.consent) })
       : t('facts.consentNone', { date: t('common.notRecorded') }),

@@ -4,6 +4,7 @@
  * categories: a status here; other maps (CAT reporting situations) build items of their own kind.
  */
 import type { TFunction } from 'i18next';
+import type { InstrumentId } from '@tracker/api/domain';
 import { statusFill } from '$lib/status';
 import { statusFacts, statusWithSince, type StatusRow } from '$lib/status-text';
 import type { MapShape } from './world-map';
@@ -45,6 +46,8 @@ export interface MapItemsInput<R> {
   href: (iso3: string) => string;
   t: TFunction;
   locale: string;
+  /** The instrument a status map shows, for the facts under each state (its amendments are never signed). */
+  instrumentId?: InstrumentId;
 }
 
 /** How a map shows one state's row: its category and paint, the category in words, and the facts under it. */
@@ -85,12 +88,12 @@ export function categoryMapItems<C extends string, R>(
 
 /** The status maps' items: each state by its status on the date, with the dates behind it. */
 export function mapItems(input: MapItemsInput<StatusRow>): MapItem[] {
-  const { t, locale } = input;
+  const { t, locale, instrumentId } = input;
   return categoryMapItems(
     input,
     (row) => {
       const text = statusWithSince(row, { t, locale });
-      return { category: row.status, fill: statusFill(row.status), text, facts: [text, ...statusFacts(row, { t, locale })] };
+      return { category: row.status, fill: statusFill(row.status), text, facts: [text, ...statusFacts(row, { t, locale, instrumentId })] };
     },
     statusFill(null),
   );

@@ -7,7 +7,7 @@ test.describe('status rules on the pages', () => {
   test('the map headline counts States Parties as the depositary does, naming the pending withdrawal', async ({ page }) => {
     // Rome Statute, 2025-07-01: 125 States Parties, Hungary's withdrawal pending (rome_statute_events.csv)
     await page.goto('/maps/rome-statute?asOf=2025-07-01');
-    await expect(page.getByTestId('map-summary')).toContainText('125 States Parties, of which withdrawal pending: Hungary');
+    await expect(page.getByTestId('map-summary')).toContainText('125 States Parties (of which withdrawal pending: Hungary)');
   });
 
   test('South Africa: party since its entry into force, the revoked withdrawal shown with its month', async ({ page }) => {

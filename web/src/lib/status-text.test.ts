@@ -181,11 +181,10 @@ describe('summarySentence', () => {
         instrument: 'Rome Statute',
         asOf: '2025-07-01',
         filtered: false,
-        counts: { party: 124, 'withdrawal-pending': 1 },
+        counts: { party: 124, 'withdrawal-pending': 1, signatory: 5 },
         statesParties: { count: 125, pending: ['Hungary'] },
       },
-      expected:
-        'Rome Statute on 1 Jul 2025, all 125 states: 125 States Parties, of which withdrawal pending: Hungary, 124 parties and 1 party whose withdrawal is pending.',
+      expected: 'Rome Statute on 1 Jul 2025, all 130 states: 125 States Parties (of which withdrawal pending: Hungary) and 5 signatories.',
     },
     {
       name: 'a filtered selection of one',

@@ -127,7 +127,7 @@ export function reportText(report: Report, { t, locale }: TextOptions): string {
 
 /**
  * The headline count of States Parties as the depositary counts them (a State whose withdrawal
- * is pending is still bound), naming the pending ones: "125 States Parties (Hungary's withdrawal pending)".
+ * is pending is still bound), naming the pending ones: "125 States Parties (of which withdrawal pending: Hungary)".
  */
 export function statesPartiesText({ count, pending }: { count: number; pending: string[] }, { t, locale }: TextOptions): string {
   return pending.length === 0
@@ -140,9 +140,14 @@ export function orderedCounts(counts: Partial<Record<Status, number>>): { status
   return STATUSES.map((status) => ({ status, count: counts[status] ?? 0 }));
 }
 
+/** The statuses the headline count of States Parties stands for: bound, withdrawal pending or not. */
+const COUNTED_AS_STATES_PARTIES: readonly Status[] = ['party', 'withdrawal-pending'];
+
 /**
- * The one-sentence summary above a map: "Rome Statute on 23 Nov 2026, all 197 states: 124
- * parties, 25 signatories, … and 41 states with no action." Statuses nobody has are left out.
+ * The one-sentence summary above a map: "Rome Statute on 4 Dec 2026, all 197 states: 124 States
+ * Parties, 25 signatories, … and 41 states with no action." Statuses nobody has are left out. With
+ * the headline count, the statuses it stands for (party, withdrawal pending) are said in it instead
+ * of again in the list.
  */
 export function summarySentence(
   {
@@ -163,7 +168,8 @@ export function summarySentence(
 ): string {
   const ordered = orderedCounts(counts);
   const total = ordered.reduce((sum, { count }) => sum + count, 0);
-  const parts = ordered.filter(({ count }) => count > 0).map(({ status, count }) => t(`statusCount.${status}`, { count }));
+  const listed = statesParties ? ordered.filter(({ status }) => !COUNTED_AS_STATES_PARTIES.includes(status)) : ordered;
+  const parts = listed.filter(({ count }) => count > 0).map(({ status, count }) => t(`statusCount.${status}`, { count }));
   if (statesParties) parts.unshift(statesPartiesText(statesParties, { t, locale }));
   return t('map.summary', {
     instrument,

@@ -2,6 +2,9 @@ import { test as base, type APIResponse, type Page } from '@playwright/test';
 import { expect, recordCspViolations, test } from './fixtures.js';
 import { randomDate } from './http.js';
 
+/** Swagger UI builds the page from the whole OpenAPI document in the browser: seconds on a loaded CI machine. */
+const SWAGGER_UI_RENDER = 20_000;
+
 /** One page of each kind the dashboard has (the UPR recommendation is looked up first). */
 const PAGES = [
   '/',
@@ -83,7 +86,7 @@ test.describe('Content Security Policy on every page', () => {
 
   test('the API documentation works under its own policy', async ({ page }) => {
     const response = await page.goto('/api/docs');
-    await expect(page.getByText('Treaty ratification and recommendation tracker API')).toBeVisible();
+    await expect(page.getByText('Treaty ratification and recommendation tracker API')).toBeVisible({ timeout: SWAGGER_UI_RENDER }); // renders the whole ~470 KB document in the browser
     await page.getByText('/api/health').first().click();
     await expect(page.getByRole('button', { name: 'Try it out' })).toBeVisible();
     expectCommonHeaders(response!);

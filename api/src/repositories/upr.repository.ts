@@ -269,15 +269,7 @@ export function createUprRepository(db: Kysely<Database>) {
       ),
 
     sessions: (filter: { cycle?: number | undefined; session?: number | undefined }) =>
-      all<{
-        session: number;
-        cycle: number;
-        year: number | null;
-        startDate: string | null;
-        endDate: string | null;
-        sourceIds: string;
-        note: string | null;
-      }>(`select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`, [
+      all<UprSessionTable>(`select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`, [
         filter.cycle ?? null,
         filter.cycle ?? null,
         filter.session ?? null,

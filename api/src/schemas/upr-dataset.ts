@@ -83,6 +83,9 @@ export { UPR_REVIEW_STATUSES, type UprReviewStatus } from '../domain/vocabulary.
 
 export const UPR_DOCUMENT_KINDS = ['wg-report', 'wg-report-addendum'] as const;
 
+/** A review's id: the State under review and the session, e.g. `SVN-48`. */
+export const uprReviewId = (iso3: string, session: number): string => `${iso3}-${session}`;
+
 export const UprReviewRecord = z
   .strictObject({
     /** `ISO3-session`, e.g. `SVN-34`. */
@@ -100,13 +103,30 @@ export const UprReviewRecord = z
     sourceIds: z.array(Slug).min(1),
     note: NonEmpty.nullable(),
   })
-  .refine((r) => r.id === `${r.stateIso3}-${r.session}`, { message: 'id must be stateIso3-session', path: ['id'] })
+  .refine((r) => r.id === uprReviewId(r.stateIso3, r.session), { message: 'id must be stateIso3-session', path: ['id'] })
   .refine(sessionAndCycleAgree, CYCLE_MESSAGE)
   .refine((r) => r.status !== null || r.statusAsRecorded === null, {
     message: 'a recorded status needs a normalised status',
     path: ['status'],
   });
 export type UprReviewRecord = z.infer<typeof UprReviewRecord>;
+
+/**
+ * The review a recommendation implies (a State reviewed at a session), before any source says more
+ * about it: its id is `ISO3-session`, and its status, date and documents are not recorded.
+ */
+export const impliedUprReview = (iso3: string, session: number, cycle: number): UprReviewRecord => ({
+  id: uprReviewId(iso3, session),
+  stateIso3: iso3,
+  session,
+  cycle,
+  status: null,
+  statusAsRecorded: null,
+  reviewDate: null,
+  documents: [],
+  sourceIds: [],
+  note: null,
+});
 
 // --- recommendations -----------------------------------------------------------------------------
 
@@ -169,7 +189,7 @@ export const UprRecommendationRecord = z
     /** Line in the raw file where the row starts. */
     sourceLine: z.number().int().positive(),
   })
-  .refine((r) => r.reviewId === `${r.stateUnderReviewIso3}-${r.session}`, {
+  .refine((r) => r.reviewId === uprReviewId(r.stateUnderReviewIso3, r.session), {
     message: 'reviewId must be stateUnderReviewIso3-session',
     path: ['reviewId'],
   })
@@ -195,6 +215,6 @@ export const UprPledgeRecord = z
     sourceId: Slug,
     sourceLine: z.number().int().positive(),
   })
-  .refine((r) => r.reviewId === `${r.stateIso3}-${r.session}`, { message: 'reviewId must be stateIso3-session', path: ['reviewId'] })
+  .refine((r) => r.reviewId === uprReviewId(r.stateIso3, r.session), { message: 'reviewId must be stateIso3-session', path: ['reviewId'] })
   .refine(sessionAndCycleAgree, CYCLE_MESSAGE);
 export type UprPledgeRecord = z.infer<typeof UprPledgeRecord>;

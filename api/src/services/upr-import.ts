@@ -18,7 +18,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { linkRecommendation } from '../domain/upr-links.js';
 import { createUprStoreRepository, isEmptyUprDiff, type UprDataset, type UprWriteDiff } from '../repositories/upr-store.repository.js';
-import { UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
+import { impliedUprReview, uprReviewId, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import { differingSourceFields } from './source-refs.js';
 import { prepareUprImport, reason, UprImportError, type PreparedUprImport, type UprImport } from './upr-prepare.js';
 
@@ -180,21 +180,10 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   }
 
   const implied = (iso3: string, session: number, cycle: number, held: boolean, line: number): UprReviewRecord => {
-    const id = `${iso3}-${session}`;
+    const id = uprReviewId(iso3, session);
     let r = current(id);
     if (!r) {
-      r = {
-        id,
-        stateIso3: iso3,
-        session,
-        cycle,
-        status: null,
-        statusAsRecorded: null,
-        reviewDate: null,
-        documents: [],
-        sourceIds: [],
-        note: null,
-      };
+      r = impliedUprReview(iso3, session, cycle);
       const other = cycleReview.get(cycleKey(iso3, cycle));
       if (other) {
         problems.push(

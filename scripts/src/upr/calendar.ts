@@ -4,7 +4,7 @@
  * sessions 1-20 and the review-years table of cycles 1-2.
  */
 import { IsoDate } from '@tracker/api/schemas';
-import { UprReviewRecord, type UprReviewStatus } from '@tracker/api';
+import { UprReviewRecord, type UprReviewStatus, uprReviewId } from '@tracker/api';
 import {
   cell,
   missingColumns,
@@ -133,7 +133,7 @@ export function parseCalendarCsv(input: TableInput, options: CalendarOptions): C
       reject(`unknown status "${statusWords}"`);
       continue;
     }
-    const id = `${iso3}-${session.session}`;
+    const id = uprReviewId(iso3, session.session);
     if (seen.has(id)) {
       reject(`${name} is listed twice for session ${session.session}`);
       continue;

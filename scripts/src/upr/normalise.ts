@@ -8,7 +8,16 @@
  * symbols) and the 4th-cycle calendar (41-54, with its status, dates and notes).
  */
 import { readFileSync } from 'node:fs';
-import { UPR_CYCLES, uprCycleOfSession, UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '@tracker/api';
+import {
+  impliedUprReview,
+  UPR_CYCLES,
+  uprCycleOfSession,
+  uprReviewId,
+  UprPledgeRecord,
+  UprRecommendationRecord,
+  UprReviewRecord,
+  UprSessionRecord,
+} from '@tracker/api';
 import type { SourceRecord } from '../normalise/schemas.js';
 import { isRegistered, sourceRecords } from '../normalise/sources.js';
 import { rawPath } from '../normalise/paths.js';
@@ -180,21 +189,10 @@ export function buildUprSeed(states: StateNames[]): UprSeed {
   // --- reviews ------------------------------------------------------------------------------------
   const reviews = new Map<string, UprReviewRecord>();
   const review = (iso3: string, session: number): UprReviewRecord => {
-    const id = `${iso3}-${session}`;
+    const id = uprReviewId(iso3, session);
     let r = reviews.get(id);
     if (!r) {
-      r = {
-        id,
-        stateIso3: iso3,
-        session,
-        cycle: uprCycleOfSession(session)!,
-        status: null,
-        statusAsRecorded: null,
-        reviewDate: null,
-        documents: [],
-        sourceIds: [],
-        note: null,
-      };
+      r = impliedUprReview(iso3, session, uprCycleOfSession(session)!);
       reviews.set(id, r);
     }
     return r;

@@ -24,6 +24,7 @@ import { decodeCharacterReferences, parseSession, type ParseResult, type Rejecti
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
+import { uprReviewId } from '@tracker/api';
 
 export interface ThematicListTextOptions {
   sourceId: string;
@@ -95,7 +96,7 @@ export function parseThematicListText(text: string, options: ThematicListTextOpt
     const response = normaliseResponse([b.position]);
     if ('error' in response) return reject(response.error);
     drafts.push({
-      reviewId: `${surIso3}-${session.session}`,
+      reviewId: uprReviewId(surIso3, session.session),
       session: session.session,
       cycle: session.cycle,
       stateUnderReviewIso3: surIso3,

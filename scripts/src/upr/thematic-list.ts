@@ -20,6 +20,7 @@ import {
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
+import { uprReviewId } from '@tracker/api';
 
 export const THEMATIC_LIST_COLUMNS = [
   'state_under_review',
@@ -119,10 +120,10 @@ export function parseThematicListCsv(input: TableInput, options: ThematicListOpt
       return { iso3, nameAsRecorded: name };
     });
     const sdgs = splitList(value('sdgs'), '|');
-    if (sdgs.length > 0) reviewsWithSdgs.add(`${surIso3}-${session.session}`);
+    if (sdgs.length > 0) reviewsWithSdgs.add(uprReviewId(surIso3, session.session));
 
     drafts.push({
-      reviewId: `${surIso3}-${session.session}`,
+      reviewId: uprReviewId(surIso3, session.session),
       session: session.session,
       cycle: session.cycle,
       stateUnderReviewIso3: surIso3,

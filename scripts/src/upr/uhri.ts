@@ -24,6 +24,7 @@ import {
 import type { StateNameResolver } from './names.js';
 import { byLine, finishRecommendations, ID_FAMILIES, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
+import { uprReviewId } from '@tracker/api';
 
 /** The 16 headers of the Excel export, in order; "Reccomending" is OHCHR's own spelling. */
 export const UHRI_EXPORT_HEADERS = [
@@ -286,7 +287,7 @@ function toRecords(rows: UhriRow[], options: UhriOptions): UhriParseResult {
       return { iso3, nameAsRecorded: name };
     });
     drafts.push({
-      reviewId: `${surIso3}-${session.session}`,
+      reviewId: uprReviewId(surIso3, session.session),
       session: session.session,
       cycle: session.cycle,
       stateUnderReviewIso3: surIso3,

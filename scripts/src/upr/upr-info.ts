@@ -31,6 +31,7 @@ import { quoted } from '../import-upr/input-file.js';
 import type { StateNameResolver } from './names.js';
 import { byLine, finishPledges, finishRecommendations, ID_FAMILIES, type PledgeDraft, type RecommendationDraft } from './records.js';
 import { normaliseResponse } from './responses.js';
+import { uprReviewId } from '@tracker/api';
 
 export const UPR_INFO_HEADERS = {
   renamed: ['To', 'To-Rgrp', 'To-Org', 'Text', 'From', 'From-Rgrp', 'From-Org', 'Response', 'Action', 'Issue', 'Session'],
@@ -152,7 +153,7 @@ function readRow(
     return {
       kind: 'pledge',
       draft: {
-        reviewId: `${surIso3}-${session.session}`,
+        reviewId: uprReviewId(surIso3, session.session),
         stateIso3: surIso3,
         session: session.session,
         cycle: session.cycle,
@@ -174,7 +175,7 @@ function readRow(
     kind: 'recommendation',
     unresolvedName: rsIso3 ? null : rsName,
     draft: {
-      reviewId: `${surIso3}-${session.session}`,
+      reviewId: uprReviewId(surIso3, session.session),
       session: session.session,
       cycle: session.cycle,
       stateUnderReviewIso3: surIso3,

@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './absence.js';
 export * from './vocabulary.js';
+export * from './state-groups.js';
 export { todayUtc } from './clock.js';
 export type { CatActivityKind, CatCompleteness, CatObligationStatus, CatProcedure } from './cat-reporting.js';
 export type {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, StateRow } from '../db/database.js';
+import { matchesGroups, type StateGroupFacts } from '../domain/state-groups.js';
 import type { State, StateFilters } from '../schemas/state.js';
 
 export function stateRowToState(row: StateRow): State {
@@ -40,30 +41,21 @@ export function stateRowToState(row: StateRow): State {
   };
 }
 
-const asFlag = (b: boolean) => (b ? 1 : 0);
+/** What the group filters look at. */
+export const groupFactsOf = (state: State): StateGroupFacts => ({
+  regionCodes: [state.region.code, state.subRegion.code, ...(state.intermediateRegion ? [state.intermediateRegion.code] : [])],
+  unRegionalGroup: state.unRegionalGroup,
+  ldc: state.ldc.status === 'ldc',
+  sids: state.sids,
+  oda: state.oda.recipient,
+});
 
 export function createStateRepository(db: Kysely<Database>) {
   return {
+    /** The states matching the group filters (domain/state-groups.ts), by English name. */
     listStates: async (filters: StateFilters = {}) => {
-      const rows = await db
-        .selectFrom('state')
-        .selectAll()
-        .$if(!!filters.region, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              eb('regionCode', '=', filters.region!),
-              eb('subRegionCode', '=', filters.region!),
-              eb('intermediateRegionCode', '=', filters.region!),
-            ]),
-          ),
-        )
-        .$if(!!filters.group, (qb) => qb.where('unRegionalGroup', '=', filters.group!))
-        .$if(filters.ldc !== undefined, (qb) => (filters.ldc ? qb.where('ldcStatus', '=', 'ldc') : qb.where('ldcStatus', '!=', 'ldc')))
-        .$if(filters.sids !== undefined, (qb) => qb.where('sids', '=', asFlag(filters.sids!)))
-        .$if(filters.oda !== undefined, (qb) => qb.where('odaRecipient', '=', asFlag(filters.oda!)))
-        .orderBy('nameEn')
-        .execute();
-      return rows.map(stateRowToState);
+      const rows = await db.selectFrom('state').selectAll().orderBy('nameEn').execute();
+      return rows.map(stateRowToState).filter((state) => matchesGroups(groupFactsOf(state), filters));
     },
     findState: async (iso3: string) => {
       const row = await db.selectFrom('state').selectAll().where('iso3', '=', iso3).executeTakeFirst();

@@ -227,7 +227,7 @@ export const CatReportingRow = StateGroups.extend({
 }).meta({ id: 'CatReportingRow' });
 export type CatReportingRow = z.infer<typeof CatReportingRow>;
 
-export const CatReportingFilters = StateFilters.pick({ region: true, group: true, ldc: true, sids: true }).extend({
+export const CatReportingFilters = StateFilters.pick({ region: true, group: true, ldc: true, sids: true, combine: true }).extend({
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

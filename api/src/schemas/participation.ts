@@ -4,6 +4,28 @@ import { ATTESTATIONS, EVENT_KINDS, INSTRUMENT_IDS, STATUSES } from '../domain/t
 export const InstrumentId = z.enum(INSTRUMENT_IDS).describe('Instrument id, e.g. "rome-statute" or "opcat"');
 export const StatusName = z.enum(STATUSES);
 
+/**
+ * `?status=`: one or several statuses, as a comma-separated list (`status=signatory,no-action`) or
+ * repeated (`status=signatory&status=no-action`, what a form's checkboxes send). A state is kept
+ * when its status is any of them.
+ */
+export const StatusListParam = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => [
+    ...new Set(
+      (Array.isArray(value) ? value : [value])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(StatusName, { error: `must be one or more of ${STATUSES.join(', ')}, separated by commas` })
+      .min(1, 'must name at least one status'),
+  )
+  .describe(`One or more of ${STATUSES.join(', ')}: comma-separated, or the parameter repeated`);
+
 /** The source behind a fact, inline so every fact can be traced in one step. */
 export const SourceRef = z
   .object({

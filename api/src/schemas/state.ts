@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GROUP_COMBINATIONS } from '../domain/state-groups.js';
 import { LDC_STATUSES, UN_MEMBERSHIPS, UN_REGIONAL_GROUPS } from '../domain/vocabulary.js';
 
 const CodeName = z.object({ code: z.string(), name: z.string() });
@@ -55,5 +56,11 @@ export const StateFilters = z.object({
   ldc: BooleanParam.describe('true: least developed countries now; false: the others'),
   sids: BooleanParam.describe('Small island developing states'),
   oda: BooleanParam.describe('On the OECD DAC list of ODA recipients (2022-2023)'),
+  combine: z
+    .enum(GROUP_COMBINATIONS)
+    .optional()
+    .describe(
+      'How region, group, ldc, sids and oda combine: all (default: each must hold) or any (one is enough: ldc=true&sids=true&combine=any selects the LDCs and the small island developing states)',
+    ),
 });
 export type StateFilters = z.infer<typeof StateFilters>;

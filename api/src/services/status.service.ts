@@ -6,6 +6,7 @@ import {
   type ParentEvents,
   type StatusResult,
 } from '../domain/status-engine.js';
+import { hasGroupFilters } from '../domain/state-groups.js';
 import { timeline } from '../domain/timeline.js';
 import { InputError } from '../lib/input-error.js';
 import type { InstrumentId, IsoDate, ParticipationEvent } from '../domain/types.js';
@@ -133,7 +134,7 @@ export function createStatusService(repos: Repositories) {
     async instrumentStatus(instrumentId: InstrumentId, asOf: IsoDate, filters: StateFilters) {
       const computed = await statusOf(instrumentId, asOf);
       if (!computed) return undefined;
-      const filtered = hasFilters(filters) ? new Set((await repos.states.listStates(filters)).map((s) => s.iso3)) : null;
+      const filtered = hasGroupFilters(filters) ? new Set((await repos.states.listStates(filters)).map((s) => s.iso3)) : null;
       const counts = Object.fromEntries(Object.keys(computed.status.counts).map((k) => [k, 0])) as InstrumentStatus['counts'];
       const rows = [];
       const refs = await repos.meta.sourceRefs();
@@ -211,8 +212,6 @@ export function createStatusService(repos: Repositories) {
 
 export type StatusService = ReturnType<typeof createStatusService>;
 
-const hasFilters = (f: StateFilters) =>
-  f.region !== undefined || f.group !== undefined || f.ldc !== undefined || f.sids !== undefined || f.oda !== undefined;
 
 const earliestDate = (events: ParticipationEvent[]) =>
   events.reduce<IsoDate | null>((min, e) => (e.date && (!min || e.date < min) ? e.date : min), null);

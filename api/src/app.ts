@@ -15,6 +15,7 @@ import { catReportingRoutes } from './routes/cat-reporting.js';
 import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
 import { stateRoutes } from './routes/states.js';
+import { advocacyRoutes } from './routes/advocacy.js';
 import { uprRoutes } from './routes/upr.js';
 
 export interface RouteTableEntry {
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
   await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
   await app.register(uprRoutes, { prefix: '/api/upr' });
+  await app.register(advocacyRoutes, { prefix: '/api/advocacy' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -1,3 +1,4 @@
+import type { AdvocacyResponse } from '../schemas/advocacy.js';
 import type { CatReportingDetail, CatReportingListResponse } from '../schemas/cat-reporting.js';
 import type { Instrument, InstrumentStatusResponse, TimelineResponse } from '../schemas/instrument.js';
 import type { State } from '../schemas/state.js';
@@ -289,6 +290,87 @@ export function catReportingHistoryCsv(result: CatReportingDetail) {
     'daysOverdue',
     'overdueEstablishedAsOf',
     'overdueBasis',
+    'sources',
+  ]);
+}
+
+/**
+ * The advocacy list as filtered: one row per State that has not joined, with its groups, its
+ * status on the related instruments, what it said at the UPR about joining, its last and next
+ * review and (UNCAT, OPCAT) its CAT situation and next dialogue.
+ */
+export function advocacyCsv(result: AdvocacyResponse) {
+  const cite = new Map(result.sources.map((s) => [s.id, citation(s)]));
+  const rows = result.states.map((r) => ({
+    instrument: result.instrumentId,
+    asOf: result.asOf,
+    dataAsOf: result.dataAsOf,
+    uprDataAsOf: result.uprDataAsOf,
+    iso3: r.iso3,
+    name: r.name,
+    status: r.status,
+    since: dateCell(r.since, r.sincePrecision),
+    signature: dateCell(r.signature?.date, r.signature?.precision),
+    withdrawalNotified: r.withdrawal?.notified,
+    withdrawalEffective: r.withdrawal?.effective,
+    region: r.region.name,
+    subRegion: r.subRegion.name,
+    unRegionalGroup: r.unRegionalGroup,
+    ldc: r.ldc,
+    sids: r.sids,
+    odaRecipient: r.odaRecipient ?? 'not recorded',
+    relatedInstruments: r.related.map((x) => `${x.instrumentId}: ${x.status}`).join(' ; '),
+    uprRecommendationsReceived: r.upr.received,
+    uprSupported: r.upr.supported,
+    uprNoted: r.upr.noted,
+    uprOtherResponse: r.upr.other,
+    firstSupportedSession: r.upr.firstSupported?.session,
+    firstSupportedDate: r.upr.firstSupported?.date ?? r.upr.firstSupported?.year,
+    yearsSinceFirstSupported: r.upr.yearsSinceFirstSupported,
+    lastReviewSession: r.upr.lastReview?.session,
+    lastReviewDate: r.upr.lastReview ? (r.upr.lastReview.date ?? r.upr.lastReview.year ?? 'not recorded') : 'not recorded',
+    nextReviewSession: r.upr.nextReview?.session,
+    nextReviewDate: r.upr.nextReview ? (r.upr.nextReview.date ?? r.upr.nextReview.year ?? 'not recorded') : 'not recorded',
+    catSituation: r.cat?.situation,
+    nextCatDialogue: r.cat
+      ? r.cat.nextDialogue
+        ? `session ${r.cat.nextDialogue.session} from ${r.cat.nextDialogue.sessionStart}`
+        : 'not recorded'
+      : null,
+    sources: r.sourceIds.map((id) => cite.get(id) ?? id).join(' ; '),
+  }));
+  return table(`${result.instrumentId}-advocacy-${result.asOf}.csv`, rows, [
+    'instrument',
+    'asOf',
+    'dataAsOf',
+    'uprDataAsOf',
+    'iso3',
+    'name',
+    'status',
+    'since',
+    'signature',
+    'withdrawalNotified',
+    'withdrawalEffective',
+    'region',
+    'subRegion',
+    'unRegionalGroup',
+    'ldc',
+    'sids',
+    'odaRecipient',
+    'relatedInstruments',
+    'uprRecommendationsReceived',
+    'uprSupported',
+    'uprNoted',
+    'uprOtherResponse',
+    'firstSupportedSession',
+    'firstSupportedDate',
+    'yearsSinceFirstSupported',
+    'lastReviewSession',
+    'lastReviewDate',
+    'nextReviewSession',
+    'nextReviewDate',
+    'catSituation',
+    'nextCatDialogue',
     'sources',
   ]);
 }

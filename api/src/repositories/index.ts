@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { createAdvocacyRepository } from './advocacy.repository.js';
 import { createCatReportingRepository } from './cat-reporting.repository.js';
 import { createInstrumentRepository } from './instrument.repository.js';
 import { createMetaRepository } from './meta.repository.js';
@@ -25,5 +26,6 @@ export const createRepositories = (db: Kysely<Database>) => ({
   sources: createSourceRepository(db),
   catReporting: createCatReportingRepository(db),
   upr: createUprRepository(db),
+  advocacy: createAdvocacyRepository(db),
 });
 export type Repositories = ReturnType<typeof createRepositories>;

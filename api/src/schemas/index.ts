@@ -7,3 +7,4 @@ export * from './state.js';
 export * from './state-detail.js';
 export * from './upr.js';
 export * from './cat-reporting.js';
+export * from './advocacy.js';

@@ -40,7 +40,7 @@ export const State = z
   .meta({ id: 'State' });
 export type State = z.infer<typeof State>;
 
-const BooleanParam = z
+export const BooleanParam = z
   .enum(['true', 'false'])
   .transform((v) => v === 'true')
   .optional();

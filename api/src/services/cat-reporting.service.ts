@@ -11,6 +11,9 @@ import {
   type CatReportingDataset,
   type CatReportingStatus,
   type CatReportObligation,
+  type CatActivityKind,
+  type CatSessionActivity,
+  type CatSituation,
 } from '../domain/cat-reporting.js';
 import { catCalendar, catCalendarNameOf, catCalendarSourceTitle } from '../messages/cat-calendar.js';
 import type { IsoDate } from '../domain/types.js';
@@ -247,6 +250,27 @@ export function createCatReportingService(repos: Repositories) {
       });
     },
 
+    /**
+     * Each State's reporting situation on `asOf` and its next dialogue with the Committee: the
+     * first session after `asOf` that lists the State for a dialogue (a report considered, a review
+     * without a report, a scheduled review), or null where no recorded session does.
+     */
+    async situationsOn(asOf: IsoDate): Promise<Map<string, { situation: CatSituation; nextDialogue: CatNextDialogue | null }>> {
+      const { loaded, statuses } = await statusesOn(asOf);
+      const next = new Map<string, CatNextDialogue>();
+      const upcoming = loaded.dataset.sessions.filter((s) => s.start !== null && s.start > asOf).sort((a, b) => a.session - b.session);
+      for (const session of upcoming)
+        for (const activity of session.activities)
+          if (DIALOGUE_KINDS.has(activity.kind) && !next.has(activity.stateIso3))
+            next.set(activity.stateIso3, {
+              session: session.session,
+              sessionStart: session.start!,
+              dialogueDates: activity.dialogueDates,
+              sourceId: activity.sourceId,
+            });
+      return new Map([...statuses].map(([iso3, status]) => [iso3, { situation: status.situation, nextDialogue: next.get(iso3) ?? null }]));
+    },
+
     /** The latest date the reporting records cover. */
     async dataAsOf() {
       return (await load()).dataAsOf;
@@ -259,3 +283,20 @@ export function createCatReportingService(repos: Repositories) {
   return service;
 }
 export type CatReportingService = ReturnType<typeof createCatReportingService>;
+
+/** A dialogue with the Committee that a recorded session lists for a State. */
+export interface CatNextDialogue {
+  session: number;
+  sessionStart: IsoDate;
+  dialogueDates: CatSessionActivity['dialogueDates'];
+  sourceId: string;
+}
+
+/** The activities of a session that are a dialogue with the State (not documents adopted, not a postponement). */
+const DIALOGUE_KINDS: ReadonlySet<CatActivityKind> = new Set([
+  'report-considered',
+  'report-considered-without-delegation',
+  'considered-without-report',
+  'special-report-considered',
+  'review-scheduled',
+]);

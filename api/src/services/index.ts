@@ -1,4 +1,5 @@
 import type { Repositories } from '../repositories/index.js';
+import { createAdvocacyService } from './advocacy.service.js';
 import { createCatReportingService } from './cat-reporting.service.js';
 import { createCatalogueService } from './catalogue.service.js';
 import { createStatusService } from './status.service.js';
@@ -8,15 +9,17 @@ import { createUprService } from './upr.service.js';
  * Builds the services the routes use from the repositories (the services built here hold no SQL
  * of their own), so that plugins/db.ts only decorates the app with the result. The routes reach
  * them under one name each: `app.services.status`, `app.services.catalogue`,
- * `app.services.catReporting` and `app.services.upr`.
+ * `app.services.catReporting`, `app.services.upr` and `app.services.advocacy`.
  */
 export function createServices(repos: Repositories) {
   const status = createStatusService(repos);
+  const catReporting = createCatReportingService(repos);
   return {
     status,
     catalogue: createCatalogueService(repos, status),
-    catReporting: createCatReportingService(repos),
+    catReporting,
     upr: createUprService(repos),
+    advocacy: createAdvocacyService(repos, status, catReporting),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { todayUtc } from '../domain/clock.js';
+import { INSTRUMENT_IDS } from '../domain/types.js';
+import { isInstrumentId } from '../domain/vocabulary.js';
+import { advocacyCsv } from '../lib/csv-tables.js';
+import { sendCsv } from '../lib/formats.js';
+import { AdvocacyParams, AdvocacyQuery, AdvocacyResponse } from '../schemas/advocacy.js';
+import { ErrorBody } from '../schemas/common.js';
+import { assertKnownRegion } from './route-helpers.js';
+
+export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:instrument',
+    {
+      schema: {
+        tags: ['advocacy'],
+        summary:
+          'Every State that has not joined an instrument on a date, with its groups, related instruments, UPR recommendations to join, last and next review',
+        description:
+          'Filters combine: the group filters (region, group, ldc, sids, oda) as `combine` says (all by default; any: "LDC or SIDS"), and each other filter must hold. `format=csv` gives exactly the filtered list.',
+        params: AdvocacyParams,
+        querystring: AdvocacyQuery,
+        response: { 200: AdvocacyResponse, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params, query }, reply) => {
+      const { asOf = todayUtc(), format, bom, ...filters } = query;
+      if (filters.region) await assertKnownRegion(app, filters.region);
+      const result = isInstrumentId(params.instrument) ? await app.services.advocacy.list(params.instrument, asOf, filters) : undefined;
+      if (!result) throw app.httpErrors.notFound(`No instrument "${params.instrument}". Known ids: ${INSTRUMENT_IDS.join(', ')}.`);
+      if (format === 'csv') return sendCsv(reply, advocacyCsv(result), { bom });
+      return result;
+    },
+  );
+};

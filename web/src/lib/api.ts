@@ -5,6 +5,8 @@
  */
 import { error } from '@sveltejs/kit';
 import type {
+  AdvocacyQuery,
+  AdvocacyResponse,
   AsOfQuery,
   CatReportingDetail,
   CatReportingFilters,
@@ -97,3 +99,14 @@ export const getUprRecommendation = (fetch: Fetch, id: string) =>
 export const getUprReviews = (fetch: Fetch, iso3: string) => apiGet<UprStateReviews>(fetch, `/upr/reviews/${segment(iso3)}`);
 
 export const getUprCalendar = (fetch: Fetch) => apiGet<UprCalendarResponse>(fetch, '/upr/calendar');
+
+// --- advocacy ----------------------------------------------------------------------------------------
+
+/** The advocacy list as JSON: every parameter of the API except the file format; `status` may be several. */
+export type AdvocacyParams = Omit<ApiQuery<Omit<AdvocacyQuery, 'format' | 'bom'>>, 'status'> & { status?: string[] | string | null };
+
+export const getAdvocacy = (fetch: Fetch, instrumentId: string, { status, ...query }: AdvocacyParams = {}) =>
+  apiGet<AdvocacyResponse>(fetch, `/advocacy/${segment(instrumentId)}`, {
+    ...query,
+    status: Array.isArray(status) ? status.join(',') : status,
+  });

@@ -37,6 +37,9 @@ describe('GET /api/advocacy/{instrument}', () => {
     expect(jamaica.signature?.date).toBe('2000-09-08');
     expect(jamaica.upr.received).toBeGreaterThan(0);
     expect(jamaica.upr.recommendations).toHaveLength(jamaica.upr.received);
+    // By cycle: the counts add up, and each cycle's count is its recommendations'.
+    expect(jamaica.upr.byCycle.reduce((n, c) => n + c.received, 0)).toBe(jamaica.upr.received);
+    for (const c of jamaica.upr.byCycle) expect(c.received).toBe(jamaica.upr.recommendations.filter((r) => r.cycle === c.cycle).length);
     for (const r of jamaica.upr.recommendations) {
       expect(r.text).toMatch(/Rome Statute|International Criminal Court|ICC/i);
       expect(r.recommendingStates.length).toBeGreaterThan(0);
@@ -148,6 +151,7 @@ describe('GET /api/advocacy/{instrument}', () => {
     expect(Number(jamaica.uprRecommendationsReceived)).toBe(row.upr.received);
     expect(Number(jamaica.uprSupported)).toBe(row.upr.supported);
     expect(jamaica.sources).toContain('as of');
+    expect(jamaica.uprByCycle).toMatch(/^cycle \d: \d+ received/);
   });
 
   it('refuses what it cannot answer, saying why', async () => {

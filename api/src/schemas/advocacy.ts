@@ -112,6 +112,9 @@ export const AdvocacyState = z
         .describe(
           'Whole years from the review of the first supported recommendation to asOf; where only its year is recorded, counted from 31 December of that year (so never more than have passed)',
         ),
+      byCycle: z
+        .array(z.object({ cycle: z.number().int(), received: z.number().int(), supported: z.number().int(), noted: z.number().int() }))
+        .describe('The same counts per UPR cycle, cycles with a recommendation only'),
       recommendations: z.array(AdvocacyRecommendation).describe('Oldest session first'),
       lastReview: AdvocacyReview.nullable().describe('The latest review over before asOf; null when none is recorded'),
       nextReview: AdvocacyReview.nullable().describe('The next review on the calendar from asOf; null when none is recorded'),

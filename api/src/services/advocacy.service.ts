@@ -115,6 +115,10 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
           ...counts,
           firstSupported,
           yearsSinceFirstSupported: firstDay ? wholeYearsBetween(firstDay, asOf) : null,
+          byCycle: [...groupBy(received, (r) => String(r.cycle))].map(([cycle, list]) => {
+            const { received: n, supported, noted } = countResponses(list.map((r) => r.response));
+            return { cycle: Number(cycle), received: n, supported, noted };
+          }),
           recommendations: received,
           lastReview,
           nextReview,

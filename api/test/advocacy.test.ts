@@ -179,6 +179,11 @@ describe('GET /api/advocacy/{instrument}', () => {
     const status = await get<InstrumentStatusResponse>(app, '/api/instruments/rome-statute/status');
     const onStatute = new Map(status.states.map((s) => [s.iso3, s.status]));
     for (const s of aggression.states) expect(s.related).toEqual([{ instrumentId: 'rome-statute', status: onStatute.get(s.iso3) }]);
+    // A list is only as complete as the participation data: the known gaps travel with it.
+    const fragments = await get<AdvocacyResponse>(app, '/api/advocacy/rs-art8-2017-fragments');
+    const instrument = (await app.inject('/api/instruments/rs-art8-2017-fragments')).json() as { completenessNote: string };
+    expect(fragments.completenessNote).toBe(instrument.completenessNote);
+    expect(fragments.completenessNote.length).toBeGreaterThan(0);
     // Not a party to the Statute at all, and so not able to join the amendment as such: the United States.
     expect(aggression.states.find((s) => s.iso3 === 'USA')?.related[0]?.status).not.toBe('party');
   });

@@ -159,6 +159,9 @@ export const AdvocacyResponse = z
     asOf: IsoDate,
     dataAsOf: IsoDate.describe('The date the participation data for this instrument is as of'),
     uprDataAsOf: IsoDate.nullable().describe('The date the newest UPR source is as of'),
+    completenessNote: z
+      .string()
+      .describe('What the participation data for this instrument is known to miss: a State it misses is listed here as not joined'),
     related: z.array(z.object({ instrumentId: InstrumentId, shortName: z.string(), relation: z.string() })),
     counts: z.object({
       listed: z.number().int().describe('States in this answer (after the filters)'),

@@ -154,6 +154,7 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
         asOf,
         dataAsOf: own.dataAsOf,
         uprDataAsOf,
+        completenessNote: instruments.find((i) => i.id === instrumentId)?.completenessNote ?? '',
         related: related.map((r) => ({ ...r, shortName: shortNameOf.get(r.instrumentId) ?? r.instrumentId })),
       },
       notJoined,

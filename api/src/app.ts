@@ -11,6 +11,7 @@ import { rateLimitsPlugin } from './plugins/rate-limits.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
+import { advocacyProgressRoutes } from './routes/advocacy-progress.js';
 import { catReportingRoutes } from './routes/cat-reporting.js';
 import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
   await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
   await app.register(uprRoutes, { prefix: '/api/upr' });
+  await app.register(advocacyProgressRoutes, { prefix: '/api/advocacy' });
   await app.register(advocacyRoutes, { prefix: '/api/advocacy' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });

@@ -1,4 +1,5 @@
 import type { AdvocacyResponse } from '../schemas/advocacy.js';
+import type { AdvocacyProgressResponse } from '../schemas/advocacy-progress.js';
 import type { CatReportingDetail, CatReportingListResponse } from '../schemas/cat-reporting.js';
 import type { Instrument, InstrumentStatusResponse, TimelineResponse } from '../schemas/instrument.js';
 import type { State } from '../schemas/state.js';
@@ -376,3 +377,47 @@ export function advocacyCsv(result: AdvocacyResponse) {
 }
 
 const table = <Row>(filename: string, rows: Row[], columns: (keyof Row & string)[]): CsvTable<Row> => ({ filename, columns, rows });
+
+/**
+ * Group progress on its date: one row per group, with the count, the members behind it (ISO3 codes,
+ * `;`-separated) and the members that are not States Parties with their status. The series over
+ * time is in the JSON answer.
+ */
+export function advocacyProgressCsv(result: AdvocacyProgressResponse) {
+  const sources = result.sources.map(citation).join(' ; ');
+  const codes = (list: { iso3: string }[]) => list.map((m) => m.iso3).join(' ; ');
+  const rows = result.groups.map((g) => ({
+    instrument: result.instrumentId,
+    asOf: result.asOf,
+    dataAsOf: result.dataAsOf,
+    groupId: g.id,
+    group: g.label,
+    kind: g.kind,
+    members: g.members,
+    statesParties: g.statesParties,
+    signatories: g.signatories,
+    statesPartiesMembers: codes([...g.byStatus.party, ...g.byStatus['withdrawal-pending']].sort((a, b) => a.iso3.localeCompare(b.iso3))),
+    withdrawalPending: codes(g.byStatus['withdrawal-pending']),
+    otherMembers: Object.entries(g.byStatus)
+      .filter(([status]) => status !== 'party' && status !== 'withdrawal-pending')
+      .flatMap(([status, list]) => list.map((m) => `${m.iso3}: ${status}`))
+      .sort()
+      .join(' ; '),
+    sources,
+  }));
+  return table(`${result.instrumentId}-group-progress-${result.asOf}.csv`, rows, [
+    'instrument',
+    'asOf',
+    'dataAsOf',
+    'groupId',
+    'group',
+    'kind',
+    'members',
+    'statesParties',
+    'signatories',
+    'statesPartiesMembers',
+    'withdrawalPending',
+    'otherMembers',
+    'sources',
+  ]);
+}

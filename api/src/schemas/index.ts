@@ -8,3 +8,4 @@ export * from './state-detail.js';
 export * from './upr.js';
 export * from './cat-reporting.js';
 export * from './advocacy.js';
+export * from './advocacy-progress.js';

@@ -1,4 +1,5 @@
 import type { Repositories } from '../repositories/index.js';
+import { createAdvocacyProgressService } from './advocacy-progress.service.js';
 import { createAdvocacyService } from './advocacy.service.js';
 import { createCatReportingService } from './cat-reporting.service.js';
 import { createCatalogueService } from './catalogue.service.js';
@@ -19,6 +20,7 @@ export function createServices(repos: Repositories) {
     catalogue: createCatalogueService(repos, status),
     catReporting,
     upr: createUprService(repos),
+    advocacyProgress: createAdvocacyProgressService(repos, status),
     advocacy: createAdvocacyService(repos, status, catReporting),
   };
 }

@@ -126,6 +126,16 @@ export function createStatusService(repos: Repositories) {
     return { ...loaded, status };
   }
 
+  /** Where a timeline starts: `from`, else the instrument's adoption (else its first event). */
+  function timelineStart(loaded: Inputs, from: IsoDate | undefined, to: IsoDate): IsoDate {
+    const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;
+    if (start > to)
+      throw new InputError(
+        `"to" (${to}) is before the timeline starts (${start}, the instrument's adoption): give a later "to" or an earlier "from"`,
+      );
+    return start;
+  }
+
   return {
     /**
      * Every state's status on `asOf`, restricted to the states matching `filters`; counts are
@@ -187,11 +197,7 @@ export function createStatusService(repos: Repositories) {
       const version = repos.meta.dataVersion();
       const loaded = await loadInputs(instrumentId, version);
       if (!loaded) return undefined;
-      const start = from ?? loaded.instrument.adoptedOn ?? earliestDate(loaded.events) ?? to;
-      if (start > to)
-        throw new InputError(
-          `"to" (${to}) is before the timeline starts (${start}, the instrument's adoption): give a later "to" or an earlier "from"`,
-        );
+      const start = timelineStart(loaded, from, to);
       const points = timeline(
         loaded.engine,
         loaded.events,
@@ -207,11 +213,24 @@ export function createStatusService(repos: Repositories) {
         : null;
       return { instrumentId, from: start, to, dataAsOf: loaded.instrument.dataAsOf, jurisdictionActivation, points };
     },
+
+    /**
+     * The timeline counted over some states only (a group's members), on the same rules and range
+     * as `timeline`: the events of every state still decide an art. 121(4) amendment's entry into
+     * force for all. Undefined for an unknown instrument.
+     */
+    async timelineOfStates(instrumentId: InstrumentId, states: readonly string[], from: IsoDate | undefined, to: IsoDate) {
+      const version = repos.meta.dataVersion();
+      const loaded = await loadInputs(instrumentId, version);
+      if (!loaded) return undefined;
+      const start = timelineStart(loaded, from, to);
+      const points = timeline(loaded.engine, loaded.events, states, start, to, loaded.parent);
+      return { instrumentId, from: start, to, dataAsOf: loaded.instrument.dataAsOf, points };
+    },
   };
 }
 
 export type StatusService = ReturnType<typeof createStatusService>;
-
 
 const earliestDate = (events: ParticipationEvent[]) =>
   events.reduce<IsoDate | null>((min, e) => (e.date && (!min || e.date < min) ? e.date : min), null);

@@ -5,6 +5,8 @@
  */
 import { error } from '@sveltejs/kit';
 import type {
+  AdvocacyProgressQuery,
+  AdvocacyProgressResponse,
   AdvocacyQuery,
   AdvocacyResponse,
   AsOfQuery,
@@ -110,3 +112,10 @@ export const getAdvocacy = (fetch: Fetch, instrumentId: string, { status, ...que
     ...query,
     status: Array.isArray(status) ? status.join(',') : status,
   });
+
+/** Group progress: how many members of each group are States Parties on `asOf`, and over time. */
+export const getAdvocacyProgress = (
+  fetch: Fetch,
+  instrumentId: string,
+  query: ApiQuery<Omit<AdvocacyProgressQuery, 'format' | 'bom'>> = {},
+) => apiGet<AdvocacyProgressResponse>(fetch, `/advocacy/${segment(instrumentId)}/progress`, query);

@@ -339,6 +339,9 @@ export function advocacyCsv(result: AdvocacyResponse) {
         : 'not recorded'
       : null,
     sources: r.sourceIds.map((id) => cite.get(id) ?? id).join(' ; '),
+    uprByCycle: r.upr.byCycle
+      .map((c) => `cycle ${c.cycle}: ${c.received} received, ${c.supported} supported, ${c.noted} noted`)
+      .join(' ; '),
   }));
   return table(`${result.instrumentId}-advocacy-${result.asOf}.csv`, rows, [
     'instrument',
@@ -373,6 +376,7 @@ export function advocacyCsv(result: AdvocacyResponse) {
     'catSituation',
     'nextCatDialogue',
     'sources',
+    'uprByCycle',
   ]);
 }
 

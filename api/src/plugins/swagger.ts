@@ -51,6 +51,11 @@ export const swaggerPlugin = fp(async (app) => {
           description: 'Reports due to the Committee against Torture: history, deadlines, what is established as overdue',
         },
         { name: 'upr', description: 'Universal Periodic Review: recommendations, responses, links to the instruments, implementation' },
+        {
+          name: 'advocacy',
+          description:
+            "Universality advocacy: who has not joined an instrument, what they said at the UPR about joining, when they are next reviewed, and each group's progress",
+        },
       ],
       components: {
         securitySchemes: {

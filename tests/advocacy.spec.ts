@@ -73,6 +73,28 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
+test('every filter makes its own page: a cached answer to one question never answers another', async ({ page, request }) => {
+  const views = [
+    '',
+    '?status=signatory',
+    '?status=signatory&status=withdrawn',
+    '?ldc=true&sids=true',
+    '?ldc=true&sids=true&combine=any',
+    '?supported=true',
+    '?recommended=false',
+    '?reviewWithin=12',
+  ];
+  for (const view of views) {
+    // Asked twice, so the second answer may come from the page cache.
+    for (let i = 0; i < 2; i++) {
+      await page.goto(`/advocacy/rome-statute${view}`);
+      const api = (await (await request.get(`/api/advocacy/rome-statute${view}`)).json()) as AdvocacyList;
+      const shown = api.counts.listed === 0 ? [] : await rowCodes(page, 'advocacy-table');
+      expect(shown.sort(), view).toEqual(api.states.map((s) => s.iso3).sort());
+    }
+  }
+});
+
 test('the CSV download is exactly the filtered list, with the UPR columns', async ({ page, request }) => {
   await page.goto(`/advocacy/rome-statute?${QUESTION}`);
   const href = await page.getByRole('link', { name: /Download this list as CSV/ }).getAttribute('href');

@@ -38,6 +38,10 @@ export const webPlugin = fp<{ buildDir: string } & PageCacheOptions>(async (app,
     return;
   }
   (globalThis as Record<symbol, unknown>)[API_FETCH_KEY] = (request: Request) => injectFetch(app, request);
+  // Pages that print an absolute link (a permalink) build it from SvelteKit's `url.origin`. Without
+  // ORIGIN, adapter-node takes that from the request's Host header (and assumes https), and the
+  // page cache would then serve one sender's host to every reader: the configured address instead.
+  process.env.ORIGIN ??= app.config.publicUrl;
   // Importing the handler starts SvelteKit, whose hooks register the page variant function.
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
   const pageVariant = (globalThis as Record<symbol, PageVariant | undefined>)[PAGE_VARIANT_KEY];

@@ -161,6 +161,49 @@ describe('GET /api/instruments/{id}/status: filters, formats and caching', () =>
     expect(ErrorBody.parse(res.json()).details?.map((d) => d.path)).toContain(path);
   });
 
+  it('keeps the states with one of several statuses, in the LDCs or the SIDS (combine=any)', async () => {
+    const { app } = await setup({ seed: true });
+    const base = '/api/instruments/rome-statute/status?asOf=2026-02-03';
+    const either = await statusOf(app, `${base}&status=signatory&ldc=true&sids=true&combine=any`);
+    const ldcs = await statusOf(app, `${base}&status=signatory&ldc=true`);
+    const sids = await statusOf(app, `${base}&status=signatory&sids=true`);
+    const both = await statusOf(app, `${base}&status=signatory&ldc=true&sids=true`);
+    const codes = (b: StatusBody) => b.states.map((s) => s.iso3).sort();
+    expect(either.states.length).toBeGreaterThan(0);
+    expect(either.states.every((s) => s.status === 'signatory')).toBe(true);
+    expect(codes(either)).toEqual([...new Set([...codes(ldcs), ...codes(sids)])].sort());
+    // "any" is the union, not the intersection "all" gives.
+    expect(codes(both).length).toBeLessThan(codes(either).length);
+    expect(either.counts).toMatchObject({ signatory: either.states.length, party: 0, 'no-action': 0 });
+    const everySignatory = await statusOf(app, `${base}&status=signatory`);
+    expect(either.states.length).toBeLessThan(everySignatory.states.length);
+  });
+
+  it('reads several statuses comma-separated or repeated, as checkboxes send them', async () => {
+    const { app } = await setup({ seed: true });
+    const base = '/api/instruments/opcat/status?asOf=2026-02-03&group=african';
+    const repeated = await statusOf(app, `${base}&status=signatory&status=no-action`);
+    const comma = await statusOf(app, `${base}&status=signatory,no-action`);
+    expect(repeated).toEqual(comma);
+    const all = await statusOf(app, base);
+    const expected = all.states.filter((s) => s.status === 'signatory' || s.status === 'no-action').map((s) => s.iso3);
+    expect(repeated.states.map((s) => s.iso3)).toEqual(expected);
+    expect(new Set(repeated.states.map((s) => s.status))).toEqual(new Set(['signatory', 'no-action']));
+    expect((repeated.counts.signatory ?? 0) + (repeated.counts['no-action'] ?? 0)).toBe(repeated.states.length);
+    const csv = await app.inject(`${base}&status=signatory&status=no-action&format=csv`);
+    expect(csv.body.trim().split('\r\n').slice(1)).toHaveLength(expected.length);
+  });
+
+  it('rejects an unknown status with a 400 naming it', async () => {
+    const { app } = await setup({ seed: true });
+    const res = await app.inject('/api/instruments/opcat/status?status=signatory&status=ratified');
+    expect(res.statusCode).toBe(400);
+    const body = ErrorBody.parse(res.json());
+    expect(body.details).toHaveLength(1);
+    expect(body.details?.[0]?.path).toMatch(/^querystring\.status/);
+    expect(body.details?.[0]?.message).toContain('"ratified"');
+  });
+
   it('rejects an M49 code no state has', async () => {
     const { app } = await setup({ seed: true });
     const res = await app.inject('/api/instruments/uncat/status?region=999');

@@ -41,6 +41,43 @@ describe('GET /api/states', () => {
   });
 });
 
+describe('GET /api/states?instrument=…&status=…', () => {
+  type Listed = { states: { iso3: string; ldc: { status: string }; sids: boolean }[] };
+  it('lists the states with that status, as many as the status list counts', async () => {
+    const { app } = await setup({ seed: true });
+    const listed = (await app.inject('/api/states?instrument=rome-statute&status=party&asOf=2026-02-03')).json() as Listed;
+    const status = (await app.inject('/api/instruments/rome-statute/status?asOf=2026-02-03')).json() as {
+      counts: Record<string, number>;
+      states: { iso3: string; status: string }[];
+    };
+    expect(listed.states.length).toBeGreaterThan(100);
+    expect(listed.states).toHaveLength(status.counts.party!);
+    const parties = status.states.filter((s) => s.status === 'party').map((s) => s.iso3);
+    expect(listed.states.map((s) => s.iso3).sort()).toEqual(parties.sort());
+  });
+
+  it('combines the status with the group filters, repeated or comma-separated', async () => {
+    const { app } = await setup({ seed: true });
+    const get = async (query: string) =>
+      ((await app.inject(`/api/states?instrument=rome-statute&asOf=2026-02-03&${query}`)).json() as Listed).states.map((s) => s.iso3);
+    const either = await get('status=signatory&status=no-action&ldc=true&sids=true&combine=any');
+    expect(either.length).toBeGreaterThan(0);
+    expect(await get('status=signatory,no-action&ldc=true&sids=true&combine=any')).toEqual(either);
+    const union = new Set([...(await get('status=signatory,no-action&ldc=true')), ...(await get('status=signatory,no-action&sids=true'))]);
+    expect(new Set(either)).toEqual(union);
+  });
+
+  it('answers 400 for a status without an instrument, or an unknown status', async () => {
+    const { app } = await setup({ seed: true });
+    const alone = await app.inject('/api/states?status=party');
+    expect(alone.statusCode).toBe(400);
+    expect(alone.json().message).toContain('"instrument"');
+    const unknown = await app.inject('/api/states?instrument=rome-statute&status=member');
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json())).toContain('member');
+  });
+});
+
 describe('GET /api/states/{iso3}', () => {
   it('gives the state, its status on all 11 instruments and every event with its source', async () => {
     const { app } = await setup({ seed: true });

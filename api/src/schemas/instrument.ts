@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { STATUSES } from '../domain/types.js';
 import { IsoDate } from './common.js';
-import { InstrumentId, SourceRef, StatusCounts, StatusDetail } from './participation.js';
+import { InstrumentId, SourceRef, StatusCounts, StatusDetail, StatusListParam } from './participation.js';
 import { StateFilters } from './state.js';
 
 const EntryIntoForceRule = z.discriminatedUnion('kind', [
@@ -58,7 +59,11 @@ export const AsOfQuery = z.object({
 
 export type AsOfQuery = z.infer<typeof AsOfQuery>;
 
-export const InstrumentStatusQuery = StateFilters.extend(AsOfQuery.shape);
+export const InstrumentStatusQuery = StateFilters.extend(AsOfQuery.shape).extend({
+  status: StatusListParam.optional().describe(
+    `Keep only the states with one of these statuses on asOf (${STATUSES.join(', ')}): comma-separated (status=signatory,no-action) or repeated (status=signatory&status=no-action); rows and counts are over the states kept`,
+  ),
+});
 export type InstrumentStatusQuery = z.infer<typeof InstrumentStatusQuery>;
 
 export const InstrumentStatusRow = StatusDetail.extend({

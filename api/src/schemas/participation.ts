@@ -21,7 +21,11 @@ export const StatusListParam = z
   ])
   .pipe(
     z
-      .array(StatusName, { error: `must be one or more of ${STATUSES.join(', ')}, separated by commas` })
+      .array(
+        // The message names the value, so a typo among several statuses is found at once.
+        z.enum(STATUSES, { error: (issue) => `"${String(issue.input)}" is not a status: use ${STATUSES.join(', ')}` }),
+        { error: `must be one or more of ${STATUSES.join(', ')}, separated by commas` },
+      )
       .min(1, 'must name at least one status'),
   )
   .describe(`One or more of ${STATUSES.join(', ')}: comma-separated, or the parameter repeated`);

@@ -9,11 +9,14 @@ import {
 import { hasGroupFilters } from '../domain/state-groups.js';
 import { timeline } from '../domain/timeline.js';
 import { InputError } from '../lib/input-error.js';
-import type { InstrumentId, IsoDate, ParticipationEvent } from '../domain/types.js';
+import type { InstrumentId, IsoDate, ParticipationEvent, Status } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
 import type { SourceRef, StatusDetail } from '../schemas/participation.js';
 import type { StateFilters } from '../schemas/state.js';
+
+/** The states an instrument's status list shows: those in the groups, and with one of `status` when given. */
+export type StatusFilters = StateFilters & { status?: readonly Status[] | undefined };
 
 interface Inputs {
   instrument: InstrumentRecord;
@@ -138,13 +141,14 @@ export function createStatusService(repos: Repositories) {
 
   return {
     /**
-     * Every state's status on `asOf`, restricted to the states matching `filters`; counts are
-     * over the states shown. Undefined for an unknown instrument.
+     * Every state's status on `asOf`, restricted to the states matching `filters` (groups, and
+     * statuses when given); counts are over the states shown. Undefined for an unknown instrument.
      */
-    async instrumentStatus(instrumentId: InstrumentId, asOf: IsoDate, filters: StateFilters) {
+    async instrumentStatus(instrumentId: InstrumentId, asOf: IsoDate, filters: StatusFilters) {
       const computed = await statusOf(instrumentId, asOf);
       if (!computed) return undefined;
       const filtered = hasGroupFilters(filters) ? new Set((await repos.states.listStates(filters)).map((s) => s.iso3)) : null;
+      const statuses = filters.status?.length ? new Set(filters.status) : null;
       const counts = Object.fromEntries(Object.keys(computed.status.counts).map((k) => [k, 0])) as InstrumentStatus['counts'];
       const rows = [];
       const refs = await repos.meta.sourceRefs();
@@ -152,6 +156,7 @@ export function createStatusService(repos: Repositories) {
       for (const { iso3, nameEn } of computed.states) {
         if (filtered && !filtered.has(iso3)) continue;
         const result = computed.status.states[iso3]!;
+        if (statuses && !statuses.has(result.status)) continue;
         counts[result.status]++;
         rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf, activationSource) });
       }

@@ -64,7 +64,15 @@ const segment = encodeURIComponent;
 
 // --- states ----------------------------------------------------------------------------------------
 
-export const getStates = (fetch: Fetch, filters: ApiQuery<StateFilters> = {}) => apiGet<{ states: State[] }>(fetch, '/states', filters);
+/** A status list's `status` parameter: several statuses, sent comma-separated. */
+type StatusParam = { status?: readonly string[] | string | null };
+const joinStatus = (status: StatusParam['status']) => (Array.isArray(status) ? status.join(',') : (status as string | null | undefined));
+
+/** The states list; with `instrument`, `status` keeps the states with one of those statuses on it on `asOf`. */
+export const getStates = (
+  fetch: Fetch,
+  { status, ...filters }: ApiQuery<StateFilters & { instrument: string; asOf: string }> & StatusParam = {},
+) => apiGet<{ states: State[] }>(fetch, '/states', { ...filters, status: joinStatus(status) });
 
 export const getStateDetail = (fetch: Fetch, iso3: string, query: ApiQuery<AsOfQuery> = {}) =>
   apiGet<StateDetail>(fetch, `/states/${segment(iso3)}`, query);
@@ -75,8 +83,11 @@ export const getInstruments = (fetch: Fetch) => apiGet<{ instruments: Instrument
 
 export const getInstrument = (fetch: Fetch, id: string) => apiGet<InstrumentDetail>(fetch, `/instruments/${segment(id)}`);
 
-export const getInstrumentStatus = (fetch: Fetch, id: string, query: ApiQuery<InstrumentStatusQuery> = {}) =>
-  apiGet<InstrumentStatusResponse>(fetch, `/instruments/${segment(id)}/status`, query);
+export const getInstrumentStatus = (
+  fetch: Fetch,
+  id: string,
+  { status, ...query }: Omit<ApiQuery<InstrumentStatusQuery>, 'status'> & StatusParam = {},
+) => apiGet<InstrumentStatusResponse>(fetch, `/instruments/${segment(id)}/status`, { ...query, status: joinStatus(status) });
 
 export const getInstrumentTimeline = (fetch: Fetch, id: string) => apiGet<TimelineResponse>(fetch, `/instruments/${segment(id)}/timeline`);
 

@@ -30,7 +30,7 @@ export async function loadMapBase(fetch: Fetch, locale: Locale) {
 export async function loadMapStatus(fetch: Fetch, instrumentId: string, query: ViewQuery) {
   const [instrument, status, timeline] = await Promise.all([
     getInstrument(fetch, instrumentId),
-    getInstrumentStatus(fetch, instrumentId, { asOf: query.asOf, ...query.filters }),
+    getInstrumentStatus(fetch, instrumentId, { asOf: query.asOf, ...query.filters, status: query.status }),
     getInstrumentTimeline(fetch, instrumentId),
   ]);
   return {

@@ -2,12 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readAdvocacyView } from '$lib/advocacy';
 import { readCatQuery } from '$lib/cat-reporting';
 import { readViewQuery } from '$lib/query';
 import { readSort } from '$lib/sort';
 import { readUprQuery } from '$lib/upr';
 import { readFamily } from './compare-data';
-import { PAGE_QUERY_PARAMS, pageVariant } from './page-variant';
+import { MULTI_VALUED_PARAMS, PAGE_QUERY_PARAMS, pageVariant } from './page-variant';
 
 const variant = (search: string, headers = {}) => pageVariant(new URL(`http://tracker.test/maps/rome-statute${search}`), headers);
 
@@ -23,7 +24,7 @@ class RecordingParams extends URLSearchParams {
     return super.has(name);
   }
   override getAll(name: string) {
-    this.read.add('*');
+    this.read.add(MULTI_VALUED_PARAMS.includes(name) ? name : '*');
     return super.getAll(name);
   }
   override entries() {
@@ -40,7 +41,7 @@ class RecordingParams extends URLSearchParams {
   }
 }
 
-const READERS = { readViewQuery, readSort, readUprQuery, readCatQuery, readFamily } as const;
+const READERS = { readViewQuery, readSort, readUprQuery, readCatQuery, readFamily, readAdvocacyView } as const;
 
 describe('the parameters pages read', () => {
   it.each(Object.entries(READERS))('%s reads only listed parameters, one value each', (_name, reader) => {
@@ -89,6 +90,13 @@ describe('pageVariant', () => {
     expect(variant('?asOf=2001-01-01&asOf=2017-10-27')).toBe('en /maps/rome-statute?asOf=2001-01-01');
     // An empty first value is what the page sees (no date: today), whatever follows it.
     expect(variant('?asOf=&asOf=2017-10-27')).toBe(variant(''));
+  });
+
+  it('keeps every value of a parameter read as a list, in one order', () => {
+    const both = variant('?status=signatory&status=no-action');
+    expect(both).toBe('en /maps/rome-statute?status=no-action&status=signatory');
+    expect(variant('?status=no-action,signatory')).toBe(both);
+    expect(variant('?status=signatory')).not.toBe(both);
   });
 
   it('tells variants apart by every parameter a page reads', () => {

@@ -15,12 +15,22 @@ import { negotiateLocale } from '$lib/i18n/server';
 import { FILTER_KEYS } from '$lib/query';
 import { UPR_FILTER_KEYS } from '$lib/upr';
 
+/**
+ * Parameters a page reads every value of (`status=signatory&status=no-action`, as checkboxes send
+ * them, or comma-separated): the variant keeps them all, split, deduplicated and sorted, since
+ * their order does not change the page.
+ */
+export const MULTI_VALUED_PARAMS: readonly string[] = ['status'];
+
 /** Every query parameter a page or its load function reads (`lang` is read as the language). */
 export const PAGE_QUERY_PARAMS: readonly string[] = [
   ...new Set([
     // maps, states, state profiles, compare (readViewQuery, readFamily) and their sorted tables (readSort)
     'asOf',
     ...FILTER_KEYS,
+    ...MULTI_VALUED_PARAMS,
+    // the states list's status filter names its instrument
+    'instrument',
     'family',
     'sort',
     'dir',
@@ -81,6 +91,12 @@ export function pageVariant(url: URL, headers: IncomingHttpHeaders): string | nu
   });
   const query = new URLSearchParams();
   for (const name of PAGE_QUERY_PARAMS) {
+    if (MULTI_VALUED_PARAMS.includes(name)) {
+      const values = new Set(url.searchParams.getAll(name).flatMap((v) => v.split(',').map((s) => s.trim())));
+      values.delete('');
+      for (const value of [...values].sort()) query.append(name, value);
+      continue;
+    }
     const value = url.searchParams.get(name);
     if (value) query.set(name, value);
   }

@@ -171,6 +171,50 @@ test.describe('UPR pages without JavaScript', () => {
     await page.goto('/upr/reviews/SVN?cycle=4');
     await expect(page.locator('[data-session="48"]').getByTestId('upr-review-counts')).toHaveText('254: 217 supported, 37 noted');
   });
+
+  test('the groups of the State under review: LDCs or small island States asked to ratify the Rome Statute', async ({ page, request }) => {
+    const { states } = (await (await request.get('/api/states')).json()) as {
+      states: { iso3: string; ldc: { status: string }; sids: boolean }[];
+    };
+    const ldcOrSids = new Set(states.filter((s) => s.ldc.status === 'ldc' || s.sids).map((s) => s.iso3));
+    await page.goto('/upr?instrument=rome-statute&action=ratify-accede');
+    const all = await total(page);
+    await page.getByLabel('Least developed country').selectOption('true');
+    await page.getByLabel('Small island developing state').selectOption('true');
+    await page.getByLabel('These combine').selectOption('any');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    // The facet choices travel as hidden fields, first; the empty fields mean "any".
+    await expect(page).toHaveURL(
+      /\?instrument=rome-statute&action=ratify-accede&.*&stateGroup=&stateRegion=&stateLdc=true&stateSids=true&stateCombine=any$/,
+    );
+    const found = await total(page);
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(all);
+    await expect(page.getByLabel('These combine')).toHaveValue('any');
+    const reviewed = await results(page)
+      .locator('a[href^="/upr/reviews/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(13, 16)));
+    expect(reviewed.length).toBeGreaterThan(0);
+    for (const iso3 of reviewed) expect(ldcOrSids, iso3).toContain(iso3);
+    const chosen = page.getByRole('list', { name: 'Chosen filters' });
+    await expect(chosen.getByRole('link', { name: /Under review, LDC: Yes/ })).toBeVisible();
+    await expect(chosen.getByRole('link', { name: /Under review, groups combine: any one is enough/ })).toBeVisible();
+    const href = (await page.getByTestId('upr-csv').getAttribute('href')) ?? '';
+    expect(href).toContain('stateLdc=true&stateSids=true&stateCombine=any');
+    const csv = await (await request.get(href)).text();
+    // Each record starts with its id, "<source>:<session>:<ISO3 under review>:…", at the start of a line.
+    const rows = [...csv.matchAll(/^[a-z-]+:\d+:([A-Z]{3}):/gm)].map((m) => m[1]!);
+    expect(rows).toHaveLength(found);
+    for (const iso3 of new Set(rows)) expect(ldcOrSids, iso3).toContain(iso3);
+
+    // On a 390 px phone the form's new fields wrap: nothing runs off the side.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const fields = page.getByRole('group', { name: 'Groups of the State under review' }).locator('select');
+    await expect(fields).toHaveCount(5);
+    for (const box of await fields.evaluateAll((els) => els.map((el) => el.getBoundingClientRect())))
+      expect(box.left >= 0 && box.right <= 390, JSON.stringify(box)).toBe(true);
+  });
 });
 
 test.describe('UPR on the country profile', () => {

@@ -100,6 +100,59 @@ describe('GET /api/upr/recommendations', () => {
     // Ten exports over some 61,000 recommendations: seconds on two shared cores.
   }, 30_000);
 
+  it('filters by the groups of the State under review, LDCs or SIDS alike in JSON, facets and CSV', async () => {
+    const { app } = await setup({ seed: true });
+    const states = (await app.inject('/api/states')).json() as {
+      states: { iso3: string; ldc: { status: string }; sids: boolean; unRegionalGroup: string | null }[];
+    };
+    const ldc = new Set(states.states.filter((s) => s.ldc.status === 'ldc').map((s) => s.iso3));
+    const sids = new Set(states.states.filter((s) => s.sids).map((s) => s.iso3));
+    const base = 'instrument=rome-statute&action=ratify-accede';
+    const all = async (query: string) => {
+      const first = await search(app, `${query}&pageSize=200`);
+      const items = [...first.items];
+      for (let page = 2; items.length < first.total; page++) items.push(...(await search(app, `${query}&pageSize=200&page=${page}`)).items);
+      return { total: first.total, ids: new Set(items.map((r) => r.id)), states: new Set(items.map((r) => r.stateUnderReview.iso3)) };
+    };
+    const either = await all(`${base}&stateLdc=true&stateSids=true&stateCombine=any`);
+    const onlyLdc = await all(`${base}&stateLdc=true`);
+    const onlySids = await all(`${base}&stateSids=true`);
+    const both = await all(`${base}&stateLdc=true&stateSids=true`);
+    const unfiltered = await search(app, `${base}&pageSize=1`);
+    expect(onlyLdc.total).toBeGreaterThan(0);
+    expect(onlySids.total).toBeGreaterThan(0);
+    expect([...onlyLdc.states].every((s) => ldc.has(s))).toBe(true);
+    expect([...onlySids.states].every((s) => sids.has(s))).toBe(true);
+    expect([...both.states].every((s) => ldc.has(s) && sids.has(s))).toBe(true);
+    expect([...either.states].every((s) => ldc.has(s) || sids.has(s))).toBe(true);
+    // "any" is the union of the two, "all" (the default) their intersection.
+    expect(either.ids).toEqual(new Set([...onlyLdc.ids, ...onlySids.ids]));
+    expect(either.total).toBe(onlyLdc.total + onlySids.total - both.total);
+    expect(either.total).toBeLessThan(unfiltered.total);
+
+    for (const query of [
+      `${base}&stateLdc=true&stateSids=true&stateCombine=any`,
+      `${base}&stateGroup=asia-pacific&stateSids=false`,
+      'stateRegion=002&response=noted',
+      'q=ratif&stateGroup=african&stateLdc=false',
+    ]) {
+      const json = await search(app, `${query}&pageSize=1&facets=true`);
+      expect(json.total, query).toBeGreaterThan(0);
+      expect(
+        json.facets!.response.reduce((n, f) => n + f.count, 0),
+        query,
+      ).toBe(json.total);
+      const csv = parse((await app.inject(`/api/upr/recommendations?${query}&format=csv`)).body, { columns: true }) as Record<
+        string,
+        string
+      >[];
+      expect(csv, query).toHaveLength(json.total);
+    }
+    const african = await search(app, 'stateGroup=african&cycle=4&pageSize=200');
+    const group = new Map(states.states.map((s) => [s.iso3, s.unRegionalGroup]));
+    expect(african.items.every((r) => group.get(r.stateUnderReview.iso3) === 'african')).toBe(true);
+  }, 30_000);
+
   it('pages through results without overlap', async () => {
     const { app } = await setup({ seed: true });
     const first = await search(app, 'state=SVN&page=1&pageSize=100');
@@ -117,6 +170,12 @@ describe('GET /api/upr/recommendations', () => {
       ['instrument=icc', 'instrument'],
       ['pageSize=1000', 'pageSize'],
       ['state=Slovenia', 'state'],
+      ['stateGroup=africa', 'stateGroup'],
+      ['stateRegion=2', 'stateRegion'],
+      ['stateRegion=999', 'stateRegion'],
+      ['stateLdc=yes', 'stateLdc'],
+      ['stateSids=1', 'stateSids'],
+      ['stateCombine=or', 'stateCombine'],
     ] as const) {
       const res = await app.inject(`/api/upr/recommendations?${query}`);
       expect(res.statusCode, query).toBe(400);

@@ -64,6 +64,8 @@ export function whereClause(filters: UprFilters): Where {
     if (match) add('r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', match);
   }
   if (filters.state) add('r.stateUnderReviewIso3 = ?', filters.state);
+  if (filters.statesUnderReview)
+    add('r.stateUnderReviewIso3 in (select value from json_each(?))', JSON.stringify(filters.statesUnderReview));
   // The lists are JSON columns (migration 006): recommendingStates [{iso3, nameAsRecorded}], themes [name].
   if (filters.recommendingState)
     add("exists (select 1 from json_each(r.recommendingStates) s where s.value ->> '$.iso3' = ?)", filters.recommendingState);

@@ -5,11 +5,14 @@ import type { FastifyInstance } from 'fastify';
  * so that route files never import one another.
  */
 
-/** A well-formed M49 code that no state has is a mistake, not an empty selection. */
-export async function assertKnownRegion(app: FastifyInstance, code: string) {
+/**
+ * A well-formed M49 code that no state has is a mistake, not an empty selection. `param` names the
+ * query parameter where a route has more than one region filter.
+ */
+export async function assertKnownRegion(app: FastifyInstance, code: string, param = 'region') {
   if (!(await app.repos.states.hasRegion(code))) {
     throw app.httpErrors.badRequest(
-      `Unknown M49 region "${code}": use a region, sub-region or intermediate region code listed by GET /api/states`,
+      `Unknown M49 region "${code}" (${param}): use a region, sub-region or intermediate region code listed by GET /api/states`,
     );
   }
 }

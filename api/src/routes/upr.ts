@@ -17,7 +17,7 @@ import {
 } from '../schemas/upr.js';
 import { preferredEncoding } from '../lib/compression.js';
 import { todayUtc } from '../domain/clock.js';
-import { unknownState } from './route-helpers.js';
+import { assertKnownRegion, unknownState } from './route-helpers.js';
 
 export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -35,6 +35,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, typedReply) => {
       const { query } = request;
       if (query.sort === 'relevance' && !query.q) throw app.httpErrors.badRequest('sort=relevance needs a search text (q)');
+      if (query.stateRegion) await assertKnownRegion(app, query.stateRegion, 'stateRegion');
       if (query.format === 'csv') {
         // A stream, not the JSON shape the schema types: sent through the untyped reply.
         const reply = typedReply as FastifyReply;

@@ -11,9 +11,11 @@ import {
 } from '../domain/vocabulary.js';
 import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, readSearchText } from '../domain/search-text.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
+import { GROUP_COMBINATIONS } from '../domain/state-groups.js';
 import { FormatQuery, IsoDate, PlainText } from './common.js';
 import { InstrumentId, SourceRef } from './participation.js';
 import { HttpUrl } from './dataset.js';
+import { BooleanParam, StateFilters } from './state.js';
 
 /** API shapes of the UPR part. */
 
@@ -52,6 +54,19 @@ export const UprSearchQuery = z.object({
     `Full-text search; words match by stem and prefix ("ratif" finds ratify, ratification; words of fewer than ${MIN_PREFIX_LENGTH} letters match whole); "quoted phrases" match as phrases; at most ${MAX_SEARCH_TERMS} words or phrases`,
   ),
   state: Iso3Param.optional().describe('State under review (ISO3)'),
+  // The State under review by its groups: the same rule (domain/state-groups.ts) as every list of States.
+  stateGroup: z.enum(UN_REGIONAL_GROUPS).optional().describe("State under review's UN regional group"),
+  stateRegion: StateFilters.shape.region.describe(
+    "State under review's M49 region, sub-region or intermediate region code (3 digits, as listed by GET /api/states)",
+  ),
+  stateLdc: BooleanParam.describe('true: the State under review is a least developed country now; false: it is not'),
+  stateSids: BooleanParam.describe('true: the State under review is a small island developing State; false: it is not'),
+  stateCombine: z
+    .enum(GROUP_COMBINATIONS)
+    .optional()
+    .describe(
+      'How stateGroup, stateRegion, stateLdc and stateSids combine: all (default: each must hold) or any (one is enough: stateLdc=true&stateSids=true&stateCombine=any selects recommendations to LDCs and to small island developing States)',
+    ),
   recommendingState: Iso3Param.optional().describe('Recommending State (ISO3)'),
   recommendingGroup: z.enum(UN_REGIONAL_GROUPS).optional().describe("Recommending State's UN regional group"),
   cycle: IntParam(1, 4).optional(),
@@ -72,7 +87,16 @@ export const UprSearchQuery = z.object({
   ...FormatQuery.shape,
 });
 export type UprSearchQuery = z.infer<typeof UprSearchQuery>;
-export type UprFilters = Omit<UprSearchQuery, 'sort' | 'page' | 'pageSize' | 'facets' | 'format' | 'bom'>;
+/** The State-under-review group filters: the service resolves them to `statesUnderReview`. */
+export type UprStateGroupQuery = Pick<UprSearchQuery, 'stateGroup' | 'stateRegion' | 'stateLdc' | 'stateSids' | 'stateCombine'>;
+/**
+ * The filters the column index and the CSV's SQL apply. The group filters reach them as the set of
+ * States they select, worked out once, so that the JSON, its facets and the CSV cannot differ.
+ */
+export type UprFilters = Omit<UprSearchQuery, 'sort' | 'page' | 'pageSize' | 'facets' | 'format' | 'bom' | keyof UprStateGroupQuery> & {
+  /** ISO3 codes of the States under review the group filters select; undefined when none is given. */
+  statesUnderReview?: readonly string[] | undefined;
+};
 
 export const UprLink = z.object({ instrumentId: z.string(), action: z.enum(UPR_LINK_ACTIONS).nullable() }).meta({ id: 'UprLink' });
 

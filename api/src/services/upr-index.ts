@@ -163,6 +163,15 @@ export function searchIndex(
   if (matched && member) for (const d of matched.docs) member[d] = 1;
   const stateIdx = (iso3: string | undefined) => (iso3 === undefined ? undefined : index.states.indexOf(iso3));
   const sur = stateIdx(filters.state);
+  // The States the group filters select, as a lookup by state index (NO_STATE falls outside it).
+  let surIn: Uint8Array | null = null;
+  if (filters.statesUnderReview) {
+    surIn = new Uint8Array(index.states.length);
+    for (const iso3 of filters.statesUnderReview) {
+      const i = index.states.indexOf(iso3);
+      if (i >= 0) surIn[i] = 1;
+    }
+  }
   const rec = stateIdx(filters.recommendingState);
   const groupBit = filters.recommendingGroup ? 1 << (UN_REGIONAL_GROUPS as readonly string[]).indexOf(filters.recommendingGroup) : 0;
   const response = filters.response === undefined ? -1 : filters.response === 'not-recorded' ? 0 : RESPONSES.indexOf(filters.response);
@@ -184,6 +193,7 @@ export function searchIndex(
   const passes = (d: number): boolean => {
     if (member && !member[d]) return false;
     if (sur !== undefined && index.stateUnderReview[d] !== sur) return false;
+    if (surIn && !surIn[index.stateUnderReview[d]!]) return false;
     if (filters.cycle !== undefined && index.cycle[d] !== filters.cycle) return false;
     if (filters.session !== undefined && index.session[d] !== filters.session) return false;
     if (response >= 0 && index.response[d] !== response) return false;

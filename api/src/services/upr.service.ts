@@ -4,11 +4,21 @@ import { recommendationFromRow } from '../repositories/upr-store.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { ftsMatch, type AssessmentRow, type CsvRow, type PresentedRow, type ReviewRow } from '../repositories/upr.repository.js';
 import type { SourceRef } from '../schemas/participation.js';
-import type { UprAssessment, UprAssessmentInput, UprRecommendation, UprReview, UprSearchQuery, UprSearchResponse } from '../schemas/upr.js';
+import type {
+  UprAssessment,
+  UprAssessmentInput,
+  UprFilters,
+  UprRecommendation,
+  UprReview,
+  UprSearchQuery,
+  UprSearchResponse,
+  UprStateGroupQuery,
+} from '../schemas/upr.js';
 import { citation } from '../lib/csv-tables.js';
 import { CSV_OPTIONS } from '../lib/formats.js';
 import { refsFor } from './source-refs.js';
 import { todayUtc } from '../domain/clock.js';
+import { hasGroupFilters } from '../domain/state-groups.js';
 import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
 
 /**
@@ -26,6 +36,17 @@ export function createUprService(repos: Repositories) {
     if (index?.version !== version) index = { version, value: buildUprIndex(upr.indexSource) };
     return index.value;
   };
+
+  /**
+   * The search's filters, with the State-under-review group filters resolved to the States they
+   * select, through the states repository and so by the one rule every list of States uses.
+   */
+  async function filtersOf(query: Omit<UprFilters, 'statesUnderReview'> & UprStateGroupQuery): Promise<UprFilters> {
+    const { stateGroup, stateRegion, stateLdc, stateSids, stateCombine, ...filters } = query;
+    const groups = { group: stateGroup, region: stateRegion, ldc: stateLdc, sids: stateSids, combine: stateCombine };
+    if (!hasGroupFilters(groups)) return filters;
+    return { ...filters, statesUnderReview: (await repos.states.listStates(groups)).map((s) => s.iso3) };
+  }
 
   /** Recommendations in the API shape, with names, links, latest assessment and source. */
   async function present(rows: PresentedRow[]): Promise<UprRecommendation[]> {
@@ -77,7 +98,8 @@ export function createUprService(repos: Repositories) {
 
   return {
     async search(query: UprSearchQuery): Promise<UprSearchResponse> {
-      const { sort, page, pageSize, facets: withFacets, format: _format, bom: _bom, q, ...filters } = query;
+      const { sort, page, pageSize, facets: withFacets, format: _format, bom: _bom, q, ...given } = query;
+      const filters = await filtersOf(given);
       const index = currentIndex();
       const match = q ? ftsMatch(q) : null;
       let matched: { docs: Int32Array; relevance: boolean } | null = null;
@@ -101,9 +123,9 @@ export function createUprService(repos: Repositories) {
      * ends the pipeline, and with it the reading.
      */
     async csv(query: UprSearchQuery): Promise<Readable> {
-      const { sort, page: _p, pageSize: _s, facets: _f, format: _format, bom, ...filters } = query;
+      const { sort, page: _p, pageSize: _s, facets: _f, format: _format, bom, ...given } = query;
       const refs = await repos.meta.sourceRefs();
-      const seqs = upr.csvSeqs(filters, sort);
+      const seqs = upr.csvSeqs(await filtersOf(given), sort);
       function* records() {
         for (let i = 0; i < seqs.length; i += CSV_CHUNK_ROWS) {
           const chunk = seqs.slice(i, i + CSV_CHUNK_ROWS);

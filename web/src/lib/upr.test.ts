@@ -28,6 +28,7 @@ const labels = {
   t,
   instruments: { opcat: 'OPCAT', uncat: 'UNCAT', 'rome-statute': 'Rome Statute' },
   states: { SVN: 'Slovenia', FRA: 'France' },
+  regions: { '002': 'Africa', '029': 'Caribbean' },
 };
 
 describe('readUprQuery', () => {
@@ -151,6 +152,12 @@ describe('facets', () => {
     ['state', 'SVN', 'Slovenia'],
     ['recommendingState', 'FRA', 'France'],
     ['theme', 'Torture and other CID treatment', 'Torture and other CID treatment'],
+    ['stateGroup', 'asia-pacific', 'Asia-Pacific Group'],
+    ['stateRegion', '002', 'Africa'],
+    ['stateRegion', '999', '999'],
+    ['stateLdc', 'true', 'Yes'],
+    ['stateSids', 'false', 'No'],
+    ['stateCombine', 'any', 'any one is enough (e.g. LDC or SIDS)'],
   ] as const)('%s=%s reads "%s"', (key, value, label) => expect(filterValueLabel(key, value, labels)).toBe(label));
 
   it('lists the chosen filters with links that remove each', () => {
@@ -158,6 +165,41 @@ describe('facets', () => {
       { key: 'q', value: 'ratif', label: 'ratif', removeHref: '/upr?state=SVN&instrument=opcat' },
       { key: 'state', value: 'SVN', label: 'Slovenia', removeHref: '/upr?q=ratif&instrument=opcat' },
       { key: 'instrument', value: 'opcat', label: 'OPCAT', removeHref: '/upr?q=ratif&state=SVN' },
+    ]);
+  });
+});
+
+describe('the groups of the State under review', () => {
+  const chosen = 'instrument=rome-statute&action=ratify-accede&stateLdc=true&stateSids=true&stateCombine=any';
+
+  it('are read from the URL, empty form fields left out', () => {
+    expect(query(`${chosen}&stateGroup=&stateRegion=`).filters).toEqual({
+      instrument: 'rome-statute',
+      action: 'ratify-accede',
+      stateLdc: 'true',
+      stateSids: 'true',
+      stateCombine: 'any',
+    });
+  });
+
+  it('travel to the API, the CSV download and the page links, in the API’s order', () => {
+    const q = query(`${chosen}&stateGroup=african&stateRegion=002&page=3`);
+    const groups = 'stateGroup=african&stateRegion=002&stateLdc=true&stateSids=true&stateCombine=any';
+    expect(toSearch(apiSearchQuery(q, { facets: false }))).toBe(
+      `?${groups}&instrument=rome-statute&action=ratify-accede&sort=session&page=3&pageSize=25`,
+    );
+    expect(downloadHref(q)).toBe(
+      `/api/upr/recommendations?${groups}&instrument=rome-statute&action=ratify-accede&sort=session&format=csv&bom=true`,
+    );
+    expect(uprHref(q, { page: 4 })).toBe(`/upr?${groups}&instrument=rome-statute&action=ratify-accede&page=4`);
+  });
+
+  it('show as active filters, each removable on its own', () => {
+    const active = activeFilters(query('stateLdc=true&stateSids=true&stateCombine=any'), labels);
+    expect(active.map((f) => [f.key, f.label, f.removeHref])).toEqual([
+      ['stateLdc', 'Yes', '/upr?stateSids=true&stateCombine=any'],
+      ['stateSids', 'Yes', '/upr?stateLdc=true&stateCombine=any'],
+      ['stateCombine', 'any one is enough (e.g. LDC or SIDS)', '/upr?stateLdc=true&stateSids=true'],
     ]);
   });
 });

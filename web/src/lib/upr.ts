@@ -11,6 +11,7 @@ import { isUprSort, UPR_RESPONSE_FILTERS, type UprSort } from '@tracker/api/doma
 import type { UprSearchQuery } from '@tracker/api/schemas';
 import type { UprSearchParams } from '$lib/api';
 import { downloadParams } from '$lib/downloads';
+import { m49Name } from '$lib/groups';
 import type { UprCalendarSession, UprFacets, UprRecommendation, UprReview, UprStateReviews } from '$lib/api-types';
 import { toSearch } from '$lib/query';
 
@@ -18,6 +19,11 @@ import { toSearch } from '$lib/query';
 export const UPR_FILTER_KEYS = [
   'q',
   'state',
+  'stateGroup',
+  'stateRegion',
+  'stateLdc',
+  'stateSids',
+  'stateCombine',
   'recommendingState',
   'recommendingGroup',
   'cycle',
@@ -170,13 +176,15 @@ export interface LabelContext {
   instruments: Readonly<Record<string, string>>;
   /** State names by ISO3. */
   states?: Readonly<Record<string, string>>;
+  /** M49 region names by code, in English: the fallback where the catalogue has none. */
+  regions?: Readonly<Record<string, string>>;
 }
 
 /**
  * The words for a filter's value: catalogue entries for the API's codes, instrument short names,
  * state names. Themes are the source's own words and are shown as recorded.
  */
-export function filterValueLabel(key: UprFilterKey, value: string, { t, instruments, states = {} }: LabelContext): string {
+export function filterValueLabel(key: UprFilterKey, value: string, { t, instruments, states = {}, regions = {} }: LabelContext): string {
   switch (key) {
     case 'response':
       return t(`upr.response.${value}`, { defaultValue: value });
@@ -189,7 +197,15 @@ export function filterValueLabel(key: UprFilterKey, value: string, { t, instrume
     case 'action':
       return t(`upr.action.${value}`, { defaultValue: value });
     case 'recommendingGroup':
+    case 'stateGroup':
       return t(`unGroup.${value}`, { defaultValue: value });
+    case 'stateRegion':
+      return m49Name(t, value, regions[value] ?? value);
+    case 'stateLdc':
+    case 'stateSids':
+      return value === 'true' ? t('filters.yes') : value === 'false' ? t('filters.no') : value;
+    case 'stateCombine':
+      return t(`upr.form.stateCombine.${value}`, { defaultValue: value });
     case 'implementation':
       return t(`upr.implementation.${value}`, { defaultValue: value });
     case 'state':

@@ -3,6 +3,7 @@
  * cut down to what the pages show.
  */
 import { getInstruments, getStates, getUprCalendar, getUprReviews, searchUprRecommendations } from '$lib/api';
+import { regionOptions } from '$lib/groups';
 import type { Locale } from '$lib/i18n';
 import { INSTRUMENT_IDS } from '$lib/status';
 import { apiSearchQuery, summariseCoverage, toResultItem, type UprProfile, type UprQuery } from '$lib/upr';
@@ -33,7 +34,7 @@ async function calendar(fetch: Fetch) {
   };
 }
 
-/** What every UPR page needs: names for codes and what the data covers. */
+/** What every UPR page needs: names for codes, the M49 regions in use and what the data covers. */
 export async function loadUprBase(fetch: Fetch, locale: Locale) {
   const [{ states }, instruments, { sessions, coverage }] = await Promise.all([
     getStates(fetch),
@@ -44,7 +45,7 @@ export async function loadUprBase(fetch: Fetch, locale: Locale) {
   const stateOptions = states
     .map((s) => ({ iso3: s.iso3, name: s.names[locale] ?? s.names.en }))
     .sort((a, b) => collator.compare(a.name, b.name));
-  return { states: stateOptions, instruments, sessions, coverage };
+  return { states: stateOptions, regions: regionOptions(states), instruments, sessions, coverage };
 }
 
 /** One page of search results, with the facet counts unless told otherwise. */

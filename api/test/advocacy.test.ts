@@ -30,7 +30,8 @@ describe('GET /api/advocacy/{instrument}', () => {
 
   it('gives a signatory its signature date and the recommendations to ratify it received, with wording, recommending States, response and source', async () => {
     const { app } = await setup({ seed: true });
-    const advocacy = await get<AdvocacyResponse>(app, '/api/advocacy/rome-statute');
+    const advocacy = await get<AdvocacyResponse>(app, '/api/advocacy/rome-statute?state=jam&wording=true');
+    expect(codes(advocacy)).toEqual(['JAM']);
     // Jamaica signed the Statute on 8 September 2000 and has not ratified it.
     const jamaica = advocacy.states.find((s) => s.iso3 === 'JAM')!;
     expect(jamaica.status).toBe('signatory');
@@ -51,6 +52,13 @@ describe('GET /api/advocacy/{instrument}', () => {
       '/api/upr/recommendations?state=JAM&instrument=rome-statute&action=ratify-accede&pageSize=1',
     );
     expect(jamaica.upr.received).toBe(search.total);
+    // Without `wording=true` the list keeps each recommendation's facts but not its text.
+    const light = await get<AdvocacyResponse>(app, '/api/advocacy/rome-statute');
+    const lightJamaica = light.states.find((s) => s.iso3 === 'JAM')!;
+    expect(lightJamaica.upr.recommendations.map((r) => r.id)).toEqual(jamaica.upr.recommendations.map((r) => r.id));
+    expect(lightJamaica.upr.recommendations.every((r) => r.text === null)).toBe(true);
+    // A State that has joined is not in the list, even when asked for.
+    expect((await get<AdvocacyResponse>(app, '/api/advocacy/rome-statute?state=SVN')).states).toEqual([]);
     expect(jamaica.related.map((r) => r.instrumentId)).toEqual(expect.arrayContaining(['apic', 'rs-aggression-2010']));
   });
 
@@ -165,6 +173,8 @@ describe('GET /api/advocacy/{instrument}', () => {
       ['/api/advocacy/rome-statute?asOf=2026-02-30', 400, /asOf/],
       ['/api/advocacy/rome-statute?region=999', 400, /Unknown M49 region/],
       ['/api/advocacy/rome-statute?supported=yes', 400, /supported/],
+      ['/api/advocacy/rome-statute?state=JA', 400, /ISO 3166-1 alpha-3/],
+      ['/api/advocacy/rome-statute?wording=1', 400, /wording/],
     ];
     for (const [url, code, message] of cases) {
       const res = await app.inject(url);

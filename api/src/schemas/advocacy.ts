@@ -36,6 +36,15 @@ export const AdvocacyQuery = StateFilters.extend({
     .describe(
       'Only States whose next UPR review (or, for UNCAT and OPCAT, next dialogue with the Committee against Torture) falls within this many months after asOf',
     ),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "JAM"')
+    .transform((v) => v.toUpperCase())
+    .optional()
+    .describe('Only this State (ISO3); the list is empty when it has joined'),
+  wording: BooleanParam.default(false).describe(
+    "true: include each recommendation's wording (`text`); without it the list gives each recommendation's facts but not its text, which keeps the whole list small",
+  ),
   windowMonths: IntParam(1, 60).default(12).describe('The span of the advocacy windows list, in months after asOf (default 12)'),
 }).extend(FormatQuery.shape);
 export type AdvocacyQuery = z.infer<typeof AdvocacyQuery>;
@@ -65,7 +74,7 @@ export const AdvocacyRecommendation = z
     ),
     year: z.number().int().nullable(),
     paragraph: z.string().nullable(),
-    text: z.string().describe('The wording as the source records it (English)'),
+    text: z.string().nullable().describe('The wording as the source records it (English); null unless the request asks `wording=true`'),
     recommendingStates: z.array(z.string()),
     response: z.enum(UPR_RESPONSES).nullable().describe('supported / noted (normalised); null when not recorded'),
     responseAsRecorded: z.string().nullable(),

@@ -176,6 +176,7 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
       const reviewUntil = filters.reviewWithin ? addMonths(asOf, filters.reviewWithin) : null;
       const states = all.notJoined
         .filter(({ row, facts }) => {
+          if (filters.state !== undefined && row.iso3 !== filters.state) return false;
           if (!matchesGroups(facts, filters)) return false;
           if (filters.status && !filters.status.includes(row.status)) return false;
           if (filters.recommended !== undefined && filters.recommended !== row.upr.received > 0) return false;
@@ -183,7 +184,7 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
           if (reviewUntil && !(row.window && row.window.date <= reviewUntil)) return false;
           return true;
         })
-        .map(({ row }) => row);
+        .map(({ row }) => (filters.wording ? row : withoutWording(row)));
       const byStatus: Record<string, number> = {};
       for (const row of states) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
       const until = addMonths(asOf, filters.windowMonths);
@@ -224,6 +225,12 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
   };
 }
 export type AdvocacyService = ReturnType<typeof createAdvocacyService>;
+
+/** A row whose recommendations keep their facts but not their text (the list's default answer). */
+const withoutWording = (row: AdvocacyState): AdvocacyState => ({
+  ...row,
+  upr: { ...row.upr, recommendations: row.upr.recommendations.map((r) => ({ ...r, text: null })) },
+});
 
 const datesOf = (r: {
   reviewDate: string | null;

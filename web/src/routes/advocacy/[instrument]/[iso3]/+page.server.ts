@@ -8,10 +8,13 @@ export const csr = false;
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const asOf = url.searchParams.get('asOf')?.trim() || null;
   const iso3 = params.iso3.toUpperCase();
-  // The whole list is cached per data version, instrument and date, so reading it for one State
-  // costs no more than a lookup; the State's own record gives its name and, once it has joined,
-  // its status. An unknown instrument, State or date is the API's 404 or 400.
-  const [list, detail] = await Promise.all([getAdvocacy(fetch, params.instrument, { asOf }), getStateDetail(fetch, iso3, { asOf })]);
+  // The list narrowed to this State, with the recommendations' wording (the whole list is computed
+  // once per data version, instrument and date); the State's own record gives its name and, once
+  // it has joined, its status. An unknown instrument, State or date is the API's 404 or 400.
+  const [list, detail] = await Promise.all([
+    getAdvocacy(fetch, params.instrument, { asOf, state: iso3, wording: 'true' }),
+    getStateDetail(fetch, iso3, { asOf }),
+  ]);
   const name = detail.state.names[locals.locale] ?? detail.state.names.en;
   const row = list.states.find((s) => s.iso3 === iso3);
   const head = {

@@ -10,6 +10,7 @@
  * (page-variant.test.ts checks the readers and the routes against this list).
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { ADVOCACY_KEYS } from '$lib/advocacy';
 import { CAT_FILTER_KEYS } from '$lib/cat-reporting';
 import { negotiateLocale } from '$lib/i18n/server';
 import { FILTER_KEYS } from '$lib/query';
@@ -38,6 +39,8 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     ...UPR_FILTER_KEYS,
     'page',
     'pageSize',
+    // advocacy lists (readAdvocacyView; their statuses are the multi-valued `status`)
+    ...ADVOCACY_KEYS,
     // CAT reporting (readCatQuery)
     ...CAT_FILTER_KEYS,
     'overdue',

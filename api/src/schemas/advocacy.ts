@@ -42,8 +42,8 @@ export const AdvocacyQuery = StateFilters.extend({
     .transform((v) => v.toUpperCase())
     .optional()
     .describe('Only this State (ISO3); the list is empty when it has joined'),
-  wording: BooleanParam.default(false).describe(
-    "true: include each recommendation's wording (`text`); without it the list gives each recommendation's facts but not its text, which keeps the whole list small",
+  recommendations: BooleanParam.default(false).describe(
+    "true: include each State's recommendations to join, with their wording, recommending States, response and source (`upr.recommendations`); without it the list gives the counts only, which keeps the whole list small. Narrow with `state` for one State's",
   ),
   windowMonths: IntParam(1, 60).default(12).describe('The span of the advocacy windows list, in months after asOf (default 12)'),
 }).extend(FormatQuery.shape);
@@ -74,7 +74,7 @@ export const AdvocacyRecommendation = z
     ),
     year: z.number().int().nullable(),
     paragraph: z.string().nullable(),
-    text: z.string().nullable().describe('The wording as the source records it (English); null unless the request asks `wording=true`'),
+    text: z.string().describe('The wording as the source records it (English)'),
     recommendingStates: z.array(z.string()),
     response: z.enum(UPR_RESPONSES).nullable().describe('supported / noted (normalised); null when not recorded'),
     responseAsRecorded: z.string().nullable(),
@@ -124,7 +124,10 @@ export const AdvocacyState = z
       byCycle: z
         .array(z.object({ cycle: z.number().int(), received: z.number().int(), supported: z.number().int(), noted: z.number().int() }))
         .describe('The same counts per UPR cycle, cycles with a recommendation only'),
-      recommendations: z.array(AdvocacyRecommendation).describe('Oldest session first'),
+      recommendations: z
+        .array(AdvocacyRecommendation)
+        .nullable()
+        .describe('Oldest session first; null unless the request asks `recommendations=true`'),
       lastReview: AdvocacyReview.nullable().describe('The latest review over before asOf; null when none is recorded'),
       nextReview: AdvocacyReview.nullable().describe('The next review on the calendar from asOf; null when none is recorded'),
     }),

@@ -184,7 +184,7 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
           if (reviewUntil && !(row.window && row.window.date <= reviewUntil)) return false;
           return true;
         })
-        .map(({ row }) => (filters.wording ? row : withoutWording(row)));
+        .map(({ row }) => (filters.recommendations ? row : withoutRecommendations(row)));
       const byStatus: Record<string, number> = {};
       for (const row of states) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
       const until = addMonths(asOf, filters.windowMonths);
@@ -226,11 +226,8 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
 }
 export type AdvocacyService = ReturnType<typeof createAdvocacyService>;
 
-/** A row whose recommendations keep their facts but not their text (the list's default answer). */
-const withoutWording = (row: AdvocacyState): AdvocacyState => ({
-  ...row,
-  upr: { ...row.upr, recommendations: row.upr.recommendations.map((r) => ({ ...r, text: null })) },
-});
+/** A row with the counts of its recommendations but not the recommendations (the list's default answer). */
+const withoutRecommendations = (row: AdvocacyState): AdvocacyState => ({ ...row, upr: { ...row.upr, recommendations: null } });
 
 const datesOf = (r: {
   reviewDate: string | null;

@@ -47,7 +47,7 @@ export function printCut(groups: readonly CycleGroup[], limits: { items: number;
   let characters = 0;
   let full = false;
   for (const r of groups.flatMap((g) => g.recommendations)) {
-    const length = (r.text ?? '').length + r.recommendingStates.join(', ').length;
+    const length = r.text.length + r.recommendingStates.join(', ').length;
     if (!full && (printed.size === 0 || (printed.size < limits.items && characters + length <= limits.characters))) {
       printed.add(r.id);
       characters += length;
@@ -68,7 +68,7 @@ export function printCut(groups: readonly CycleGroup[], limits: { items: number;
 export function briefSources(all: readonly SourceRef[], state: AdvocacyState): SourceRef[] {
   const cited = new Set<string>([
     ...state.sourceIds,
-    ...state.upr.recommendations.map((r) => r.sourceId),
+    ...(state.upr.recommendations ?? []).map((r) => r.sourceId),
     ...(state.upr.lastReview?.sourceIds ?? []),
     ...(state.upr.nextReview?.sourceIds ?? []),
     ...(state.cat?.nextDialogue ? [state.cat.nextDialogue.sourceId] : []),

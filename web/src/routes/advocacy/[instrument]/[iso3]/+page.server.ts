@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   // once per data version, instrument and date); the State's own record gives its name and, once
   // it has joined, its status. An unknown instrument, State or date is the API's 404 or 400.
   const [list, detail] = await Promise.all([
-    getAdvocacy(fetch, params.instrument, { asOf, state: iso3, wording: 'true' }),
+    getAdvocacy(fetch, params.instrument, { asOf, state: iso3, recommendations: 'true' }),
     getStateDetail(fetch, iso3, { asOf }),
   ]);
   const name = detail.state.names[locals.locale] ?? detail.state.names.en;
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
     const joined = detail.instruments.find((i) => i.instrumentId === list.instrumentId) ?? null;
     return { ...head, row: null, joined, related: list.related, sources: [], groups: [], cut: null };
   }
-  const groups = groupByCycle(row.upr.recommendations);
+  const groups = groupByCycle(row.upr.recommendations ?? []);
   const { printed, more } = printCut(groups);
   return {
     ...head,

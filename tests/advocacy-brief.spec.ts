@@ -21,7 +21,7 @@ const PAPER = {
 } as const;
 
 const list = async (request: import('@playwright/test').APIRequestContext, instrument: string) =>
-  (await (await request.get(`/api/advocacy/${instrument}`)).json()) as AdvocacyList;
+  (await (await request.get(`/api/advocacy/${instrument}?recommendations=true`)).json()) as AdvocacyList;
 
 /** PDF page objects ("/Type /Page", not "/Type /Pages"). */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -16,7 +16,7 @@
  * endpoints' answers are cached per data version and parameters, so after the warm-up this
  * measures what readers mostly get: a cached answer sent again.
  *
- * On 2 cores one autocannon thread reads some 60-80 MB/s, so on the whole list (23 KiB an answer)
+ * On 2 cores one autocannon thread reads some 60-80 MB/s, so on a large answer
  * it, not the server, can set the pace. The server's CPU time per answer (from /proc) is printed
  * beside each run, with the ratio it gives; `--workers 2` gives the load generator two threads
  * (autocannon then reports its 97.5th percentile, not the 95th).

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures.js';
 interface AdvocacyList {
   asOf: string;
   counts: { listed: number };
+  uprSessionsRecorded: number[];
   states: { iso3: string; status: string; ldc: string; sids: boolean; upr: { supported: number } }[];
   supportedNotJoined: { iso3: string }[];
 }
@@ -40,6 +41,8 @@ for (const javaScriptEnabled of [false, true]) {
       const promised = api.states.filter((s) => s.upr.supported > 0).map((s) => s.iso3);
       expect(promised.length).toBeGreaterThan(0);
       expect((await rowCodes(page, 'supported-not-joined')).sort()).toEqual(promised.sort());
+      // Which UPR sessions the recommendations come from is said on the page.
+      await expect(page.getByTestId('upr-coverage')).toContainText(String(api.uprSessionsRecorded.at(-1)));
       // Jamaica signed in 2000 and supported recommendations to ratify.
       await expect(page.getByTestId('supported-not-joined').locator('tr[data-iso="JAM"]')).toContainText('Signatory');
     });

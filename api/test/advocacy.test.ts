@@ -53,6 +53,14 @@ describe('GET /api/advocacy/{instrument}', () => {
       '/api/upr/recommendations?state=JAM&instrument=rome-statute&action=ratify-accede&pageSize=1',
     );
     expect(jamaica.upr.received).toBe(search.total);
+    // Reviews the data holds no recommendations from are named, so that a count is never read as complete.
+    expect(jamaica.upr.reviewsNotRecorded.length).toBeGreaterThan(0);
+    for (const review of jamaica.upr.reviewsNotRecorded) {
+      const held = await get<UprSearchResponse>(app, `/api/upr/recommendations?state=JAM&session=${review.session}&pageSize=1`);
+      expect(held.total, `session ${review.session}`).toBe(0);
+      expect(advocacy.uprSessionsRecorded).not.toContain(review.session);
+    }
+    expect(advocacy.uprSessionsRecorded).toEqual(expect.arrayContaining(jamaica.upr.byCycle.length ? [recommendations[0]!.session] : []));
     // Without `recommendations=true` the list gives the counts, not the recommendations.
     const light = await get<AdvocacyResponse>(app, '/api/advocacy/rome-statute');
     const lightJamaica = light.states.find((s) => s.iso3 === 'JAM')!;

@@ -342,6 +342,7 @@ export function advocacyCsv(result: AdvocacyResponse) {
     uprByCycle: r.upr.byCycle
       .map((c) => `cycle ${c.cycle}: ${c.received} received, ${c.supported} supported, ${c.noted} noted`)
       .join(' ; '),
+    uprReviewsNotRecorded: r.upr.reviewsNotRecorded.map((v) => `session ${v.session}`).join(' ; '),
   }));
   return table(`${result.instrumentId}-advocacy-${result.asOf}.csv`, rows, [
     'instrument',
@@ -377,6 +378,7 @@ export function advocacyCsv(result: AdvocacyResponse) {
     'nextCatDialogue',
     'sources',
     'uprByCycle',
+    'uprReviewsNotRecorded',
   ]);
 }
 

@@ -39,6 +39,8 @@ export interface DatedReviewRow {
   sessionEnd: string | null;
   sessionYear: number | null;
   sourceIds: string;
+  /** Recommendations of any kind the database holds from this review. */
+  recommendationsRecorded: number;
 }
 
 export function createAdvocacyRepository(db: Kysely<Database>) {
@@ -72,12 +74,20 @@ export function createAdvocacyRepository(db: Kysely<Database>) {
         .orderBy('r.seq')
         .execute(),
 
-    /** Every UPR review (held, scheduled or postponed) with its session's dates, by session. */
+    /**
+     * Every UPR review (held, scheduled or postponed) with its session's dates and how many
+     * recommendations the database holds from it, by session.
+     */
     datedReviews: (): Promise<DatedReviewRow[]> =>
       db
         .selectFrom('uprReview as v')
         .innerJoin('uprSession as s', 's.session', 'v.session')
-        .select([
+        .select((eb) => [
+          eb
+            .selectFrom('uprRecommendation as r')
+            .whereRef('r.reviewId', '=', 'v.id')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('recommendationsRecorded'),
           'v.id',
           'v.stateIso3',
           'v.session',
@@ -89,6 +99,7 @@ export function createAdvocacyRepository(db: Kysely<Database>) {
           's.year as sessionYear',
           'v.sourceIds',
         ])
+        .$narrowType<{ recommendationsRecorded: number }>()
         .orderBy('v.session')
         .execute(),
   };

@@ -128,6 +128,13 @@ export const AdvocacyState = z
         .array(AdvocacyRecommendation)
         .nullable()
         .describe('Oldest session first; null unless the request asks `recommendations=true`'),
+      reviewsNotRecorded: z
+        .array(
+          z.object({ session: z.number().int(), cycle: z.number().int(), date: IsoDate.nullable(), year: z.number().int().nullable() }),
+        )
+        .describe(
+          'Reviews over before asOf from which the database holds no recommendation at all: what the State was recommended there (to join this instrument or not) is not recorded, so the counts above may be short',
+        ),
       lastReview: AdvocacyReview.nullable().describe('The latest review over before asOf; null when none is recorded'),
       nextReview: AdvocacyReview.nullable().describe('The next review on the calendar from asOf; null when none is recorded'),
     }),
@@ -175,6 +182,11 @@ export const AdvocacyResponse = z
       .string()
       .describe('What the participation data for this instrument is known to miss: a State it misses is listed here as not joined'),
     related: z.array(z.object({ instrumentId: InstrumentId, shortName: z.string(), relation: z.string() })),
+    uprSessionsRecorded: z
+      .array(z.number().int())
+      .describe(
+        'The UPR Working Group sessions from which the database holds recommendations; a review at another session has none recorded',
+      ),
     counts: z.object({
       listed: z.number().int().describe('States in this answer (after the filters)'),
       byStatus: z.record(z.string(), z.number().int()),

@@ -6,6 +6,7 @@ import {
   isTortureInstrument,
   lastAndNextReview,
   relatedInstruments,
+  reviewEnd,
   reviewStart,
   wholeYearsBetween,
 } from '../domain/advocacy.js';
@@ -89,6 +90,10 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
           }
         : null;
       const lastReview = last ? toReview(last) : null;
+      const reviewsNotRecorded = (reviews.get(s.iso3) ?? [])
+        .filter((r) => r.recommendationsRecorded === 0 && r.status !== 'postponed' && r.status !== 'scheduled')
+        .filter((r) => (reviewEnd(datesOf(r)) ?? asOf) < asOf)
+        .map((r) => ({ session: r.session, cycle: r.cycle, date: r.reviewDate ?? r.sessionStart, year: r.sessionYear }));
       const nextReview = next ? toReview(next) : null;
       const windows = [
         nextReview?.date ? { kind: 'upr-review' as const, date: nextReview.date, session: nextReview.session } : null,
@@ -120,6 +125,7 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
             return { cycle: Number(cycle), received: n, supported, noted };
           }),
           recommendations: received,
+          reviewsNotRecorded,
           lastReview,
           nextReview,
         },
@@ -156,6 +162,14 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
         uprDataAsOf,
         completenessNote: instruments.find((i) => i.id === instrumentId)?.completenessNote ?? '',
         related: related.map((r) => ({ ...r, shortName: shortNameOf.get(r.instrumentId) ?? r.instrumentId })),
+        uprSessionsRecorded: [
+          ...new Set(
+            [...reviews.values()]
+              .flat()
+              .filter((r) => r.recommendationsRecorded > 0)
+              .map((r) => r.session),
+          ),
+        ].sort((a, b) => a - b),
       },
       notJoined,
     };

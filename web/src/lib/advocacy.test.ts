@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advocacySearch, isFiltered, QUESTIONS, readAdvocacyView } from './advocacy';
+import { advocacySearch, isFiltered, QUESTIONS, readAdvocacyView, sessionRanges } from './advocacy';
 
 describe('the advocacy view in the URL', () => {
   it('reads statuses repeated (as checkboxes send them) or comma-separated, in the vocabulary order, without duplicates', () => {
@@ -37,5 +37,13 @@ describe('the advocacy view in the URL', () => {
     expect(`/advocacy/${question.instrumentId}${advocacySearch(question.view)}`).toBe(
       '/advocacy/rome-statute?ldc=true&sids=true&combine=any&status=signatory',
     );
+  });
+});
+
+describe('session ranges', () => {
+  it('writes runs of sessions as ranges, the rest one by one', () => {
+    expect(sessionRanges([48, 1, 2, 3, 34, 27, 26, 3])).toBe('1–3, 26–27, 34, 48');
+    expect(sessionRanges([])).toBe('');
+    expect(sessionRanges([9])).toBe('9');
   });
 });

@@ -62,6 +62,19 @@ export const isFiltered = ({ params, status }: AdvocacyView) =>
 
 export const isNotJoinedStatus = (value: string): value is NotJoinedStatus => (NOT_JOINED_STATUSES as readonly string[]).includes(value);
 
+/** Session numbers as ranges ("1–27, 34, 48"), for a sentence saying which sessions the data covers. */
+export function sessionRanges(sessions: readonly number[]): string {
+  const sorted = [...new Set(sessions)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
 export type QuestionId = 'ldcSidsSignedRome' | 'supportedOpcat' | 'reviewSoonRome' | 'uncatNotJoined';
 
 /**

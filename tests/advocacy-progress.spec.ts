@@ -35,7 +35,7 @@ test.describe('group progress page', () => {
         `${group.statesParties} of ${group.members} members ${group.statesParties === 1 ? 'is a State Party' : 'are States Parties'} on 4 Dec 2026`,
       );
       // The list behind the number: each State Party links to its profile.
-      const parties = [...group.byStatus.party, ...group.byStatus['withdrawal-pending']];
+      const parties = [...(group.byStatus.party ?? []), ...(group.byStatus['withdrawal-pending'] ?? [])];
       await article.locator('summary').click();
       for (const { iso3 } of parties.slice(0, 3)) await expect(article.locator(`a[href="/states/${iso3}"]`), id).toBeVisible();
       await expect(article.locator('ul.members a')).toHaveCount(group.members);

@@ -3,7 +3,7 @@
  * which instruments a campaign for one instrument also looks at, what counts as a State's last
  * and next UPR review on a date, and how long a promise has waited. Pure, no I/O.
  */
-import type { InstrumentId, IsoDate, Status } from './types.js';
+import { INSTRUMENT_IDS, type InstrumentId, type IsoDate, type Status } from './types.js';
 import type { UprResponse } from './vocabulary.js';
 
 /**
@@ -26,15 +26,8 @@ export const isNotJoined = (status: Status): status is NotJoinedStatus => (NOT_J
 /** How another instrument relates to the one a list is about. */
 export type Relation = 'parent' | 'amendment' | 'agreement' | 'optional-protocol' | 'convention';
 
-const ROME_AMENDMENTS: InstrumentId[] = [
-  'rs-art8-2010',
-  'rs-aggression-2010',
-  'rs-art8-2017-biological',
-  'rs-art8-2017-fragments',
-  'rs-art8-2017-lasers',
-  'rs-art8-2019-starvation',
-  'rs-art124-2015',
-];
+/** The amendments to the Rome Statute: the instruments whose ids start "rs-". */
+const ROME_AMENDMENTS = INSTRUMENT_IDS.filter((id) => id.startsWith('rs-'));
 
 /**
  * The instruments a campaign for one instrument also looks at: for the Rome Statute, APIC and the

@@ -87,7 +87,9 @@ test.describe('the advocacy brief without JavaScript', () => {
     await expectOnePrintedPage(page);
     // In print, the first ones in full, then how many more and where to read them.
     await page.emulateMedia({ media: 'print' });
-    const printed = await page.getByTestId('brief-recommendation').evaluateAll((items) => items.filter((i) => (i as HTMLElement).offsetParent).length);
+    const printed = await page
+      .getByTestId('brief-recommendation')
+      .evaluateAll((items) => items.filter((i) => (i as HTMLElement).offsetParent).length);
     expect(printed).toBeGreaterThan(0);
     expect(printed).toBeLessThan(count);
     await expect(page.getByTestId('brief-more')).toBeVisible();

@@ -91,7 +91,15 @@ test.describe('tables on a 390 px phone', () => {
     );
   });
 
-  for (const path of ['/maps', '/states', '/compare?family=torture', '/instruments/rome-statute', '/states/NGA', '/about']) {
+  for (const path of [
+    '/maps',
+    '/states',
+    '/compare?family=torture',
+    '/instruments/rome-statute',
+    '/states/NGA',
+    '/about',
+    '/advocacy/opcat',
+  ]) {
     test(`every table on ${path} scrolls in its own box, its row headers on screen, and the page never sideways`, async ({ page }) => {
       await page.goto(path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -24,7 +24,8 @@ for (const javaScriptEnabled of [false, true]) {
       const api = (await (await request.get(`/api/instruments/rome-statute/status?${QUESTION}`)).json()) as StatusList;
       expect(api.states.length).toBeGreaterThan(0);
       await page.goto('/maps/rome-statute');
-      if (javaScriptEnabled) await expect(page.locator('.map-frame[data-enhanced]')).toBeAttached();
+      // The first hydration in a browser can take over 5 s on a loaded CI machine.
+      if (javaScriptEnabled) await expect(page.locator('.map-frame[data-enhanced]')).toBeAttached({ timeout: 20_000 });
       const form = page.locator('form.map-controls');
       // With JavaScript each change applies at once: wait for each before the next.
       const applied = async (pattern: RegExp) => {
@@ -70,7 +71,8 @@ for (const javaScriptEnabled of [false, true]) {
       const query = 'group=african&status=signatory&status=no-action';
       const api = (await (await request.get(`/api/instruments/opcat/status?${query}`)).json()) as StatusList;
       await page.goto('/maps/opcat?group=african');
-      if (javaScriptEnabled) await expect(page.locator('.map-frame[data-enhanced]')).toBeAttached();
+      // The first hydration in a browser can take over 5 s on a loaded CI machine.
+      if (javaScriptEnabled) await expect(page.locator('.map-frame[data-enhanced]')).toBeAttached({ timeout: 20_000 });
       const form = page.locator('form.map-controls');
       await form.getByRole('checkbox', { name: 'Signatory', exact: true }).check();
       if (javaScriptEnabled) await expect(page).toHaveURL(/status=signatory/);

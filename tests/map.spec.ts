@@ -5,8 +5,8 @@ import { expect, test } from './fixtures.js';
 const markPage = (page: Page) => page.evaluate(() => ((globalThis as Record<string, unknown>).__samePage = true));
 const isSamePage = (page: Page) => page.evaluate(() => (globalThis as Record<string, unknown>).__samePage === true);
 
-/** Waits until the page's JavaScript runs (hydration), before using what it adds. */
-const enhanced = (page: Page) => expect(page.locator('.map-frame[data-enhanced]')).toBeAttached();
+/** Waits until the page's JavaScript runs (hydration), before using what it adds; the first in a browser can take over 5 s on a loaded CI machine. */
+const enhanced = (page: Page) => expect(page.locator('.map-frame[data-enhanced]')).toBeAttached({ timeout: 20_000 });
 
 const stateLink = (page: Page, iso3: string) => page.locator(`[data-testid="world-map"] a[data-iso="${iso3}"]`);
 

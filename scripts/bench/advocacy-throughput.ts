@@ -22,14 +22,11 @@
  * (autocannon then reports its 97.5th percentile, not the 95th).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { repoRoot } from '@tracker/api';
+import { startBuiltServer } from './built-server.js';
 
 const { values } = parseArgs({
   // `pnpm bench:advocacy -- --seconds 5` passes the "--" on.
@@ -89,7 +86,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 function serverCpuMs(): number | null {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${server.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return null;
@@ -145,31 +142,9 @@ async function pageWeight(path: string) {
   return { html: page.bytes.length, assets: assets.length, assetBytes, total: page.bytes.length + assetBytes };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-advocacy-'));
-const server = spawn(process.execPath, [join(repoRoot, 'api/dist/server.js')], {
-  env: {
-    ...process.env,
-    PORT: values.port,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '0',
-    DATABASE_PATH: join(dataDir, 'db.sqlite'),
-  },
-  stdio: 'inherit',
-});
+// Rate limits off: every request comes from this one address.
+const server = await startBuiltServer({ port: values.port, name: 'advocacy', env: { RATE_LIMIT_PER_MINUTE: '0' } });
 try {
-  for (let i = 0; ; i++) {
-    if (
-      await fetchRaw('/api/health').then(
-        (r) => r.status === 200,
-        () => false,
-      )
-    )
-      break;
-    if (i > 150) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-
   // Warm-up: JIT, the answer caches and their strongest recompression.
   for (const path of [STATUS, ...VARIANTS.map((v) => v.path)]) await measure(path, 2);
 
@@ -208,6 +183,5 @@ try {
     );
   }
 } finally {
-  server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
+  server.stop();
 }

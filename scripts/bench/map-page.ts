@@ -8,13 +8,9 @@
  * Target: at most 150 KB transferred, JavaScript included, with gzip.
  * Counts the page's HTML and every script, stylesheet and preloaded module it references.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '@tracker/api';
+import { startBuiltServer } from './built-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,28 +47,8 @@ function fetchRaw(
   });
 }
 
-const server = spawn(process.execPath, [join(repoRoot, 'api/dist/server.js')], {
-  env: {
-    ...process.env,
-    PORT: values.port,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-map-')), 'db.sqlite'),
-  },
-  stdio: 'inherit',
-});
+const server = await startBuiltServer({ port: values.port, name: 'map' });
 try {
-  for (let i = 0; ; i++) {
-    if (
-      await fetchRaw('/api/health').then(
-        (r) => r.status === 200,
-        () => false,
-      )
-    )
-      break;
-    if (i > 100) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const page = await fetchRaw(values.path);
   if (page.status !== 200) throw new Error(`${values.path} answered ${page.status}`);
   const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
@@ -110,5 +86,5 @@ try {
   console.log(`server render, ${rendered.length} requests: median ${median(rendered)} ms, p90 ${p90(rendered)} ms`);
   console.log(`from the page cache, ${cached.length} requests: median ${median(cached)} ms, p90 ${p90(cached)} ms`);
 } finally {
-  server.kill();
+  server.stop();
 }

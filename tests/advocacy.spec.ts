@@ -129,3 +129,18 @@ test('fits a 390 px phone screen', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a State profile and a map lead to the advocacy brief and list', async ({ page }) => {
+  // Jamaica signed the Rome Statute and has not ratified it; Slovenia is a State Party.
+  await page.goto('/states/JAM');
+  const link = page.locator('tr[data-instrument="rome-statute"]').getByTestId('advocacy-brief-link');
+  await link.click();
+  await expect(page).toHaveURL(/\/advocacy\/rome-statute\/JAM\?asOf=/);
+  await expect(page.locator('main')).toContainText('Jamaica');
+  await page.goto('/states/SVN');
+  await expect(page.locator('tr[data-instrument="rome-statute"]').getByTestId('advocacy-brief-link')).toHaveCount(0);
+  await page.goto('/maps/opcat');
+  await page.getByTestId('advocacy-link').click();
+  await expect(page).toHaveURL(/\/advocacy\/opcat/);
+  await expect(page.getByTestId('advocacy-table')).toBeVisible();
+});

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { todayUtc } from '../domain/clock.js';
-import { INSTRUMENT_IDS } from '../domain/types.js';
 import { isInstrumentId } from '../domain/vocabulary.js';
 import { advocacyCsv } from '../lib/csv-tables.js';
 import { sendCsv } from '../lib/formats.js';
-import { AdvocacyParams, AdvocacyQuery, AdvocacyResponse } from '../schemas/advocacy.js';
+import { AdvocacyQuery, AdvocacyResponse } from '../schemas/advocacy.js';
+import { AdvocacyParams } from '../schemas/params.js';
 import { ErrorBody } from '../schemas/common.js';
-import { assertKnownRegion } from './route-helpers.js';
+import { assertKnownRegion, unknownInstrument } from './route-helpers.js';
 
 export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,7 +27,7 @@ export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { asOf = todayUtc(), format, bom, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
       const result = isInstrumentId(params.instrument) ? await app.services.advocacy.list(params.instrument, asOf, filters) : undefined;
-      if (!result) throw app.httpErrors.notFound(`No instrument "${params.instrument}". Known ids: ${INSTRUMENT_IDS.join(', ')}.`);
+      if (!result) throw unknownInstrument(app, params.instrument);
       if (format === 'csv') return sendCsv(reply, advocacyCsv(result), { bom });
       return result;
     },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayUtc } from '../domain/clock.js';
-import { INSTRUMENT_IDS } from '../domain/types.js';
 import { isInstrumentId } from '../domain/vocabulary.js';
 import { instrumentsCsv, statusCsv, timelineCsv } from '../lib/csv-tables.js';
 import { sendCsv } from '../lib/formats.js';
@@ -15,10 +14,10 @@ import {
   TimelineResponse,
 } from '../schemas/instrument.js';
 import { InstrumentParams } from '../schemas/params.js';
-import { assertKnownRegion } from './route-helpers.js';
+import { assertKnownRegion, unknownInstrument } from './route-helpers.js';
 
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const notFound = (id: string) => app.httpErrors.notFound(`No instrument "${id}". Known ids: ${INSTRUMENT_IDS.join(', ')}.`);
+  const notFound = (id: string) => unknownInstrument(app, id);
 
   app.get(
     '/',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { INSTRUMENT_IDS } from '../domain/types.js';
 
 /**
  * Answers shared by several route files (states, instruments, CAT reporting, UPR). They live here
@@ -16,6 +17,10 @@ export async function assertKnownRegion(app: FastifyInstance, code: string, para
     );
   }
 }
+
+/** The 404 for a well-formed instrument id that names none of the 11 instruments. */
+export const unknownInstrument = (app: FastifyInstance, id: string) =>
+  app.httpErrors.notFound(`No instrument "${id}". Known ids: ${INSTRUMENT_IDS.join(', ')}.`);
 
 /** The 404 for a well-formed ISO3 code that no state of the registry has. */
 export const unknownState = (app: FastifyInstance, iso3: string) =>

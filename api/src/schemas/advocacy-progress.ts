@@ -6,13 +6,6 @@ import { InstrumentId, SourceRef } from './participation.js';
 
 /** API shapes of group progress: how many of a group's members are States Parties to an instrument, over time. */
 
-export const AdvocacyProgressParams = z.object({
-  instrument: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/, 'must be an instrument id such as "rome-statute"')
-    .describe('Instrument id, e.g. "rome-statute", "opcat"'),
-});
-
 export const AdvocacyProgressQuery = z
   .object({
     asOf: IsoDate.optional().describe('Count and list the members on this date (default: today, UTC)'),

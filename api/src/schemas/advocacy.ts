@@ -9,13 +9,6 @@ import { IntParam } from './upr.js';
 
 /** API shapes of the advocacy lists: who has not joined an instrument, what they said at the UPR, when they are next asked. */
 
-export const AdvocacyParams = z.object({
-  instrument: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/, 'must be an instrument id such as "rome-statute"')
-    .describe('Instrument id, e.g. "rome-statute", "opcat"'),
-});
-
 export const AdvocacyQuery = StateFilters.extend({
   asOf: IsoDate.optional().describe(
     'Who has not joined on this date (default: today, UTC); recommendations and reviews after it are not counted',

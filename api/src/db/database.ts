@@ -27,6 +27,59 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   sourceId: string | null;
+  /** The organisation the actor records for (null for the bundled imports). */
+  organisation: string | null;
+  /** The reason the editor gave (imports: null). */
+  reason: string | null;
+  /** The instrument and State the change is about, where it is about one (the change feed filters on them). */
+  instrumentId: string | null;
+  stateIso3: string | null;
+}
+
+export type { UserRole } from '../domain/vocabulary.js';
+import type { UserRole } from '../domain/vocabulary.js';
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  organisation: string;
+  role: UserRole;
+  passwordHash: string;
+  createdAt: string;
+  disabledAt: string | null;
+}
+export interface SessionTable {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+export interface ApiTokenTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  /** JSON array of TokenScope. */
+  scopes: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+export interface ReaderFlagTable {
+  id: Generated<number>;
+  pageUrl: string;
+  instrumentId: string | null;
+  stateIso3: string | null;
+  message: string;
+  contact: string | null;
+  createdAt: string;
+  status: Generated<'open' | 'resolved' | 'rejected'>;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
 }
 
 /** Booleans are stored as 0/1: SQLite has no boolean type. */
@@ -88,7 +141,8 @@ export interface InstrumentTable {
   sourceIds: string;
 }
 
-export type ParticipationEventTable = ParticipationEvent;
+/** `retractedAt`: set when the event was retracted (it is kept, but no longer counts). */
+export type ParticipationEventTable = ParticipationEvent & { retractedAt: string | null };
 
 export interface PublishedCountTable {
   id: string;
@@ -211,6 +265,11 @@ export interface UprAssessmentTable {
   evidence: string | null;
   recordedBy: string;
   recordedAt: string;
+  /** The organisation that made the assessment (null for those recorded before accounts existed). */
+  organisation: string | null;
+  documentSymbol: string | null;
+  /** Set when retracted: the row is kept and no longer counts. */
+  retractedAt: string | null;
 }
 
 export interface Database {
@@ -232,6 +291,10 @@ export interface Database {
   uprLink: UprLinkTable;
   uprPledge: UprPledgeTable;
   uprAssessment: UprAssessmentTable;
+  user: UserTable;
+  session: SessionTable;
+  apiToken: ApiTokenTable;
+  readerFlag: ReaderFlagTable;
 }
 
 export type SourceRow = Selectable<SourceTable>;

@@ -76,3 +76,18 @@ export const UPR_ASSESSMENT_SOURCES = ['mid-term-report', 'stakeholder-report', 
 export const UPR_SORTS = ['relevance', 'session', 'state'] as const;
 export type UprSort = (typeof UPR_SORTS)[number];
 export const isUprSort = isOneOf(UPR_SORTS);
+
+/** Account roles: an admin manages users and tokens (and may edit); an editor records and corrects facts. */
+export const USER_ROLES = ['admin', 'editor'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * What an API token may write, one scope per kind of fact (a token for a CAT import cannot touch
+ * the Rome Statute events). Sessions of editors and admins may write all of them.
+ */
+export const TOKEN_SCOPES = ['participation-events', 'cat-reporting', 'upr-assessments', 'review-queue'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** Kinds of change in the public change feed (`kind=`), by what changed. */
+export const CHANGE_KINDS = ['participation-event', 'cat-reporting', 'upr-assessment', 'upr-dataset', 'source', 'review'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];

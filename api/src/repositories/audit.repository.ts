@@ -34,7 +34,17 @@ export interface AuditEntry {
   after?: unknown;
   /** The source the change cites, if any. */
   sourceId: string | null;
+  /** The organisation the actor records for; none for the bundled imports. */
+  organisation?: string | null;
+  /** Why: the reason an editor gives (required of every edit, see services/editing). */
+  reason?: string | null;
+  /** What the change is about, for the change feed's filters. */
+  instrumentId?: string | null;
+  stateIso3?: string | null;
 }
+
+/** The instrument and State an audit entry about a participation event is about. */
+export const aboutEvent = (e: { instrumentId: string; stateIso3: string }) => ({ instrumentId: e.instrumentId, stateIso3: e.stateIso3 });
 
 const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -47,9 +57,13 @@ const auditRow = (e: AuditEntry) => ({
   before: toJson(e.before),
   after: toJson(e.after),
   sourceId: e.sourceId,
+  organisation: e.organisation ?? null,
+  reason: e.reason ?? null,
+  instrumentId: e.instrumentId ?? null,
+  stateIso3: e.stateIso3 ?? null,
 });
 
-/** Rows per insert statement: 8 bound values each, well under SQLite's limit on variables. */
+/** Rows per insert statement: 12 bound values each, well under SQLite's limit on variables. */
 const CHUNK = 500;
 
 /** Marks the data as changed, so caches keyed on the version (and ETags) move on. */
@@ -87,12 +101,13 @@ export interface ChangeRecorder {
  * statements are prepared once per recorder.
  */
 export function createChangeRecorder(sqlite: SQLite.Database): ChangeRecorder {
-  const insert = sqlite.prepare<[string, string, string, string, string, string | null, string | null, string | null]>(
-    'insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  const insert = sqlite.prepare<ReturnType<typeof auditRow>>(
+    `insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId, organisation, reason, instrumentId, stateIso3)
+     values (@at, @actor, @action, @entity, @entityId, @before, @after, @sourceId, @organisation, @reason, @instrumentId, @stateIso3)`,
   );
   let bump: SQLite.Statement<[string]> | undefined;
   return {
-    record: (e) => insert.run(e.at, e.actor, e.action, e.entity, e.entityId, toJson(e.before), toJson(e.after), e.sourceId),
+    record: (e) => insert.run(auditRow(e)),
     bumpDataVersion: (at) => {
       bump ??= sqlite.prepare<[string]>('update dataVersion set version = version + 1, changedAt = ? where id = 1');
       bump.run(at);

@@ -5,8 +5,26 @@ import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 // The importers read and write participation events here too (services/event-import.ts,
 // services/cat-import.ts), each inside its own transaction: pass the transaction as `db`.
 
+/** Every column of an event as the status engine reads it (not `retractedAt`, which only the editors' views need). */
+export const EVENT_COLUMNS = [
+  'id',
+  'instrumentId',
+  'stateIso3',
+  'kind',
+  'date',
+  'datePrecision',
+  'effectiveDate',
+  'article',
+  'attestation',
+  'sourceId',
+  'sourceUrl',
+  'notificationSymbol',
+  'note',
+] as const satisfies readonly (keyof ParticipationEvent)[];
+
 export function createParticipationRepository(db: Kysely<Database>) {
-  const events = () => db.selectFrom('participationEvent').selectAll();
+  // A retracted event stays in the table (nothing is deleted) but no longer counts anywhere.
+  const events = () => db.selectFrom('participationEvent').select(EVENT_COLUMNS).where('retractedAt', 'is', null);
   return {
     listByInstrument: (instrumentId: InstrumentId): Promise<ParticipationEvent[]> =>
       events().where('instrumentId', '=', instrumentId).orderBy('id').execute(),
@@ -24,14 +42,22 @@ export function createParticipationRepository(db: Kysely<Database>) {
     /** The events of one instrument that cite a source whose id starts with `sourceIdPrefix` (a slug, so no LIKE wildcards). */
     listByInstrumentAndSourcePrefix: (instrumentId: InstrumentId, sourceIdPrefix: string): Promise<ParticipationEvent[]> =>
       events().where('instrumentId', '=', instrumentId).where('sourceId', 'like', `${sourceIdPrefix}%`).execute(),
+    /** One event by id, retracted or not, with `retractedAt`. */
+    findEvent: (id: string) => db.selectFrom('participationEvent').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Inserts an event; one retracted earlier under the same id is reinstated with these values. */
     insertEvent: async (event: ParticipationEvent) => {
-      await db.insertInto('participationEvent').values(event).execute();
+      await db
+        .insertInto('participationEvent')
+        .values({ ...event, retractedAt: null })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...event, retractedAt: null }).where('participationEvent.retractedAt', 'is not', null))
+        .execute();
     },
     updateEvent: async (event: ParticipationEvent) => {
       await db.updateTable('participationEvent').set(event).where('id', '=', event.id).execute();
     },
-    deleteEvent: async (id: string) => {
-      await db.deleteFrom('participationEvent').where('id', '=', id).execute();
+    /** Retracts an event: it stays in the table, marked, and no longer counts (nothing is deleted). */
+    retractEvent: async (id: string, at: string) => {
+      await db.updateTable('participationEvent').set({ retractedAt: at }).where('id', '=', id).execute();
     },
   };
 }

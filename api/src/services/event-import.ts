@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '../db/database.js';
-import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
+import { aboutEvent, recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
 import { createParticipationRepository } from '../repositories/participation.repository.js';
 import { createSourceRepository } from '../repositories/source.repository.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
@@ -124,7 +124,17 @@ export async function applyEventImport(
     const at = new Date().toISOString();
     const changes: AuditEntry[] = [];
     const audit = (action: string, entityId: string, before: unknown, after: unknown) =>
-      changes.push({ at, actor: input.actor, action, entity: 'participationEvent', entityId, before, after, sourceId: input.source.id });
+      changes.push({
+        at,
+        actor: input.actor,
+        action,
+        entity: 'participationEvent',
+        entityId,
+        before,
+        after,
+        sourceId: input.source.id,
+        ...aboutEvent((after ?? before) as ParticipationEvent),
+      });
     await createSourceRepository(trx).insertSourceIfNew(input.source);
     for (const e of diff.added) {
       await participation.insertEvent(e);
@@ -134,9 +144,10 @@ export async function applyEventImport(
       await participation.updateEvent(after);
       audit('update', after.id, before, after);
     }
+    // An event the source no longer lists is retracted, not deleted: the row and its history stay.
     for (const e of diff.removed) {
-      await participation.deleteEvent(e.id);
-      audit('delete', e.id, e, null);
+      await participation.retractEvent(e.id, at);
+      audit('retract', e.id, e, null);
     }
     await recordChanges(trx, changes);
   });

@@ -6,6 +6,7 @@ import * as createUpr from './2026_11_23_004_create_upr.js';
 import * as uprFtsWithoutPrefixIndex from './2026_11_23_005_upr_fts_without_prefix_index.js';
 import * as uprListsOnTheRecommendation from './2026_11_23_006_upr_lists_on_the_recommendation.js';
 import * as uprSessionNote from './2026_12_04_007_upr_session_note.js';
+import * as accountsAndEditing from './2026_12_05_008_accounts_and_editing.js';
 
 /**
  * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_005_upr_fts_without_prefix_index': uprFtsWithoutPrefixIndex,
   '2026_11_23_006_upr_lists_on_the_recommendation': uprListsOnTheRecommendation,
   '2026_12_04_007_upr_session_note': uprSessionNote,
+  '2026_12_05_008_accounts_and_editing': accountsAndEditing,
 };

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import { createDb, type Database } from './db/database.js';
 import { dbPlugin } from './plugins/db.js';
-import { editorPlugin } from './plugins/editor.js';
+import { authPlugin } from './plugins/auth.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors.js';
 import { rateLimitsPlugin } from './plugins/rate-limits.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
@@ -17,6 +17,8 @@ import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
 import { stateRoutes } from './routes/states.js';
 import { advocacyRoutes } from './routes/advocacy.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { uprRoutes } from './routes/upr.js';
 
 export interface RouteTableEntry {
@@ -66,7 +68,12 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(errorsPlugin);
   await app.register(swaggerPlugin);
   await app.register(rateLimitsPlugin);
-  await app.register(editorPlugin);
+  await app.register(authPlugin);
+  if (config.editTokenRetired) {
+    app.log.warn(
+      'EDIT_TOKEN is set but no longer used: writes now need an account. Create the first admin with `pnpm -F @tracker/api user:create -- --admin …`, then an API token for scripts (README, "Accounts and editing"), and remove EDIT_TOKEN.',
+    );
+  }
 
   await app.register(responseCachePlugin);
 
@@ -77,6 +84,8 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(uprRoutes, { prefix: '/api/upr' });
   await app.register(advocacyProgressRoutes, { prefix: '/api/advocacy' });
   await app.register(advocacyRoutes, { prefix: '/api/advocacy' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

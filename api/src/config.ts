@@ -17,10 +17,10 @@ const Env = z.object({
   /** The normalised dataset loaded into an empty database on start. */
   SEED_DIR: z.string().min(1).default('data/seed').transform(fromRepoRoot),
   /**
-   * Bearer token for the write endpoints (UPR implementation assessments) until user accounts
-   * exist. Unset: editing is off and those endpoints answer 403.
+   * Retired: writes once needed this one server-wide token; they now need an account (a session
+   * or an API token). Still read only to say so at start-up, so that nobody believes it protects anything.
    */
-  EDIT_TOKEN: z.string().min(24, 'must be at least 24 characters (use a random secret)').optional(),
+  EDIT_TOKEN: z.string().optional(),
   /**
    * The address readers reach the tracker at, for the absolute links the server writes (calendar
    * feeds). Never taken from a request's Host header: that is the sender's to choose, and an answer
@@ -57,7 +57,7 @@ const ConfigSchema = Env.transform((env) => ({
   logLevel: env.LOG_LEVEL,
   webBuildDir: env.WEB_BUILD_DIR,
   seedDir: env.SEED_DIR,
-  editToken: env.EDIT_TOKEN ?? null,
+  editTokenRetired: env.EDIT_TOKEN !== undefined,
   publicUrl: env.PUBLIC_URL ?? defaultPublicUrl(env.HOST, env.PORT),
   trustProxy: trustProxy(env.TRUST_PROXY),
   rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

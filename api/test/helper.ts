@@ -26,3 +26,52 @@ export function seededImage(): Buffer {
   image ??= readFileSync(inject('seededImagePath'));
   return image;
 }
+
+/** A password the test accounts share (long enough for the password rule). */
+export const TEST_PASSWORD = 'a long enough test passphrase';
+
+/** Creates a user on `app` (editor unless told) and returns it. */
+export async function createUser(
+  app: Awaited<ReturnType<typeof setup>>['app'],
+  { role = 'editor', organisation = 'Test NGO', email = `${role}-${Math.random().toString(36).slice(2)}@example.org`, name = `Test ${role}` }: {
+    role?: 'admin' | 'editor';
+    organisation?: string;
+    email?: string;
+    name?: string;
+  } = {},
+) {
+  const created = await app.accounts.createUser({ email, name, organisation, role, password: TEST_PASSWORD }, 'test');
+  if (!created.user) throw new Error(created.conflict);
+  return created.user;
+}
+
+/** Signs `email` in through the API and returns the headers a browser session's writes send. */
+export async function signIn(app: Awaited<ReturnType<typeof setup>>['app'], email: string, password = TEST_PASSWORD) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tracker_session');
+  const { csrfToken } = res.json<{ csrfToken: string }>();
+  return { cookie: `tracker_session=${cookie!.value}`, 'x-csrf-token': csrfToken };
+}
+
+/** A signed-in editor's (or admin's) write headers, in one step. */
+export async function editorSession(app: Awaited<ReturnType<typeof setup>>['app'], options: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(app, options);
+  return { user, headers: await signIn(app, user.email) };
+}
+
+/** An API token's Authorization header, for a new editor, with `scopes` (all by default). */
+export async function editorToken(
+  app: Awaited<ReturnType<typeof setup>>['app'],
+  scopes: readonly ('participation-events' | 'cat-reporting' | 'upr-assessments' | 'review-queue')[] = [
+    'participation-events',
+    'cat-reporting',
+    'upr-assessments',
+    'review-queue',
+  ],
+  options: Parameters<typeof createUser>[1] = {},
+) {
+  const user = await createUser(app, options);
+  const created = await app.accounts.createToken({ userId: user.id, name: 'test token', scopes, expiresAt: null }, 'test');
+  return { user, tokenId: created!.token.id, headers: { authorization: `Bearer ${created!.secret}` } };
+}

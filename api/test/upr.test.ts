@@ -1,10 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { buildApp } from '../src/app.js';
 import type { UprSearchResponse } from '../src/schemas/upr.js';
-import { setup } from './helper.js';
+import { editorSession, editorToken, setup } from './helper.js';
 
 type App = Awaited<ReturnType<typeof setup>>['app'];
 const search = async (app: App, query: string) => {
@@ -251,7 +249,6 @@ describe('GET /api/upr/reviews/{iso3} and /api/upr/calendar', () => {
 });
 
 describe('implementation assessments', () => {
-  const TOKEN = 'test-edit-token-0123456789abcdef';
   const assessment = {
     status: 'partially-implemented',
     assessedOn: '2025-06-01',
@@ -259,10 +256,10 @@ describe('implementation assessments', () => {
     sourceTitle: 'Joint stakeholder submission (test)',
     sourceUrl: 'https://example.org/submission.pdf',
     evidence: 'The national preventive mechanism was designated but has no budget line.',
-    recordedBy: 'test suite',
+    reason: 'Mid-term stakeholder submission received',
   };
 
-  it('are refused without the edit token, and disabled when none is configured', async () => {
+  it('are refused without an account', async () => {
     const { app } = await setup({ seed: true });
     const id = (await search(app, 'state=SVN&pageSize=1')).items[0]!.id;
     const res = await app.inject({
@@ -270,33 +267,33 @@ describe('implementation assessments', () => {
       url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`,
       payload: assessment,
     });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(401);
   });
 
   it('append history: the latest status shows on the recommendation and filters, earlier ones stay', async () => {
-    const { db, config } = await setup({ seed: true });
-    const app = await buildApp({ ...config, editToken: TOKEN }, db);
-    await app.ready();
+    const { app } = await setup({ seed: true });
+    const { headers } = await editorToken(app, ['upr-assessments'], { organisation: 'National mechanism' });
     const id = (await search(app, 'state=SVN&cycle=4&pageSize=1')).items[0]!.id;
     const url = `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`;
-    const headers = { authorization: `Bearer ${TOKEN}` };
     expect((await app.inject({ method: 'POST', url, payload: assessment, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(
       401,
     );
     const bad = await app.inject({ method: 'POST', url, payload: { ...assessment, status: 'done' }, headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('status');
-    expect((await app.inject({ method: 'POST', url, payload: assessment, headers })).statusCode).toBe(201);
-    expect(
-      (
-        await app.inject({
-          method: 'POST',
-          url,
-          payload: { ...assessment, status: 'fully-implemented', assessedOn: '2026-02-01' },
-          headers,
-        })
-      ).statusCode,
-    ).toBe(201);
+    const uncited = await app.inject({ method: 'POST', url, payload: { ...assessment, sourceUrl: null }, headers });
+    expect(uncited.statusCode).toBe(400);
+    expect(uncited.body).toContain('cite a source');
+    const first = await app.inject({ method: 'POST', url, payload: assessment, headers });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().organisation).toBe('National mechanism');
+    const second = await app.inject({
+      method: 'POST',
+      url,
+      payload: { ...assessment, status: 'fully-implemented', assessedOn: '2026-02-01' },
+      headers,
+    });
+    expect(second.statusCode).toBe(201);
     const detail = (await app.inject(`/api/upr/recommendations/${encodeURIComponent(id)}`)).json();
     expect(detail.assessments.map((a: { status: string }) => a.status)).toEqual(['partially-implemented', 'fully-implemented']);
     expect(detail.implementation.status).toBe('fully-implemented');
@@ -305,10 +302,57 @@ describe('implementation assessments', () => {
     expect(
       (await app.inject({ method: 'POST', url: '/api/upr/recommendations/nope/assessments', payload: assessment, headers })).statusCode,
     ).toBe(404);
-    await app.close();
+
+    // Retracting the latest gives the earlier one back as the recommendation's status; the row stays, marked.
+    const retraction = { reason: 'Entered against the wrong recommendation', documentSymbol: 'A/HRC/WG.6/48/SVN/1' };
+    const retracted = await app.inject({
+      method: 'POST',
+      url: `/api/upr/assessments/${second.json().id}/retract`,
+      payload: retraction,
+      headers,
+    });
+    expect(retracted.statusCode).toBe(200);
+    expect(retracted.json().retractedAt).not.toBeNull();
+    const after = (await app.inject(`/api/upr/recommendations/${encodeURIComponent(id)}`)).json();
+    expect(after.implementation.status).toBe('partially-implemented');
+    expect(after.assessments).toHaveLength(2);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/upr/assessments/${second.json().id}/retract`, payload: retraction, headers }))
+        .statusCode,
+    ).toBe(409);
+
+    // A correction changes the row in place; the audit log keeps what it was, with the reason and organisation.
+    const corrected = await app.inject({
+      method: 'PUT',
+      url: `/api/upr/assessments/${first.json().id}`,
+      payload: { ...assessment, status: 'not-implemented', reason: 'The submission says the budget line was refused' },
+      headers,
+    });
+    expect(corrected.statusCode).toBe(200);
+    const audit = await app.db.selectFrom('auditLog').selectAll().where('entity', '=', 'uprAssessment').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['insert', 'insert', 'retract', 'correct']);
+    expect(audit.at(-1)).toMatchObject({
+      organisation: 'National mechanism',
+      reason: 'The submission says the budget line was refused',
+      stateIso3: 'SVN',
+    });
+    expect(JSON.parse(audit.at(-1)!.before!).status).toBe('partially-implemented');
   });
 
-  it('refuse a short token in the configuration', () => {
-    expect(() => loadConfig({ EDIT_TOKEN: 'short' })).toThrow(/EDIT_TOKEN/);
+  it('from two organisations are both kept and shown', async () => {
+    const { app } = await setup({ seed: true });
+    const nhri = await editorToken(app, ['upr-assessments'], { organisation: 'Ombudsman (NHRI)' });
+    const ngo = await editorSession(app, { organisation: 'Coalition of NGOs' });
+    const id = (await search(app, 'state=SVN&cycle=4&pageSize=1')).items[0]!.id;
+    const url = `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`;
+    expect((await app.inject({ method: 'POST', url, payload: assessment, headers: nhri.headers })).statusCode).toBe(201);
+    expect(
+      (await app.inject({ method: 'POST', url, payload: { ...assessment, status: 'not-implemented' }, headers: ngo.headers })).statusCode,
+    ).toBe(201);
+    const detail = (await app.inject(`/api/upr/recommendations/${encodeURIComponent(id)}`)).json();
+    expect(detail.assessments.map((a: { organisation: string; status: string }) => [a.organisation, a.status])).toEqual([
+      ['Ombudsman (NHRI)', 'partially-implemented'],
+      ['Coalition of NGOs', 'not-implemented'],
+    ]);
   });
 });

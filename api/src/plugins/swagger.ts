@@ -56,13 +56,23 @@ export const swaggerPlugin = fp(async (app) => {
           description:
             "Universality advocacy: who has not joined an instrument, what they said at the UPR about joining, when they are next reviewed, and each group's progress",
         },
+        { name: 'accounts', description: 'Signing in, users and API tokens (admins manage users and tokens)' },
+        { name: 'editing', description: 'Recording, correcting and retracting facts: editors only, each write cited and audited' },
+        { name: 'review', description: "The review queue: unconfirmed reports and readers' flags, confirmed or rejected by editors" },
+        { name: 'changes', description: 'The public change feed: every recorded change, with its organisation, source and reason' },
       ],
       components: {
         securitySchemes: {
-          editToken: {
+          apiToken: {
             type: 'http',
             scheme: 'bearer',
-            description: "The server's EDIT_TOKEN (write endpoints, until user accounts exist)",
+            description: 'An API token made by an admin (POST /api/admin/tokens), scoped to what it may write',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'tracker_session',
+            description: 'A signed-in browser (POST /api/auth/sign-in); its writes must also send the x-csrf-token header',
           },
         },
       },

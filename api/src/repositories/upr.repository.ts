@@ -1,10 +1,11 @@
 import type SQLite from 'better-sqlite3';
-import type { Kysely, Selectable } from 'kysely';
-import { sqliteOf, type Database, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sqliteOf, type Database, type SourceTable, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import type { RecommendationRow } from './upr-store.repository.js';
 import { readSearchText } from '../domain/search-text.js';
 import type { UprAssessmentInput, UprFilters, UprSearchQuery } from '../schemas/upr.js';
-import { recordChanges } from './audit.repository.js';
+import { recordChanges, type AuditEntry } from './audit.repository.js';
+import { createSourceRepository } from './source.repository.js';
 
 /**
  * The UPR reads and the assessment write: every SQL statement the UPR service and its column index
@@ -17,6 +18,68 @@ import { recordChanges } from './audit.repository.js';
  */
 
 export type AssessmentRow = Selectable<UprAssessmentTable>;
+
+/** An editor's write: who, when, and the source row its citation becomes (services/citations.ts). */
+export interface AssessmentEdit {
+  editor: { name: string; organisation: string };
+  at: string;
+  reason: string;
+  source: Insertable<SourceTable>;
+}
+
+const assessmentColumns = (input: UprAssessmentInput) => ({
+  status: input.status,
+  assessedOn: input.assessedOn,
+  sourceKind: input.sourceKind,
+  sourceTitle: input.sourceTitle,
+  sourceUrl: input.sourceUrl,
+  documentSymbol: input.documentSymbol,
+  evidence: input.evidence,
+});
+
+/** The recommendation keeps its latest standing assessment's status (by assessment date), or none. */
+async function keepLatestStatus(trx: Kysely<Database>, recommendationId: string) {
+  const latest = await trx
+    .selectFrom('uprAssessment')
+    .select('status')
+    .where('recommendationId', '=', recommendationId)
+    .where('retractedAt', 'is', null)
+    .orderBy('assessedOn', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  await trx
+    .updateTable('uprRecommendation')
+    .set({ implementation: latest?.status ?? null })
+    .where('id', '=', recommendationId)
+    .execute();
+}
+
+/** The State under review of a recommendation, which the change feed files the change under. */
+const stateUnderReview = async (trx: Kysely<Database>, recommendationId: string) =>
+  (await trx.selectFrom('uprRecommendation').select('stateUnderReviewIso3').where('id', '=', recommendationId).executeTakeFirst())
+    ?.stateUnderReviewIso3 ?? null;
+
+const assessmentChange = (
+  edit: AssessmentEdit,
+  action: string,
+  row: AssessmentRow,
+  before: unknown,
+  after: unknown,
+  stateIso3: string | null,
+): AuditEntry => ({
+  at: edit.at,
+  actor: edit.editor.name,
+  organisation: edit.editor.organisation,
+  reason: edit.reason,
+  action,
+  entity: 'uprAssessment',
+  entityId: String(row.id),
+  before,
+  after,
+  sourceId: edit.source.id,
+  stateIso3,
+});
 export type PresentedRow = RecommendationRow & { implementation: string | null };
 export type CsvRow = RecommendationRow & { stateName: string; links: string | null; implementation: string | null };
 export type ReviewRow = UprReviewTable & Pick<UprSessionTable, 'year' | 'startDate' | 'endDate'>;
@@ -119,6 +182,7 @@ export function createUprRepository(db: Kysely<Database>) {
     return s;
   };
   const all = <T>(sql: string, params: unknown[]) => prepare(sql).all(...params) as T[];
+  const get = <T>(sql: string, params: unknown[]) => prepare(sql).get(...params) as T | undefined;
   const plucked = new Map<string, SQLite.Statement>();
   const pluck = (sql: string, params: unknown[]): number[] => {
     let s = plucked.get(sql);
@@ -179,7 +243,8 @@ export function createUprRepository(db: Kysely<Database>) {
       ids.length
         ? all<AssessmentRow>(
             `select a.* from uprAssessment a where a.recommendationId in (${placeholdersFor(ids)})
-             and a.id = (select b.id from uprAssessment b where b.recommendationId = a.recommendationId order by b.assessedOn desc, b.id desc limit 1)`,
+             and a.id = (select b.id from uprAssessment b where b.recommendationId = a.recommendationId and b.retractedAt is null
+                         order by b.assessedOn desc, b.id desc limit 1)`,
             [...ids],
           )
         : [],
@@ -187,38 +252,61 @@ export function createUprRepository(db: Kysely<Database>) {
     assessmentsOf: (id: string) =>
       all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
 
-    /**
-     * Appends an assessment and keeps the latest status (by assessment date) on the recommendation,
-     * with its audit entry, in one transaction.
-     */
-    appendAssessment: (id: string, input: UprAssessmentInput, recordedAt: string): Promise<AssessmentRow> =>
+    findAssessment: (id: number) => get<AssessmentRow>('select * from uprAssessment where id = ?', [id]),
+
+    /** Appends an assessment, keeps the latest status on the recommendation and records the change, in one transaction. */
+    appendAssessment: (recommendationId: string, input: UprAssessmentInput, edit: AssessmentEdit): Promise<AssessmentRow> =>
       db.transaction().execute(async (trx) => {
+        await createSourceRepository(trx).insertSourceIfNew(edit.source);
         const inserted = await trx
           .insertInto('uprAssessment')
-          .values({ recommendationId: id, ...input, recordedAt })
+          .values({
+            recommendationId,
+            ...assessmentColumns(input),
+            recordedBy: edit.editor.name,
+            organisation: edit.editor.organisation,
+            recordedAt: edit.at,
+            retractedAt: null,
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
-        const latest = await trx
-          .selectFrom('uprAssessment')
-          .select('status')
-          .where('recommendationId', '=', id)
-          .orderBy('assessedOn', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirstOrThrow();
-        await trx.updateTable('uprRecommendation').set({ implementation: latest.status }).where('id', '=', id).execute();
-        await recordChanges(trx, [
-          {
-            at: recordedAt,
-            actor: input.recordedBy,
-            action: 'insert',
-            entity: 'uprAssessment',
-            entityId: String(inserted.id),
-            after: inserted,
-            sourceId: null,
-          },
-        ]);
+        await keepLatestStatus(trx, recommendationId);
+        await recordChanges(trx, [assessmentChange(edit, 'insert', inserted, null, inserted, await stateUnderReview(trx, inserted.recommendationId))]);
         return inserted;
+      }),
+
+    /**
+     * Corrects an assessment in place (the audit log keeps what it was); the recorder of the
+     * correction becomes its recorder. Undefined when there is no such assessment.
+     */
+    correctAssessment: (id: number, input: UprAssessmentInput, edit: AssessmentEdit) =>
+      db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('uprAssessment').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!before) return undefined;
+        if (before.retractedAt !== null) return 'retracted' as const;
+        await createSourceRepository(trx).insertSourceIfNew(edit.source);
+        const after = await trx
+          .updateTable('uprAssessment')
+          .set({ ...assessmentColumns(input), recordedBy: edit.editor.name, organisation: edit.editor.organisation, recordedAt: edit.at })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await keepLatestStatus(trx, before.recommendationId);
+        await recordChanges(trx, [assessmentChange(edit, 'correct', after, before, after, await stateUnderReview(trx, before.recommendationId))]);
+        return after;
+      }),
+
+    /** Retracts an assessment: kept, marked, no longer the latest status. */
+    retractAssessment: (id: number, edit: AssessmentEdit) =>
+      db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('uprAssessment').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!before) return undefined;
+        if (before.retractedAt !== null) return 'retracted' as const;
+        await createSourceRepository(trx).insertSourceIfNew(edit.source);
+        const after = await trx.updateTable('uprAssessment').set({ retractedAt: edit.at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        await keepLatestStatus(trx, before.recommendationId);
+        await recordChanges(trx, [assessmentChange(edit, 'retract', after, before, after, await stateUnderReview(trx, before.recommendationId))]);
+        return after;
       }),
 
     /** The seqs of the filtered set, in the order of `sort`. */

@@ -25,3 +25,7 @@ export const unknownInstrument = (app: FastifyInstance, id: string) =>
 /** The 404 for a well-formed ISO3 code that no state of the registry has. */
 export const unknownState = (app: FastifyInstance, iso3: string) =>
   app.httpErrors.notFound(`No state with ISO 3166-1 alpha-3 code "${iso3}": GET /api/states lists the codes`);
+
+/** How a write route is reached, for its OpenAPI description. */
+export const EDIT_ACCESS =
+  'For editors: a signed-in session (sending its x-csrf-token) or an API token with this scope. Every write cites a source and gives a reason, and appears in the public change feed (GET /api/changes). Writes are limited per address (429 past the limit).';

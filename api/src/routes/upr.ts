@@ -1,3 +1,7 @@
+import type { Principal } from '../services/accounts.service.js';
+import type { Editor } from '../services/upr.service.js';
+import { RetractionInput } from '../schemas/editing.js';
+import { EDIT_ACCESS } from './route-helpers.js';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +11,7 @@ import { StateParams } from '../schemas/params.js';
 import {
   UprAssessment,
   UprAssessmentInput,
+  UprAssessmentParams,
   UprCalendarQuery,
   UprCalendarResponse,
   UprRecommendationDetail,
@@ -70,27 +75,83 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const editor = (request: { principal: Principal | null }): Editor => ({
+    name: request.principal!.name,
+    organisation: request.principal!.organisation,
+  });
+  const mayAssess = app.authorize({ role: 'editor', scope: 'upr-assessments' });
+  const refuseFutureDate = (assessedOn: string) => {
+    if (assessedOn > todayUtc()) throw app.httpErrors.badRequest(`assessedOn ${assessedOn} is in the future`);
+  };
+  const noAssessment = (id: number) => app.httpErrors.notFound(`No UPR implementation assessment with id ${id}`);
+  const alreadyRetracted = (id: number) => app.httpErrors.conflict(`Assessment ${id} is retracted: record a new one instead`);
+
   app.post(
     '/recommendations/:id/assessments',
     {
       schema: {
-        tags: ['upr'],
-        summary: 'Record an implementation assessment (appended; earlier ones are kept)',
-        security: [{ editToken: [] }],
-        description:
-          'Needs the edit token. Failed attempts are limited per address; past the limit every write from it answers 429 for a while.',
+        tags: ['upr', 'editing'],
+        summary: 'Record an implementation assessment (appended; earlier ones and other organisations’ are kept)',
+        security: [{ session: [] }, { apiToken: [] }],
+        description: EDIT_ACCESS,
         params: UprRecommendationParams,
         body: UprAssessmentInput,
         response: { 201: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
       },
-      onRequest: app.requireEditor,
+      onRequest: mayAssess,
     },
     async (request, reply) => {
       const { params, body } = request;
-      if (body.assessedOn > todayUtc()) throw app.httpErrors.badRequest(`assessedOn ${body.assessedOn} is in the future`);
-      const created = await app.services.upr.addAssessment(params.id, body);
+      refuseFutureDate(body.assessedOn);
+      const created = await app.services.upr.addAssessment(params.id, body, editor(request));
       if (!created) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
       return reply.code(201).send(created);
+    },
+  );
+
+  app.put(
+    '/assessments/:id',
+    {
+      schema: {
+        tags: ['upr', 'editing'],
+        summary: 'Correct an implementation assessment (what it was stays in the change feed)',
+        security: [{ session: [] }, { apiToken: [] }],
+        description: EDIT_ACCESS,
+        params: UprAssessmentParams,
+        body: UprAssessmentInput,
+        response: { 200: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+      },
+      onRequest: mayAssess,
+    },
+    async (request) => {
+      const { params, body } = request;
+      refuseFutureDate(body.assessedOn);
+      const corrected = await app.services.upr.correctAssessment(params.id, body, editor(request));
+      if (corrected === undefined) throw noAssessment(params.id);
+      if (corrected === 'retracted') throw alreadyRetracted(params.id);
+      return corrected;
+    },
+  );
+
+  app.post(
+    '/assessments/:id/retract',
+    {
+      schema: {
+        tags: ['upr', 'editing'],
+        summary: 'Retract an implementation assessment: it stays in the history, marked, and no longer counts',
+        security: [{ session: [] }, { apiToken: [] }],
+        description: EDIT_ACCESS,
+        params: UprAssessmentParams,
+        body: RetractionInput,
+        response: { 200: UprAssessment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+      },
+      onRequest: mayAssess,
+    },
+    async (request) => {
+      const retracted = await app.services.upr.retractAssessment(request.params.id, request.body, editor(request));
+      if (retracted === undefined) throw noAssessment(request.params.id);
+      if (retracted === 'retracted') throw alreadyRetracted(request.params.id);
+      return retracted;
     },
   );
 

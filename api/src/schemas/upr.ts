@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CitationFields, citesASource, CITE_A_SOURCE } from './editing.js';
 import {
   UN_REGIONAL_GROUPS,
   UPR_ASSESSMENT_SOURCES,
@@ -14,7 +15,6 @@ import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
 import { GROUP_COMBINATIONS } from '../domain/state-groups.js';
 import { FormatQuery, IsoDate, PlainText } from './common.js';
 import { InstrumentId, SourceRef } from './participation.js';
-import { HttpUrl } from './dataset.js';
 import { BooleanParam, StateFilters } from './state.js';
 
 /** API shapes of the UPR part. */
@@ -110,8 +110,11 @@ export const UprAssessment = z
     sourceTitle: z.string(),
     sourceUrl: z.string().nullable(),
     evidence: z.string().nullable(),
-    recordedBy: z.string(),
+    documentSymbol: z.string().nullable(),
+    recordedBy: z.string().describe('The person who recorded it'),
+    organisation: z.string().nullable().describe('The organisation whose assessment it is; null for those recorded before accounts existed'),
     recordedAt: z.string(),
+    retractedAt: z.string().nullable().describe('Set when retracted: kept in the history, no longer counted'),
   })
   .meta({ id: 'UprAssessment' });
 export type UprAssessment = z.infer<typeof UprAssessment>;
@@ -260,19 +263,26 @@ export type UprCalendarResponse = z.infer<typeof UprCalendarResponse>;
  */
 export const FIRST_UPR_SESSION_START = '2008-04-07';
 
-export const UprAssessmentInput = z.strictObject({
-  status: z.enum(UPR_IMPLEMENTATION_STATUSES),
-  assessedOn: IsoDate.refine(
-    (d) => d >= FIRST_UPR_SESSION_START,
-    `must not be before the first UPR session (${FIRST_UPR_SESSION_START})`,
-  ).describe('The date the assessment speaks for (e.g. the mid-term report date); not in the future'),
-  sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
-  sourceTitle: PlainText(3, 500),
-  sourceUrl: HttpUrl.nullable().default(null),
-  evidence: PlainText(1, 10_000).nullable().default(null),
-  recordedBy: PlainText(2, 200).describe('Who records it (person or organisation)'),
-});
+/**
+ * An assessment as an editor records or corrects it. Who records it and for which organisation
+ * come from the account, not the body; the source and the reason are required of every edit.
+ */
+export const UprAssessmentInput = z
+  .strictObject({
+    status: z.enum(UPR_IMPLEMENTATION_STATUSES),
+    assessedOn: IsoDate.refine(
+      (d) => d >= FIRST_UPR_SESSION_START,
+      `must not be before the first UPR session (${FIRST_UPR_SESSION_START})`,
+    ).describe('The date the assessment speaks for (e.g. the mid-term report date); not in the future'),
+    sourceKind: z.enum(UPR_ASSESSMENT_SOURCES),
+    sourceTitle: PlainText(3, 500),
+    evidence: PlainText(1, 10_000).nullable().default(null),
+    ...CitationFields,
+  })
+  .refine(citesASource, CITE_A_SOURCE);
 export type UprAssessmentInput = z.infer<typeof UprAssessmentInput>;
+
+export const UprAssessmentParams = z.object({ id: z.coerce.number().int().positive().describe('Assessment id') });
 
 export const UprRecommendationParams = z.object({
   id: z.string().min(1).max(200).describe('Recommendation id, e.g. "ohchr-thematic-list:48:SVN:0123456789"'),

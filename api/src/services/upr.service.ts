@@ -1,3 +1,5 @@
+import type { Citation, RetractionInput } from '../schemas/editing.js';
+import { citedSource } from './citations.js';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { recommendationFromRow } from '../repositories/upr-store.repository.js';
@@ -151,10 +153,20 @@ export function createUprService(repos: Repositories) {
     },
 
     /** Appends an assessment (history is never overwritten) and keeps the latest status on the recommendation. */
-    async addAssessment(id: string, input: UprAssessmentInput): Promise<UprAssessment | undefined> {
+    async addAssessment(id: string, input: UprAssessmentInput, editor: Editor): Promise<UprAssessment | undefined> {
       if (!(await upr.recommendationExists(id))) return undefined;
-      const inserted = await upr.appendAssessment(id, input, new Date().toISOString());
-      return toAssessment(inserted);
+      return toAssessment(await upr.appendAssessment(id, input, assessmentEdit(input, editor)));
+    },
+
+    /** Corrects an assessment (the change feed keeps what it was); 'retracted' for one already retracted. */
+    async correctAssessment(id: number, input: UprAssessmentInput, editor: Editor) {
+      const corrected = await upr.correctAssessment(id, input, assessmentEdit(input, editor));
+      return corrected === undefined || corrected === 'retracted' ? corrected : toAssessment(corrected);
+    },
+
+    async retractAssessment(id: number, retraction: RetractionInput, editor: Editor) {
+      const retracted = await upr.retractAssessment(id, assessmentEdit(retraction, editor));
+      return retracted === undefined || retracted === 'retracted' ? retracted : toAssessment(retracted);
     },
 
     /**
@@ -291,6 +303,17 @@ const csvRecord = (r: CsvRow, source: SourceRef | undefined): Record<(typeof CSV
   source: source ? citation(source) : r.sourceId,
   sourceLine: r.sourceLine,
 });
+
+/** Who records an edit: the signed-in editor or the token's user, and the organisation it records for. */
+export interface Editor {
+  name: string;
+  organisation: string;
+}
+
+const assessmentEdit = (input: Citation & { reason: string; sourceTitle?: string }, editor: Editor) => {
+  const at = new Date().toISOString();
+  return { editor, at, reason: input.reason, source: citedSource(input, editor.organisation, at.slice(0, 10), input.sourceTitle) };
+};
 
 const toAssessment = (a: AssessmentRow): UprAssessment => ({
   ...a,

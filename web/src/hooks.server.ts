@@ -1,4 +1,5 @@
-import type { Handle, HandleFetch } from '@sveltejs/kit';
+import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
+import { parseSetCookie } from 'set-cookie-parser';
 import { textDirection } from '$lib/i18n';
 import { negotiateLocale } from '$lib/i18n/server';
 import { PAGE_VARIANT_KEY, pageVariant } from '$lib/server/page-variant';
@@ -35,7 +36,28 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const url = new URL(request.url);
   const inProcess = (globalThis as Record<symbol, InProcessApi | undefined>)[API_FETCH_KEY];
   if (inProcess && url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
-    return inProcess(request);
+    // SvelteKit's own fetch forwards the reader's cookies to its origin and passes cookies set in
+    // the answer back to the browser; the in-process path must do both itself, or a signed-in
+    // editor's writes would arrive anonymous and signing in would set no cookie.
+    const cookie = event.request.headers.get('cookie');
+    if (cookie && !request.headers.has('cookie')) request.headers.set('cookie', cookie);
+    const response = await inProcess(request);
+    passCookiesOn(event, response);
+    return response;
   }
   return fetch(request);
 };
+
+function passCookiesOn(event: RequestEvent, response: Response) {
+  for (const { name, value, sameSite, expires, maxAge, ...options } of parseSetCookie(response.headers.getSetCookie(), { decodeValues: false })) {
+    event.cookies.set(name, value, {
+      ...options,
+      path: options.path ?? '/',
+      ...(expires && { expires }),
+      ...(maxAge !== undefined && { maxAge }),
+      ...(sameSite && { sameSite: sameSite.toLowerCase() as 'lax' | 'strict' | 'none' }),
+      // The value is already as the API wrote it (a base64url token): no second encoding.
+      encode: (v) => v,
+    });
+  }
+}

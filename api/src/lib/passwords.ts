@@ -10,9 +10,6 @@ const KEY_LENGTH = 32;
 /** Enough for N = 2^15 (128 · N · r bytes) with room; Node refuses above its default of 32 MiB. */
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-/** Passwords shorter than this are refused: a passphrase is the advice, not a character soup. */
-export const MIN_PASSWORD_LENGTH = 12;
-
 const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
     scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),

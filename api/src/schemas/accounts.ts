@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES, USER_ROLES } from '../domain/vocabulary.js';
-import { MIN_PASSWORD_LENGTH } from '../lib/passwords.js';
 import { IsoDate, PlainText } from './common.js';
+
+/** Passwords shorter than this are refused: a passphrase is the advice, not a character soup. */
+export const MIN_PASSWORD_LENGTH = 12;
 
 const Email = z.email({ error: 'must be an e-mail address such as editor@example.org' }).max(254);
 const Password = z
@@ -81,3 +83,9 @@ export const ApiTokenInput = z.strictObject({
 export const CreatedApiToken = ApiToken.extend({
   secret: z.string().describe('The token itself: shown this once, only its hash is kept'),
 }).meta({ id: 'CreatedApiToken' });
+
+export type SessionInfo = z.infer<typeof SessionInfo>;
+export type User = z.infer<typeof User>;
+export type ApiToken = z.infer<typeof ApiToken>;
+export type UserInput = z.infer<typeof UserInput>;
+export type ApiTokenInput = z.input<typeof ApiTokenInput>;

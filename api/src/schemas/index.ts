@@ -9,3 +9,5 @@ export * from './upr.js';
 export * from './cat-reporting.js';
 export * from './advocacy.js';
 export * from './advocacy-progress.js';
+export * from './accounts.js';
+export * from './editing.js';

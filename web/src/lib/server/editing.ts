@@ -1,0 +1,77 @@
+/**
+ * The dashboard's side of editing: who is signed in, and sending a form's write to the API.
+ *
+ * Forms post to the page's own action (they work without JavaScript); the action sends the write
+ * to the API in-process with the reader's session cookie and the form's CSRF token as the
+ * x-csrf-token header. The API checks both, validates the body with the same zod schema as for
+ * scripts, and records the change; this module only carries the answer back to the form.
+ */
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { ErrorBody, SessionInfo } from '@tracker/api/schemas';
+
+/** The session cookie the API sets at sign-in (api/src/plugins/auth.ts). */
+export const SESSION_COOKIE = 'tracker_session';
+/** The hidden form field that carries the session's CSRF token. */
+export const CSRF_FIELD = 'csrf';
+
+type Fetch = typeof fetch;
+
+/** Who is signed in on this browser, or null. Asks the API only when a session cookie is present. */
+export async function readSession(fetch: Fetch, cookies: RequestEvent['cookies']): Promise<SessionInfo | null> {
+  if (!cookies.get(SESSION_COOKIE)) return null;
+  const res = await fetch('/api/auth/session', { headers: { accept: 'application/json' } });
+  if (!res.ok) return null;
+  const session = (await res.json()) as SessionInfo;
+  return session.user ? session : null;
+}
+
+/** The signed-in editor, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireSession(event: Pick<RequestEvent, 'fetch' | 'cookies' | 'url'>): Promise<SessionInfo> {
+  const session = await readSession(event.fetch, event.cookies);
+  if (!session) redirect(303, signInUrl(event.url));
+  return session;
+}
+
+export const signInUrl = (url: URL) => `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+
+/** A form's fields as text, empty ones as null, without the CSRF token (it travels as a header). */
+export function formValues(form: FormData): Record<string, string | null> {
+  const values: Record<string, string | null> = {};
+  for (const [name, value] of form) {
+    if (name === CSRF_FIELD || typeof value !== 'string') continue;
+    values[name] = value.trim() === '' ? null : value;
+  }
+  return values;
+}
+
+/** What a failed form shows: the API's message, its per-field details, and the values to refill. */
+export interface FormFailure {
+  message: string;
+  details: { path: string; message: string }[];
+  values: Record<string, string | null>;
+}
+
+/**
+ * Sends a write to the API as the signed-in reader and returns its JSON answer, or a form failure
+ * with the API's own message (400 with the fields at fault, 403 for a stale CSRF token, 409, 429).
+ * An ended session sends the editor to sign in again.
+ */
+export async function submitToApi<T>(
+  event: Pick<RequestEvent, 'fetch' | 'url'>,
+  form: FormData,
+  request: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: unknown },
+): Promise<{ ok: true; data: T } | ReturnType<typeof fail<FormFailure>>> {
+  const res = await event.fetch(`/api${request.path}`, {
+    method: request.method,
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': String(form.get(CSRF_FIELD) ?? '') },
+    body: JSON.stringify(request.body),
+  });
+  if (res.ok) return { ok: true, data: (await res.json()) as T };
+  if (res.status === 401) redirect(303, signInUrl(event.url));
+  const body = (await res.json().catch(() => null)) as ErrorBody | null;
+  return fail(res.status, {
+    message: body?.message ?? `The API answered ${res.status}`,
+    details: body?.details ?? [],
+    values: formValues(form),
+  });
+}

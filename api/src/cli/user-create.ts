@@ -71,4 +71,5 @@ const db = await openDatabase(config.databasePath, config.seedDir).catch((err: E
 const created = await createAccountsService(db).createUser(input.data, 'user:create');
 await db.destroy();
 if (created.conflict !== undefined) fail(created.conflict);
-console.log(`Created ${created.user!.role} ${created.user!.email} (${created.user!.organisation}), id ${created.user!.id}. Sign in at /login.`);
+const { user } = created;
+console.log(`Created ${user.role} ${user.email} (${user.organisation}), id ${user.id}. Sign in at /login.`);

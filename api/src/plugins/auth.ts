@@ -78,7 +78,12 @@ export const authPlugin = fp(async (app) => {
     });
   });
   app.decorate('clearSessionCookie', (reply: FastifyReply) => {
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie || reply.request.protocol === 'https' });
+    reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie || reply.request.protocol === 'https',
+    });
   });
 
   const failures = app.createRateLimit({
@@ -99,7 +104,8 @@ export const authPlugin = fp(async (app) => {
   /** Refuses an address that has failed too often; call before checking a secret. */
   const refuseIfLockedOut = async (request: FastifyRequest) => {
     const state = await failures(request, { increment: false });
-    if (!state.isAllowed && state.isExceeded) throw tooMany(state.ttl);
+    // Once the allowance is used up, even the right secret is refused until the window ends.
+    if (!state.isAllowed && state.remaining === 0) throw tooMany(state.ttl);
   };
   const countFailure = async (request: FastifyRequest) => {
     const state = await failures(request);
@@ -126,7 +132,9 @@ export const authPlugin = fp(async (app) => {
     return principal;
   }
 
-  app.decorate('authorize', (rule: AccessRule): onRequestAsyncHookHandler => async (request) => {
+  app.decorate('authorize', (rule: AccessRule): onRequestAsyncHookHandler => async (request, reply) => {
+    // An answer for an account is that account's: no browser or proxy may keep or share it.
+    reply.header('cache-control', 'no-store');
     const principal = await authenticate(request);
     if (!principal) throw app.httpErrors.unauthorized('Sign in, or send an API token as "Authorization: Bearer <token>".');
     if (!SAFE_METHODS.has(request.method)) {
@@ -137,7 +145,9 @@ export const authPlugin = fp(async (app) => {
       if (principal.via === 'session') {
         const given = request.headers[CSRF_HEADER];
         if (typeof given !== 'string' || !sameSecret(given, principal.csrfToken ?? '')) {
-          throw app.httpErrors.forbidden('The form has expired or did not come from this site (missing or wrong CSRF token): reload the page and try again.');
+          throw app.httpErrors.forbidden(
+            'The form has expired or did not come from this site (missing or wrong CSRF token): reload the page and try again.',
+          );
         }
       }
     }
@@ -152,6 +162,9 @@ export const authPlugin = fp(async (app) => {
 declare module 'fastify' {
   interface FastifyInstance {
     /** Counting failed secrets per address (sign-in uses it too). */
-    authFailures: { refuseIfLockedOut: (request: FastifyRequest) => Promise<void>; countFailure: (request: FastifyRequest) => Promise<void> };
+    authFailures: {
+      refuseIfLockedOut: (request: FastifyRequest) => Promise<void>;
+      countFailure: (request: FastifyRequest) => Promise<void>;
+    };
   }
 }

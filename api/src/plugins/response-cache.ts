@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPRESS_MIN_BYTES, compressBest, compressFast, preferredEncoding, type Encoding } from '../lib/compression.js';
 import { todayUtc } from '../domain/clock.js';
+import { SESSION_COOKIE } from './auth.js';
 
 interface Encoded {
   body: Buffer;
@@ -20,6 +21,14 @@ interface Entry {
 
 /** Responses that depend on more than the data and the date are never cached. */
 const UNCACHED = [/^\/api\/health(\?|$)/, /^\/api\/docs(\/|\?|$)/];
+
+/**
+ * A request that says who is asking (an API token, a session cookie) may get an answer made for
+ * that caller (the review queue, the user list, who is signed in): it is neither served from the
+ * cache nor stored in it, whatever the route.
+ */
+const carriesCredentials = (request: FastifyRequest) =>
+  request.headers.authorization !== undefined || request.cookies[SESSION_COOKIE] !== undefined;
 const KEPT_HEADERS = ['content-type', 'content-disposition'];
 /** Clients and proxies may reuse an answer for a minute, then revalidate it with the ETag. */
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
@@ -86,7 +95,8 @@ export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBy
     if (
       (request.method !== 'GET' && request.method !== 'HEAD') ||
       !request.url.startsWith('/api/') ||
-      UNCACHED.some((re) => re.test(request.url))
+      UNCACHED.some((re) => re.test(request.url)) ||
+      carriesCredentials(request)
     ) {
       return done();
     }

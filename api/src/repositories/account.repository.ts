@@ -11,7 +11,15 @@ export function createAccountRepository(db: Kysely<Database>) {
     findUser: (id: number) => db.selectFrom('user').select(userColumns).where('id', '=', id).executeTakeFirst(),
     /** With the password hash: only for signing in. */
     findUserByEmail: (email: string) => db.selectFrom('user').selectAll().where('email', '=', email).executeTakeFirst(),
-    countUsers: async () => Number((await db.selectFrom('user').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    countUsers: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('user')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     insertUser: (user: { email: string; name: string; organisation: string; role: UserRole; passwordHash: string; createdAt: string }) =>
       db.insertInto('user').values(user).returning(userColumns).executeTakeFirstOrThrow(),
     updateUser: (
@@ -37,12 +45,25 @@ export function createAccountRepository(db: Kysely<Database>) {
     /** Revokes every session of a user (sign out everywhere, or the user was disabled). */
     revokeSessionsOf: async (userId: number, at: string) =>
       Number(
-        (await db.updateTable('session').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst())
-          .numUpdatedRows,
+        (
+          await db
+            .updateTable('session')
+            .set({ revokedAt: at })
+            .where('userId', '=', userId)
+            .where('revokedAt', 'is', null)
+            .executeTakeFirst()
+        ).numUpdatedRows,
       ),
 
     listTokens: () => db.selectFrom('apiToken').select(tokenColumns).orderBy('id').execute(),
-    insertToken: (token: { userId: number; name: string; tokenHash: string; scopes: readonly TokenScope[]; createdAt: string; expiresAt: string | null }) =>
+    insertToken: (token: {
+      userId: number;
+      name: string;
+      tokenHash: string;
+      scopes: readonly TokenScope[];
+      createdAt: string;
+      expiresAt: string | null;
+    }) =>
       db
         .insertInto('apiToken')
         .values({ ...token, scopes: JSON.stringify(token.scopes) })
@@ -61,8 +82,16 @@ export function createAccountRepository(db: Kysely<Database>) {
         .executeTakeFirst(),
     touchToken: (id: number, at: string) => db.updateTable('apiToken').set({ lastUsedAt: at }).where('id', '=', id).execute(),
     revokeToken: (id: number, at: string) =>
-      db.updateTable('apiToken').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).returning(tokenColumns).executeTakeFirst(),
+      db
+        .updateTable('apiToken')
+        .set({ revokedAt: at })
+        .where('id', '=', id)
+        .where('revokedAt', 'is', null)
+        .returning(tokenColumns)
+        .executeTakeFirst(),
     findToken: (id: number) => db.selectFrom('apiToken').select(tokenColumns).where('id', '=', id).executeTakeFirst(),
   };
 }
 export type AccountRepository = ReturnType<typeof createAccountRepository>;
+/** A user as the API shows it: never its password hash. */
+export type User = NonNullable<Awaited<ReturnType<AccountRepository['findUser']>>>;

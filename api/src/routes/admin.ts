@@ -31,7 +31,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await app.accounts.createUser(request.body, actor(request));
       if (created.conflict !== undefined) throw app.httpErrors.conflict(created.conflict);
-      if (!created.user) throw app.httpErrors.internalServerError();
       return reply.code(201).send(created.user);
     },
   );
@@ -63,7 +62,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['accounts'],
-        summary: "End every session of a user now (e.g. a lost laptop); its API tokens are revoked separately",
+        summary: 'End every session of a user now (e.g. a lost laptop); its API tokens are revoked separately',
         params: UserParams,
         response: { 200: z.object({ revoked: z.number().int() }), 400: ErrorBody, ...denied },
       },
@@ -74,7 +73,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/tokens',
-    { schema: { tags: ['accounts'], summary: 'Every API token (never its secret)', response: { 200: z.array(ApiToken), ...denied } }, onRequest: adminOnly },
+    {
+      schema: { tags: ['accounts'], summary: 'Every API token (never its secret)', response: { 200: z.array(ApiToken), ...denied } },
+      onRequest: adminOnly,
+    },
     async () => app.accounts.listTokens(),
   );
 

@@ -20,9 +20,11 @@ export const CitationFields = {
 };
 
 /** A citation needs at least one of the two. */
-export const citesASource = (c: { sourceUrl: string | null; documentSymbol: string | null }) => c.sourceUrl !== null || c.documentSymbol !== null;
+export const citesASource = (c: { sourceUrl: string | null; documentSymbol: string | null }) =>
+  c.sourceUrl !== null || c.documentSymbol !== null;
 export const CITE_A_SOURCE = {
-  message: 'cite a source: an http(s) address (sourceUrl), a document symbol such as C.N.180.2026.TREATIES-XVIII.10 (documentSymbol), or both',
+  message:
+    'cite a source: an http(s) address (sourceUrl), a document symbol such as C.N.180.2026.TREATIES-XVIII.10 (documentSymbol), or both',
   path: ['sourceUrl'],
 };
 

@@ -112,7 +112,10 @@ export const UprAssessment = z
     evidence: z.string().nullable(),
     documentSymbol: z.string().nullable(),
     recordedBy: z.string().describe('The person who recorded it'),
-    organisation: z.string().nullable().describe('The organisation whose assessment it is; null for those recorded before accounts existed'),
+    organisation: z
+      .string()
+      .nullable()
+      .describe('The organisation whose assessment it is; null for those recorded before accounts existed'),
     recordedAt: z.string(),
     retractedAt: z.string().nullable().describe('Set when retracted: kept in the history, no longer counted'),
   })

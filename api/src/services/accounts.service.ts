@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { TOKEN_SCOPES, type TokenScope, type UserRole } from '../domain/vocabulary.js';
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from '../lib/passwords.js';
-import { createAccountRepository } from '../repositories/account.repository.js';
+import { createAccountRepository, type User } from '../repositories/account.repository.js';
 import { recordChanges } from '../repositories/audit.repository.js';
 
 /** How long a sign-in lasts; after that the editor signs in again. Sessions can be revoked sooner. */
@@ -40,17 +40,24 @@ const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export function createAccountsService(db: Kysely<Database>) {
   const accounts = createAccountRepository(db);
   const audit = (actor: string, action: string, entity: 'user' | 'apiToken', entityId: number, after: unknown, before?: unknown) =>
-    db.transaction().execute((trx) =>
-      recordChanges(trx, [{ at: new Date().toISOString(), actor, action, entity, entityId: String(entityId), before, after, sourceId: null }]),
-    );
+    db
+      .transaction()
+      .execute((trx) =>
+        recordChanges(trx, [
+          { at: new Date().toISOString(), actor, action, entity, entityId: String(entityId), before, after, sourceId: null },
+        ]),
+      );
 
   return {
     listUsers: accounts.listUsers,
     countUsers: accounts.countUsers,
 
-    async createUser(input: { email: string; name: string; organisation: string; role: UserRole; password: string }, actor: string) {
+    async createUser(
+      input: { email: string; name: string; organisation: string; role: UserRole; password: string },
+      actor: string,
+    ): Promise<{ user: User; conflict?: never } | { user?: never; conflict: string }> {
       const email = normaliseEmail(input.email);
-      if (await accounts.findUserByEmail(email)) return { conflict: `A user with the address ${email} already exists` } as const;
+      if (await accounts.findUserByEmail(email)) return { conflict: `A user with the address ${email} already exists` };
       const user = await accounts.insertUser({
         email,
         name: input.name,
@@ -60,13 +67,19 @@ export function createAccountsService(db: Kysely<Database>) {
         createdAt: new Date().toISOString(),
       });
       await audit(actor, 'insert', 'user', user.id, user);
-      return { user } as const;
+      return { user };
     },
 
     /** Changes a user; disabling one (or changing its password) signs it out everywhere. */
     async updateUser(
       id: number,
-      changes: { name?: string | undefined; organisation?: string | undefined; role?: UserRole | undefined; password?: string | undefined; disabled?: boolean | undefined },
+      changes: {
+        name?: string | undefined;
+        organisation?: string | undefined;
+        role?: UserRole | undefined;
+        password?: string | undefined;
+        disabled?: boolean | undefined;
+      },
       actor: string,
     ) {
       const before = await accounts.findUser(id);

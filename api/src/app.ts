@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import sensible from '@fastify/sensible';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import type { Config } from './config.js';
+import { retiredSettingWarnings, type Config } from './config.js';
 import { createDb, type Database } from './db/database.js';
 import { dbPlugin } from './plugins/db.js';
 import { authPlugin } from './plugins/auth.js';
@@ -69,11 +69,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(swaggerPlugin);
   await app.register(rateLimitsPlugin);
   await app.register(authPlugin);
-  if (config.editTokenRetired) {
-    app.log.warn(
-      'EDIT_TOKEN is set but no longer used: writes now need an account. Create the first admin with `pnpm -F @tracker/api user:create -- --admin …`, then an API token for scripts (README, "Accounts and editing"), and remove EDIT_TOKEN.',
-    );
-  }
+  for (const warning of retiredSettingWarnings(config)) app.log.warn(warning);
 
   await app.register(responseCachePlugin);
 

@@ -77,3 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return Object.freeze(parsed.data);
 }
+
+/** Start-up warnings about settings that no longer do anything, so nobody relies on them unawares. */
+export function retiredSettingWarnings(config: Config): string[] {
+  return config.editTokenRetired
+    ? [
+        'EDIT_TOKEN is set but no longer used: writes now need an account. Create the first admin with `pnpm -F @tracker/api user:create -- --admin …`, then an API token for scripts (README, "Accounts and editing"), and remove EDIT_TOKEN.',
+      ]
+    : [];
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
+import { loadConfig, retiredSettingWarnings } from '../src/config.js';
 import { createDb } from '../src/db/database.js';
 import { AUTH_FAILURES_ALLOWED } from '../src/plugins/auth.js';
 import { createUser, editorSession, editorToken, setup, signIn, TEST_PASSWORD } from './helper.js';
@@ -96,6 +97,22 @@ describe('signing in', () => {
     });
     expect(crossed.statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url, payload: body, headers: a.headers })).statusCode).toBe(201);
+  });
+});
+
+describe('the retired EDIT_TOKEN', () => {
+  it('is named in a start-up warning and opens nothing', async () => {
+    const token = 'an-old-edit-token-from-before-accounts';
+    const { app, config } = await setup({ seed: true, env: { EDIT_TOKEN: token } });
+    expect(retiredSettingWarnings(config)).toEqual([expect.stringContaining('EDIT_TOKEN is set but no longer used')]);
+    expect(retiredSettingWarnings(loadConfig({}))).toEqual([]);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/upr/assessments/1/retract',
+      payload: {},
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(401);
   });
 });
 
@@ -229,5 +246,5 @@ describe('user:create', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

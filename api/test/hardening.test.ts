@@ -9,17 +9,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createDb, sqliteOf } from '../src/db/database.js';
 import { INTERNAL_REQUEST_HEADER, internalRequestToken } from '../src/plugins/internal-requests.js';
-import { seededImage, setup } from './helper.js';
+import { editorToken, seededImage, setup } from './helper.js';
 
-const TOKEN = 'a-test-edit-token-of-enough-length';
-const editor = { authorization: `Bearer ${TOKEN}` };
 const assessment = {
   status: 'partially-implemented',
   assessedOn: '2025-06-30',
   sourceKind: 'stakeholder-report',
   sourceTitle: 'Joint NGO mid-term report',
-  recordedBy: 'test suite',
+  sourceUrl: 'https://example.org/joint-ngo-mid-term-report.pdf',
+  reason: 'Mid-term report received',
 };
+/** An editor's API token (all scopes) on `app`. */
+const editorOf = async (app: Awaited<ReturnType<typeof setup>>['app']) => (await editorToken(app)).headers;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,7 +33,7 @@ async function listeningServer(env: Record<string, string> = {}) {
   const path = join(dir, 'db.sqlite');
   writeFileSync(path, seededImage());
   const db = createDb(path);
-  const { config } = await setup({ env: { EDIT_TOKEN: TOKEN, ...env } });
+  const { config } = await setup({ env });
   const app = await buildApp({ ...config, databasePath: path }, db);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -48,7 +49,7 @@ const firstRecommendationId = async (app: Awaited<ReturnType<typeof setup>>['app
 const addAssessment = (
   app: Awaited<ReturnType<typeof setup>>['app'],
   id: string,
-  headers: Record<string, string> = editor,
+  headers: Record<string, string>,
   payload: unknown = assessment,
 ) =>
   app.inject({
@@ -62,6 +63,7 @@ describe('a CSV download that is cut short or paused', () => {
   it('leaves the connection free for writes, and later writes are seen', async () => {
     const { app, port } = await listeningServer();
     const id = await firstRecommendationId(app);
+    const editor = await editorOf(app);
     // Start the whole export, read its first bytes, then stop reading: the client is paused.
     const response = await new Promise<IncomingMessage>((resolve, reject) =>
       httpRequest({ host: '127.0.0.1', port, path: '/api/upr/recommendations?format=csv' }, resolve).on('error', reject).end(),
@@ -70,7 +72,7 @@ describe('a CSV download that is cut short or paused', () => {
     await new Promise((resolve) => response.once('data', resolve));
     response.pause();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const whilePaused = await addAssessment(app, id);
+    const whilePaused = await addAssessment(app, id, editor);
     expect(whilePaused.statusCode, whilePaused.body).toBe(201);
     // The client goes away mid-download.
     response.destroy();
@@ -168,16 +170,16 @@ describe('web addresses are http(s) only', () => {
   it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'JavaScript:alert(1)', 'ftp://example.org/x'])(
     'refuses %s as an assessment source',
     async (sourceUrl) => {
-      const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
-      const res = await addAssessment(app, await firstRecommendationId(app), editor, { ...assessment, sourceUrl });
+      const { app } = await setup({ seed: true });
+      const res = await addAssessment(app, await firstRecommendationId(app), await editorOf(app), { ...assessment, sourceUrl });
       expect(res.statusCode).toBe(400);
       expect(res.json().message).toContain('http:// or https://');
     },
   );
 
   it('accepts an https address', async () => {
-    const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
-    const res = await addAssessment(app, await firstRecommendationId(app), editor, {
+    const { app } = await setup({ seed: true });
+    const res = await addAssessment(app, await firstRecommendationId(app), await editorOf(app), {
       ...assessment,
       sourceUrl: 'https://example.org/report.pdf',
     });
@@ -223,14 +225,16 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
   it.each([
     [{ assessedOn: '0000-01-01' }, 'assessedOn'],
     [{ assessedOn: '2007-12-31' }, 'assessedOn'],
-    [{ recordedBy: '\u0000\u0000\u0000' }, 'recordedBy'],
-    [{ recordedBy: '   ' }, 'recordedBy'],
+    [{ reason: '\u0000\u0000\u0000' }, 'reason'],
+    [{ reason: '   ' }, 'reason'],
     [{ sourceTitle: 'Report\u0007' }, 'sourceTitle'],
-    [{ recordedBy: 'fuzz \ud800 test' }, 'recordedBy'],
+    [{ reason: 'fuzz \ud800 test' }, 'reason'],
     [{ evidence: 'Budget line\ud83d' }, 'evidence'],
+    [{ documentSymbol: 'C.N.<script>' }, 'documentSymbol'],
+    [{ sourceUrl: null }, 'sourceUrl'],
   ])('refuses an assessment with %o', async (change, field) => {
-    const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
-    const res = await addAssessment(app, await firstRecommendationId(app), editor, { ...assessment, ...change });
+    const { app } = await setup({ seed: true });
+    const res = await addAssessment(app, await firstRecommendationId(app), await editorOf(app), { ...assessment, ...change });
     expect(res.statusCode).toBe(400);
     expect(res.json().details.map((d: { path: string }) => d.path)).toContain(`body.${field}`);
   });
@@ -274,9 +278,9 @@ describe('bad input gets a clear 400, never a 500 or a silent guess', () => {
   });
 });
 
-describe('the edit token', () => {
+describe('access to writes', () => {
   it('is checked before the body: an anonymous caller learns nothing of the schema', async () => {
-    const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
+    const { app } = await setup({ seed: true });
     const res = await addAssessment(app, await firstRecommendationId(app), {}, { nonsense: true });
     expect(res.statusCode).toBe(401);
     expect(res.json().details).toBeUndefined();
@@ -290,9 +294,7 @@ describe('the edit token', () => {
       const socket = connect(port, '127.0.0.1', () => {
         const body = JSON.stringify(assessment);
         const head = `POST /api/upr/recommendations/${encodeURIComponent(id)}/assessments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nAuthorization: Bearer `;
-        socket.write(
-          Buffer.concat([Buffer.from(head), Buffer.alloc(TOKEN.length, 0xe9), Buffer.from(`\r\nConnection: close\r\n\r\n${body}`)]),
-        );
+        socket.write(Buffer.concat([Buffer.from(head), Buffer.alloc(47, 0xe9), Buffer.from(`\r\nConnection: close\r\n\r\n${body}`)]));
       });
       let data = '';
       socket
@@ -304,19 +306,21 @@ describe('the edit token', () => {
   });
 
   it('locks out an address after ten failed attempts, even for the right token', async () => {
-    const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
+    const { app } = await setup({ seed: true });
     const id = await firstRecommendationId(app);
+    const editor = await editorOf(app);
     for (let i = 0; i < 10; i++) expect((await addAssessment(app, id, { authorization: `Bearer wrong-${i}` })).statusCode).toBe(401);
     const eleventh = await addAssessment(app, id, { authorization: 'Bearer wrong-again' });
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.json()).toMatchObject({ error: 'Too Many Requests', message: expect.stringContaining('try again') });
-    expect((await addAssessment(app, id)).statusCode).toBe(429);
+    expect((await addAssessment(app, id, editor)).statusCode).toBe(429);
   });
 
   it('limits writes per address, whatever their outcome', async () => {
-    const { app } = await setup({ seed: true, env: { EDIT_TOKEN: TOKEN } });
+    const { app } = await setup({ seed: true });
+    const editor = await editorOf(app);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await addAssessment(app, 'no-such-recommendation')).statusCode);
+    for (let i = 0; i < 31; i++) statuses.push((await addAssessment(app, 'no-such-recommendation', editor)).statusCode);
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses[30]).toBe(429);
   });

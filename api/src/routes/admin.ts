@@ -64,11 +64,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['accounts'],
         summary: 'End every session of a user now (e.g. a lost laptop); its API tokens are revoked separately',
         params: UserParams,
-        response: { 200: z.object({ revoked: z.number().int() }), 400: ErrorBody, ...denied },
+        response: { 200: z.object({ revoked: z.number().int() }), 400: ErrorBody, 404: ErrorBody, ...denied },
       },
       onRequest: adminOnly,
     },
-    async (request) => ({ revoked: await app.accounts.revokeSessionsOf(request.params.id) }),
+    async (request) => {
+      const revoked = await app.accounts.revokeSessionsOf(request.params.id, actor(request));
+      if (revoked === undefined) throw app.httpErrors.notFound(`No user with id ${request.params.id}`);
+      return { revoked };
+    },
   );
 
   app.get(
@@ -114,6 +118,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: adminOnly,
     },
     async (request) => {
+      // A script cannot lock itself out by accident; an admin revokes a token from a session or another token.
+      if (request.principal!.tokenId === request.params.id) throw app.httpErrors.badRequest('A token cannot revoke itself.');
       const revoked = await app.accounts.revokeToken(request.params.id, actor(request));
       if (revoked === undefined) throw app.httpErrors.notFound(`No API token with id ${request.params.id}`);
       if (revoked === 'already-revoked') throw app.httpErrors.conflict(`API token ${request.params.id} is already revoked`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES, USER_ROLES } from '../domain/vocabulary.js';
-import { IsoDate, PlainText } from './common.js';
+import { IntParam, IsoDate, PlainText } from './common.js';
 
 /** Passwords shorter than this are refused: a passphrase is the advice, not a character soup. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -8,13 +8,22 @@ export const MIN_PASSWORD_LENGTH = 12;
 const Email = z.email({ error: 'must be an e-mail address such as editor@example.org' }).max(254);
 const Password = z
   .string()
+  .refine((s) => !/[\u0000-\u001F\u007F]/u.test(s), 'must not contain control characters')
+  .refine((s) => !/\p{Cs}/u.test(s), 'must be well-formed Unicode text')
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters (a passphrase of a few words is best)`)
   .max(1024);
 const Organisation = PlainText(2, 200).describe('The organisation the user records for, shown with everything it records');
 
 export const SignInBody = z.strictObject({
-  email: z.string().trim().min(1).max(254).describe('The account’s e-mail address'),
-  password: z.string().min(1).max(1024),
+  email: PlainText(3, 254).describe('The account’s e-mail address'),
+  // Any characters a person can type; not control characters, and not half a character (a lone
+  // surrogate), which no keyboard sends and UTF-8 cannot carry.
+  password: z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine((s) => !/[\u0000-\u001F\u007F]/u.test(s), 'must not contain control characters')
+    .refine((s) => !/\p{Cs}/u.test(s), 'must be well-formed Unicode text'),
 });
 
 export const User = z
@@ -54,8 +63,8 @@ export const UserPatch = z
   })
   .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change');
 
-export const UserParams = z.object({ id: z.coerce.number().int().positive().describe('User id') });
-export const TokenParams = z.object({ id: z.coerce.number().int().positive().describe('Token id') });
+export const UserParams = z.object({ id: IntParam(1, 999_999_999).describe('User id') });
+export const TokenParams = z.object({ id: IntParam(1, 999_999_999).describe('Token id') });
 
 export const ApiToken = z
   .object({

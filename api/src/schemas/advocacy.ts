@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { NOT_JOINED_STATUSES } from '../domain/advocacy.js';
 import { LDC_STATUSES, UN_REGIONAL_GROUPS, UPR_RESPONSES } from '../domain/vocabulary.js';
 import { CAT_SITUATIONS } from '../domain/types.js';
-import { FormatQuery, IsoDate } from './common.js';
+import { FormatQuery, IntParam, IsoDate } from './common.js';
 import { InstrumentId, SourceRef, StatusListParam } from './participation.js';
 import { BooleanParam, StateFilters } from './state.js';
-import { IntParam } from './upr.js';
 
 /** API shapes of the advocacy lists: who has not joined an instrument, what they said at the UPR, when they are next asked. */
 

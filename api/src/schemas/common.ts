@@ -62,3 +62,15 @@ export const PlainText = (min: number, max: number) =>
 /** A cited source, as the dataset records it (one schema for the seed file and the API). */
 export const Source = SourceRecord.meta({ id: 'Source' });
 export type Source = z.infer<typeof Source>;
+
+/**
+ * A whole number in a query string, written in plain digits: "0x10", "1e3", " 5" or "+5" are
+ * refused rather than read as some other number than the one a person meant.
+ */
+export const IntParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, `must be a whole number from ${min} to ${max}, in digits`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .describe(`A whole number from ${min} to ${max}`);

@@ -13,7 +13,7 @@ import {
 import { MAX_SEARCH_TERMS, MIN_PREFIX_LENGTH, readSearchText } from '../domain/search-text.js';
 import { UPR_LINK_ACTIONS } from '../domain/upr-links.js';
 import { GROUP_COMBINATIONS } from '../domain/state-groups.js';
-import { FormatQuery, IsoDate, PlainText } from './common.js';
+import { FormatQuery, IntParam, IsoDate, PlainText } from './common.js';
 import { InstrumentId, SourceRef } from './participation.js';
 import { BooleanParam, StateFilters } from './state.js';
 
@@ -26,17 +26,6 @@ const Iso3Param = z
   .string()
   .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "SVN"')
   .transform((s) => s.toUpperCase());
-/**
- * A whole number in a query string, written in plain digits: "0x10", "1e3", " 5" or "+5" are
- * refused rather than read as some other number than the one a person meant.
- */
-export const IntParam = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^[0-9]{1,9}$/, `must be a whole number from ${min} to ${max}, in digits`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-    .describe(`A whole number from ${min} to ${max}`);
 
 /** The search text: bounded in length and in terms, so that no one search can occupy the server. */
 const SearchText = z
@@ -285,7 +274,7 @@ export const UprAssessmentInput = z
   .refine(citesASource, CITE_A_SOURCE);
 export type UprAssessmentInput = z.infer<typeof UprAssessmentInput>;
 
-export const UprAssessmentParams = z.object({ id: z.coerce.number().int().positive().describe('Assessment id') });
+export const UprAssessmentParams = z.object({ id: IntParam(1, 999_999_999).describe('Assessment id') });
 
 export const UprRecommendationParams = z.object({
   id: z.string().min(1).max(200).describe('Recommendation id, e.g. "ohchr-thematic-list:48:SVN:0123456789"'),

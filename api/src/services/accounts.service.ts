@@ -97,7 +97,13 @@ export function createAccountsService(db: Kysely<Database>) {
       return user;
     },
 
-    revokeSessionsOf: (userId: number) => accounts.revokeSessionsOf(userId, new Date().toISOString()),
+    /** Ends every session of a user now; undefined when there is no such user. */
+    async revokeSessionsOf(userId: number, actor: string) {
+      if (!(await accounts.findUser(userId))) return undefined;
+      const revoked = await accounts.revokeSessionsOf(userId, new Date().toISOString());
+      await audit(actor, 'revoke-sessions', 'user', userId, { revokedSessions: revoked });
+      return revoked;
+    },
 
     /**
      * Checks an address and password and opens a session. Unknown address and wrong password give

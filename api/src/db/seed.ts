@@ -19,7 +19,7 @@ import { linkRecommendation } from '../domain/upr-links.js';
 import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
 import { sqliteOf, type Database, type StateTable } from './database.js';
 import { writeUpr, type UprDataset } from '../repositories/upr-store.repository.js';
-import { recordChanges } from '../repositories/audit.repository.js';
+import { aboutEvent, createChangeRecorder, type AuditEntry } from '../repositories/audit.repository.js';
 
 /** Reads and validates one seed file; a missing file is an empty list, a bad one stops the seed. */
 function readSeedFile<T>(seedDir: string, name: string, record: z.ZodType<T>): T[] {
@@ -205,6 +205,40 @@ async function insertCatDataset(trx: Transaction<Database>, cat: CatDataset) {
 }
 
 /**
+ * The first entries of the public change feed: what the bundled imports put in, as the importers
+ * would have recorded it. One entry per participation event and per CAT report; the UPR data as one
+ * entry per review with its number of recommendations, since one per recommendation (some 42,000)
+ * would bury every other change in the feed and add nothing a reader could act on.
+ */
+export function recordSeedChanges(data: Dataset, at: string, record: (entry: AuditEntry) => void) {
+  const base = { at, actor: 'seed', action: 'insert' } as const;
+  for (const e of data.events) {
+    record({ ...base, entity: 'participationEvent', entityId: e.id, after: e, sourceId: e.sourceId, ...aboutEvent(e) });
+  }
+  for (const r of data.cat.reports) {
+    record({ ...base, entity: 'catReport', entityId: r.id, after: r, sourceId: r.sourceId, instrumentId: 'uncat', stateIso3: r.stateIso3 });
+  }
+  const perReview = new Map<string, { n: number; sourceId: string }>();
+  for (const r of data.upr.recommendations) {
+    const seen = perReview.get(r.reviewId);
+    if (seen) seen.n++;
+    else perReview.set(r.reviewId, { n: 1, sourceId: r.sourceId });
+  }
+  for (const r of data.upr.reviews) {
+    const recommended = perReview.get(r.id);
+    record({
+      ...base,
+      entity: 'uprReview',
+      entityId: r.id,
+      after: { session: r.session, recommendations: recommended?.n ?? 0 },
+      // The export its recommendations came from; a review without any cites the first source that lists it.
+      sourceId: recommended?.sourceId ?? r.sourceIds[0] ?? null,
+      stateIso3: r.stateIso3,
+    });
+  }
+}
+
+/**
  * Loads the bundled dataset (data/seed/*.json) into an empty database, in one transaction:
  * either all of it lands or none. A database that already holds data is left alone, so
  * restarting the server never overwrites what users or imports have added.
@@ -215,26 +249,13 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
   const data = readDataset(seedDir);
   if (data.sources.length === 0) return { seeded: false };
   await db.transaction().execute(async (trx) => {
-    await insertDataset(trx, data, sqliteOf(db));
-    await recordChanges(trx, [
-      {
-        at: new Date().toISOString(),
-        actor: 'seed',
-        action: 'seed',
-        entity: 'dataset',
-        entityId: seedDir,
-        after: {
-          sources: data.sources.length,
-          states: data.states.length,
-          instruments: data.instruments.length,
-          events: data.events.length,
-          counts: data.counts.length,
-          catReports: data.cat.reports.length,
-          uprRecommendations: data.upr.recommendations.length,
-        },
-        sourceId: null,
-      },
-    ]);
+    const sqlite = sqliteOf(db);
+    await insertDataset(trx, data, sqlite);
+    // Same connection, so inside this transaction.
+    const at = new Date().toISOString();
+    const changes = createChangeRecorder(sqlite);
+    recordSeedChanges(data, at, (entry) => changes.record(entry));
+    changes.bumpDataVersion(at);
   });
   return { seeded: true };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createAdvocacyRepository } from './advocacy.repository.js';
 import { createCatReportingRepository } from './cat-reporting.repository.js';
+import { createChangesRepository } from './changes.repository.js';
 import { createInstrumentRepository } from './instrument.repository.js';
 import { createMetaRepository } from './meta.repository.js';
 import { createParticipationRepository } from './participation.repository.js';
@@ -27,5 +28,6 @@ export const createRepositories = (db: Kysely<Database>) => ({
   catReporting: createCatReportingRepository(db),
   upr: createUprRepository(db),
   advocacy: createAdvocacyRepository(db),
+  changes: createChangesRepository(db),
 });
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -3,6 +3,7 @@ import { createAdvocacyProgressService } from './advocacy-progress.service.js';
 import { createAdvocacyService } from './advocacy.service.js';
 import { createCatReportingService } from './cat-reporting.service.js';
 import { createCatalogueService } from './catalogue.service.js';
+import { createChangesService } from './changes.service.js';
 import { createStatusService } from './status.service.js';
 import { createUprService } from './upr.service.js';
 
@@ -10,7 +11,7 @@ import { createUprService } from './upr.service.js';
  * Builds the services the routes use from the repositories (the services built here hold no SQL
  * of their own), so that plugins/db.ts only decorates the app with the result. The routes reach
  * them under one name each: `app.services.status`, `app.services.catalogue`,
- * `app.services.catReporting`, `app.services.upr` and `app.services.advocacy`.
+ * `app.services.catReporting`, `app.services.upr`, `app.services.advocacy` and `app.services.changes`.
  */
 export function createServices(repos: Repositories) {
   const status = createStatusService(repos);
@@ -22,6 +23,7 @@ export function createServices(repos: Repositories) {
     upr: createUprService(repos),
     advocacyProgress: createAdvocacyProgressService(repos, status),
     advocacy: createAdvocacyService(repos, status, catReporting),
+    changes: createChangesService(repos),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -21,6 +21,7 @@ import { advocacyRoutes } from './routes/advocacy.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { uprRoutes } from './routes/upr.js';
+import { eventRoutes } from './routes/events.js';
 
 export interface RouteTableEntry {
   method: string;
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
   await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
   await app.register(uprRoutes, { prefix: '/api/upr' });
+  await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(advocacyProgressRoutes, { prefix: '/api/advocacy' });
   await app.register(advocacyRoutes, { prefix: '/api/advocacy' });
   await app.register(changesRoutes, { prefix: '/api/changes' });

@@ -49,12 +49,26 @@ export function createParticipationRepository(db: Kysely<Database>) {
       await db
         .insertInto('participationEvent')
         .values({ ...event, retractedAt: null })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ ...event, retractedAt: null }).where('participationEvent.retractedAt', 'is not', null))
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet({ ...event, retractedAt: null })
+            .where('participationEvent.retractedAt', 'is not', null),
+        )
         .execute();
     },
     updateEvent: async (event: ParticipationEvent) => {
       await db.updateTable('participationEvent').set(event).where('id', '=', event.id).execute();
     },
+    /** The audit entries about one event, oldest first: its history, retracted or not. */
+    historyOf: (id: string) =>
+      db
+        .selectFrom('auditLog')
+        .select(['action', 'at', 'actor', 'organisation', 'reason', 'sourceId', 'before', 'after'])
+        .where('entity', '=', 'participationEvent')
+        .where('entityId', '=', id)
+        .orderBy('id')
+        .execute(),
     /** Retracts an event: it stays in the table, marked, and no longer counts (nothing is deleted). */
     retractEvent: async (id: string, at: string) => {
       await db.updateTable('participationEvent').set({ retractedAt: at }).where('id', '=', id).execute();

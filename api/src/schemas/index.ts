@@ -11,3 +11,4 @@ export * from './advocacy.js';
 export * from './advocacy-progress.js';
 export * from './accounts.js';
 export * from './editing.js';
+export * from './event-editing.js';

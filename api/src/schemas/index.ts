@@ -12,3 +12,4 @@ export * from './advocacy-progress.js';
 export * from './accounts.js';
 export * from './editing.js';
 export * from './event-editing.js';
+export * from './changes.js';

@@ -31,3 +31,6 @@ export type {
 // CAT reporting: the API's response types and the domain vocabulary they use, type-only.
 export type { CatReportingDetail, CatReportingListResponse, CatReportingRow } from '@tracker/api/schemas';
 export type { CatActivityKind, CatCompleteness, CatObligationStatus, CatProcedure, CatSituation } from '@tracker/api/domain';
+
+// The change feed.
+export type { Change, ChangesResponse } from '@tracker/api/schemas';

@@ -13,6 +13,8 @@ import type {
   CatReportingDetail,
   CatReportingFilters,
   CatReportingListResponse,
+  ChangesQuery,
+  ChangesResponse,
   ErrorBody,
   Instrument,
   InstrumentDetail,
@@ -130,3 +132,9 @@ export const getAdvocacyProgress = (
   instrumentId: string,
   query: ApiQuery<Omit<AdvocacyProgressQuery, 'format' | 'bom'>> = {},
 ) => apiGet<AdvocacyProgressResponse>(fetch, `/advocacy/${segment(instrumentId)}/progress`, query);
+
+// --- change feed -------------------------------------------------------------------------------------
+
+/** A page of the public change feed as JSON (newest first; `before` pages it). */
+export const getChanges = (fetch: Fetch, query: ApiQuery<Omit<ChangesQuery, 'format' | 'bom'>> = {}) =>
+  apiGet<ChangesResponse>(fetch, '/changes', query);

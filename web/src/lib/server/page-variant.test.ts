@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readAdvocacyView } from '$lib/advocacy';
 import { readCatQuery } from '$lib/cat-reporting';
+import { readChangesQuery } from '$lib/changes';
 import { readViewQuery } from '$lib/query';
 import { readSort } from '$lib/sort';
 import { readUprQuery } from '$lib/upr';
@@ -41,7 +42,7 @@ class RecordingParams extends URLSearchParams {
   }
 }
 
-const READERS = { readViewQuery, readSort, readUprQuery, readCatQuery, readFamily, readAdvocacyView } as const;
+const READERS = { readViewQuery, readSort, readUprQuery, readCatQuery, readFamily, readAdvocacyView, readChangesQuery } as const;
 
 describe('the parameters pages read', () => {
   it.each(Object.entries(READERS))('%s reads only listed parameters, one value each', (_name, reader) => {

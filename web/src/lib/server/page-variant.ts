@@ -12,6 +12,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ADVOCACY_KEYS } from '$lib/advocacy';
 import { CAT_FILTER_KEYS } from '$lib/cat-reporting';
+import { CHANGE_QUERY_KEYS } from '$lib/changes';
 import { negotiateLocale } from '$lib/i18n/server';
 import { FILTER_KEYS } from '$lib/query';
 import { UPR_FILTER_KEYS } from '$lib/upr';
@@ -44,6 +45,8 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     // CAT reporting (readCatQuery)
     ...CAT_FILTER_KEYS,
     'overdue',
+    // the change feed (readChangesQuery)
+    ...CHANGE_QUERY_KEYS,
     // the comparison's download (not an HTML page, so never cached, but read like one)
     'format',
     'bom',

@@ -239,8 +239,9 @@ export async function restoreDatabase(from: string, target: string): Promise<Res
 
 /**
  * Makes the database about to be replaced one self-contained file with no -wal or -shm beside
- * it, so that nothing of it is replayed onto its replacement. Changing the journal mode needs the
- * database to itself, which is also how a running server is noticed.
+ * it, so that nothing of it is replayed onto its replacement. When SQLite keeps WAL mode because
+ * another connection holds the database, the restore is refused as "in use"; an idle server is not
+ * noticed this way, hence the rule (README) that the server is stopped first.
  */
 function retireOldDatabase(path: string) {
   if (!existsSync(path)) {

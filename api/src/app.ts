@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { uprRoutes } from './routes/upr.js';
 import { eventRoutes } from './routes/events.js';
+import { catEditingRoutes } from './routes/cat-editing.js';
 
 export interface RouteTableEntry {
   method: string;
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(stateRoutes, { prefix: '/api/states' });
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
   await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
+  await app.register(catEditingRoutes, { prefix: '/api/cat-reporting' });
   await app.register(uprRoutes, { prefix: '/api/upr' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(advocacyProgressRoutes, { prefix: '/api/advocacy' });

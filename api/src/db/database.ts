@@ -167,6 +167,8 @@ export interface CatReportTable {
   number: number;
   sourceId: string;
   record: string;
+  /** Set when an editor retracts the record: it stays, but no longer counts (migration 009). */
+  retractedAt: Generated<string | null>;
 }
 export interface CatFollowUpListTable {
   id: string;

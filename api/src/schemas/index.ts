@@ -12,4 +12,5 @@ export * from './advocacy-progress.js';
 export * from './accounts.js';
 export * from './editing.js';
 export * from './event-editing.js';
+export * from './cat-editing.js';
 export * from './changes.js';

@@ -50,6 +50,8 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     // the comparison's download (not an HTML page, so never cached, but read like one)
     'format',
     'bom',
+    // The sign-in page's return address (it is written into the form).
+    'next',
   ]),
 ].sort();
 

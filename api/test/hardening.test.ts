@@ -305,6 +305,44 @@ describe('access to writes', () => {
     expect(status).toBe(401);
   });
 
+  it('refuses malformed Authorization headers and near-misses of a real token with 401, never a 5xx', async () => {
+    const { app, db } = await setup({ seed: true });
+    const id = await firstRecommendationId(app);
+    const { headers } = await editorToken(app);
+    const secret = headers.authorization.slice('Bearer '.length);
+    // Only the token's hash is stored: the secret itself is nowhere in the table.
+    const stored = await db.selectFrom('apiToken').selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    const malformed = [
+      'Bearer',
+      'Bearer ',
+      'Bearer  ',
+      `bearer ${secret}`,
+      `Bearer ${secret} `,
+      `Bearer ${secret.slice(0, -1)}`,
+      `Bearer ${secret}x`,
+      `Bearer ${secret.toUpperCase()}`,
+      `Basic ${Buffer.from(`a:${secret}`).toString('base64')}`,
+      secret,
+      'Bearer é',
+      `Bearer ${'a'.repeat(10_000)}`,
+      'Bearer \u0000',
+    ];
+    for (const [i, authorization] of malformed.entries()) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/upr/recommendations/${encodeURIComponent(id)}/assessments`,
+        payload: assessment,
+        headers: { authorization },
+        // Each from its own address, so the failure lockout does not answer for them.
+        remoteAddress: `10.9.0.${i + 1}`,
+      });
+      expect(res.statusCode, JSON.stringify(authorization.slice(0, 40))).toBe(401);
+      expect(res.json()).toMatchObject({ error: 'Unauthorized', message: expect.any(String) });
+    }
+    expect((await addAssessment(app, id, headers)).statusCode).toBe(201);
+  });
+
   it('locks out an address after ten failed attempts, even for the right token', async () => {
     const { app } = await setup({ seed: true });
     const id = await firstRecommendationId(app);

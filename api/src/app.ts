@@ -20,6 +20,8 @@ import { stateRoutes } from './routes/states.js';
 import { advocacyRoutes } from './routes/advocacy.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { readerFlagRoutes } from './routes/flags.js';
+import { reviewQueueRoutes } from './routes/review.js';
 import { uprRoutes } from './routes/upr.js';
 import { eventRoutes } from './routes/events.js';
 import { catEditingRoutes } from './routes/cat-editing.js';
@@ -88,6 +90,8 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(changesRoutes, { prefix: '/api/changes' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(reviewQueueRoutes, { prefix: '/api/review-queue' });
+  await app.register(readerFlagRoutes, { prefix: '/api/flags' });
 
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

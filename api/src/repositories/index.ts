@@ -6,6 +6,7 @@ import { createChangesRepository } from './changes.repository.js';
 import { createInstrumentRepository } from './instrument.repository.js';
 import { createMetaRepository } from './meta.repository.js';
 import { createParticipationRepository } from './participation.repository.js';
+import { createReaderFlagRepository } from './review.repository.js';
 import { createSourceRepository } from './source.repository.js';
 import { createStateRepository } from './state.repository.js';
 import { createUprRepository } from './upr.repository.js';
@@ -28,6 +29,7 @@ export const createRepositories = (db: Kysely<Database>) => ({
   catReporting: createCatReportingRepository(db),
   upr: createUprRepository(db),
   advocacy: createAdvocacyRepository(db),
+  readerFlags: createReaderFlagRepository(db),
   changes: createChangesRepository(db),
 });
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -42,6 +42,14 @@ export function createParticipationRepository(db: Kysely<Database>) {
     /** The events of one instrument that cite a source whose id starts with `sourceIdPrefix` (a slug, so no LIKE wildcards). */
     listByInstrumentAndSourcePrefix: (instrumentId: InstrumentId, sourceIdPrefix: string): Promise<ParticipationEvent[]> =>
       events().where('instrumentId', '=', instrumentId).where('sourceId', 'like', `${sourceIdPrefix}%`).execute(),
+    /** The live events no depositary or official source attests yet (the review queue), oldest first. */
+    listUnverified: (): Promise<ParticipationEvent[]> =>
+      events()
+        .where('attestation', '=', 'unverified')
+        .orderBy((eb) => eb('date', 'is', null))
+        .orderBy('date')
+        .orderBy('id')
+        .execute(),
     /** One event by id, retracted or not, with `retractedAt`. */
     findEvent: (id: string) => db.selectFrom('participationEvent').selectAll().where('id', '=', id).executeTakeFirst(),
     /** Inserts an event; one retracted earlier under the same id is reinstated with these values. */

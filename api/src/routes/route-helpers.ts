@@ -1,3 +1,5 @@
+import type { Principal } from '../services/accounts.service.js';
+import type { Editor } from '../services/upr.service.js';
 import type { FastifyInstance } from 'fastify';
 import { INSTRUMENT_IDS } from '../domain/types.js';
 
@@ -29,3 +31,9 @@ export const unknownState = (app: FastifyInstance, iso3: string) =>
 /** How a write route is reached, for its OpenAPI description. */
 export const EDIT_ACCESS =
   'For editors: a signed-in session (sending its x-csrf-token) or an API token with this scope. Every write cites a source and gives a reason, and appears in the public change feed (GET /api/changes). Writes are limited per address (429 past the limit).';
+
+/** Who records a write: the signed-in editor or the token's user, and the organisation it records for. */
+export const editorOf = (request: { principal: Principal | null }): Editor => ({
+  name: request.principal!.name,
+  organisation: request.principal!.organisation,
+});

@@ -14,3 +14,4 @@ export * from './editing.js';
 export * from './event-editing.js';
 export * from './cat-editing.js';
 export * from './changes.js';
+export * from './review.js';

@@ -11,6 +11,7 @@ import type { ParticipationEvent } from '../domain/types.js';
 import { EventRecord } from '../schemas/dataset.js';
 import type { Citation, RetractionInput } from '../schemas/editing.js';
 import type { EditableEvent, EventCorrectionInput, EventHistoryEntry, EventInput } from '../schemas/event-editing.js';
+import type { ConfirmReportInput } from '../schemas/review.js';
 import { InputError } from '../lib/input-error.js';
 import { citedSource } from './citations.js';
 import { refsFor } from './source-refs.js';
@@ -141,6 +142,61 @@ export function createEventEditing(db: Kysely<Database>) {
         return { id };
       });
       // Read back once committed, as any reader will see it.
+      return typeof written === 'object' ? (await read(written.id))! : written;
+    },
+
+    /**
+     * Confirms an unconfirmed report: the depositary notification now attests it, so it becomes
+     * an event like any other, cited to that notification, and counts for the status from its
+     * date. 'not-a-report' when the event is not an unverified one.
+     */
+    async confirm(id: string, input: ConfirmReportInput, editor: Editor): Promise<EditableEvent | 'retracted' | 'not-a-report' | undefined> {
+      const citation = { sourceUrl: input.sourceUrl, documentSymbol: input.notificationSymbol, reason: input.reason };
+      const written = await db.transaction().execute(async (trx) => {
+        const participation = createParticipationRepository(trx);
+        const stored = await participation.findEvent(id);
+        if (!stored) return undefined;
+        if (stored.retractedAt !== null) return 'retracted' as const;
+        if (stored.attestation !== 'unverified') return 'not-a-report' as const;
+        const before = withoutRetraction(stored);
+        const edit = editOf(citation, editor);
+        const { id: _id, sourceId: _s, sourceUrl: _u, ...fields } = before;
+        const event = eventOf(
+          id,
+          {
+            ...fields,
+            date: input.date ?? before.date,
+            datePrecision: input.date ? 'day' : before.datePrecision,
+            effectiveDate: input.effectiveDate === undefined ? before.effectiveDate : input.effectiveDate,
+            attestation: 'depositary',
+            notificationSymbol: input.notificationSymbol,
+          },
+          citation,
+          edit.source.id,
+        );
+        await createSourceRepository(trx).insertSourceIfNew(edit.source);
+        await participation.updateEvent(event);
+        await recordChanges(trx, [{ ...auditOf(edit, editor, event), action: 'confirm', before, after: event }]);
+        return { id };
+      });
+      return typeof written === 'object' ? (await read(written.id))! : written;
+    },
+
+    /** Rejects an unconfirmed report: retracted with the reason (kept and shown, never applied). */
+    async reject(id: string, input: RetractionInput, editor: Editor): Promise<EditableEvent | 'retracted' | 'not-a-report' | undefined> {
+      const written = await db.transaction().execute(async (trx) => {
+        const participation = createParticipationRepository(trx);
+        const stored = await participation.findEvent(id);
+        if (!stored) return undefined;
+        if (stored.retractedAt !== null) return 'retracted' as const;
+        if (stored.attestation !== 'unverified') return 'not-a-report' as const;
+        const before = withoutRetraction(stored);
+        const edit = editOf(input, editor);
+        await createSourceRepository(trx).insertSourceIfNew(edit.source);
+        await participation.retractEvent(id, edit.at);
+        await recordChanges(trx, [{ ...auditOf(edit, editor, before), action: 'reject', before, after: null }]);
+        return { id };
+      });
       return typeof written === 'object' ? (await read(written.id))! : written;
     },
   };

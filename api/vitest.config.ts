@@ -5,5 +5,8 @@ export default defineConfig({
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // Tests that sign in hash passwords with scrypt (some 50 ms each, by design) and some start a
+    // command-line tool: on a loaded 2-core CI machine 5 s is not enough for them.
+    testTimeout: 30_000,
   },
 });

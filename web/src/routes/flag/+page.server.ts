@@ -4,6 +4,9 @@ import { pageSubject, safeNext } from '$lib/editing-links';
 import { formValues } from '$lib/server/editing';
 import type { Actions, PageServerLoad } from './$types';
 
+// A plain form page: no JavaScript, so nothing typed before hydration can be reset by it.
+export const csr = false;
+
 /** Only a page of this site can be reported; anything else is read as the home page. */
 const reportedPage = (value: string | null) => safeNext(value);
 

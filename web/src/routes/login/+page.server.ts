@@ -4,6 +4,9 @@ import { field, safeNext } from '$lib/editing-links';
 import { readSession } from '$lib/server/editing';
 import type { Actions, PageServerLoad } from './$types';
 
+// A plain form page: no JavaScript, so nothing typed before hydration can be reset by it.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ fetch, cookies, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   // Already signed in: nothing to do here.

@@ -150,7 +150,11 @@ export function createEventEditing(db: Kysely<Database>) {
      * an event like any other, cited to that notification, and counts for the status from its
      * date. 'not-a-report' when the event is not an unverified one.
      */
-    async confirm(id: string, input: ConfirmReportInput, editor: Editor): Promise<EditableEvent | 'retracted' | 'not-a-report' | undefined> {
+    async confirm(
+      id: string,
+      input: ConfirmReportInput,
+      editor: Editor,
+    ): Promise<EditableEvent | 'retracted' | 'not-a-report' | undefined> {
       const citation = { sourceUrl: input.sourceUrl, documentSymbol: input.notificationSymbol, reason: input.reason };
       const written = await db.transaction().execute(async (trx) => {
         const participation = createParticipationRepository(trx);

@@ -55,6 +55,26 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
 /** An admin's API token with every scope (made in beforeAll): it may call every write route. */
 let TOKEN = '';
 let BEARER = '';
+/**
+ * Requests that carry this header are sent with a live admin session and its CSRF token instead
+ * (send() puts them in): a fuzzed write may end the session (sign-out, a password change, ending
+ * the user's sessions), so the session is checked and, if it ended, replaced before each request.
+ */
+const SESSION_MARK = 'x-fuzz-session';
+let session: { cookie: string; 'x-csrf-token': string; token: string } | undefined;
+let sessionUsers = 0;
+/** The tables a write may change; every other table must stay as it was. */
+const WRITABLE = [
+  'uprAssessment',
+  'uprRecommendation',
+  'source',
+  'user',
+  'apiToken',
+  'session',
+  'participationEvent',
+  'readerFlag',
+  'auditLog',
+];
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 interface Server {
@@ -87,6 +107,8 @@ const nextAddress = () => {
 
 let read: Server;
 let write: Server;
+/** The writes with a session go to their own app: an admin session may revoke the token or disable its admin. */
+let sessioned: Server;
 let doc: OpenApiDocument;
 let operations: Operation[];
 let known: KnownValues;
@@ -95,6 +117,7 @@ beforeAll(async () => {
   console.log(`fuzz: seed ${SEED} (set FUZZ_SEED to change it), runs ×${RUNS}`);
   read = await start();
   write = await start();
+  sessioned = await start();
   const admin = await write.app.accounts.createUser(
     {
       email: 'fuzz-admin@example.org',
@@ -156,6 +179,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await read?.app.close();
   await write?.app.close();
+  await sessioned?.app.close();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -169,8 +193,56 @@ interface Broken {
   expected: string;
 }
 
-const serverOf = (r: FuzzRequest) => (r.target === 'read' ? read : write);
-const hasValidToken = (r: FuzzRequest) => r.target === 'write' && r.headers.authorization === BEARER;
+const serverOf = (r: FuzzRequest) => (r.target === 'read' ? read : r.headers[SESSION_MARK] !== undefined ? sessioned : write);
+/** A valid credential: the token of every scope, or a live admin session with its CSRF token. */
+const hasValidToken = (r: FuzzRequest) =>
+  r.target === 'write' &&
+  (r.headers.authorization === BEARER || (r.headers[SESSION_MARK] !== undefined && r.headers.authorization === undefined));
+
+/** A write open to every reader (a flag): the document lists no 401 for it, and it is not signing in or out. */
+const isPublicWrite = (op: Operation) =>
+  op.method !== 'GET' &&
+  !op.path.startsWith('/api/auth/') &&
+  (doc.paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>)[op.path]?.[op.method.toLowerCase()]?.responses?.[
+    '401'
+  ] === undefined;
+
+/** A live admin session on the writing app: the current one, or a new admin's if it has ended. */
+async function liveSession() {
+  if (session && (await sessioned.app.accounts.sessionPrincipal(session.token))) return session;
+  const email = `fuzz-session-${++sessionUsers}@example.org`;
+  const password = 'a long enough fuzz passphrase';
+  await sessioned.app.accounts.createUser(
+    { email, name: 'Fuzz session admin', organisation: 'Fuzz test', role: 'admin', password },
+    'test',
+  );
+  // Creating a user is an audited change like any other.
+  sessioned.audited++;
+  const res = await sessioned.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+    remoteAddress: '10.255.255.253',
+  });
+  if (res.statusCode !== 200) throw new Error(`fuzz sign-in: ${res.statusCode} ${res.body}`);
+  const token = res.cookies.find((c) => c.name === 'tracker_session')!.value;
+  session = { cookie: `tracker_session=${token}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken, token };
+  return session;
+}
+
+/** What a write may move, read before and after it: the data version, the audit log and the writable tables' rows. */
+function writeState(server: Server) {
+  const one = (sql: string) => server.sqlite.prepare<[], { n: number }>(sql).get()?.n ?? -1;
+  return {
+    version: one('select version as n from dataVersion where id = 1'),
+    audit: one('select count(*) as n from auditLog'),
+    rows: Object.fromEntries(WRITABLE.filter((t) => t !== 'auditLog').map((t) => [t, one(`select count(*) as n from "${t}"`)])) as Record<
+      string,
+      number
+    >,
+  };
+}
+type WriteState = ReturnType<typeof writeState>;
 /** No raw value that changes the URL's structure (a raw "#", "&", "?" or "/"). */
 const structureIntact = (r: FuzzRequest) =>
   ![...Object.values(r.pathValues), ...r.query.map((q) => q.value)].some((v) => v.raw && /[#&?/]/.test(v.value));
@@ -188,9 +260,18 @@ const tally = (map: Map<string, number>, key: string) => map.set(key, (map.get(k
 
 async function send(r: FuzzRequest) {
   const server = serverOf(r);
+  const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
+  const options = injectOptions(r, nextAddress());
+  if (r.headers[SESSION_MARK] !== undefined) {
+    const { [SESSION_MARK]: _, ...headers } = options.headers as Record<string, string>;
+    const live = await liveSession();
+    options.headers = { ...headers, cookie: live.cookie, 'x-csrf-token': live['x-csrf-token'] };
+  }
+  const stateBefore = isWrite ? writeState(server) : undefined;
   const changesBefore = totalChanges(server.sqlite);
-  const res = await server.app.inject(injectOptions(r, nextAddress()));
+  const res = await server.app.inject(options);
   const changed = totalChanges(server.sqlite) - changesBefore;
+  const effect = stateBefore ? { before: stateBefore, after: writeState(server) } : undefined;
   if (res.statusCode === 201) server.created++;
   // Every write that succeeds is recorded by the audit writer (signing in and out open and close sessions, not data).
   if (
@@ -204,14 +285,50 @@ async function send(r: FuzzRequest) {
     statuses,
     `${r.method} ${r.op.path}${r.method === r.op.method ? '' : ` (documented ${r.op.method})`}${r.target === 'write' ? (r.headers.authorization === BEARER ? ' [token]' : ' [no valid token]') : ''} → ${res.statusCode}`,
   );
-  return { res, changed, text: bodyText(res) };
+  return { res, changed, text: bodyText(res), effect };
 }
 
 /** Every rule the answer to `r` breaks. */
-async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, changed: number): Promise<Broken[]> {
+async function judge(
+  r: FuzzRequest,
+  res: LightMyRequestResponse,
+  text: string,
+  changed: number,
+  effect?: { before: WriteState; after: WriteState },
+): Promise<Broken[]> {
   const broken: Broken[] = [];
   const { op } = r;
   const status = res.statusCode;
+
+  // A write is all or nothing: on success the data version moves once and the audit log records it;
+  // on a refusal neither moves and no writable table gains or loses a row (no half-applied write).
+  // Signing in and out open and close sessions, which are not data: no audit, no new data version.
+  if (effect) {
+    const { before, after } = effect;
+    const ok = status >= 200 && status < 300;
+    const account = op.path.startsWith('/api/auth/');
+    const rowsMoved = Object.keys(before.rows).filter((t) => before.rows[t] !== after.rows[t] && !(account && t === 'session'));
+    const versionMoved = after.version - before.version;
+    const audited = after.audit - before.audit;
+    const fault = ok
+      ? account
+        ? versionMoved !== 0 || audited !== 0 || rowsMoved.length > 0
+          ? `a sign-in or sign-out moved the data version by ${versionMoved}, the audit log by ${audited}, rows of ${rowsMoved.join(', ') || 'no table'}`
+          : null
+        : versionMoved !== 1 || audited < 1
+          ? `a successful write moved the data version by ${versionMoved} and added ${audited} audit entries (rows of ${rowsMoved.join(', ') || 'no table'})`
+          : null
+      : versionMoved !== 0 || audited !== 0 || rowsMoved.length > 0
+        ? `a refused write (${status}) moved the data version by ${versionMoved}, the audit log by ${audited}, rows of ${rowsMoved.join(', ') || 'no table'}`
+        : null;
+    if (fault)
+      broken.push({
+        rule: 'partial write',
+        where: op.id,
+        affects: `${op.id} → ${ok ? '2xx' : '4xx'}`,
+        expected: `${fault}; expected all or nothing`,
+      });
+  }
   const contentType = String(res.headers['content-type'] ?? '');
   const intact = structureIntact(r);
   const message = (() => {
@@ -271,13 +388,18 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
   // for the router may be refused as a whole (414) before the query is read.
   const pathTooLong = Object.values(r.pathValues).some((v) => v.value.length > 100);
   const refusedFirst = [...(r.method !== 'GET' && !hasValidToken(r) ? [401, 403, 429] : []), ...(pathTooLong ? [414] : [])];
+  // A body the server cannot read at all (a media type it does not take, too large) is refused before the path is validated.
+  const unreadableBody = r.body?.raw !== undefined ? [413, 415] : [];
+  // A method the path does not have is not routed: nothing reads its path values (404 or 405).
+  const otherMethod = r.method !== op.method && !(r.method === 'HEAD' && op.method === 'GET') ? [404, 405] : [];
   if (intact && pathExact) {
     for (const p of op.params.filter((p) => p.in === 'path')) {
       const v = r.pathValues[p.name];
       if (!v || !exact(v, true) || v.value === '') continue;
       const reason = violation(p.schema, v.value);
       // A path part longer than the router reads may be refused as a whole: 414.
-      if (reason) invalid.push({ affects: `${op.id} {${p.name}}`, reason, alsoOk: [414, ...refusedFirst] });
+      if (reason)
+        invalid.push({ affects: `${op.id} {${p.name}}`, reason, alsoOk: [414, ...refusedFirst, ...otherMethod, ...unreadableBody] });
     }
     for (const p of op.params.filter((p) => p.in === 'query')) {
       const given = r.query.filter((q) => q.name === p.name);
@@ -354,7 +476,7 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
     });
   }
 
-  if (r.method !== 'GET' && r.method !== 'HEAD' && status < 300 && status >= 200 && !hasValidToken(r)) {
+  if (r.method !== 'GET' && r.method !== 'HEAD' && status < 300 && status >= 200 && !hasValidToken(r) && !isPublicWrite(op)) {
     broken.push({
       rule: 'write accepted without a valid token',
       where: op.id,
@@ -391,7 +513,9 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
         const v = record[name];
         if (typeof v !== 'string') continue;
         const why = unreadableText(v.trim());
-        if (why) expectBad(`text that ${why}`, `${op.id} body.${name}`, `${name} ${why}`, [404]);
+        // A password may be any characters a person can type, punctuation only included.
+        if (why && !(name === 'password' && why === 'has no letter or digit'))
+          expectBad(`text that ${why}`, `${op.id} body.${name}`, `${name} ${why}`, [404]);
       }
       if (typeof record.assessedOn === 'string' && record.assessedOn > TODAY)
         expectBad('a date in the future', `${op.id} body.assessedOn`, 'the route refuses dates after today', [404]);
@@ -417,7 +541,7 @@ async function judge(r: FuzzRequest, res: LightMyRequestResponse, text: string, 
         // The new assessment shows at once on the recommendation (the response cache is retired by the write).
         const id = r.pathValues.id?.value;
         if (id !== undefined && op.path.endsWith('/assessments') && typeof stored.id === 'number') {
-          const detail = await write.app.inject({
+          const detail = await serverOf(r).app.inject({
             url: `${op.path.replace(/\/assessments$/, '').replace('{id}', encodeURIComponent(id))}`,
             remoteAddress: nextAddress(),
           });
@@ -453,8 +577,8 @@ const urlOfLength = (r: FuzzRequest) => receivedUrl(r).length;
 /** Drops query parameters, headers and body properties that the failure does not need. */
 async function minimise(r: FuzzRequest, b: Broken, status: number): Promise<FuzzRequest> {
   const same = async (c: FuzzRequest) => {
-    const { res, changed, text } = await send(c);
-    return res.statusCode === status && (await judge(c, res, text, changed)).some((x) => x.rule === b.rule && x.where === b.where);
+    const { res, changed, text, effect } = await send(c);
+    return res.statusCode === status && (await judge(c, res, text, changed, effect)).some((x) => x.rule === b.rule && x.where === b.where);
   };
   let current = r;
   for (let i = current.query.length - 1; i >= 0; i--) {
@@ -462,7 +586,7 @@ async function minimise(r: FuzzRequest, b: Broken, status: number): Promise<Fuzz
     if (await same(candidate)) current = candidate;
   }
   for (const name of Object.keys(current.headers)) {
-    if (name === 'authorization' || name === 'content-type') continue;
+    if (name === 'authorization' || name === 'content-type' || name === SESSION_MARK) continue;
     const { [name]: _, ...headers } = current.headers;
     const candidate = { ...current, headers };
     if (await same(candidate)) current = candidate;
@@ -481,8 +605,8 @@ async function minimise(r: FuzzRequest, b: Broken, status: number): Promise<Fuzz
 
 /** Sends one request, judges the answer, and logs every broken rule with a minimised reproduction. */
 async function exercise(r: FuzzRequest, log: FailureLog): Promise<{ res: LightMyRequestResponse; text: string }> {
-  const { res, changed, text } = await send(r);
-  const broken = await judge(r, res, text, changed);
+  const { res, changed, text, effect } = await send(r);
+  const broken = await judge(r, res, text, changed, effect);
   for (const b of broken) {
     if (log.known(b, res.statusCode, sizeOf(r))) {
       log.count(b, res.statusCode);
@@ -598,6 +722,21 @@ describe('fuzz: every route of the OpenAPI document', () => {
       );
     }
     finish(log, 'Write routes with the token');
+  }, 600_000);
+
+  it('write routes with an admin’s browser session and its CSRF token: the same rules as with the token', async () => {
+    const log = new FailureLog();
+    const writes = operations.filter((op) => op.method !== 'GET');
+    for (const [i, op] of writes.entries()) {
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(op, known, 'write', fc.constant({ [SESSION_MARK]: 'admin' })), async (r) => {
+          generated++;
+          await exercise(r, log);
+        }),
+        { seed: SEED + 300 + i, numRuns: Math.round(RUNS * 40) },
+      );
+    }
+    finish(log, 'Write routes with a session');
   }, 600_000);
 
   it('known problem cases: numbers not in plain digits, search texts of no words, dates before adoption, long ids, broken %-escapes', async () => {
@@ -1036,28 +1175,26 @@ describe('fuzz: every route of the OpenAPI document', () => {
     console.log(`Invalid values sent, by route, parameter and kind:\n${table(exercisedInvalid)}`);
     expect(generated).toBeGreaterThanOrEqual(Math.round(RUNS * 1_000));
 
-    // The app without a token: nothing at all changed.
-    expect(snapshot(read.sqlite)).toEqual(read.before);
+    // The app without a token: nothing changed but what the public writes (readers' flags) added, each audited.
+    {
+      const after = snapshot(read.sqlite);
+      const grew = (k: string) => Number(after[k]) - Number(read.before[k]);
+      expect(grew('(auditLog rows)')).toBe(read.audited);
+      expect(grew('(dataVersion.version)')).toBe(read.audited);
+      const moved = Object.keys({ ...after, ...read.before }).filter((k) => after[k] !== read.before[k] && !k.startsWith('('));
+      expect(moved.filter((k) => k !== 'readerFlag' && k !== 'auditLog')).toEqual([]);
+    }
 
-    // The app with the token: one audit entry and one data version per successful write, and the
-    // tables a write may touch; nothing else moved (a refused write changed nothing: see exercise()).
-    const after = snapshot(write.sqlite);
-    const fts = ftsTables(write.sqlite);
-    const moved = Object.keys({ ...after, ...write.before }).filter((k) => !fts.has(k) && after[k] !== write.before[k]);
-    const grew = (k: string) => Number(after[k]) - Number(write.before[k]);
-    expect(grew('(auditLog rows)')).toBe(write.audited);
-    expect(grew('(dataVersion.version)')).toBe(write.audited);
-    const writable = [
-      'uprAssessment',
-      'uprRecommendation',
-      'source',
-      'user',
-      'apiToken',
-      'session',
-      'participationEvent',
-      'readerFlag',
-      'auditLog',
-    ];
-    expect(moved.filter((k) => !k.startsWith('(') && !writable.some((t) => k === t || k.startsWith(`${t}.`)))).toEqual([]);
+    // The apps that wrote (with the token, with sessions): one audit entry and one data version per
+    // successful write, and only the tables a write may touch moved (a refused write moved nothing: see judge()).
+    for (const server of [write, sessioned]) {
+      const after = snapshot(server.sqlite);
+      const fts = ftsTables(server.sqlite);
+      const moved = Object.keys({ ...after, ...server.before }).filter((k) => !fts.has(k) && after[k] !== server.before[k]);
+      const grew = (k: string) => Number(after[k]) - Number(server.before[k]);
+      expect(grew('(auditLog rows)')).toBe(server.audited);
+      expect(grew('(dataVersion.version)')).toBe(server.audited);
+      expect(moved.filter((k) => !k.startsWith('(') && !WRITABLE.some((t) => k === t || k.startsWith(`${t}.`)))).toEqual([]);
+    }
   });
 });

@@ -33,7 +33,12 @@ export const TEST_PASSWORD = 'a long enough test passphrase';
 /** Creates a user on `app` (editor unless told) and returns it. */
 export async function createUser(
   app: Awaited<ReturnType<typeof setup>>['app'],
-  { role = 'editor', organisation = 'Test NGO', email = `${role}-${Math.random().toString(36).slice(2)}@example.org`, name = `Test ${role}` }: {
+  {
+    role = 'editor',
+    organisation = 'Test NGO',
+    email = `${role}-${Math.random().toString(36).slice(2)}@example.org`,
+    name = `Test ${role}`,
+  }: {
     role?: 'admin' | 'editor';
     organisation?: string;
     email?: string;

@@ -49,7 +49,9 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
 };
 
 function passCookiesOn(event: RequestEvent, response: Response) {
-  for (const { name, value, sameSite, expires, maxAge, ...options } of parseSetCookie(response.headers.getSetCookie(), { decodeValues: false })) {
+  for (const { name, value, sameSite, expires, maxAge, ...options } of parseSetCookie(response.headers.getSetCookie(), {
+    decodeValues: false,
+  })) {
     event.cookies.set(name, value, {
       ...options,
       path: options.path ?? '/',

@@ -1,6 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { sqliteOf, type Database, type SourceTable, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
+import {
+  sqliteOf,
+  type Database,
+  type SourceTable,
+  type UprAssessmentTable,
+  type UprReviewTable,
+  type UprSessionTable,
+} from '../db/database.js';
 import type { RecommendationRow } from './upr-store.repository.js';
 import { readSearchText } from '../domain/search-text.js';
 import type { UprAssessmentInput, UprFilters, UprSearchQuery } from '../schemas/upr.js';
@@ -271,7 +278,9 @@ export function createUprRepository(db: Kysely<Database>) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await keepLatestStatus(trx, recommendationId);
-        await recordChanges(trx, [assessmentChange(edit, 'insert', inserted, null, inserted, await stateUnderReview(trx, inserted.recommendationId))]);
+        await recordChanges(trx, [
+          assessmentChange(edit, 'insert', inserted, null, inserted, await stateUnderReview(trx, inserted.recommendationId)),
+        ]);
         return inserted;
       }),
 
@@ -292,7 +301,9 @@ export function createUprRepository(db: Kysely<Database>) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await keepLatestStatus(trx, before.recommendationId);
-        await recordChanges(trx, [assessmentChange(edit, 'correct', after, before, after, await stateUnderReview(trx, before.recommendationId))]);
+        await recordChanges(trx, [
+          assessmentChange(edit, 'correct', after, before, after, await stateUnderReview(trx, before.recommendationId)),
+        ]);
         return after;
       }),
 
@@ -303,9 +314,16 @@ export function createUprRepository(db: Kysely<Database>) {
         if (!before) return undefined;
         if (before.retractedAt !== null) return 'retracted' as const;
         await createSourceRepository(trx).insertSourceIfNew(edit.source);
-        const after = await trx.updateTable('uprAssessment').set({ retractedAt: edit.at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        const after = await trx
+          .updateTable('uprAssessment')
+          .set({ retractedAt: edit.at })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await keepLatestStatus(trx, before.recommendationId);
-        await recordChanges(trx, [assessmentChange(edit, 'retract', after, before, after, await stateUnderReview(trx, before.recommendationId))]);
+        await recordChanges(trx, [
+          assessmentChange(edit, 'retract', after, before, after, await stateUnderReview(trx, before.recommendationId)),
+        ]);
         return after;
       }),
 

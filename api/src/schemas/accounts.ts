@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES, USER_ROLES } from '../domain/vocabulary.js';
-import { IntParam, IsoDate, PlainText } from './common.js';
+import { CONTROL, IntParam, IsoDate, PlainText } from './common.js';
 
 /** Passwords shorter than this are refused: a passphrase is the advice, not a character soup. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -8,7 +8,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 const Email = z.email({ error: 'must be an e-mail address such as editor@example.org' }).max(254);
 const Password = z
   .string()
-  .refine((s) => !/[\u0000-\u001F\u007F]/u.test(s), 'must not contain control characters')
+  .refine((s) => !CONTROL.test(s), 'must not contain control characters')
   .refine((s) => !/\p{Cs}/u.test(s), 'must be well-formed Unicode text')
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters (a passphrase of a few words is best)`)
   .max(1024);
@@ -22,7 +22,7 @@ export const SignInBody = z.strictObject({
     .string()
     .min(1)
     .max(1024)
-    .refine((s) => !/[\u0000-\u001F\u007F]/u.test(s), 'must not contain control characters')
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
     .refine((s) => !/\p{Cs}/u.test(s), 'must be well-formed Unicode text'),
 });
 

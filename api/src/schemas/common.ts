@@ -40,7 +40,7 @@ export const FormatQuery = z.object({
 
 /** Control characters other than tab and line breaks: never part of text a person wrote. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /**
  * Text a person types into a form: trimmed, without control characters (a NUL byte is not a

@@ -64,7 +64,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('contact', 'text')
     .addColumn('createdAt', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'resolved', 'rejected')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'resolved', 'rejected')`),
+    )
     .addColumn('resolvedAt', 'text')
     .addColumn('resolvedBy', 'text')
     .addColumn('resolution', 'text')

@@ -61,9 +61,10 @@ export async function submitToApi<T>(
   form: FormData,
   request: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: unknown },
 ): Promise<{ ok: true; data: T } | ReturnType<typeof fail<FormFailure>>> {
+  const csrf = form.get(CSRF_FIELD);
   const res = await event.fetch(`/api${request.path}`, {
     method: request.method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': String(form.get(CSRF_FIELD) ?? '') },
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': typeof csrf === 'string' ? csrf : '' },
     body: JSON.stringify(request.body),
   });
   if (res.ok) return { ok: true, data: (await res.json()) as T };

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
+import { command } from './command.js';
 import { openDatabase } from '../db/open.js';
 import { UserInput } from '../schemas/accounts.js';
 import { createAccountsService } from '../services/accounts.service.js';
@@ -16,34 +16,13 @@ The password is read from the TRACKER_PASSWORD environment variable or, if unset
 line of standard input (at least 12 characters). The database is DATABASE_PATH (default
 data/tracker.sqlite), created, migrated and seeded if needed.`;
 
-function fail(message: string): never {
-  console.error(`user:create: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-const parsed = (() => {
-  try {
-    return parseArgs({
-      // pnpm may pass the "--" that separates its own options on to the script: skip it.
-      args: process.argv.slice(2).filter((arg) => arg !== '--'),
-      options: {
-        admin: { type: 'boolean', default: false },
-        editor: { type: 'boolean', default: false },
-        email: { type: 'string' },
-        name: { type: 'string' },
-        organisation: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    return fail((err as Error).message);
-  }
-})();
-if (parsed.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { args: parsed, fail } = command('user:create', USAGE, {
+  admin: { type: 'boolean', default: false },
+  editor: { type: 'boolean', default: false },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  organisation: { type: 'string' },
+});
 if (parsed.admin && parsed.editor) fail('give --admin or --editor, not both');
 
 async function readPassword(): Promise<string> {
@@ -64,12 +43,11 @@ const input = UserInput.safeParse({
   role: parsed.admin ? 'admin' : 'editor',
   password: await readPassword(),
 });
-if (!input.success) fail(z.prettifyError(input.error));
+const newUser = input.success ? input.data : fail(z.prettifyError(input.error));
 
 const config = loadConfig();
-const db = await openDatabase(config.databasePath, config.seedDir).catch((err: Error) => fail(err.message));
-const created = await createAccountsService(db).createUser(input.data, 'user:create');
+const db = await openDatabase(config.databasePath, config.seedDir).catch((err: Error) => fail(err.message, 1));
+const created = await createAccountsService(db).createUser(newUser, 'user:create');
 await db.destroy();
-if (created.conflict !== undefined) fail(created.conflict);
-const { user } = created;
+const user = created.user ?? fail(created.conflict);
 console.log(`Created ${user.role} ${user.email} (${user.organisation}), id ${user.id}. Sign in at /login.`);

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { command } from '../cli/command.js';
 import { createDb, sqliteOf } from './database.js';
 import { DatasetError, exportDataset } from './dataset-export.js';
 import { existsSync } from 'node:fs';
@@ -13,43 +12,16 @@ const USAGE = `Writes the tracker's dataset to a folder: one file per table and 
 Accounts, sessions and API tokens are never exported (README, "Backup, restore and export").
 The database is DATABASE_PATH (default data/tracker.sqlite); it may be in use by the server.`;
 
-function fail(message: string, code = 2): never {
-  console.error(`data:export: ${message}${code === 2 ? `\n\n${USAGE}` : ''}`);
-  process.exit(code);
-}
+const { args, fail, databasePath } = command('data:export', USAGE, { to: { type: 'string' }, format: { type: 'string', default: 'json' } });
+const to = args.to ?? fail('--to is required');
+const format = args.format === 'json' || args.format === 'csv' ? args.format : fail(`--format must be json or csv, not ${args.format}`);
 
-const args = (() => {
-  try {
-    return parseArgs({
-      // pnpm may pass on the "--" that separates its own options: skip it.
-      args: process.argv.slice(2).filter((arg) => arg !== '--'),
-      options: { to: { type: 'string' }, format: { type: 'string', default: 'json' }, help: { type: 'boolean', default: false } },
-      strict: true,
-    }).values;
-  } catch (err) {
-    return fail((err as Error).message);
-  }
-})();
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!args.to) fail('--to is required');
-const format = args.format;
-if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv, not ${format}`);
-
-const path = (() => {
-  try {
-    return loadConfig().databasePath;
-  } catch (err) {
-    return fail((err as Error).message, 1);
-  }
-})();
+const path = databasePath();
 // createDb would make an empty database where there is none; an export of nothing helps nobody.
 if (!existsSync(path)) fail(`there is no database at ${path}`, 1);
 const db = createDb(path);
 try {
-  const { dir, manifest } = exportDataset(sqliteOf(db), args.to, format);
+  const { dir, manifest } = exportDataset(sqliteOf(db), to, format);
   const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
   console.log(
     `Exported ${Object.keys(manifest.tables).length} tables (${rows} rows, schema ${manifest.schemaVersion}, data version ${manifest.dataVersion ?? 'none'}) to ${dir}`,

@@ -3,18 +3,12 @@ import { z } from 'zod';
 import { CatReportCorrectionInput, CatReportInput, CatReportParams, CatReportRetractionInput } from '../schemas/cat-editing.js';
 import { ErrorBody } from '../schemas/common.js';
 import { CatReportRecord } from '../schemas/dataset.js';
-import type { Principal } from '../services/accounts.service.js';
 import { createCatEditing } from '../services/cat-editing.js';
-import type { Editor } from '../services/upr.service.js';
-import { EDIT_ACCESS } from './route-helpers.js';
+import { EDIT_ACCESS, editorOf } from './route-helpers.js';
 
 /** Editors' writes to CAT reporting records (services/cat-editing.ts), under /api/cat-reporting. */
 export const catEditingRoutes: FastifyPluginAsyncZod = async (app) => {
   const reports = createCatEditing(app.db);
-  const editor = (request: { principal: Principal | null }): Editor => ({
-    name: request.principal!.name,
-    organisation: request.principal!.organisation,
-  });
   const mayEdit = app.authorize({ role: 'editor', scope: 'cat-reporting' });
   const noReport = (id: string) => app.httpErrors.notFound(`No CAT report record with id "${id}"`);
   const alreadyRetracted = (id: string) =>
@@ -37,7 +31,7 @@ export const catEditingRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayEdit,
     },
     async (request, reply) => {
-      const added = await reports.add(request.body, editor(request));
+      const added = await reports.add(request.body, editorOf(request));
       if (added === 'exists') {
         throw app.httpErrors.conflict(
           `A record of report ${request.body.number} of ${request.body.stateIso3} is already recorded: correct it (PUT /api/cat-reporting/reports/{id}) instead`,
@@ -62,7 +56,7 @@ export const catEditingRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayEdit,
     },
     async (request) => {
-      const corrected = await reports.correct(request.params.id, request.body, editor(request));
+      const corrected = await reports.correct(request.params.id, request.body, editorOf(request));
       if (corrected === undefined) throw noReport(request.params.id);
       if (corrected === 'retracted') throw alreadyRetracted(request.params.id);
       return corrected;
@@ -84,7 +78,7 @@ export const catEditingRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayEdit,
     },
     async (request) => {
-      const retracted = await reports.retract(request.params.id, request.body, editor(request));
+      const retracted = await reports.retract(request.params.id, request.body, editorOf(request));
       if (retracted === undefined) throw noReport(request.params.id);
       if (retracted === 'retracted') throw alreadyRetracted(request.params.id);
       return retracted;

@@ -2,18 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../schemas/common.js';
 import { RetractionInput } from '../schemas/editing.js';
 import { EditableEvent, EventCorrectionInput, EventInput, EventParams } from '../schemas/event-editing.js';
-import type { Principal } from '../services/accounts.service.js';
 import { createEventEditing } from '../services/event-editing.js';
-import type { Editor } from '../services/upr.service.js';
-import { EDIT_ACCESS } from './route-helpers.js';
+import { EDIT_ACCESS, editorOf } from './route-helpers.js';
 
 /** One participation event as stored, and the editors' writes to it (services/event-editing.ts). */
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   const events = createEventEditing(app.db);
-  const editor = (request: { principal: Principal | null }): Editor => ({
-    name: request.principal!.name,
-    organisation: request.principal!.organisation,
-  });
   const mayEdit = app.authorize({ role: 'editor', scope: 'participation-events' });
   const noEvent = (id: string) => app.httpErrors.notFound(`No participation event with id "${id}"`);
   const alreadyRetracted = (id: string) =>
@@ -51,7 +45,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayEdit,
     },
     async (request, reply) => {
-      const added = await events.add(request.body, editor(request));
+      const added = await events.add(request.body, editorOf(request));
       if (added === 'exists') {
         const { instrumentId, stateIso3, kind, date } = request.body;
         throw app.httpErrors.conflict(
@@ -77,7 +71,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayEdit,
     },
     async (request) => {
-      const corrected = await events.correct(request.params.id, request.body, editor(request));
+      const corrected = await events.correct(request.params.id, request.body, editorOf(request));
       if (corrected === undefined) throw noEvent(request.params.id);
       if (corrected === 'retracted') throw alreadyRetracted(request.params.id);
       return corrected;
@@ -99,7 +93,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayEdit,
     },
     async (request) => {
-      const retracted = await events.retract(request.params.id, request.body, editor(request));
+      const retracted = await events.retract(request.params.id, request.body, editorOf(request));
       if (retracted === undefined) throw noEvent(request.params.id);
       if (retracted === 'retracted') throw alreadyRetracted(request.params.id);
       return retracted;

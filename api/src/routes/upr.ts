@@ -1,7 +1,4 @@
-import type { Principal } from '../services/accounts.service.js';
-import type { Editor } from '../services/upr.service.js';
 import { RetractionInput } from '../schemas/editing.js';
-import { EDIT_ACCESS } from './route-helpers.js';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
@@ -22,7 +19,7 @@ import {
 } from '../schemas/upr.js';
 import { preferredEncoding } from '../lib/compression.js';
 import { todayUtc } from '../domain/clock.js';
-import { assertKnownRegion, unknownState } from './route-helpers.js';
+import { assertKnownRegion, EDIT_ACCESS, editorOf, unknownState } from './route-helpers.js';
 
 export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -75,10 +72,6 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const editor = (request: { principal: Principal | null }): Editor => ({
-    name: request.principal!.name,
-    organisation: request.principal!.organisation,
-  });
   const mayAssess = app.authorize({ role: 'editor', scope: 'upr-assessments' });
   const refuseFutureDate = (assessedOn: string) => {
     if (assessedOn > todayUtc()) throw app.httpErrors.badRequest(`assessedOn ${assessedOn} is in the future`);
@@ -103,7 +96,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { params, body } = request;
       refuseFutureDate(body.assessedOn);
-      const created = await app.services.upr.addAssessment(params.id, body, editor(request));
+      const created = await app.services.upr.addAssessment(params.id, body, editorOf(request));
       if (!created) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
       return reply.code(201).send(created);
     },
@@ -126,7 +119,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { params, body } = request;
       refuseFutureDate(body.assessedOn);
-      const corrected = await app.services.upr.correctAssessment(params.id, body, editor(request));
+      const corrected = await app.services.upr.correctAssessment(params.id, body, editorOf(request));
       if (corrected === undefined) throw noAssessment(params.id);
       if (corrected === 'retracted') throw alreadyRetracted(params.id);
       return corrected;
@@ -148,7 +141,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: mayAssess,
     },
     async (request) => {
-      const retracted = await app.services.upr.retractAssessment(request.params.id, request.body, editor(request));
+      const retracted = await app.services.upr.retractAssessment(request.params.id, request.body, editorOf(request));
       if (retracted === undefined) throw noAssessment(request.params.id);
       if (retracted === 'retracted') throw alreadyRetracted(request.params.id);
       return retracted;

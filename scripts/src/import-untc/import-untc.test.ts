@@ -202,9 +202,16 @@ describe('broken and hostile pages: refused whole, with a short message, nothing
     expect(snapshot(db)).toEqual(snapshot(createDb(image)));
     const applied = cli('--allow-removals');
     expect(applied.status).toBe(0);
-    expect(
-      sqliteOf(db).prepare("select id from participationEvent where stateIso3 = 'DJI' and instrumentId = 'uncat'").pluck().all(),
-    ).toEqual(['uncat:DJI:accession:2002-11-06']);
+    // A removed event is retracted, not deleted: it stays, marked, and no longer counts.
+    const ids = (retracted: boolean) =>
+      sqliteOf(db)
+        .prepare(
+          `select id from participationEvent where stateIso3 = 'DJI' and instrumentId = 'uncat' and retractedAt is ${retracted ? 'not ' : ''}null`,
+        )
+        .pluck()
+        .all();
+    expect(ids(false)).toEqual(['uncat:DJI:accession:2002-11-06']);
+    expect(ids(true)).toEqual(['uncat:DJI:accession:2002-11-05']);
     return db.destroy();
   }, 60_000);
 });

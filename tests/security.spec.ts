@@ -124,6 +124,19 @@ test.describe('security headers', () => {
     expectCommonHeaders(missing);
   });
 
+  test('a page revalidated outside the page cache keeps its own policy: the 304 carries none of the API’s', async ({ request }) => {
+    // A session cookie (even one that opens no session) keeps the page out of the page cache.
+    const headers = { cookie: 'tracker_session=not-a-session' };
+    const first = await request.get('/states/FRA', { headers });
+    expect(first.status()).toBe(200);
+    expect(first.headers()['x-page-cache']).toBeUndefined();
+    const etag = first.headers().etag;
+    expect(etag).toBeTruthy();
+    const revalidated = await request.get('/states/FRA', { headers: { ...headers, 'if-none-match': etag! } });
+    expect(revalidated.status()).toBe(304);
+    expect(revalidated.headers()['content-security-policy']).toBeUndefined();
+  });
+
   test('pages carry them whether rendered or served from the page cache', async ({ request }) => {
     const url = `/states/FRA?asOf=${randomDate()}`;
     const first = await request.get(url);

@@ -62,7 +62,13 @@ export const webPlugin = fp<{ buildDir: string } & PageCacheOptions>(async (app,
       }
       reply.hijack();
       const variant = pageVariant && (request.method === 'GET' || request.method === 'HEAD') ? variantOf(request, pageVariant) : null;
-      if (variant === null) return render(request.raw, reply.raw);
+      if (variant === null) {
+        // SvelteKit's 304 carries no policy of its own, and a browser stores a 304's headers over
+        // the page's: the API's strict policy riding on it would leave the page unstyled on the next
+        // visit (a signed-in editor's pages, never cached, are revalidated this way).
+        if (request.headers['if-none-match'] !== undefined) reply.raw.removeHeader('content-security-policy');
+        return render(request.raw, reply.raw);
+      }
       pages.serve(variant, request, reply.raw).catch((err: unknown) => {
         request.log.error({ err }, 'serving a page failed');
         if (!reply.raw.headersSent) reply.raw.writeHead(500).end();

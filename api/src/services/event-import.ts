@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from '../db/database.js';
 import { aboutEvent, recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
-import { createParticipationRepository } from '../repositories/participation.repository.js';
+import { createParticipationRepository, EVENT_COLUMNS } from '../repositories/participation.repository.js';
 import { createSourceRepository } from '../repositories/source.repository.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 import { SourceRecord } from '../schemas/dataset.js';
@@ -15,20 +15,8 @@ export interface EventDiff {
   unchanged: number;
 }
 
-const FIELDS: (keyof ParticipationEvent)[] = [
-  'instrumentId',
-  'stateIso3',
-  'kind',
-  'date',
-  'datePrecision',
-  'effectiveDate',
-  'article',
-  'attestation',
-  'sourceId',
-  'sourceUrl',
-  'notificationSymbol',
-  'note',
-];
+/** The fields an import compares: every stored field of an event but its id (which is how events are matched). */
+const FIELDS = EVENT_COLUMNS.filter((c) => c !== 'id');
 
 /** Pure: the difference between the events in scope now and the events an import brings. */
 export function diffEvents(current: ParticipationEvent[], incoming: ParticipationEvent[]): EventDiff {

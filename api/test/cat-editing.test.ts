@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CatReport } from '../src/domain/cat-reporting.js';
+import type { EditableCatReport } from '../src/schemas/cat-editing.js';
 import type { CatReportingDetail, CatReportingListResponse } from '../src/schemas/cat-reporting.js';
 import { editorSession, editorToken, setup } from './helper.js';
 
@@ -139,6 +140,51 @@ describe('editing CAT reporting records', () => {
     expect(entry).toMatchObject({ organisation: 'Coalition', reason: citation.reason, instrumentId: 'uncat', stateIso3: iso3 });
     expect(JSON.parse(entry!.before!)).toEqual(initial);
     expect(JSON.parse(entry!.after!)).toEqual(corrected.json());
+  });
+
+  it('reads one record as stored, with its source and history, so a form can correct it and put it back', async () => {
+    const { app } = await setup({ seed: true });
+    const iso3 = await stateOverdue(app);
+    const initial = (await detail(app, iso3)).records.find((r) => r.number === 1)!;
+    const read = await app.inject(reportUrl(initial.id));
+    expect(read.statusCode, read.body).toBe(200);
+    const stored = read.json<EditableCatReport>();
+    const { source, retractedAt, history, ...record } = stored;
+    expect(record).toEqual(initial);
+    expect(source.id).toBe(initial.sourceId);
+    expect(retractedAt).toBeNull();
+    const imported = history.length;
+
+    // What the dashboard's form does: the stored fields, one changed, with a citation and a reason.
+    const { id: _i, stateIso3: _s, number: _n, lastNumber: _l, due: _d, followUpDue: _f, sourceId: _src, asOf: _a, ...fields } = record;
+    const { headers, user } = await editorSession(app, { organisation: 'Torture Watch' });
+    const correction = { ...fields, otherEvents: 'Test: a note added by an editor', ...citation };
+    expect((await app.inject({ method: 'PUT', url: reportUrl(initial.id), payload: correction, headers })).statusCode).toBe(200);
+    const after = (await app.inject(reportUrl(initial.id))).json<EditableCatReport>();
+    expect(after.otherEvents).toBe(correction.otherEvents);
+    expect(after.history).toHaveLength(imported + 1);
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'correct',
+      actor: user.name,
+      organisation: 'Torture Watch',
+      reason: citation.reason,
+    });
+    expect(after.history.at(-1)!.before).toEqual(initial);
+    expect(after.history.at(-1)!.source?.url).toBe(citation.sourceUrl);
+
+    // A retracted record stays readable, marked.
+    const retraction = { reason: 'Test: recorded against the wrong State', sourceUrl: citation.sourceUrl };
+    expect((await app.inject({ method: 'POST', url: `${reportUrl(initial.id)}/retract`, payload: retraction, headers })).statusCode).toBe(
+      200,
+    );
+    const retracted = (await app.inject(reportUrl(initial.id))).json<EditableCatReport>();
+    expect(retracted.retractedAt).toEqual(expect.any(String));
+    expect(retracted.history.at(-1)).toMatchObject({ action: 'retract', after: null });
+
+    expect((await app.inject(reportUrl(`${iso3}:99`))).statusCode).toBe(404);
+    const bad = await app.inject(reportUrl('not an id'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('id');
   });
 
   it('refuses bad input with a 400 that names the field, and unknown records with 404', async () => {

@@ -114,3 +114,13 @@ export function createChangeRecorder(sqlite: SQLite.Database): ChangeRecorder {
     },
   };
 }
+
+/** The audit entries about one record, oldest first: its history, retracted or not. */
+export const historyOf = (db: Kysely<Database>, entity: string, entityId: string) =>
+  db
+    .selectFrom('auditLog')
+    .select(['action', 'at', 'actor', 'organisation', 'reason', 'sourceId', 'before', 'after'])
+    .where('entity', '=', entity)
+    .where('entityId', '=', entityId)
+    .orderBy('id')
+    .execute();

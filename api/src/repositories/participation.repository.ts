@@ -68,15 +68,6 @@ export function createParticipationRepository(db: Kysely<Database>) {
     updateEvent: async (event: ParticipationEvent) => {
       await db.updateTable('participationEvent').set(event).where('id', '=', event.id).execute();
     },
-    /** The audit entries about one event, oldest first: its history, retracted or not. */
-    historyOf: (id: string) =>
-      db
-        .selectFrom('auditLog')
-        .select(['action', 'at', 'actor', 'organisation', 'reason', 'sourceId', 'before', 'after'])
-        .where('entity', '=', 'participationEvent')
-        .where('entityId', '=', id)
-        .orderBy('id')
-        .execute(),
     /** Retracts an event: it stays in the table, marked, and no longer counts (nothing is deleted). */
     retractEvent: async (id: string, at: string) => {
       await db.updateTable('participationEvent').set({ retractedAt: at }).where('id', '=', id).execute();

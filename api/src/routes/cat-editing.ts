@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CatReportCorrectionInput, CatReportInput, CatReportParams, CatReportRetractionInput } from '../schemas/cat-editing.js';
+import {
+  CatReportCorrectionInput,
+  CatReportInput,
+  CatReportParams,
+  CatReportRetractionInput,
+  EditableCatReport,
+} from '../schemas/cat-editing.js';
 import { ErrorBody } from '../schemas/common.js';
 import { CatReportRecord } from '../schemas/dataset.js';
 import { createCatEditing } from '../services/cat-editing.js';
 import { EDIT_ACCESS, editorOf } from './route-helpers.js';
 
-/** Editors' writes to CAT reporting records (services/cat-editing.ts), under /api/cat-reporting. */
+/** One CAT report record as stored, and editors' writes to them (services/cat-editing.ts), under /api/cat-reporting. */
 export const catEditingRoutes: FastifyPluginAsyncZod = async (app) => {
   const reports = createCatEditing(app.db);
   const mayEdit = app.authorize({ role: 'editor', scope: 'cat-reporting' });
@@ -16,6 +22,24 @@ export const catEditingRoutes: FastifyPluginAsyncZod = async (app) => {
   const writeResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
   const STORED = CatReportRecord;
   const DUE = ' Due dates are not given: they are computed by the rules, for this record and the State’s others, as on import.';
+
+  app.get(
+    '/reports/:id',
+    {
+      schema: {
+        tags: ['cat-reporting', 'editing'],
+        summary: 'One CAT report record as stored, retracted or not, with its source and every recorded change to it',
+        description: 'The record an editor corrects: PUT it back with the fields changed, a citation and a reason.',
+        params: CatReportParams,
+        response: { 200: EditableCatReport, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params }) => {
+      const found = await reports.read(params.id);
+      if (!found) throw noReport(params.id);
+      return found;
+    },
+  );
 
   app.post(
     '/reports',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatReportRecord } from './dataset.js';
-import { CitationFields, citesASource } from './editing.js';
+import { CitationFields, citesASource, HistoryEntry } from './editing.js';
+import { SourceRef } from './participation.js';
 
 /**
  * Editors' CAT reporting records (docs: api/src/domain/README.md, "Editing and accounts"). The
@@ -70,3 +71,14 @@ export const CatReportRetractionInput = z.strictObject(CITATION).refine(cites, C
 export type CatReportRetractionInput = z.infer<typeof CatReportRetractionInput>;
 
 export const CatReportParams = z.object({ id: R.id.describe('Report record id: ISO3:n, or ISO3:n-m for a combined report') });
+
+/** A CAT report record as stored, retracted or not, with its source and every recorded change to it. */
+export const EditableCatReport = CatReportRecord.extend({
+  source: SourceRef,
+  retractedAt: z
+    .string()
+    .nullable()
+    .describe('When it was retracted: it stays recorded but no longer counts for any situation or deadline'),
+  history: z.array(HistoryEntry).describe('Every recorded change to it, oldest first (the bundled import is the first)'),
+}).meta({ id: 'EditableCatReport' });
+export type EditableCatReport = z.infer<typeof EditableCatReport>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlainText } from './common.js';
 import { HttpUrl } from './dataset.js';
+import { SourceRef } from './participation.js';
 
 /**
  * What every edit carries (docs: api/src/domain/README.md, "Editing and accounts"): the source it
@@ -32,3 +33,18 @@ export const CITE_A_SOURCE = {
 export const RetractionInput = z.strictObject(CitationFields).refine(citesASource, CITE_A_SOURCE);
 export type RetractionInput = z.infer<typeof RetractionInput>;
 export type Citation = Pick<RetractionInput, 'sourceUrl' | 'documentSymbol'>;
+
+/** One recorded change to an edited record (an event, a CAT report record), from the audit log. */
+export const HistoryEntry = z
+  .object({
+    action: z.string().describe('insert, correct or retract (an import records update for a correction)'),
+    at: z.string(),
+    actor: z.string(),
+    organisation: z.string().nullable(),
+    reason: z.string().nullable(),
+    source: SourceRef.nullable().describe('The source the change cites'),
+    before: z.unknown().describe('The record as it was (null for an insert)'),
+    after: z.unknown().describe('The record as it is now (null for a retraction)'),
+  })
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

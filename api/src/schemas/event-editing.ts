@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EventRecord } from './dataset.js';
-import { CitationFields, citesASource, CITE_A_SOURCE } from './editing.js';
-import { ParticipationEvent, SourceRef } from './participation.js';
+import { CitationFields, citesASource, CITE_A_SOURCE, HistoryEntry } from './editing.js';
+import { ParticipationEvent } from './participation.js';
 
 /**
  * Editing participation events (docs: api/src/domain/README.md, "Editing and accounts"). The
@@ -42,22 +42,8 @@ export const EventParams = z.object({
   id: EventRecord.shape.id.describe('Event id, e.g. uncat:TUV:accession:2024-03-25'),
 });
 
-export const EventHistoryEntry = z
-  .object({
-    action: z.string().describe('insert, correct or retract (an import records update for a correction)'),
-    at: z.string(),
-    actor: z.string(),
-    organisation: z.string().nullable(),
-    reason: z.string().nullable(),
-    source: SourceRef.nullable().describe('The source the change cites'),
-    before: z.unknown().describe('The event as it was (null for an insert)'),
-    after: z.unknown().describe('The event as it is now (null for a retraction)'),
-  })
-  .meta({ id: 'EventHistoryEntry' });
-export type EventHistoryEntry = z.infer<typeof EventHistoryEntry>;
-
 export const EditableEvent = ParticipationEvent.extend({
   retractedAt: z.string().nullable().describe('When it was retracted: it stays recorded but no longer counts for any status'),
-  history: z.array(EventHistoryEntry).describe('Every recorded change to it, oldest first'),
+  history: z.array(HistoryEntry).describe('Every recorded change to it, oldest first'),
 }).meta({ id: 'EditableEvent' });
 export type EditableEvent = z.infer<typeof EditableEvent>;

@@ -11,8 +11,10 @@ import { todayUtc } from '../domain/clock.js';
 import { InputError } from '../lib/input-error.js';
 import { catDueDateText, reportLabel } from '../messages/cat-reporting-en.js';
 import { CatReportingStateRecord, CatReportRecord } from '../schemas/dataset.js';
-import type { CatReportCorrectionInput, CatReportInput, CatReportRetractionInput } from '../schemas/cat-editing.js';
+import type { CatReportCorrectionInput, CatReportInput, CatReportRetractionInput, EditableCatReport } from '../schemas/cat-editing.js';
+import { createMetaRepository } from '../repositories/meta.repository.js';
 import { citedSource } from './citations.js';
+import { recordHistory, refsFor } from './source-refs.js';
 import { toEngineInstrument } from './status.service.js';
 import type { Editor } from './upr.service.js';
 
@@ -173,6 +175,19 @@ export function createCatEditing(db: Kysely<Database>) {
   }
 
   return {
+    /** The record as stored, retracted or not, with its source and history. */
+    async read(id: string): Promise<EditableCatReport | undefined> {
+      const found = await createCatReportingRepository(db).findReport(id);
+      if (!found) return undefined;
+      const refs = await createMetaRepository(db).sourceRefs();
+      return {
+        ...found.report,
+        source: refsFor([found.report.sourceId], refs)[0]!,
+        retractedAt: found.retractedAt,
+        history: await recordHistory(db, 'catReport', id, refs),
+      };
+    },
+
     async add(input: CatReportInput, editor: Editor): Promise<CatReport | 'exists'> {
       const { stateIso3, number, lastNumber = number, ...rest } = input;
       const id = lastNumber > number ? `${stateIso3}:${number}-${lastNumber}` : `${stateIso3}:${number}`;

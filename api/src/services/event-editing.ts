@@ -10,11 +10,11 @@ import { eventIdOf } from '../domain/event-id.js';
 import type { ParticipationEvent } from '../domain/types.js';
 import { EventRecord } from '../schemas/dataset.js';
 import type { Citation, RetractionInput } from '../schemas/editing.js';
-import type { EditableEvent, EventCorrectionInput, EventHistoryEntry, EventInput } from '../schemas/event-editing.js';
+import type { EditableEvent, EventCorrectionInput, EventInput } from '../schemas/event-editing.js';
 import type { ConfirmReportInput } from '../schemas/review.js';
 import { InputError } from '../lib/input-error.js';
 import { citedSource } from './citations.js';
-import { refsFor } from './source-refs.js';
+import { recordHistory, refsFor } from './source-refs.js';
 import type { Editor } from './upr.service.js';
 
 /**
@@ -35,16 +35,7 @@ export function createEventEditing(db: Kysely<Database>) {
     if (!row) return undefined;
     const refs = await createMetaRepository(db).sourceRefs();
     const { sourceId, retractedAt, ...event } = row;
-    const history = (await participation.historyOf(id)).map((h): EventHistoryEntry => ({
-      action: h.action,
-      at: h.at,
-      actor: h.actor,
-      organisation: h.organisation,
-      reason: h.reason,
-      source: h.sourceId ? (refs.get(h.sourceId) ?? null) : null,
-      before: h.before === null ? null : JSON.parse(h.before),
-      after: h.after === null ? null : JSON.parse(h.after),
-    }));
+    const history = await recordHistory(db, 'participationEvent', id, refs);
     return {
       ...(event as Omit<EditableEvent, 'source' | 'retractedAt' | 'history'>),
       source: refsFor([sourceId], refs)[0]!,

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN } from './editing-accounts.js';
+import { editingBaseURL, signIn } from './editing-helpers.js';
 import { expect, test } from './fixtures.js';
 
 /**
  * The admin page and the participation-event forms, on the editing server's own database
  * (playwright.config.ts; its admin was created by user:create). What this file records it retracts.
  */
-const baseURL = `http://127.0.0.1:${process.env.E2E_EDITING_PORT}`;
+const baseURL = editingBaseURL;
 test.use({ baseURL });
 test.describe.configure({ mode: 'serial' });
 
@@ -27,14 +28,6 @@ const EDITOR = {
 function namedByOtherSpecs(): Set<string> {
   const text = readFileSync(join(import.meta.dirname, 'editing.spec.ts'), 'utf8');
   return new Set(text.match(/\b[A-Z]{3}\b/g) ?? []);
-}
-
-async function signIn(page: Page, email: string, password: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new URL(next, baseURL).href);
 }
 
 const statusCell = (page: Page) => page.locator(`tr[data-instrument="${INSTRUMENT}"] td`).first();

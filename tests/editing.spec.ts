@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
 import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_ADMIN } from './editing-accounts.js';
+import { createEditor, editingBaseURL } from './editing-helpers.js';
 import { expect, test } from './fixtures.js';
 
 /**
  * Editing through the dashboard, on the editing server's own database (playwright.config.ts): its
  * admin was created by user:create; the admin creates the editor through the API, as an admin would.
  */
-const baseURL = `http://127.0.0.1:${process.env.E2E_EDITING_PORT}`;
+const baseURL = editingBaseURL;
 test.use({ baseURL });
 test.describe.configure({ mode: 'serial' });
 
@@ -17,20 +17,6 @@ const EDITOR = {
   organisation: 'Observatoire national e2e',
   password: 'e2e-editor-password-1234',
 };
-
-async function createEditor(request: APIRequestContext) {
-  const signIn = await request.post(`${baseURL}/api/auth/sign-in`, {
-    data: { email: E2E_ADMIN.email, password: process.env.E2E_ADMIN_PASSWORD },
-  });
-  expect(signIn.status(), await signIn.text()).toBe(200);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const created = await request.post(`${baseURL}/api/admin/users`, {
-    headers: { 'x-csrf-token': csrfToken },
-    data: { ...EDITOR, role: 'editor' },
-  });
-  // 409 when a retry of this file already created it.
-  expect([201, 409], await created.text()).toContain(created.status());
-}
 
 async function signInThroughTheForm(page: Page, next: string) {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -51,7 +37,7 @@ async function someRecommendation(request: APIRequestContext) {
 }
 
 test.beforeAll(async ({ request }) => {
-  await createEditor(request);
+  await createEditor(request, EDITOR);
 });
 
 test.describe('without JavaScript', () => {

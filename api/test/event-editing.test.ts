@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { eventIdOf } from '../src/domain/event-id.js';
+import { applyEventImport } from '../src/services/event-import.js';
 import type { ParticipationEvent } from '../src/domain/types.js';
 import type { InstrumentStatusResponse } from '../src/schemas/instrument.js';
 import type { StateDetail } from '../src/schemas/state-detail.js';
@@ -190,5 +191,43 @@ describe('editing participation events', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: first!.id, source: first!.source, retractedAt: null });
     expect(res.json().history.map((h: { actor: string }) => h.actor)).toEqual(['seed']);
+  });
+});
+
+describe('an import after editors changed its events', () => {
+  it('keeps what an editor corrected or retracted, lists it, and records no change for it', async () => {
+    const { app } = await setup({ seed: true });
+    const { headers } = await editorToken(app, ['participation-events'], { organisation: 'Treaty Watch' });
+    const bundled = (
+      JSON.parse(readFileSync(new URL('../../data/seed/events.json', import.meta.url), 'utf8')) as ParticipationEvent[]
+    ).filter((e) => e.instrumentId === 'uncat' && e.sourceId.startsWith('untc-iv-9-'));
+    const [corrected, retracted] = bundled.filter((e) => e.date !== null && e.kind === 'accession');
+    const correction = { ...citation, date: corrected!.date!.replace(/\d\d$/, '01'), attestation: 'depositary' };
+    expect((await app.inject({ method: 'PUT', url: eventUrl(corrected!.id), payload: correction, headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `${eventUrl(retracted!.id)}/retract`, payload: citation, headers })).statusCode).toBe(
+      200,
+    );
+    const audited = async () =>
+      (
+        await app.db
+          .selectFrom('auditLog')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await audited();
+
+    // The bundled page's events again, as a re-import of the same page brings them.
+    const source = await app.db.selectFrom('source').selectAll().where('id', '=', bundled[0]!.sourceId).executeTakeFirstOrThrow();
+    const diff = await applyEventImport(
+      app.db,
+      { instrumentId: 'uncat', sourceIdPrefix: 'untc-iv-9-', source, events: bundled, actor: 'import:untc' },
+      { dryRun: false, allowRemovals: false },
+    );
+    expect(diff.keptAsEdited.map((e) => e.id).sort()).toEqual([corrected!.id, retracted!.id].sort());
+    expect(diff.added).toEqual([]);
+    expect(await audited()).toBe(before);
+    const stored = (await app.inject(eventUrl(corrected!.id))).json();
+    expect(stored).toMatchObject({ date: correction.date, retractedAt: null });
+    expect((await app.inject(eventUrl(retracted!.id))).json().retractedAt).toEqual(expect.any(String));
   });
 });

@@ -68,6 +68,19 @@ export function createParticipationRepository(db: Kysely<Database>) {
     updateEvent: async (event: ParticipationEvent) => {
       await db.updateTable('participationEvent').set(event).where('id', '=', event.id).execute();
     },
+    /** For each of these event ids the audit log knows, the source its latest change cites. */
+    latestChangeSources: async (ids: readonly string[]): Promise<Map<string, string | null>> => {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('auditLog')
+        .select(['entityId', 'sourceId'])
+        .where('entity', '=', 'participationEvent')
+        .where('entityId', 'in', ids)
+        .orderBy('id')
+        .execute();
+      // Oldest first, so the latest change of each event is the one left in the map.
+      return new Map(rows.map((r) => [r.entityId, r.sourceId]));
+    },
     /** Retracts an event: it stays in the table, marked, and no longer counts (nothing is deleted). */
     retractEvent: async (id: string, at: string) => {
       await db.updateTable('participationEvent').set({ retractedAt: at }).where('id', '=', id).execute();

@@ -13,7 +13,7 @@ import { catDueDateText, reportLabel } from '../messages/cat-reporting-en.js';
 import { CatReportingStateRecord, CatReportRecord } from '../schemas/dataset.js';
 import type { CatReportCorrectionInput, CatReportInput, CatReportRetractionInput, EditableCatReport } from '../schemas/cat-editing.js';
 import { createMetaRepository } from '../repositories/meta.repository.js';
-import { citedSource } from './citations.js';
+import { citedSource, isEditorsSource } from './citations.js';
 import { recordHistory, refsFor } from './source-refs.js';
 import { toEngineInstrument } from './status.service.js';
 import type { Editor } from './upr.service.js';
@@ -143,8 +143,8 @@ export function createCatEditing(db: Kysely<Database>) {
       (a, b) => a - b,
     );
     // Editors' sources count among the history's while a standing record cites them; the imported ones stay.
-    const cited = merged.map((r) => r.sourceId).filter((id) => id.startsWith('cited-'));
-    const sourceIds = [...new Set([...(history?.sourceIds ?? []).filter((id) => !id.startsWith('cited-')), ...cited])].sort();
+    const cited = merged.map((r) => r.sourceId).filter(isEditorsSource);
+    const sourceIds = [...new Set([...(history?.sourceIds ?? []).filter((id) => !isEditorsSource(id)), ...cited])].sort();
     let after: CatReportingState | null = history && { ...history, reportNumbersRecorded: numbers, sourceIds };
     if (!history && numbers.length > 0) {
       after = {

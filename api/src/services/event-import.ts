@@ -5,6 +5,7 @@ import { createParticipationRepository, EVENT_COLUMNS } from '../repositories/pa
 import { createSourceRepository } from '../repositories/source.repository.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 import { SourceRecord } from '../schemas/dataset.js';
+import { isEditorsSource } from './citations.js';
 import { listProblems, reason } from './upr-prepare.js';
 
 /** What an import would change, event by event. */
@@ -13,6 +14,11 @@ export interface EventDiff {
   removed: ParticipationEvent[];
   changed: { before: ParticipationEvent; after: ParticipationEvent; fields: (keyof ParticipationEvent)[] }[];
   unchanged: number;
+  /**
+   * Events the import brings that an editor changed last (corrected them, citing another source, or
+   * retracted them): left as the editor recorded them, and listed so that someone can review them.
+   */
+  keptAsEdited: ParticipationEvent[];
 }
 
 /** The fields an import compares: every stored field of an event but its id (which is how events are matched). */
@@ -21,7 +27,7 @@ const FIELDS = EVENT_COLUMNS.filter((c) => c !== 'id');
 /** Pure: the difference between the events in scope now and the events an import brings. */
 export function diffEvents(current: ParticipationEvent[], incoming: ParticipationEvent[]): EventDiff {
   const before = new Map(current.map((e) => [e.id, e]));
-  const diff: EventDiff = { added: [], removed: [], changed: [], unchanged: 0 };
+  const diff: EventDiff = { added: [], removed: [], changed: [], unchanged: 0, keptAsEdited: [] };
   const seen = new Set<string>();
   for (const event of incoming) {
     if (seen.has(event.id)) throw new Error(`The import has two events with id "${event.id}"`);
@@ -86,10 +92,14 @@ export async function applyEventImport(
     if (!e.sourceId.startsWith(input.sourceIdPrefix))
       throw new Error(`Event ${e.id} cites ${e.sourceId}, outside ${input.sourceIdPrefix}*`);
   }
-  const diff = diffEvents(
-    await createParticipationRepository(db).listByInstrumentAndSourcePrefix(input.instrumentId, input.sourceIdPrefix),
-    input.events,
-  );
+  const participation = createParticipationRepository(db);
+  const diff = diffEvents(await participation.listByInstrumentAndSourcePrefix(input.instrumentId, input.sourceIdPrefix), input.events);
+  // An event "added" whose id is already recorded was corrected or retracted by an editor since the
+  // last import (an import's own retraction cites the import's source): an import never overrides
+  // an editor's cited change.
+  const latest = await participation.latestChangeSources(diff.added.map((e) => e.id));
+  diff.keptAsEdited = diff.added.filter((e) => isEditorsSource(latest.get(e.id) ?? null));
+  diff.added = diff.added.filter((e) => !diff.keptAsEdited.includes(e));
   const sourceKnown = await createSourceRepository(db).findSource(input.source.id);
   if (dryRun || (isEmptyDiff(diff) && sourceKnown)) return diff;
   if (diff.removed.length > 0 && !allowRemovals) {

@@ -174,7 +174,7 @@ export async function importUntcStatusPage(
   return { statusAsAt: page.statusAsAt, source, diff, skipped };
 }
 
-/** The diff as lines a person can review: + added, - removed, ~ changed (field: before -> after). */
+/** The diff as lines a person can review: + added, - removed, ~ changed (field: before -> after), = kept as an editor recorded it. */
 export function formatDiff(diff: EventDiff): string[] {
   const describe = (e: { id: string; note: string | null }) => e.id;
   return [
@@ -184,5 +184,6 @@ export function formatDiff(diff: EventDiff): string[] {
       ({ before, after, fields }) =>
         `~ ${after.id}: ${fields.map((f) => `${f}: ${JSON.stringify(before[f])} -> ${JSON.stringify(after[f])}`).join('; ')}`,
     ),
+    ...diff.keptAsEdited.map((e) => `= ${describe(e)} (kept: an editor corrected or retracted it since; review it on its event page)`),
   ];
 }

@@ -54,7 +54,7 @@ try {
   });
   for (const line of formatDiff(diff)) console.log(line);
   for (const line of listProblems(skipped.map((s) => `${s.participant}: ${s.reason}`))) console.log(`(skipped ${line})`);
-  const summary = `${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged`;
+  const summary = `${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged, ${diff.keptAsEdited.length} kept as editors recorded them`;
   console.log(`[import:untc] ${values.instrument}, status as at ${statusAsAt}: ${summary}${dryRun ? ' (dry run: nothing written)' : ''}`);
   if (dryRun && diff.removed.length > 0 && !values['allow-removals']) {
     console.log('[import:untc] note: a real import removes events only with --allow-removals; without it, it is refused and lists them');

@@ -3,6 +3,9 @@
  * report is about. Kept apart from the routes so that they can be tested without a server.
  */
 
+/** The hidden form field that carries the session's CSRF token (EditForm.svelte; the server sends it as x-csrf-token). */
+export const CSRF_FIELD = 'csrf';
+
 /**
  * The page to return to after signing in: only a path on this site. Anything else ("//evil.example",
  * "https://…", "/\\evil.example", a control character) would turn the sign-in page into an open

@@ -8,11 +8,11 @@
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ErrorBody, SessionInfo } from '@tracker/api/schemas';
+import { CSRF_FIELD } from '$lib/editing-links';
 
 /** The session cookie the API sets at sign-in (api/src/plugins/auth.ts). */
 export const SESSION_COOKIE = 'tracker_session';
-/** The hidden form field that carries the session's CSRF token. */
-export const CSRF_FIELD = 'csrf';
+export { CSRF_FIELD };
 
 type Fetch = typeof fetch;
 

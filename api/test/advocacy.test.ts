@@ -210,4 +210,13 @@ describe('GET /api/advocacy/{instrument}', () => {
     // Not a party to the Statute at all, and so not able to join the amendment as such: the United States.
     expect(aggression.states.find((s) => s.iso3 === 'USA')?.related[0]?.status).not.toBe('party');
   });
+
+  it('answers for the latest date a reader may ask, its windows ending on that date', async () => {
+    const { app } = await setup({ seed: true });
+    for (const instrument of ['rome-statute', 'rs-art8-2017-fragments', 'opcat']) {
+      const res = await app.inject(`/api/advocacy/${instrument}?asOf=9999-12-31`);
+      expect(res.statusCode, `${instrument}: ${res.body.slice(0, 200)}`).toBe(200);
+      expect(res.json<AdvocacyResponse>().asOf).toBe('9999-12-31');
+    }
+  });
 });

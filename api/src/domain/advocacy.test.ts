@@ -74,6 +74,9 @@ describe('dates', () => {
     expect(addMonths('2026-12-04', 2)).toBe('2027-02-04');
     expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    // The latest date a reader may ask for: the window ends there rather than in year 10000.
+    expect(addMonths('9999-12-31', 12)).toBe('9999-12-31');
+    expect(addMonths('9999-01-31', 1)).toBe('9999-02-28');
   });
 });
 

@@ -100,10 +100,18 @@ export function wholeYearsBetween(from: IsoDate, to: IsoDate): number {
   return to.slice(5) < from.slice(5) ? years - 1 : years;
 }
 
-/** The last day of the month `months` months after `date` (a window "within 12 months" of 2026-12-04 ends 2027-12-04). */
+/** The last date an ISO date of four-digit years can say: a window past it ends there. */
+const LAST_ISO_DATE = '9999-12-31';
+
+/**
+ * The same day `months` months after `date`, or the month's last day where it has no such day (a
+ * window "within 12 months" of 2026-12-04 ends 2027-12-04). A date past year 9999 is not an ISO
+ * date of four-digit years, so a window that would end after it ends on 9999-12-31.
+ */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  if (target.getUTCFullYear() > 9999) return LAST_ISO_DATE;
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);

@@ -25,6 +25,7 @@ import { reviewQueueRoutes } from './routes/review.js';
 import { uprRoutes } from './routes/upr.js';
 import { eventRoutes } from './routes/events.js';
 import { catEditingRoutes } from './routes/cat-editing.js';
+import { followUpRoutes } from './routes/follow-up.js';
 
 export interface RouteTableEntry {
   method: string;
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(instrumentRoutes, { prefix: '/api/instruments' });
   await app.register(catReportingRoutes, { prefix: '/api/cat-reporting' });
   await app.register(catEditingRoutes, { prefix: '/api/cat-reporting' });
+  await app.register(followUpRoutes, { prefix: '/api/follow-up' });
   await app.register(uprRoutes, { prefix: '/api/upr' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(advocacyProgressRoutes, { prefix: '/api/advocacy' });

@@ -22,6 +22,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TOKEN_SCOPES, type TokenScope } from '../src/domain/vocabulary.js';
+import { PlanInput } from '../src/schemas/follow-up.js';
+import { createFollowUpService } from '../src/services/follow-up.service.js';
 import { createUser, setup, signIn } from './helper.js';
 
 type App = Awaited<ReturnType<typeof setup>>['app'];
@@ -221,6 +223,70 @@ const TABLE: Record<string, Row> = {
     call: async (f) => ({ url: `/api/cat-reporting/reports/${encodeURIComponent(await f.newCatReport())}/retract`, payload: catCitation }),
     expected: scopedWrite(200),
   },
+  'GET /api/follow-up/plans': {
+    access: 'public',
+    call: async () => ({ url: '/api/follow-up/plans?state=SVN' }),
+    // A public read; credentials that are sent must be good ones.
+    expected: {
+      ...Object.fromEntries(CALLERS.map((c) => [c, 200])),
+      expiredSession: 401,
+      revokedSession: 401,
+      revokedToken: 401,
+    } as Expected,
+  },
+  'GET /api/follow-up/plans/{id}': {
+    access: 'public',
+    call: async (f) => ({ url: `/api/follow-up/plans/${(await f.newPlan()).id}` }),
+    // A draft of the callers' organisation: theirs to see, and nobody else's (404, as if it did not exist).
+    expected: {
+      ...Object.fromEntries(CALLERS.map((c) => [c, 200])),
+      anonymous: 404,
+      reader: 404,
+      expiredSession: 401,
+      revokedSession: 401,
+      revokedToken: 401,
+    } as Expected,
+  },
+  'POST /api/follow-up/plans': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async () => ({
+      url: '/api/follow-up/plans',
+      payload: { reviewId: 'SVN-48', title: 'Authorization test plan', clusterBy: 'none' },
+    }),
+    expected: scopedWrite(201),
+  },
+  'POST /api/follow-up/plans/{id}/actions': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      return { url: `/api/follow-up/plans/${plan.id}/actions`, payload: { itemId: plan.itemId, description: 'Authorization test action' } };
+    },
+    expected: scopedWrite(201),
+  },
+  'POST /api/follow-up/plans/{id}/updates': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      const update = {
+        itemId: plan.itemId,
+        status: 'in-progress',
+        date: aYearAgo(),
+        narrative: 'Authorization test update',
+        sourceUrl: citation.sourceUrl,
+      };
+      return { url: `/api/follow-up/plans/${plan.id}/updates`, payload: update };
+    },
+    expected: scopedWrite(201),
+  },
+  'POST /api/follow-up/plans/{id}/publish': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => ({ url: `/api/follow-up/plans/${(await f.newPlan()).id}/publish`, payload: { reason: 'Authorization test' } }),
+    expected: scopedWrite(200),
+  },
   'POST /api/flags': {
     access: 'public',
     call: async () => ({ url: '/api/flags', payload: { pageUrl: '/states/KEN', message: 'Authorization test: a reader flags this page' } }),
@@ -283,6 +349,8 @@ interface Fixtures {
   /** A valid new CAT report record: the next report number of one State. */
   newCatReportInput: () => Promise<object>;
   newCatReport: () => Promise<string>;
+  /** A new draft follow-up plan of the callers' organisation (two recommendations of Slovenia's 48th-session review), and one of its items. */
+  newPlan: () => Promise<{ id: string; itemId: string }>;
 }
 
 /** Each request from its own address: the per-address write and failure limits never answer for the rules. */
@@ -347,6 +415,14 @@ async function fixtures(app: App): Promise<Fixtures> {
       Number(await fixtureWrite('/api/flags', { pageUrl: '/states/KEN', message: 'Authorization test: a flag to close' })),
     newCatReportInput,
     newCatReport: async () => String(await fixtureWrite('/api/cat-reporting/reports', await newCatReportInput())),
+    newPlan: async () => {
+      // Owned by the callers' organisation (createUser's default), made directly: the route's own row tests the route.
+      const plan = await createFollowUpService(app.db).create(
+        PlanInput.parse({ reviewId: 'SVN-48', title: 'Authorization test plan', clusterBy: 'none' }),
+        { name: 'Fixture', organisation: 'Test NGO' },
+      );
+      return { id: plan.id, itemId: plan.clusters[0]!.recommendations[0]!.itemId };
+    },
   };
 }
 

@@ -16,6 +16,7 @@
  * properties the failure does not need are dropped), and each test prints its list.
  * FUZZ_SEED=<n> runs with another seed; FUZZ_RUNS=<factor> scales the number of runs.
  */
+import { TOKEN_SCOPES } from '../src/domain/vocabulary.js';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { readFileSync } from 'node:fs';
@@ -132,7 +133,7 @@ beforeAll(async () => {
     {
       userId: admin.user!.id,
       name: 'fuzz',
-      scopes: ['participation-events', 'cat-reporting', 'upr-assessments', 'review-queue'],
+      scopes: TOKEN_SCOPES,
       expiresAt: null,
     },
     'test',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { inject, onTestFinished } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import type { TokenScope } from '../src/domain/vocabulary.js';
 import { createDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
@@ -68,12 +69,7 @@ export async function editorSession(app: Awaited<ReturnType<typeof setup>>['app'
 /** An API token's Authorization header, for a new editor, with `scopes` (all by default). */
 export async function editorToken(
   app: Awaited<ReturnType<typeof setup>>['app'],
-  scopes: readonly ('participation-events' | 'cat-reporting' | 'upr-assessments' | 'review-queue')[] = [
-    'participation-events',
-    'cat-reporting',
-    'upr-assessments',
-    'review-queue',
-  ],
+  scopes: readonly TokenScope[] = ['participation-events', 'cat-reporting', 'upr-assessments', 'review-queue', 'follow-up'],
   options: Parameters<typeof createUser>[1] = {},
 ) {
   const user = await createUser(app, options);

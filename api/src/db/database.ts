@@ -297,6 +297,71 @@ export interface Database {
   session: SessionTable;
   apiToken: ApiTokenTable;
   readerFlag: ReaderFlagTable;
+  followUpPlan: FollowUpPlanTable;
+  followUpCluster: FollowUpClusterTable;
+  followUpItem: FollowUpItemTable;
+  followUpAction: FollowUpActionTable;
+  followUpUpdate: FollowUpUpdateTable;
+  followUpPublication: FollowUpPublicationTable;
+}
+
+/** UPR follow-up plans (migration 010). */
+export interface FollowUpPlanTable {
+  id: string;
+  stateIso3: string;
+  reviewId: string;
+  title: string;
+  description: string | null;
+  organisation: string;
+  visibility: 'draft' | 'published';
+  createdAt: string;
+  createdBy: string;
+  publishedAt: string | null;
+  version: Generated<number>;
+}
+export interface FollowUpClusterTable {
+  id: string;
+  planId: string;
+  title: string;
+  position: number;
+}
+export interface FollowUpItemTable {
+  id: string;
+  planId: string;
+  clusterId: string | null;
+  recommendationId: string;
+  position: number;
+  removedAt: string | null;
+}
+export interface FollowUpActionTable {
+  id: string;
+  planId: string;
+  itemId: string;
+  description: string;
+  responsibleBody: string | null;
+  targetDate: string | null;
+  status: string;
+  recordedAt: string;
+}
+export interface FollowUpUpdateTable {
+  id: Generated<number>;
+  planId: string;
+  itemId: string;
+  status: string;
+  date: string;
+  narrative: string;
+  sourceUrl: string | null;
+  documentSymbol: string | null;
+  recordedAt: string;
+  recordedBy: string;
+  organisation: string;
+}
+export interface FollowUpPublicationTable {
+  planId: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  snapshot: string;
 }
 
 export type SourceRow = Selectable<SourceTable>;

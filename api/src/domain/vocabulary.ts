@@ -85,9 +85,32 @@ export type UserRole = (typeof USER_ROLES)[number];
  * What an API token may write, one scope per kind of fact (a token for a CAT import cannot touch
  * the Rome Statute events). Sessions of editors and admins may write all of them.
  */
-export const TOKEN_SCOPES = ['participation-events', 'cat-reporting', 'upr-assessments', 'review-queue'] as const;
+export const TOKEN_SCOPES = ['participation-events', 'cat-reporting', 'upr-assessments', 'review-queue', 'follow-up'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Kinds of change in the public change feed (`kind=`), by what changed. */
 export const CHANGE_KINDS = ['participation-event', 'cat-reporting', 'upr-assessment', 'upr-dataset', 'source', 'review'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/**
+ * UPR follow-up plans (docs: api/src/domain/README.md, "UPR follow-up plans"). A plan is a draft,
+ * seen only by its organisation, until it is published; then it is public and each publication is
+ * kept as it was.
+ */
+export const PLAN_VISIBILITIES = ['draft', 'published'] as const;
+export type PlanVisibility = (typeof PLAN_VISIBILITIES)[number];
+
+/** What a plan's clusters are first suggested from: the recommendations' first theme, affected group or SDG, or none. */
+export const CLUSTER_BASES = ['theme', 'affected-persons', 'sdg', 'none'] as const;
+export type ClusterBasis = (typeof CLUSTER_BASES)[number];
+
+/**
+ * Progress on a recommendation, as an organisation reports it over time: the mid-term assessment
+ * scale (not started / in progress / partially / fully implemented) and "no longer relevant".
+ */
+export const PROGRESS_STATUSES = ['not-started', 'in-progress', 'partially-implemented', 'implemented', 'no-longer-relevant'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** Where a planned action stands. */
+export const ACTION_STATUSES = ['planned', 'in-progress', 'completed', 'stalled', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];

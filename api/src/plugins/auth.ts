@@ -14,6 +14,12 @@ declare module 'fastify' {
      * is read or validated, so an anonymous caller learns nothing of the schema.
      */
     authorize: (rule: AccessRule) => onRequestAsyncHookHandler;
+    /**
+     * An onRequest hook for public reads whose answer depends on who asks (an organisation sees its
+     * own drafts): the caller, when it sends a session or token, becomes `request.principal`, and
+     * such an answer is never stored by a cache. Anonymous readers go on as null.
+     */
+    identify: onRequestAsyncHookHandler;
     /** Sets the session cookie after a sign-in. */
     setSessionCookie: (reply: FastifyReply, token: string, expiresAt: Date) => void;
     clearSessionCookie: (reply: FastifyReply) => void;
@@ -131,6 +137,12 @@ export const authPlugin = fp(async (app) => {
     if (!principal) throw app.httpErrors.unauthorized('Your session has ended (expired, signed out or revoked): sign in again.');
     return principal;
   }
+
+  app.decorate('identify', async (request: FastifyRequest, reply: FastifyReply) => {
+    // An answer to a caller who sends credentials (even ones refused) is that caller's alone.
+    if (bearerToken(request) !== undefined || request.cookies[SESSION_COOKIE]) reply.header('cache-control', 'no-store');
+    request.principal = await authenticate(request);
+  });
 
   app.decorate('authorize', (rule: AccessRule): onRequestAsyncHookHandler => async (request, reply) => {
     // An answer for an account is that account's: no browser or proxy may keep or share it.

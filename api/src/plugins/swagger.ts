@@ -58,6 +58,10 @@ export const swaggerPlugin = fp(async (app) => {
         },
         { name: 'accounts', description: 'Signing in, users and API tokens (admins manage users and tokens)' },
         { name: 'editing', description: 'Recording, correcting and retracting facts: editors only, each write cited and audited' },
+        {
+          name: 'follow-up',
+          description: 'UPR follow-up plans: an organisation’s clusters, actions and progress over time, private until published',
+        },
         { name: 'review', description: "The review queue: unconfirmed reports and readers' flags, confirmed or rejected by editors" },
         { name: 'changes', description: 'The public change feed: every recorded change, with its organisation, source and reason' },
       ],

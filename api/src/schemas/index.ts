@@ -15,3 +15,4 @@ export * from './event-editing.js';
 export * from './cat-editing.js';
 export * from './changes.js';
 export * from './review.js';
+export * from './follow-up.js';

@@ -8,6 +8,7 @@ import * as uprListsOnTheRecommendation from './2026_11_23_006_upr_lists_on_the_
 import * as uprSessionNote from './2026_12_04_007_upr_session_note.js';
 import * as accountsAndEditing from './2026_12_05_008_accounts_and_editing.js';
 import * as catReportRetraction from './2026_12_05_009_cat_report_retraction.js';
+import * as followUpPlans from './2026_12_06_010_follow_up_plans.js';
 
 /**
  * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_007_upr_session_note': uprSessionNote,
   '2026_12_05_008_accounts_and_editing': accountsAndEditing,
   '2026_12_05_009_cat_report_retraction': catReportRetraction,
+  '2026_12_06_010_follow_up_plans': followUpPlans,
 };

@@ -12,6 +12,7 @@ const TOKEN_SCOPES = [
   'cat-reporting',
   'upr-assessments',
   'review-queue',
+  'follow-up',
 ] as const satisfies readonly ApiToken['scopes'][number][];
 
 /** Admins only: anyone else signed in gets a 403 page; nobody signed in goes to sign in first. */

@@ -1,0 +1,98 @@
+import type { Insertable, Kysely } from 'kysely';
+import type {
+  Database,
+  FollowUpActionTable,
+  FollowUpClusterTable,
+  FollowUpItemTable,
+  FollowUpPlanTable,
+  FollowUpUpdateTable,
+} from '../db/database.js';
+
+/** UPR follow-up plans (services/follow-up.service.ts). Writers pass their transaction as `db`. */
+export function createFollowUpRepository(db: Kysely<Database>) {
+  return {
+    findPlan: (id: string) => db.selectFrom('followUpPlan').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Plans matching the filters that `organisation` (the reader's, or null) may see: published ones and its own. */
+    listPlans: (f: { stateIso3?: string; organisation?: string; cycle?: number }, readerOrganisation: string | null) => {
+      let q = db
+        .selectFrom('followUpPlan as p')
+        .innerJoin('uprReview as r', 'r.id', 'p.reviewId')
+        .selectAll('p')
+        .select(['r.session', 'r.cycle']);
+      q = readerOrganisation
+        ? q.where((eb) => eb.or([eb('p.visibility', '=', 'published'), eb('p.organisation', '=', readerOrganisation)]))
+        : q.where('p.visibility', '=', 'published');
+      if (f.stateIso3) q = q.where('p.stateIso3', '=', f.stateIso3);
+      if (f.organisation) q = q.where('p.organisation', '=', f.organisation);
+      if (f.cycle !== undefined) q = q.where('r.cycle', '=', f.cycle);
+      return q.orderBy('p.stateIso3').orderBy('r.session', 'desc').orderBy('p.organisation').execute();
+    },
+    review: (id: string) =>
+      db.selectFrom('uprReview').select(['id', 'stateIso3', 'session', 'cycle']).where('id', '=', id).executeTakeFirst(),
+    /** The review's recommendations with what clustering reads, in the order of the report's paragraphs. */
+    reviewRecommendations: (reviewId: string) =>
+      db
+        .selectFrom('uprRecommendation')
+        .select(['id', 'paragraph', 'themes', 'sdgs', 'affectedPersons'])
+        .where('reviewId', '=', reviewId)
+        .orderBy('seq')
+        .execute(),
+    /** The plan's standing recommendations with their text and response, cluster by cluster in order. */
+    planContent: async (planId: string) => {
+      const [clusters, items, actions, updates, publications] = await Promise.all([
+        db.selectFrom('followUpCluster').selectAll().where('planId', '=', planId).orderBy('position').execute(),
+        db
+          .selectFrom('followUpItem as i')
+          .innerJoin('uprRecommendation as r', 'r.id', 'i.recommendationId')
+          .select(['i.id', 'i.clusterId', 'i.recommendationId', 'i.position', 'r.paragraph', 'r.text', 'r.response'])
+          .where('i.planId', '=', planId)
+          .where('i.removedAt', 'is', null)
+          .orderBy('i.position')
+          .execute(),
+        db.selectFrom('followUpAction').selectAll().where('planId', '=', planId).orderBy('recordedAt').orderBy('id').execute(),
+        db.selectFrom('followUpUpdate').selectAll().where('planId', '=', planId).orderBy('date', 'desc').orderBy('id', 'desc').execute(),
+        db
+          .selectFrom('followUpPublication')
+          .select(['version', 'publishedAt', 'publishedBy'])
+          .where('planId', '=', planId)
+          .orderBy('version')
+          .execute(),
+      ]);
+      return { clusters, items, actions, updates, publications };
+    },
+    /** The plan as it was last published, or none. */
+    latestPublication: (planId: string) =>
+      db
+        .selectFrom('followUpPublication')
+        .select(['version', 'snapshot'])
+        .where('planId', '=', planId)
+        .orderBy('version', 'desc')
+        .executeTakeFirst(),
+    findItem: (planId: string, itemId: string) =>
+      db
+        .selectFrom('followUpItem')
+        .selectAll()
+        .where('planId', '=', planId)
+        .where('id', '=', itemId)
+        .where('removedAt', 'is', null)
+        .executeTakeFirst(),
+    insertPlan: (plan: Insertable<FollowUpPlanTable>) => db.insertInto('followUpPlan').values(plan).execute(),
+    insertClusters: (rows: Insertable<FollowUpClusterTable>[]) =>
+      rows.length ? db.insertInto('followUpCluster').values(rows).execute() : undefined,
+    insertItems: async (rows: Insertable<FollowUpItemTable>[]) => {
+      // SQLite takes at most 32,766 bound values per statement; six per row.
+      for (let i = 0; i < rows.length; i += 500)
+        await db
+          .insertInto('followUpItem')
+          .values(rows.slice(i, i + 500))
+          .execute();
+    },
+    insertAction: (row: Insertable<FollowUpActionTable>) => db.insertInto('followUpAction').values(row).execute(),
+    insertUpdate: async (row: Insertable<FollowUpUpdateTable>) =>
+      Number((await db.insertInto('followUpUpdate').values(row).executeTakeFirstOrThrow()).insertId),
+    markPublished: (planId: string, version: number, at: string) =>
+      db.updateTable('followUpPlan').set({ visibility: 'published', version, publishedAt: at }).where('id', '=', planId).execute(),
+    insertPublication: (row: { planId: string; version: number; publishedAt: string; publishedBy: string; snapshot: string }) =>
+      db.insertInto('followUpPublication').values(row).execute(),
+  };
+}

@@ -1,0 +1,341 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { todayUtc } from '../domain/clock.js';
+import { isOverdue, MATRIX_COLUMNS, progressAsOf, progressCounts, suggestClusters, type MatrixRow } from '../domain/follow-up.js';
+import type { CsvTable } from '../lib/csv-tables.js';
+import type { ActionStatus, ProgressStatus } from '../domain/vocabulary.js';
+import { InputError } from '../lib/input-error.js';
+import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
+import { createFollowUpRepository } from '../repositories/follow-up.repository.js';
+import type { ActionInput, FollowUpPlan, PlanInput, ProgressUpdateInput, PublishInput } from '../schemas/follow-up.js';
+import type { Editor } from './upr.service.js';
+
+/**
+ * UPR follow-up plans (docs: api/src/domain/README.md, "UPR follow-up plans").
+ *
+ * Who sees what: a draft is seen only by its organisation; a published plan by everyone. A reader
+ * of another organisation (or none) sees a published plan as it was last published, never the
+ * owner's changes since; the owner sees it live. Who writes: editors of the owning organisation.
+ * Every write is one transaction with an audit entry (actor, organisation, before, after); the
+ * public change feed does not list these entities (services/changes.service.ts), so nothing of a
+ * draft reaches it.
+ *
+ * Results: the plan, or 'not-found' (unknown, or a draft the reader may not see: its existence is
+ * not revealed), or 'forbidden' (a published plan of another organisation). Input the rules
+ * refuse throws InputError (400).
+ */
+export function createFollowUpService(db: Kysely<Database>) {
+  const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
+  const parseList = (json: string | null) => (json === null ? null : (JSON.parse(json) as string[]));
+
+  /** The plan as its stored rows say now, as of `asOf` (updates dated after it left out). */
+  async function assemble(conn: Kysely<Database>, planId: string, asOf: string): Promise<FollowUpPlan | undefined> {
+    const repo = createFollowUpRepository(conn);
+    const plan = await repo.findPlan(planId);
+    if (!plan) return undefined;
+    const review = (await repo.review(plan.reviewId))!;
+    const content = await repo.planContent(planId);
+    const today = todayUtc();
+    const updates = content.updates.filter((u) => u.date <= asOf).map((u) => ({ ...u, status: u.status as ProgressStatus }));
+    const latest = progressAsOf(updates, asOf);
+    const view = (u: (typeof updates)[number]) => ({
+      status: u.status,
+      date: u.date,
+      narrative: u.narrative,
+      sourceUrl: u.sourceUrl,
+      documentSymbol: u.documentSymbol,
+      recordedAt: u.recordedAt,
+      recordedBy: u.recordedBy,
+      organisation: u.organisation,
+    });
+    const recommendation = (i: (typeof content.items)[number]) => ({
+      itemId: i.id,
+      recommendationId: i.recommendationId,
+      paragraph: i.paragraph,
+      text: i.text,
+      response: i.response,
+      progress: latest.has(i.id) ? view(latest.get(i.id)!) : null,
+      actions: content.actions
+        .filter((a) => a.itemId === i.id)
+        .map((a) => {
+          const status = a.status as ActionStatus;
+          return {
+            id: a.id,
+            description: a.description,
+            responsibleBody: a.responsibleBody,
+            targetDate: a.targetDate,
+            status,
+            overdue: isOverdue({ targetDate: a.targetDate, status }, today),
+          };
+        }),
+      updates: updates.filter((u) => u.itemId === i.id).map(view),
+    });
+    const clusters = content.clusters.map((c) => {
+      const items = content.items.filter((i) => i.clusterId === c.id);
+      return {
+        id: c.id,
+        title: c.title,
+        progress: progressCounts(
+          items.map((i) => i.id),
+          latest,
+        ),
+        recommendations: items.map(recommendation),
+      };
+    });
+    return {
+      id: plan.id,
+      stateIso3: plan.stateIso3,
+      reviewId: plan.reviewId,
+      session: review.session,
+      cycle: review.cycle,
+      title: plan.title,
+      description: plan.description,
+      organisation: plan.organisation,
+      visibility: plan.visibility,
+      version: plan.version,
+      publishedAt: plan.publishedAt,
+      asOf,
+      progress: progressCounts(
+        content.items.map((i) => i.id),
+        latest,
+      ),
+      clusters,
+      publications: content.publications,
+    };
+  }
+
+  /** The plan a reader may write to, or why not. */
+  async function writable(trx: Kysely<Database>, planId: string, editor: Editor) {
+    const plan = await createFollowUpRepository(trx).findPlan(planId);
+    if (!plan || (plan.visibility === 'draft' && plan.organisation !== editor.organisation)) return 'not-found' as const;
+    if (plan.organisation !== editor.organisation) return 'forbidden' as const;
+    return plan;
+  }
+
+  const audit = (
+    editor: Editor,
+    at: string,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+    stateIso3: string,
+  ): AuditEntry => ({
+    at,
+    actor: editor.name,
+    organisation: editor.organisation,
+    action,
+    entity,
+    entityId,
+    before,
+    after,
+    sourceId: null,
+    stateIso3,
+  });
+
+  return {
+    /** The plan as `reader` (an editor, or null for an anonymous reader) may see it, as of `asOf` (default today). */
+    async read(planId: string, reader: Editor | null, asOf?: string): Promise<FollowUpPlan | 'not-found'> {
+      const date = asOf ?? todayUtc();
+      const plan = await createFollowUpRepository(db).findPlan(planId);
+      if (!plan) return 'not-found';
+      if (reader?.organisation === plan.organisation) return (await assemble(db, planId, date))!;
+      if (plan.visibility !== 'published') return 'not-found';
+      // Others see what was last published, as it was; as of an earlier date, without the updates dated after it.
+      const published = await createFollowUpRepository(db).latestPublication(planId);
+      if (!published) return 'not-found';
+      const snapshot = JSON.parse(published.snapshot) as FollowUpPlan;
+      return asOf === undefined ? snapshot : { ...snapshot, ...(await viewAsOf(snapshot, date)) };
+    },
+
+    /** Plans the reader may see, newest review first within each State. */
+    list: (filters: { stateIso3?: string; organisation?: string; cycle?: number }, reader: Editor | null) =>
+      createFollowUpRepository(db).listPlans(filters, reader?.organisation ?? null),
+
+    async create(input: PlanInput, editor: Editor): Promise<FollowUpPlan> {
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const repo = createFollowUpRepository(trx);
+          const review = await repo.review(input.reviewId);
+          if (!review) throw new InputError(`reviewId: no UPR review "${input.reviewId}" (a State code and a session, e.g. SVN-48)`);
+          const all = await repo.reviewRecommendations(review.id);
+          let chosen = all;
+          if (input.recommendations !== 'all') {
+            const wanted = new Set(input.recommendations);
+            chosen = all.filter((r) => wanted.has(r.id));
+            const missing = input.recommendations.filter((id) => !chosen.some((r) => r.id === id));
+            if (missing.length)
+              throw new InputError(`recommendations: not recommendations of review ${review.id}: ${missing.slice(0, 5).join(', ')}`);
+          }
+          const at = new Date().toISOString();
+          const plan = {
+            id: newId('plan'),
+            stateIso3: review.stateIso3,
+            reviewId: review.id,
+            title: input.title,
+            description: input.description,
+            organisation: editor.organisation,
+            visibility: 'draft' as const,
+            createdAt: at,
+            createdBy: editor.name,
+            publishedAt: null,
+          };
+          await repo.insertPlan(plan);
+          const suggested = suggestClusters(
+            chosen.map((r) => ({
+              id: r.id,
+              themes: parseList(r.themes),
+              sdgs: parseList(r.sdgs),
+              affectedPersons: parseList(r.affectedPersons),
+            })),
+            input.clusterBy,
+            'All recommendations',
+          );
+          const clusters = suggested.map((c, position) => ({ id: newId('cluster'), planId: plan.id, title: c.title, position }));
+          await repo.insertClusters(clusters);
+          const clusterOf = new Map(suggested.flatMap((c, i) => c.recommendationIds.map((id) => [id, clusters[i]!.id])));
+          await repo.insertItems(
+            chosen.map((r, position) => ({
+              id: newId('item'),
+              planId: plan.id,
+              clusterId: clusterOf.get(r.id) ?? null,
+              recommendationId: r.id,
+              position,
+              removedAt: null,
+            })),
+          );
+          await recordChanges(trx, [
+            audit(
+              editor,
+              at,
+              'insert',
+              'followUpPlan',
+              plan.id,
+              null,
+              { ...plan, recommendations: chosen.length, clusters: clusters.length },
+              plan.stateIso3,
+            ),
+          ]);
+          return plan.id;
+        })
+        .then(async (id) => (await assemble(db, id, todayUtc()))!);
+    },
+
+    async addAction(planId: string, input: ActionInput, editor: Editor) {
+      return db.transaction().execute(async (trx) => {
+        const plan = await writable(trx, planId, editor);
+        if (typeof plan === 'string') return plan;
+        const repo = createFollowUpRepository(trx);
+        if (!(await repo.findItem(planId, input.itemId))) throw new InputError(`itemId: no recommendation "${input.itemId}" in this plan`);
+        const at = new Date().toISOString();
+        const row = { id: newId('action'), planId, ...input, recordedAt: at };
+        await repo.insertAction(row);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpAction', row.id, null, row, plan.stateIso3)]);
+        return row;
+      });
+    },
+
+    async recordUpdate(planId: string, input: ProgressUpdateInput, editor: Editor) {
+      if (input.date > todayUtc()) throw new InputError('date: progress is reported as of a date that has come, not a future one');
+      return db.transaction().execute(async (trx) => {
+        const plan = await writable(trx, planId, editor);
+        if (typeof plan === 'string') return plan;
+        const repo = createFollowUpRepository(trx);
+        if (!(await repo.findItem(planId, input.itemId))) throw new InputError(`itemId: no recommendation "${input.itemId}" in this plan`);
+        const at = new Date().toISOString();
+        const row = { planId, ...input, recordedAt: at, recordedBy: editor.name, organisation: editor.organisation };
+        const id = await repo.insertUpdate(row);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpUpdate', String(id), null, row, plan.stateIso3)]);
+        return { id, ...row };
+      });
+    },
+
+    /** Publishes the plan as it is now: a new version, kept as it was, which readers then see. */
+    async publish(planId: string, input: PublishInput, editor: Editor): Promise<FollowUpPlan | 'not-found' | 'forbidden'> {
+      const at = new Date().toISOString();
+      return db.transaction().execute(async (trx) => {
+        const plan = await writable(trx, planId, editor);
+        if (typeof plan === 'string') return plan;
+        const version = plan.version + 1;
+        const repo = createFollowUpRepository(trx);
+        await repo.markPublished(planId, version, at);
+        // The plan as published, kept as it was: what every other reader sees until the next publication.
+        const snapshot = (await assemble(trx, planId, at.slice(0, 10)))!;
+        const published = {
+          ...snapshot,
+          publications: [...snapshot.publications, { version, publishedAt: at, publishedBy: editor.organisation }],
+        };
+        await repo.insertPublication({
+          planId,
+          version,
+          publishedAt: at,
+          publishedBy: editor.organisation,
+          snapshot: JSON.stringify(published),
+        });
+        await recordChanges(trx, [
+          {
+            ...audit(editor, at, 'publish', 'followUpPlan', planId, { version: plan.version }, { version }, plan.stateIso3),
+            reason: input.reason,
+          },
+        ]);
+        return published;
+      });
+    },
+  };
+
+  /** A published snapshot read as of an earlier date than it was published: its updates after that date left out. */
+  async function viewAsOf(snapshot: FollowUpPlan, asOf: string): Promise<Pick<FollowUpPlan, 'asOf' | 'clusters' | 'progress'>> {
+    const clusters = snapshot.clusters.map((c) => {
+      const recommendations = c.recommendations.map((r) => {
+        const updates = r.updates.filter((u) => u.date <= asOf);
+        return { ...r, updates, progress: updates[0] ?? null };
+      });
+      const latest = new Map(recommendations.flatMap((r) => (r.progress ? [[r.itemId, r.progress] as const] : [])));
+      return {
+        ...c,
+        recommendations,
+        progress: progressCounts(
+          recommendations.map((r) => r.itemId),
+          latest,
+        ),
+      };
+    });
+    const latest = new Map(
+      clusters.flatMap((c) => c.recommendations.flatMap((r) => (r.progress ? [[r.itemId, r.progress] as const] : []))),
+    );
+    return {
+      asOf,
+      clusters,
+      progress: progressCounts(
+        clusters.flatMap((c) => c.recommendations.map((r) => r.itemId)),
+        latest,
+      ),
+    };
+  }
+}
+
+/**
+ * A plan as the implementation matrix mechanisms keep: one row per recommendation, its actions,
+ * bodies and target dates one per line in their cells, and its latest progress with the evidence.
+ */
+export function planMatrix(plan: FollowUpPlan): CsvTable<MatrixRow> {
+  const lines = (values: (string | null)[]) => values.filter((v): v is string => v !== null).join('\n');
+  const rows = plan.clusters.flatMap((c) =>
+    c.recommendations.map((r) => ({
+      paragraph: r.paragraph ?? '',
+      recommendation: r.text,
+      response: r.response ?? '',
+      cluster: c.title,
+      responsibleBody: lines([...new Set(r.actions.map((a) => a.responsibleBody))]),
+      action: lines(r.actions.map((a) => a.description)),
+      timeline: lines(r.actions.map((a) => a.targetDate)),
+      status: r.progress?.status ?? '',
+      statusDate: r.progress?.date ?? '',
+      evidence: r.progress ? lines([r.progress.sourceUrl, r.progress.documentSymbol]) : '',
+    })),
+  );
+  return { filename: `follow-up-${plan.stateIso3}-${plan.reviewId}-${plan.asOf}.csv`, columns: [...MATRIX_COLUMNS], rows };
+}

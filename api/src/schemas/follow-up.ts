@@ -125,17 +125,18 @@ export const PlanListQuery = z.object({
   bom: FormatQuery.shape.bom,
 });
 
-export const PlanSummary = z.object({
-  id: z.string(),
-  stateIso3: z.string(),
-  reviewId: z.string(),
-  session: z.number().int(),
-  cycle: z.number().int(),
-  title: z.string(),
-  organisation: z.string(),
-  visibility: z.enum(PLAN_VISIBILITIES),
-  version: z.number().int(),
-  publishedAt: z.string().nullable(),
+/** A plan in a list: who holds it, for which review, and where it stands. */
+export const PlanSummary = FollowUpPlan.pick({
+  id: true,
+  stateIso3: true,
+  reviewId: true,
+  session: true,
+  cycle: true,
+  title: true,
+  organisation: true,
+  visibility: true,
+  version: true,
+  publishedAt: true,
 });
 export const PLAN_SUMMARY_COLUMNS = Object.keys(PlanSummary.shape) as (keyof z.infer<typeof PlanSummary>)[];
 export const PlanListResponse = z.object({ plans: z.array(PlanSummary) }).meta({ id: 'FollowUpPlanList' });

@@ -105,6 +105,25 @@ export function createFollowUpService(db: Kysely<Database>) {
     };
   }
 
+  /**
+   * Runs `write` in one transaction on a plan `editor` may write to and one of its standing
+   * recommendations; 'not-found' or 'forbidden' when the plan is not the editor's to change.
+   */
+  async function writeToItem<T>(
+    planId: string,
+    itemId: string,
+    editor: Editor,
+    write: (trx: Kysely<Database>, stateIso3: string, at: string) => Promise<T>,
+  ) {
+    return db.transaction().execute(async (trx) => {
+      const plan = await writable(trx, planId, editor);
+      if (typeof plan === 'string') return plan;
+      if (!(await createFollowUpRepository(trx).findItem(planId, itemId)))
+        throw new InputError(`itemId: no recommendation "${itemId}" in this plan`);
+      return write(trx, plan.stateIso3, new Date().toISOString());
+    });
+  }
+
   /** The plan a reader may write to, or why not. */
   async function writable(trx: Kysely<Database>, planId: string, editor: Editor) {
     const plan = await createFollowUpRepository(trx).findPlan(planId);
@@ -225,30 +244,20 @@ export function createFollowUpService(db: Kysely<Database>) {
     },
 
     async addAction(planId: string, input: ActionInput, editor: Editor) {
-      return db.transaction().execute(async (trx) => {
-        const plan = await writable(trx, planId, editor);
-        if (typeof plan === 'string') return plan;
-        const repo = createFollowUpRepository(trx);
-        if (!(await repo.findItem(planId, input.itemId))) throw new InputError(`itemId: no recommendation "${input.itemId}" in this plan`);
-        const at = new Date().toISOString();
+      return writeToItem(planId, input.itemId, editor, async (trx, stateIso3, at) => {
         const row = { id: newId('action'), planId, ...input, recordedAt: at };
-        await repo.insertAction(row);
-        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpAction', row.id, null, row, plan.stateIso3)]);
+        await createFollowUpRepository(trx).insertAction(row);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpAction', row.id, null, row, stateIso3)]);
         return row;
       });
     },
 
     async recordUpdate(planId: string, input: ProgressUpdateInput, editor: Editor) {
       if (input.date > todayUtc()) throw new InputError('date: progress is reported as of a date that has come, not a future one');
-      return db.transaction().execute(async (trx) => {
-        const plan = await writable(trx, planId, editor);
-        if (typeof plan === 'string') return plan;
-        const repo = createFollowUpRepository(trx);
-        if (!(await repo.findItem(planId, input.itemId))) throw new InputError(`itemId: no recommendation "${input.itemId}" in this plan`);
-        const at = new Date().toISOString();
+      return writeToItem(planId, input.itemId, editor, async (trx, stateIso3, at) => {
         const row = { planId, ...input, recordedAt: at, recordedBy: editor.name, organisation: editor.organisation };
-        const id = await repo.insertUpdate(row);
-        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpUpdate', String(id), null, row, plan.stateIso3)]);
+        const id = await createFollowUpRepository(trx).insertUpdate(row);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpUpdate', String(id), null, row, stateIso3)]);
         return { id, ...row };
       });
     },

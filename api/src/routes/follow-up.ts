@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendCsv } from '../lib/formats.js';
@@ -26,8 +27,11 @@ const ACCESS =
 export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   const plans = createFollowUpService(app.db);
   const mayEdit = app.authorize({ role: 'editor', scope: 'follow-up' });
-  const noPlan = (id: string) => app.httpErrors.notFound(`No follow-up plan "${id}" that you may see`);
-  const reader = (request: { principal: Parameters<typeof editorOf>[0]['principal'] }) => (request.principal ? editorOf(request) : null);
+  const noPlan = (id: string) =>
+    app.httpErrors.notFound(
+      `No follow-up plan "${id}" that you may see: a draft is seen only by its organisation's editors, signed in or with a token (GET /api/follow-up/plans lists the plans you may see)`,
+    );
+  const reader = (request: FastifyRequest) => (request.principal ? editorOf(request) : null);
   const writeResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
   const outcome = <T>(id: string, result: T | 'not-found' | 'forbidden'): T => {
     if (result === 'not-found') throw noPlan(id);

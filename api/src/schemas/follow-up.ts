@@ -69,6 +69,7 @@ export const PlanAction = z.object({
 });
 
 export const PlanUpdate = z.object({
+  id: z.number().int().describe('Numbered in the order recorded: of two updates on one date, the later recorded counts'),
   status: z.enum(PROGRESS_STATUSES),
   date: IsoDate,
   narrative: z.string(),

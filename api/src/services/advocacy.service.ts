@@ -20,6 +20,7 @@ import type { AdvocacyQuery, AdvocacyRecommendation, AdvocacyResponse, AdvocacyR
 import type { CatReportingService } from './cat-reporting.service.js';
 import { refsFor } from './source-refs.js';
 import type { StatusService } from './status.service.js';
+import { groupBy } from '../lib/group-by.js';
 
 /** Every not-joined State of one instrument on one date, before any filter: what is cached. */
 interface Computed {
@@ -281,14 +282,3 @@ const toReview = (r: DatedReviewRow): AdvocacyReview => ({
   year: r.sessionYear,
   sourceIds: JSON.parse(r.sourceIds) as string[],
 });
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = out.get(key);
-    if (list) list.push(item);
-    else out.set(key, [item]);
-  }
-  return out;
-}

@@ -5,6 +5,7 @@ import { todayUtc } from '../domain/clock.js';
 import { isOverdue, MATRIX_COLUMNS, progressAsOf, progressCounts, suggestClusters, type MatrixRow } from '../domain/follow-up.js';
 import type { CsvTable } from '../lib/csv-tables.js';
 import type { ActionStatus, ProgressStatus } from '../domain/vocabulary.js';
+import { groupBy } from '../lib/group-by.js';
 import { InputError } from '../lib/input-error.js';
 import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
 import { createFollowUpRepository } from '../repositories/follow-up.repository.js';
@@ -29,80 +30,51 @@ export function createFollowUpService(db: Kysely<Database>) {
   const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
   const parseList = (json: string | null) => (json === null ? null : (JSON.parse(json) as string[]));
 
-  /** The plan as its stored rows say now, as of `asOf` (updates dated after it left out). */
-  async function assemble(conn: Kysely<Database>, planId: string, asOf: string): Promise<FollowUpPlan | undefined> {
+  /** The plan as its stored rows say now, every update in it (as of today). */
+  async function assemble(conn: Kysely<Database>, planId: string): Promise<FollowUpPlan | undefined> {
     const repo = createFollowUpRepository(conn);
     const plan = await repo.findPlan(planId);
     if (!plan) return undefined;
     const review = (await repo.review(plan.reviewId))!;
     const content = await repo.planContent(planId);
     const today = todayUtc();
-    const updates = content.updates.filter((u) => u.date <= asOf).map((u) => ({ ...u, status: u.status as ProgressStatus }));
-    const latest = progressAsOf(updates, asOf);
-    const view = (u: (typeof updates)[number]) => ({
-      status: u.status,
-      date: u.date,
-      narrative: u.narrative,
-      sourceUrl: u.sourceUrl,
-      documentSymbol: u.documentSymbol,
-      recordedAt: u.recordedAt,
-      recordedBy: u.recordedBy,
-      organisation: u.organisation,
-    });
+    // One pass over each list, not one per recommendation: a plan may hold hundreds of each.
+    const actionsOf = groupBy(content.actions, (a) => a.itemId);
+    const updatesOf = groupBy(content.updates, (u) => u.itemId);
+    const itemsOf = groupBy(content.items, (i) => i.clusterId);
     const recommendation = (i: (typeof content.items)[number]) => ({
       itemId: i.id,
       recommendationId: i.recommendationId,
       paragraph: i.paragraph,
       text: i.text,
       response: i.response,
-      progress: latest.has(i.id) ? view(latest.get(i.id)!) : null,
-      actions: content.actions
-        .filter((a) => a.itemId === i.id)
-        .map((a) => {
-          const status = a.status as ActionStatus;
-          return {
-            id: a.id,
-            description: a.description,
-            responsibleBody: a.responsibleBody,
-            targetDate: a.targetDate,
-            status,
-            overdue: isOverdue({ targetDate: a.targetDate, status }, today),
-          };
-        }),
-      updates: updates.filter((u) => u.itemId === i.id).map(view),
+      progress: null,
+      actions: (actionsOf.get(i.id) ?? []).map((a) => {
+        const status = a.status as ActionStatus;
+        const { id, description, responsibleBody, targetDate } = a;
+        return { id, description, responsibleBody, targetDate, status, overdue: isOverdue({ targetDate, status }, today) };
+      }),
+      updates: (updatesOf.get(i.id) ?? []).map(({ planId: _p, itemId: _i, ...u }) => ({ ...u, status: u.status as ProgressStatus })),
     });
-    const clusters = content.clusters.map((c) => {
-      const items = content.items.filter((i) => i.clusterId === c.id);
-      return {
-        id: c.id,
-        title: c.title,
-        progress: progressCounts(
-          items.map((i) => i.id),
-          latest,
-        ),
-        recommendations: items.map(recommendation),
-      };
-    });
-    return {
-      id: plan.id,
-      stateIso3: plan.stateIso3,
-      reviewId: plan.reviewId,
+    // Progress and its counts are filled in by planAsOf, the one place that reads them.
+    const none = progressCounts([], new Map());
+    const clusters = content.clusters.map((c) => ({
+      id: c.id,
+      title: c.title,
+      progress: none,
+      recommendations: (itemsOf.get(c.id) ?? []).map(recommendation),
+    }));
+    const { createdAt: _c, createdBy: _b, ...stored } = plan;
+    const whole = {
+      ...stored,
       session: review.session,
       cycle: review.cycle,
-      title: plan.title,
-      description: plan.description,
-      organisation: plan.organisation,
-      visibility: plan.visibility,
-      version: plan.version,
-      publishedAt: plan.publishedAt,
-      asOf,
-      progress: progressCounts(
-        content.items.map((i) => i.id),
-        latest,
-      ),
+      asOf: today,
+      progress: none,
       clusters,
       publications: content.publications,
     };
+    return planAsOf(whole, today);
   }
 
   /**
@@ -160,13 +132,13 @@ export function createFollowUpService(db: Kysely<Database>) {
       const date = asOf ?? todayUtc();
       const plan = await createFollowUpRepository(db).findPlan(planId);
       if (!plan) return 'not-found';
-      if (reader?.organisation === plan.organisation) return (await assemble(db, planId, date))!;
+      if (reader?.organisation === plan.organisation) return planAsOf((await assemble(db, planId))!, date);
       if (plan.visibility !== 'published') return 'not-found';
       // Others see what was last published, as it was; as of an earlier date, without the updates dated after it.
       const published = await createFollowUpRepository(db).latestPublication(planId);
       if (!published) return 'not-found';
       const snapshot = JSON.parse(published.snapshot) as FollowUpPlan;
-      return asOf === undefined ? snapshot : { ...snapshot, ...(await viewAsOf(snapshot, date)) };
+      return asOf === undefined ? snapshot : planAsOf(snapshot, date);
     },
 
     /** Plans the reader may see, newest review first within each State. */
@@ -185,7 +157,8 @@ export function createFollowUpService(db: Kysely<Database>) {
           if (input.recommendations !== 'all') {
             const wanted = new Set(input.recommendations);
             chosen = all.filter((r) => wanted.has(r.id));
-            const missing = input.recommendations.filter((id) => !chosen.some((r) => r.id === id));
+            const found = new Set(chosen.map((r) => r.id));
+            const missing = input.recommendations.filter((id) => !found.has(id));
             if (missing.length)
               throw new InputError(`recommendations: not recommendations of review ${review.id}: ${missing.slice(0, 5).join(', ')}`);
           }
@@ -240,7 +213,7 @@ export function createFollowUpService(db: Kysely<Database>) {
           ]);
           return plan.id;
         })
-        .then(async (id) => (await assemble(db, id, todayUtc()))!);
+        .then(async (id) => (await assemble(db, id))!);
     },
 
     async addAction(planId: string, input: ActionInput, editor: Editor) {
@@ -272,7 +245,7 @@ export function createFollowUpService(db: Kysely<Database>) {
         const repo = createFollowUpRepository(trx);
         await repo.markPublished(planId, version, at);
         // The plan as published, kept as it was: what every other reader sees until the next publication.
-        const snapshot = (await assemble(trx, planId, at.slice(0, 10)))!;
+        const snapshot = (await assemble(trx, planId))!;
         const published = {
           ...snapshot,
           publications: [...snapshot.publications, { version, publishedAt: at, publishedBy: editor.organisation }],
@@ -294,36 +267,36 @@ export function createFollowUpService(db: Kysely<Database>) {
       });
     },
   };
+}
 
-  /** A published snapshot read as of an earlier date than it was published: its updates after that date left out. */
-  async function viewAsOf(snapshot: FollowUpPlan, asOf: string): Promise<Pick<FollowUpPlan, 'asOf' | 'clusters' | 'progress'>> {
-    const clusters = snapshot.clusters.map((c) => {
-      const recommendations = c.recommendations.map((r) => {
-        const updates = r.updates.filter((u) => u.date <= asOf);
-        return { ...r, updates, progress: updates[0] ?? null };
-      });
-      const latest = new Map(recommendations.flatMap((r) => (r.progress ? [[r.itemId, r.progress] as const] : [])));
+/**
+ * The plan as of `asOf`: each recommendation's updates dated after it left out, its progress the
+ * latest of those left (domain/follow-up.ts), and the counts per cluster and for the plan. The one
+ * way progress is read, for the live plan and for a published one alike.
+ */
+function planAsOf(plan: FollowUpPlan, asOf: string): FollowUpPlan {
+  const recommendations = plan.clusters.flatMap((c) => c.recommendations);
+  const latest = progressAsOf(
+    recommendations.flatMap((r) => r.updates.map((u) => ({ ...u, itemId: r.itemId }))),
+    asOf,
+  );
+  const counted = (items: readonly { itemId: string }[]) =>
+    progressCounts(
+      items.map((r) => r.itemId),
+      latest,
+    );
+  const clusters = plan.clusters.map((c) => {
+    const inCluster = c.recommendations.map((r) => {
+      const progress = latest.get(r.itemId);
       return {
-        ...c,
-        recommendations,
-        progress: progressCounts(
-          recommendations.map((r) => r.itemId),
-          latest,
-        ),
+        ...r,
+        updates: r.updates.filter((u) => u.date <= asOf),
+        progress: progress ? (({ itemId: _i, ...u }) => u)(progress) : null,
       };
     });
-    const latest = new Map(
-      clusters.flatMap((c) => c.recommendations.flatMap((r) => (r.progress ? [[r.itemId, r.progress] as const] : []))),
-    );
-    return {
-      asOf,
-      clusters,
-      progress: progressCounts(
-        clusters.flatMap((c) => c.recommendations.map((r) => r.itemId)),
-        latest,
-      ),
-    };
-  }
+    return { ...c, recommendations: inCluster, progress: counted(inCluster) };
+  });
+  return { ...plan, asOf, clusters, progress: counted(recommendations) };
 }
 
 /**

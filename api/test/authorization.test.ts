@@ -47,7 +47,9 @@ type Expected = Record<Caller, number>;
 /** What one call sends (its URL with the fixture's ids filled in, and its body). */
 interface Call {
   url: string;
-  payload?: object;
+  payload?: object | Buffer;
+  /** For a body that is a file rather than JSON. */
+  contentType?: string;
 }
 
 interface Row {
@@ -287,6 +289,96 @@ const TABLE: Record<string, Row> = {
     call: async (f) => ({ url: `/api/follow-up/plans/${(await f.newPlan()).id}/publish`, payload: { reason: 'Authorization test' } }),
     expected: scopedWrite(200),
   },
+  'POST /api/follow-up/plans/{id}/indicators': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      return {
+        url: `/api/follow-up/plans/${plan.id}/indicators`,
+        payload: { itemId: plan.itemId, description: 'Authorization test indicator' },
+      };
+    },
+    expected: scopedWrite(201),
+  },
+  'POST /api/follow-up/plans/{id}/clusters': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => ({
+      url: `/api/follow-up/plans/${(await f.newPlan()).id}/clusters`,
+      payload: { title: 'Authorization test cluster' },
+    }),
+    expected: scopedWrite(201),
+  },
+  'PUT /api/follow-up/plans/{id}/clusters/{clusterId}': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      return { url: `/api/follow-up/plans/${plan.id}/clusters/${plan.clusterId}`, payload: { title: 'Authorization test, renamed' } };
+    },
+    expected: scopedWrite(200),
+  },
+  'PUT /api/follow-up/plans/{id}/items/{itemId}': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      return { url: `/api/follow-up/plans/${plan.id}/items/${plan.itemId}`, payload: { clusterId: plan.clusterId } };
+    },
+    expected: scopedWrite(200),
+  },
+  'POST /api/follow-up/plans/{id}/items/{itemId}/remove': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      return { url: `/api/follow-up/plans/${plan.id}/items/${plan.itemId}/remove`, payload: { reason: 'Authorization test' } };
+    },
+    expected: scopedWrite(201),
+  },
+  'POST /api/follow-up/plans/{id}/recommendations': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      const payload = {
+        mechanism: 'CAT',
+        documentSymbol: 'CAT/C/SVN/CO/4',
+        text: 'Authorization test recommendation',
+        clusterId: plan.clusterId,
+      };
+      return { url: `/api/follow-up/plans/${plan.id}/recommendations`, payload };
+    },
+    expected: scopedWrite(201),
+  },
+  'POST /api/follow-up/plans/{id}/import': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async (f) => {
+      const plan = await f.newPlan();
+      const file = Buffer.from(`Paragraph,Action\r\n${plan.paragraph},Authorization test action\r\n`);
+      return { url: `/api/follow-up/plans/${plan.id}/import?dryRun=true`, payload: file, contentType: 'text/csv' };
+    },
+    expected: scopedWrite(200),
+  },
+  'GET /api/follow-up/deadlines': {
+    access: 'public',
+    call: async () => ({ url: '/api/follow-up/deadlines?days=30' }),
+    // A public read; credentials that are sent must be good ones.
+    expected: {
+      ...Object.fromEntries(CALLERS.map((c) => [c, 200])),
+      expiredSession: 401,
+      revokedSession: 401,
+      revokedToken: 401,
+    } as Expected,
+  },
+  'POST /api/follow-up/bodies': {
+    access: 'editor',
+    scope: 'follow-up',
+    call: async () => ({ url: '/api/follow-up/bodies', payload: { stateIso3: 'SVN', name: `Authorization test body ${++bodyCount}` } }),
+    expected: scopedWrite(201),
+  },
   'POST /api/flags': {
     access: 'public',
     call: async () => ({ url: '/api/flags', payload: { pageUrl: '/states/KEN', message: 'Authorization test: a reader flags this page' } }),
@@ -350,8 +442,11 @@ interface Fixtures {
   newCatReportInput: () => Promise<object>;
   newCatReport: () => Promise<string>;
   /** A new draft follow-up plan of the callers' organisation (two recommendations of Slovenia's 48th-session review), and one of its items. */
-  newPlan: () => Promise<{ id: string; itemId: string }>;
+  newPlan: () => Promise<{ id: string; itemId: string; clusterId: string; paragraph: string | null }>;
 }
+
+/** Each responsible body made by a call is new: names are unique per State. */
+let bodyCount = 0;
 
 /** Each request from its own address: the per-address write and failure limits never answer for the rules. */
 let address = 0;
@@ -421,7 +516,13 @@ async function fixtures(app: App): Promise<Fixtures> {
         PlanInput.parse({ reviewId: 'SVN-48', title: 'Authorization test plan', clusterBy: 'none' }),
         { name: 'Fixture', organisation: 'Test NGO' },
       );
-      return { id: plan.id, itemId: plan.clusters[0]!.recommendations[0]!.itemId };
+      const [cluster] = plan.clusters;
+      return {
+        id: plan.id,
+        itemId: cluster!.recommendations[0]!.itemId,
+        clusterId: cluster!.id,
+        paragraph: cluster!.recommendations[0]!.paragraph,
+      };
     },
   };
 }
@@ -519,8 +620,9 @@ describe('the authorization table', () => {
       const got: Partial<Record<Caller, number>> = {};
       const bodies: Partial<Record<Caller, string>> = {};
       for (const caller of CALLERS) {
-        const call = await row.call(f);
-        const res = await app.inject({ method: method as 'GET', ...call, headers: await headersOf(caller), remoteAddress: nextAddress() });
+        const { contentType, ...call } = await row.call(f);
+        const headers = { ...(await headersOf(caller)), ...(contentType ? { 'content-type': contentType } : {}) };
+        const res = await app.inject({ method: method as 'GET', ...call, headers, remoteAddress: nextAddress() });
         got[caller] = res.statusCode;
         bodies[caller] = res.body;
         if (res.statusCode === 401 || res.statusCode === 403) {

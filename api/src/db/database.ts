@@ -303,6 +303,8 @@ export interface Database {
   followUpAction: FollowUpActionTable;
   followUpUpdate: FollowUpUpdateTable;
   followUpPublication: FollowUpPublicationTable;
+  followUpBody: FollowUpBodyTable;
+  followUpIndicator: FollowUpIndicatorTable;
 }
 
 /** UPR follow-up plans (migration 010). */
@@ -329,9 +331,14 @@ export interface FollowUpItemTable {
   id: string;
   planId: string;
   clusterId: string | null;
-  recommendationId: string;
+  /** Null for a recommendation of another mechanism added by hand (migration 011), which carries its own text. */
+  recommendationId: string | null;
   position: number;
   removedAt: string | null;
+  mechanism: string | null;
+  documentSymbol: string | null;
+  paragraph: string | null;
+  text: string | null;
 }
 export interface FollowUpActionTable {
   id: string;
@@ -362,6 +369,26 @@ export interface FollowUpPublicationTable {
   publishedAt: string;
   publishedBy: string;
   snapshot: string;
+}
+
+/** The managed list of responsible bodies per State (migration 011). */
+export interface FollowUpBodyTable {
+  id: string;
+  stateIso3: string;
+  name: string;
+  kind: string;
+  addedAt: string;
+  addedBy: string;
+  organisation: string;
+}
+export interface FollowUpIndicatorTable {
+  id: string;
+  planId: string;
+  itemId: string;
+  description: string;
+  baseline: string | null;
+  target: string | null;
+  recordedAt: string;
 }
 
 export type SourceRow = Selectable<SourceTable>;

@@ -75,18 +75,3 @@ export function progressCounts(itemIds: readonly string[], latest: ReadonlyMap<s
 /** An action is overdue when its target date has passed and it is neither completed nor cancelled. */
 export const isOverdue = (action: { targetDate: string | null; status: ActionStatus }, today: string) =>
   action.targetDate !== null && action.targetDate < today && action.status !== 'completed' && action.status !== 'cancelled';
-
-/** The columns of a plan as an implementation matrix, one row per recommendation (CSV, and the spreadsheet layout). */
-export const MATRIX_COLUMNS = [
-  'paragraph',
-  'recommendation',
-  'response',
-  'cluster',
-  'responsibleBody',
-  'action',
-  'timeline',
-  'status',
-  'statusDate',
-  'evidence',
-] as const;
-export type MatrixRow = Record<(typeof MATRIX_COLUMNS)[number], string>;

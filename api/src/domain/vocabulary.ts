@@ -111,6 +111,18 @@ export type ClusterBasis = (typeof CLUSTER_BASES)[number];
 export const PROGRESS_STATUSES = ['not-started', 'in-progress', 'partially-implemented', 'implemented', 'no-longer-relevant'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
+/** What kind of body a State's managed list of responsible bodies holds. */
+export const BODY_KINDS = [
+  'ministry',
+  'agency',
+  'parliament',
+  'judiciary',
+  'national-human-rights-institution',
+  'local-government',
+  'other',
+] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
 /** Where a planned action stands. */
 export const ACTION_STATUSES = ['planned', 'in-progress', 'completed', 'stalled', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -11,3 +11,13 @@ export function sendCsv<Row>(reply: FastifyReply, { filename, columns, rows }: C
   const csv = stringify(rows, { ...CSV_OPTIONS, columns, bom });
   return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
 }
+
+/** Sends a file the API built (a workbook, a document) as a download with its name. */
+export function sendFile(reply: FastifyReply, file: { type: string; filename: string; body: Buffer }): FastifyReply {
+  return reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+}
+
+/** Sends an RFC 5545 calendar, shown inline so calendar clients can subscribe to the address. */
+export function sendCalendar(reply: FastifyReply, file: { filename: string; body: string }): FastifyReply {
+  return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${file.filename}"`).send(file.body);
+}

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
+import { InputError } from '../lib/input-error.js';
 import type { ErrorBody } from '../schemas/common.js';
 
 const statusText = (status: number) => STATUS_CODES[status] ?? 'Error';
@@ -72,7 +73,8 @@ export const errorsPlugin = fp(async (app) => {
       request.log.error({ err }, 'unhandled error');
       return reply.code(status).send({ error: statusText(status), message: 'Internal Server Error' });
     }
-    return reply.code(status).send({ error: statusText(status), message: err.message });
+    const details = err instanceof InputError && err.details ? { details: err.details } : {};
+    return reply.code(status).send({ error: statusText(status), message: err.message, ...details });
   });
 
   // HTTP/1.1 requires a Host header (RFC 9112 §3.2); HTTP/1.0 clients may leave it out.

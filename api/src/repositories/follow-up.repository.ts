@@ -2,6 +2,8 @@ import type { Insertable, Kysely } from 'kysely';
 import type {
   Database,
   FollowUpActionTable,
+  FollowUpBodyTable,
+  FollowUpIndicatorTable,
   FollowUpClusterTable,
   FollowUpItemTable,
   FollowUpPlanTable,
@@ -37,19 +39,33 @@ export function createFollowUpRepository(db: Kysely<Database>) {
         .where('reviewId', '=', reviewId)
         .orderBy('seq')
         .execute(),
-    /** The plan's standing recommendations with their text and response, cluster by cluster in order. */
+    /**
+     * The plan's standing recommendations with their text and response, cluster by cluster in
+     * order. A UPR recommendation's text is the UPR data's; one added by hand carries its own.
+     */
     planContent: async (planId: string) => {
-      const [clusters, items, actions, updates, publications] = await Promise.all([
+      const [clusters, items, actions, indicators, updates, publications] = await Promise.all([
         db.selectFrom('followUpCluster').selectAll().where('planId', '=', planId).orderBy('position').execute(),
         db
           .selectFrom('followUpItem as i')
-          .innerJoin('uprRecommendation as r', 'r.id', 'i.recommendationId')
-          .select(['i.id', 'i.clusterId', 'i.recommendationId', 'i.position', 'r.paragraph', 'r.text', 'r.response'])
+          .leftJoin('uprRecommendation as r', 'r.id', 'i.recommendationId')
+          .select((eb) => [
+            'i.id',
+            'i.clusterId',
+            'i.recommendationId',
+            'i.position',
+            'i.mechanism',
+            eb.fn.coalesce('i.documentSymbol', 'r.documentSymbol').as('documentSymbol'),
+            eb.fn.coalesce('i.paragraph', 'r.paragraph').as('paragraph'),
+            eb.fn.coalesce('i.text', 'r.text', eb.val('')).as('text'),
+            'r.response',
+          ])
           .where('i.planId', '=', planId)
           .where('i.removedAt', 'is', null)
           .orderBy('i.position')
           .execute(),
         db.selectFrom('followUpAction').selectAll().where('planId', '=', planId).orderBy('recordedAt').orderBy('id').execute(),
+        db.selectFrom('followUpIndicator').selectAll().where('planId', '=', planId).orderBy('recordedAt').orderBy('id').execute(),
         db.selectFrom('followUpUpdate').selectAll().where('planId', '=', planId).orderBy('date', 'desc').orderBy('id', 'desc').execute(),
         db
           .selectFrom('followUpPublication')
@@ -58,7 +74,7 @@ export function createFollowUpRepository(db: Kysely<Database>) {
           .orderBy('version')
           .execute(),
       ]);
-      return { clusters, items, actions, updates, publications };
+      return { clusters, items, actions, indicators, updates, publications };
     },
     /** The plan as it was last published, or none. */
     latestPublication: (planId: string) =>
@@ -76,6 +92,42 @@ export function createFollowUpRepository(db: Kysely<Database>) {
         .where('id', '=', itemId)
         .where('removedAt', 'is', null)
         .executeTakeFirst(),
+    findCluster: (planId: string, clusterId: string) =>
+      db.selectFrom('followUpCluster').selectAll().where('planId', '=', planId).where('id', '=', clusterId).executeTakeFirst(),
+    /** The next free position for a cluster or an item of the plan. */
+    nextPosition: async (table: 'followUpCluster' | 'followUpItem', planId: string) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.val(-1)).as('last'))
+            .where('planId', '=', planId)
+            .executeTakeFirstOrThrow()
+        ).last,
+      ) + 1,
+    insertCluster: (row: Insertable<FollowUpClusterTable>) => db.insertInto('followUpCluster').values(row).execute(),
+    renameCluster: (clusterId: string, title: string) =>
+      db.updateTable('followUpCluster').set({ title }).where('id', '=', clusterId).execute(),
+    moveItem: (itemId: string, clusterId: string) => db.updateTable('followUpItem').set({ clusterId }).where('id', '=', itemId).execute(),
+    removeItem: (itemId: string, at: string) => db.updateTable('followUpItem').set({ removedAt: at }).where('id', '=', itemId).execute(),
+    insertIndicator: (row: Insertable<FollowUpIndicatorTable>) => db.insertInto('followUpIndicator').values(row).execute(),
+    /** A State's managed list of responsible bodies, by name. */
+    bodies: (stateIso3: string) =>
+      db
+        .selectFrom('followUpBody')
+        .select(['id', 'stateIso3', 'name', 'kind', 'addedAt', 'organisation'])
+        .where('stateIso3', '=', stateIso3)
+        .orderBy('name')
+        .execute(),
+    findBodyByName: (stateIso3: string, name: string) =>
+      db
+        .selectFrom('followUpBody')
+        .selectAll()
+        .where('stateIso3', '=', stateIso3)
+        .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+        .executeTakeFirst(),
+    insertBody: (row: Insertable<FollowUpBodyTable>) => db.insertInto('followUpBody').values(row).execute(),
+    stateExists: async (iso3: string) => !!(await db.selectFrom('state').select('iso3').where('iso3', '=', iso3).executeTakeFirst()),
     insertPlan: (plan: Insertable<FollowUpPlanTable>) => db.insertInto('followUpPlan').values(plan).execute(),
     insertClusters: (rows: Insertable<FollowUpClusterTable>[]) =>
       rows.length ? db.insertInto('followUpCluster').values(rows).execute() : undefined,

@@ -2,14 +2,30 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { todayUtc } from '../domain/clock.js';
-import { isOverdue, MATRIX_COLUMNS, progressAsOf, progressCounts, suggestClusters, type MatrixRow } from '../domain/follow-up.js';
+import { addDays } from '../domain/entry-into-force.js';
+import { isOverdue, progressAsOf, progressCounts, suggestClusters } from '../domain/follow-up.js';
+import { MATRIX_KEYS, planImport, readHeaders, type ImportChange, type MatrixKey, type MatrixRow } from '../domain/follow-up-matrix.js';
+import { readSpreadsheet, SpreadsheetError } from '../lib/spreadsheet.js';
 import type { CsvTable } from '../lib/csv-tables.js';
-import type { ActionStatus, ProgressStatus } from '../domain/vocabulary.js';
+import type { ActionStatus, BodyKind, ProgressStatus } from '../domain/vocabulary.js';
 import { groupBy } from '../lib/group-by.js';
 import { InputError } from '../lib/input-error.js';
 import { recordChanges, type AuditEntry } from '../repositories/audit.repository.js';
 import { createFollowUpRepository } from '../repositories/follow-up.repository.js';
-import type { ActionInput, FollowUpPlan, PlanInput, ProgressUpdateInput, PublishInput } from '../schemas/follow-up.js';
+import type {
+  ActionInput,
+  BodyInput,
+  ClusterInput,
+  Deadline,
+  FollowUpPlan,
+  IndicatorInput,
+  ItemMoveInput,
+  OtherRecommendationInput,
+  PlanInput,
+  ImportPreview,
+  ProgressUpdateInput,
+  PublishInput,
+} from '../schemas/follow-up.js';
 import type { Editor } from './upr.service.js';
 
 /**
@@ -40,11 +56,14 @@ export function createFollowUpService(db: Kysely<Database>) {
     const today = todayUtc();
     // One pass over each list, not one per recommendation: a plan may hold hundreds of each.
     const actionsOf = groupBy(content.actions, (a) => a.itemId);
+    const indicatorsOf = groupBy(content.indicators, (a) => a.itemId);
     const updatesOf = groupBy(content.updates, (u) => u.itemId);
     const itemsOf = groupBy(content.items, (i) => i.clusterId);
     const recommendation = (i: (typeof content.items)[number]) => ({
       itemId: i.id,
       recommendationId: i.recommendationId,
+      mechanism: i.mechanism ?? 'UPR',
+      documentSymbol: i.documentSymbol,
       paragraph: i.paragraph,
       text: i.text,
       response: i.response,
@@ -54,6 +73,7 @@ export function createFollowUpService(db: Kysely<Database>) {
         const { id, description, responsibleBody, targetDate } = a;
         return { id, description, responsibleBody, targetDate, status, overdue: isOverdue({ targetDate, status }, today) };
       }),
+      indicators: (indicatorsOf.get(i.id) ?? []).map(({ id, description, baseline, target }) => ({ id, description, baseline, target })),
       updates: (updatesOf.get(i.id) ?? []).map(({ planId: _p, itemId: _i, ...u }) => ({ ...u, status: u.status as ProgressStatus })),
     });
     // Progress and its counts are filled in by planAsOf, the one place that reads them.
@@ -78,22 +98,50 @@ export function createFollowUpService(db: Kysely<Database>) {
   }
 
   /**
-   * Runs `write` in one transaction on a plan `editor` may write to and one of its standing
-   * recommendations; 'not-found' or 'forbidden' when the plan is not the editor's to change.
+   * Runs `write` in one transaction on a plan `editor` may write to; 'not-found' or 'forbidden'
+   * when the plan is not the editor's to change.
    */
-  async function writeToItem<T>(
+  async function writeToPlan<T>(
     planId: string,
-    itemId: string,
     editor: Editor,
     write: (trx: Kysely<Database>, stateIso3: string, at: string) => Promise<T>,
   ) {
     return db.transaction().execute(async (trx) => {
       const plan = await writable(trx, planId, editor);
       if (typeof plan === 'string') return plan;
-      if (!(await createFollowUpRepository(trx).findItem(planId, itemId)))
-        throw new InputError(`itemId: no recommendation "${itemId}" in this plan`);
       return write(trx, plan.stateIso3, new Date().toISOString());
     });
+  }
+
+  /** As writeToPlan, on one of the plan's standing recommendations. */
+  async function writeToItem<T>(
+    planId: string,
+    itemId: string,
+    editor: Editor,
+    write: (trx: Kysely<Database>, stateIso3: string, at: string) => Promise<T>,
+  ) {
+    return writeToPlan(planId, editor, async (trx, stateIso3, at) => {
+      if (!(await createFollowUpRepository(trx).findItem(planId, itemId)))
+        throw new InputError(`itemId: no recommendation "${itemId}" in this plan`);
+      return write(trx, stateIso3, at);
+    });
+  }
+
+  /** A cluster of the plan, or a 400 naming it. */
+  async function clusterOfPlan(trx: Kysely<Database>, planId: string, clusterId: string) {
+    const cluster = await createFollowUpRepository(trx).findCluster(planId, clusterId);
+    if (!cluster) throw new InputError(`clusterId: no cluster "${clusterId}" in this plan`);
+    return cluster;
+  }
+
+  /**
+   * A responsible body's name as the State's managed list spells it, when the list has it; the
+   * name as given otherwise. Writes to a plan never add to the list: it is public, and a draft's
+   * content must not reach public answers (bodies are added with POST /bodies).
+   */
+  async function listedName(trx: Kysely<Database>, stateIso3: string, name: string | null) {
+    if (!name) return null;
+    return (await createFollowUpRepository(trx).findBodyByName(stateIso3, name))?.name ?? name;
   }
 
   /** The plan a reader may write to, or why not. */
@@ -218,11 +266,152 @@ export function createFollowUpService(db: Kysely<Database>) {
 
     async addAction(planId: string, input: ActionInput, editor: Editor) {
       return writeToItem(planId, input.itemId, editor, async (trx, stateIso3, at) => {
-        const row = { id: newId('action'), planId, ...input, recordedAt: at };
+        const row = {
+          id: newId('action'),
+          planId,
+          ...input,
+          responsibleBody: await listedName(trx, stateIso3, input.responsibleBody),
+          recordedAt: at,
+        };
         await createFollowUpRepository(trx).insertAction(row);
         await recordChanges(trx, [audit(editor, at, 'insert', 'followUpAction', row.id, null, row, stateIso3)]);
         return row;
       });
+    },
+
+    async addIndicator(planId: string, input: IndicatorInput, editor: Editor) {
+      return writeToItem(planId, input.itemId, editor, async (trx, stateIso3, at) => {
+        const row = { id: newId('indicator'), planId, ...input, recordedAt: at };
+        await createFollowUpRepository(trx).insertIndicator(row);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpIndicator', row.id, null, row, stateIso3)]);
+        return row;
+      });
+    },
+
+    async addCluster(planId: string, input: ClusterInput, editor: Editor) {
+      return writeToPlan(planId, editor, async (trx, stateIso3, at) => {
+        const repo = createFollowUpRepository(trx);
+        const row = { id: newId('cluster'), planId, title: input.title, position: await repo.nextPosition('followUpCluster', planId) };
+        await repo.insertCluster(row);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpCluster', row.id, null, row, stateIso3)]);
+        return row;
+      });
+    },
+
+    async renameCluster(planId: string, clusterId: string, input: ClusterInput, editor: Editor) {
+      return writeToPlan(planId, editor, async (trx, stateIso3, at) => {
+        const before = await clusterOfPlan(trx, planId, clusterId);
+        await createFollowUpRepository(trx).renameCluster(clusterId, input.title);
+        const after = { ...before, title: input.title };
+        await recordChanges(trx, [audit(editor, at, 'update', 'followUpCluster', clusterId, before, after, stateIso3)]);
+        return after;
+      });
+    },
+
+    /** Moves a recommendation to another cluster of the plan. */
+    async moveItem(planId: string, itemId: string, input: ItemMoveInput, editor: Editor) {
+      return writeToItem(planId, itemId, editor, async (trx, stateIso3, at) => {
+        await clusterOfPlan(trx, planId, input.clusterId);
+        const repo = createFollowUpRepository(trx);
+        const before = (await repo.findItem(planId, itemId))!;
+        await repo.moveItem(itemId, input.clusterId);
+        const after = { ...before, clusterId: input.clusterId };
+        await recordChanges(trx, [audit(editor, at, 'update', 'followUpItem', itemId, before, after, stateIso3)]);
+        return after;
+      });
+    },
+
+    /** Takes a recommendation out of the plan: it is marked removed, never deleted, with its actions and updates kept. */
+    async removeItem(planId: string, itemId: string, input: PublishInput, editor: Editor) {
+      return writeToItem(planId, itemId, editor, async (trx, stateIso3, at) => {
+        const repo = createFollowUpRepository(trx);
+        const before = (await repo.findItem(planId, itemId))!;
+        await repo.removeItem(itemId, at);
+        const after = { ...before, removedAt: at };
+        await recordChanges(trx, [
+          { ...audit(editor, at, 'remove', 'followUpItem', itemId, before, after, stateIso3), reason: input.reason },
+        ]);
+        return after;
+      });
+    },
+
+    /** Adds a recommendation of another mechanism (e.g. a CAT concluding-observations paragraph) by hand. */
+    async addOtherRecommendation(planId: string, input: OtherRecommendationInput, editor: Editor) {
+      return writeToPlan(planId, editor, async (trx, stateIso3, at) => {
+        await clusterOfPlan(trx, planId, input.clusterId);
+        const repo = createFollowUpRepository(trx);
+        const { clusterId, ...what } = input;
+        const row = {
+          id: newId('item'),
+          planId,
+          clusterId,
+          recommendationId: null,
+          position: await repo.nextPosition('followUpItem', planId),
+          removedAt: null,
+          ...what,
+        };
+        await repo.insertItems([row]);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpItem', row.id, null, row, stateIso3)]);
+        return row;
+      });
+    },
+
+    /** A State's managed list of responsible bodies (public: names of public institutions). */
+    listBodies: (stateIso3: string) =>
+      createFollowUpRepository(db)
+        .bodies(stateIso3)
+        .then((rows) => rows.map((b) => ({ ...b, kind: b.kind as BodyKind }))),
+
+    async addBody(input: BodyInput, editor: Editor) {
+      return db.transaction().execute(async (trx) => {
+        const repo = createFollowUpRepository(trx);
+        if (!(await repo.stateExists(input.stateIso3))) throw new InputError(`stateIso3: no State "${input.stateIso3}" in the registry`);
+        const known = await repo.findBodyByName(input.stateIso3, input.name);
+        if (known) throw new InputError(`name: "${known.name}" is already in ${input.stateIso3}'s list of responsible bodies`);
+        const at = new Date().toISOString();
+        const body = { id: newId('body'), ...input, addedAt: at, addedBy: editor.name, organisation: editor.organisation };
+        await repo.insertBody(body);
+        await recordChanges(trx, [audit(editor, at, 'insert', 'followUpBody', body.id, null, body, input.stateIso3)]);
+        const { addedBy: _a, ...shown } = body;
+        return shown;
+      });
+    },
+
+    /**
+     * Actions due from today to `days` ahead, and those overdue, in the plans the reader may see
+     * (others' as last published, its own as they are), soonest first.
+     */
+    async deadlines(filters: { days: number; organisation?: string; stateIso3?: string }, reader: Editor | null) {
+      const from = todayUtc();
+      const to = addDays(from, filters.days);
+      const listed = await createFollowUpRepository(db).listPlans(filters, reader?.organisation ?? null);
+      const deadlines: Deadline[] = [];
+      for (const summary of listed) {
+        const plan = await this.read(summary.id, reader);
+        if (plan === 'not-found') continue;
+        for (const r of plan.clusters.flatMap((c) => c.recommendations))
+          for (const a of r.actions) {
+            if (a.targetDate === null || a.targetDate > to) continue;
+            if (a.targetDate < from && !a.overdue) continue;
+            if (a.status === 'completed' || a.status === 'cancelled') continue;
+            const { id: actionId, description, responsibleBody, status, overdue } = a;
+            deadlines.push({
+              planId: plan.id,
+              planTitle: plan.title,
+              organisation: plan.organisation,
+              stateIso3: plan.stateIso3,
+              actionId,
+              description,
+              responsibleBody,
+              targetDate: a.targetDate,
+              status,
+              overdue,
+              recommendation: r.paragraph ? `${r.paragraph} ${r.text}` : r.text,
+            });
+          }
+      }
+      deadlines.sort((a, b) => a.targetDate.localeCompare(b.targetDate) || a.actionId.localeCompare(b.actionId));
+      return { from, to, deadlines };
     },
 
     async recordUpdate(planId: string, input: ProgressUpdateInput, editor: Editor) {
@@ -232,6 +421,103 @@ export function createFollowUpService(db: Kysely<Database>) {
         const id = await createFollowUpRepository(trx).insertUpdate(row);
         await recordChanges(trx, [audit(editor, at, 'insert', 'followUpUpdate', String(id), null, row, stateIso3)]);
         return { id, ...row };
+      });
+    },
+
+    /**
+     * Imports an implementation matrix (XLSX or CSV) into the plan: a preview of what each row
+     * would change (dry run), or all of it applied in one transaction, or nothing when any row is
+     * refused or a match by text is not confirmed (domain/follow-up-matrix.ts, planImport).
+     */
+    async importMatrix(
+      planId: string,
+      file: Buffer,
+      options: { dryRun: boolean; confirm: ReadonlySet<number> },
+      editor: Editor,
+    ): Promise<ImportPreview | 'not-found' | 'forbidden'> {
+      const sheet = await readMatrix(file);
+      return writeToPlan(planId, editor, async (trx, stateIso3, at) => {
+        const repo = createFollowUpRepository(trx);
+        const plan = (await assemble(trx, planId))!;
+        const recommendations = plan.clusters.flatMap((c) => c.recommendations.map((r) => ({ ...r, clusterTitle: c.title })));
+        const byItem = new Map(recommendations.map((r) => [r.itemId, r]));
+        const planned = planImport(
+          sheet,
+          {
+            targets: recommendations.map((r) => ({ ...r, actions: r.actions.map((a) => a.description) })),
+            clusterTitles: plan.clusters.map((c) => c.title),
+            today: todayUtc(),
+          },
+          options.confirm,
+        );
+        const toConfirm = planned.rows.filter((r) => !r.confirmed);
+        const preview: ImportPreview = {
+          applied: false,
+          rows: planned.rows.map((r) => ({
+            ...r,
+            paragraph: byItem.get(r.itemId)!.paragraph,
+            text: byItem.get(r.itemId)!.text,
+            changes: r.changes.map((c) => ({ kind: c.kind, detail: describeChange(c) })),
+          })),
+          refused: planned.refused,
+          summary: {
+            rows: sheet.length,
+            matched: planned.rows.length,
+            toConfirm: toConfirm.length,
+            refused: planned.refused.length,
+            changes: planned.rows.reduce((n, r) => n + r.changes.length, 0),
+          },
+        };
+        if (options.dryRun) return preview;
+        if (planned.refused.length || toConfirm.length)
+          throw new InputError(
+            `Nothing was imported: ${planned.refused.length} rows refused and ${toConfirm.length} matches by text not confirmed (confirm=row numbers). Preview with dryRun=true.`,
+            [
+              ...planned.refused.map((r) => ({ path: `row ${r.row}`, message: r.message })),
+              ...toConfirm.map((r) => ({
+                path: `row ${r.row}`,
+                message: `matched by text (similarity ${r.score}): confirm it or give its paragraph`,
+              })),
+            ],
+          );
+        const clusterIds = new Map(plan.clusters.map((c) => [c.title.toLowerCase(), c.id]));
+        let position = await repo.nextPosition('followUpCluster', planId);
+        const entries: AuditEntry[] = [];
+        for (const change of planned.rows.flatMap((r) => r.changes)) {
+          switch (change.kind) {
+            case 'new-cluster': {
+              const row = { id: newId('cluster'), planId, title: change.title, position: position++ };
+              await repo.insertCluster(row);
+              clusterIds.set(change.title.toLowerCase(), row.id);
+              entries.push(audit(editor, at, 'insert', 'followUpCluster', row.id, null, row, stateIso3));
+              break;
+            }
+            case 'cluster': {
+              const clusterId = clusterIds.get(change.title.toLowerCase())!;
+              await repo.moveItem(change.itemId, clusterId);
+              entries.push(audit(editor, at, 'update', 'followUpItem', change.itemId, null, { clusterId }, stateIso3));
+              break;
+            }
+            case 'action': {
+              const { kind: _k, ...fields } = change;
+              const responsibleBody = await listedName(trx, stateIso3, change.responsibleBody);
+              const row = { id: newId('action'), planId, ...fields, responsibleBody, status: 'planned', recordedAt: at };
+              await repo.insertAction(row);
+              entries.push(audit(editor, at, 'insert', 'followUpAction', row.id, null, row, stateIso3));
+              break;
+            }
+            case 'progress': {
+              const { kind: _k, ...fields } = change;
+              const row = { planId, ...fields, recordedAt: at, recordedBy: editor.name, organisation: editor.organisation };
+              const id = await repo.insertUpdate(row);
+              entries.push(audit(editor, at, 'insert', 'followUpUpdate', String(id), null, row, stateIso3));
+              break;
+            }
+          }
+        }
+        entries.push(audit(editor, at, 'import', 'followUpPlan', planId, null, preview.summary, stateIso3));
+        await recordChanges(trx, entries);
+        return { ...preview, applied: true };
       });
     },
 
@@ -269,6 +555,39 @@ export function createFollowUpService(db: Kysely<Database>) {
   };
 }
 
+/** A matrix file's rows by column (XLSX recognised by its ZIP signature, anything else read as CSV), or a 400 saying why not. */
+async function readMatrix(file: Buffer) {
+  const kind = file.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'xlsx' : 'csv';
+  try {
+    const sheet = await readSpreadsheet(file, kind);
+    const read = readHeaders(sheet.headers);
+    if ('error' in read) throw new InputError(`file: ${read.error}`);
+    return sheet.rows.map(({ row, cells }) => ({
+      row,
+      cells: Object.fromEntries(read.columns.flatMap((key, i) => (key ? [[key, cells[i] ?? '']] : []))) as Partial<
+        Record<MatrixKey, string>
+      >,
+    }));
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw new InputError(`file: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A change an import brings, in words for the preview. */
+function describeChange(change: ImportChange): string {
+  switch (change.kind) {
+    case 'new-cluster':
+      return `new cluster "${change.title}"`;
+    case 'cluster':
+      return `moves to the cluster "${change.title}"`;
+    case 'action':
+      return `action "${change.description}"${change.responsibleBody ? `, by ${change.responsibleBody}` : ''}${change.targetDate ? `, due ${change.targetDate}` : ''}`;
+    case 'progress':
+      return `progress: ${change.status} as of ${change.date}`;
+  }
+}
+
 /**
  * The plan as of `asOf`: each recommendation's updates dated after it left out, its progress the
  * latest of those left (domain/follow-up.ts), and the counts per cluster and for the plan. The one
@@ -300,24 +619,36 @@ function planAsOf(plan: FollowUpPlan, asOf: string): FollowUpPlan {
 }
 
 /**
- * A plan as the implementation matrix mechanisms keep: one row per recommendation, its actions,
- * bodies and target dates one per line in their cells, and its latest progress with the evidence.
+ * A plan as the implementation matrix mechanisms keep (domain/follow-up-matrix.ts): one row per
+ * planned action, a recommendation without an action on a row of its own, with its latest
+ * progress and the evidence. The same layout as an import reads, so a plan exported and imported
+ * again changes nothing.
  */
 export function planMatrix(plan: FollowUpPlan): CsvTable<MatrixRow> {
-  const lines = (values: (string | null)[]) => values.filter((v): v is string => v !== null).join('\n');
   const rows = plan.clusters.flatMap((c) =>
-    c.recommendations.map((r) => ({
-      paragraph: r.paragraph ?? '',
-      recommendation: r.text,
-      response: r.response ?? '',
-      cluster: c.title,
-      responsibleBody: lines([...new Set(r.actions.map((a) => a.responsibleBody))]),
-      action: lines(r.actions.map((a) => a.description)),
-      timeline: lines(r.actions.map((a) => a.targetDate)),
-      status: r.progress?.status ?? '',
-      statusDate: r.progress?.date ?? '',
-      evidence: r.progress ? lines([r.progress.sourceUrl, r.progress.documentSymbol]) : '',
-    })),
+    c.recommendations.flatMap((r) => {
+      const progress = {
+        status: r.progress?.status ?? '',
+        statusDate: r.progress?.date ?? '',
+        narrative: r.progress?.narrative ?? '',
+        evidence: r.progress ? [r.progress.sourceUrl, r.progress.documentSymbol].filter(Boolean).join('\n') : '',
+      };
+      const recommendation = {
+        id: r.recommendationId ?? r.itemId,
+        paragraph: r.paragraph ?? '',
+        recommendation: r.text,
+        response: r.response ?? '',
+        cluster: c.title,
+      };
+      const actions = r.actions.length ? r.actions : [null];
+      return actions.map((a) => ({
+        ...recommendation,
+        responsibleBody: a?.responsibleBody ?? '',
+        action: a?.description ?? '',
+        timeline: a?.targetDate ?? '',
+        ...progress,
+      }));
+    }),
   );
-  return { filename: `follow-up-${plan.stateIso3}-${plan.reviewId}-${plan.asOf}.csv`, columns: [...MATRIX_COLUMNS], rows };
+  return { filename: `follow-up-${plan.stateIso3}-${plan.reviewId}-${plan.asOf}.csv`, columns: [...MATRIX_KEYS], rows };
 }

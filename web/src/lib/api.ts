@@ -16,6 +16,9 @@ import type {
   ChangesQuery,
   ChangesResponse,
   ErrorBody,
+  FollowUpPlan,
+  PlanListQuery,
+  PlanSummaryList,
   Instrument,
   InstrumentDetail,
   InstrumentStatusQuery,
@@ -138,3 +141,13 @@ export const getAdvocacyProgress = (
 /** A page of the public change feed as JSON (newest first; `before` pages it). */
 export const getChanges = (fetch: Fetch, query: ApiQuery<Omit<ChangesQuery, 'format' | 'bom'>> = {}) =>
   apiGet<ChangesResponse>(fetch, '/changes', query);
+
+// --- UPR follow-up plans ------------------------------------------------------------------------------
+
+/** Plans the reader may see: the published ones, and a signed-in organisation's own drafts. */
+export const getFollowUpPlans = (fetch: Fetch, query: ApiQuery<Omit<PlanListQuery, 'format' | 'bom'>> = {}) =>
+  apiGet<PlanSummaryList>(fetch, '/follow-up/plans', query);
+
+/** One plan as the reader may see it (others' as last published), its progress as of `asOf`. */
+export const getFollowUpPlan = (fetch: Fetch, id: string, query: ApiQuery<AsOfQuery> = {}) =>
+  apiGet<FollowUpPlan>(fetch, `/follow-up/plans/${segment(id)}`, query);

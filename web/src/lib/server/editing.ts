@@ -76,3 +76,28 @@ export async function submitToApi<T>(
     values: formValues(form),
   });
 }
+
+/**
+ * Sends a file to the API as the signed-in reader (a spreadsheet to import): the body is the file
+ * itself, with its content type; the answer as for submitToApi.
+ */
+export async function submitFileToApi<T>(
+  event: Pick<RequestEvent, 'fetch' | 'url'>,
+  form: FormData,
+  request: { path: string; file: Blob; contentType: string },
+): Promise<{ ok: true; data: T } | ReturnType<typeof fail<FormFailure>>> {
+  const csrf = form.get(CSRF_FIELD);
+  const res = await event.fetch(`/api${request.path}`, {
+    method: 'POST',
+    headers: { 'content-type': request.contentType, accept: 'application/json', 'x-csrf-token': typeof csrf === 'string' ? csrf : '' },
+    body: request.file,
+  });
+  if (res.ok) return { ok: true, data: (await res.json()) as T };
+  if (res.status === 401) redirect(303, signInUrl(event.url));
+  const body = (await res.json().catch(() => null)) as ErrorBody | null;
+  return fail(res.status, {
+    message: body?.message ?? `The API answered ${res.status}`,
+    details: body?.details ?? [],
+    values: formValues(form),
+  });
+}

@@ -24,10 +24,12 @@ export async function tableToXlsx<Row>(
   }));
   worksheet.getRow(1).font = { bold: true };
   // Every value is written as text: an XLSX string cell is never run as a formula.
-  for (const row of table.rows)
-    worksheet.addRow(Object.fromEntries(table.columns.map((key) => [key, String((row as Record<string, unknown>)[key] ?? '')])));
+  for (const row of table.rows) worksheet.addRow(Object.fromEntries(table.columns.map((key) => [key, cellOf(row[key])])));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A value as the text of a cell: absent values empty, everything else as JSON would write it. */
+const cellOf = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** A spreadsheet's rows as text; `row` is the number the spreadsheet shows (the header is row 1). */
 export interface SheetText {
@@ -72,7 +74,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result);
   if ('hyperlink' in value) return String(value.text ?? value.hyperlink);
   if ('error' in value) return '';
   return String(value);
@@ -81,7 +83,7 @@ function cellText(value: ExcelJS.CellValue): string {
 function csvGrid(file: Buffer) {
   let records: string[][];
   try {
-    records = parse(file, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(file, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
     throw new SpreadsheetError(`the CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { todayUtc } from '../domain/clock.js';
 import { addDays } from '../domain/entry-into-force.js';
 import { isOverdue, progressAsOf, progressCounts, suggestClusters } from '../domain/follow-up.js';
-import { MATRIX_KEYS, planImport, readHeaders, type ImportChange, type MatrixKey, type MatrixRow } from '../domain/follow-up-matrix.js';
+import { MATRIX_KEYS, planImport, readHeaders, type ImportChange, type MatrixRow } from '../domain/follow-up-matrix.js';
 import { readSpreadsheet, SpreadsheetError } from '../lib/spreadsheet.js';
 import type { CsvTable } from '../lib/csv-tables.js';
 import type { ActionStatus, BodyKind, ProgressStatus } from '../domain/vocabulary.js';
@@ -564,9 +564,7 @@ async function readMatrix(file: Buffer) {
     if ('error' in read) throw new InputError(`file: ${read.error}`);
     return sheet.rows.map(({ row, cells }) => ({
       row,
-      cells: Object.fromEntries(read.columns.flatMap((key, i) => (key ? [[key, cells[i] ?? '']] : []))) as Partial<
-        Record<MatrixKey, string>
-      >,
+      cells: Object.fromEntries(read.columns.flatMap((key, i) => (key ? [[key, cells[i] ?? '']] : []))),
     }));
   } catch (error) {
     if (error instanceof SpreadsheetError) throw new InputError(`file: ${error.message}`);

@@ -14,6 +14,7 @@ import { ADVOCACY_KEYS } from '$lib/advocacy';
 import { CAT_FILTER_KEYS } from '$lib/cat-reporting';
 import { CHANGE_QUERY_KEYS } from '$lib/changes';
 import { negotiateLocale } from '$lib/i18n/server';
+import { FOLLOW_UP_KEYS } from '$lib/follow-up';
 import { FILTER_KEYS } from '$lib/query';
 import { UPR_FILTER_KEYS } from '$lib/upr';
 
@@ -47,6 +48,10 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     'overdue',
     // the change feed (readChangesQuery)
     ...CHANGE_QUERY_KEYS,
+    // follow-up plans (readFollowUpQuery)
+    ...FOLLOW_UP_KEYS,
+    // the new-plan form's review, filled in from a link (a signed-in page, never cached, but read like one)
+    'review',
     // the comparison's download (not an HTML page, so never cached, but read like one)
     'format',
     'bom',

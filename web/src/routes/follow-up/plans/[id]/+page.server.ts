@@ -45,12 +45,14 @@ async function importMatrix(event: RequestEvent, apply: boolean) {
   let file: Buffer;
   let name: string;
   const upload = form.get('file');
+  const carried = form.get('fileData');
+  const carriedName = form.get('fileName');
   if (!apply && upload instanceof File && upload.size > 0) {
     file = Buffer.from(await upload.arrayBuffer());
     name = upload.name;
-  } else if (apply && typeof form.get('fileData') === 'string') {
-    file = Buffer.from(String(form.get('fileData')), 'base64');
-    name = String(form.get('fileName') ?? 'matrix.csv');
+  } else if (apply && typeof carried === 'string') {
+    file = Buffer.from(carried, 'base64');
+    name = typeof carriedName === 'string' ? carriedName : 'matrix.csv';
   } else return fail(400, { formId: 'import', message: 'Choose the matrix file (XLSX or CSV) to import.', details: [], values: {} });
   const confirm = form
     .getAll('confirm')

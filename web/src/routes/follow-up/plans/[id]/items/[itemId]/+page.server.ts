@@ -42,13 +42,13 @@ async function write(
 }
 
 export const actions: Actions = {
-  addAction: (event) => write(event, 'addAction', '/actions', 'POST', (v) => actionBody(event.params.itemId!, v)),
-  addUpdate: (event) => write(event, 'addUpdate', '/updates', 'POST', (v) => updateBody(event.params.itemId!, v)),
-  addIndicator: (event) => write(event, 'addIndicator', '/indicators', 'POST', (v) => indicatorBody(event.params.itemId!, v)),
+  addAction: (event) => write(event, 'addAction', '/actions', 'POST', (v) => actionBody(event.params.itemId, v)),
+  addUpdate: (event) => write(event, 'addUpdate', '/updates', 'POST', (v) => updateBody(event.params.itemId, v)),
+  addIndicator: (event) => write(event, 'addIndicator', '/indicators', 'POST', (v) => indicatorBody(event.params.itemId, v)),
   move: (event) =>
-    write(event, 'move', `/items/${encodeURIComponent(event.params.itemId!)}`, 'PUT', (v) => ({ clusterId: v.clusterId ?? '' })),
+    write(event, 'move', `/items/${encodeURIComponent(event.params.itemId)}`, 'PUT', (v) => ({ clusterId: v.clusterId ?? '' })),
   remove: (event) =>
-    write(event, 'remove', `/items/${encodeURIComponent(event.params.itemId!)}/remove`, 'POST', (v) => ({ reason: v.reason ?? '' })),
+    write(event, 'remove', `/items/${encodeURIComponent(event.params.itemId)}/remove`, 'POST', (v) => ({ reason: v.reason ?? '' })),
   addBody: async (event) => {
     const form = await event.request.formData();
     await requireSession(event);

@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+import { createEditor, editingBaseURL as baseURL, signIn } from './editing-helpers.js';
+import { expect, test } from './fixtures.js';
+
+/**
+ * The follow-up workspace through the dashboard's forms, without JavaScript, on the editing
+ * server's own database: an editor builds a small plan for Slovenia's 48th-session review and
+ * publishes it; a reader without an account sees it and prints its mid-term report. The action,
+ * update and indicator are made up for the test; no State's real progress is claimed.
+ */
+test.use({ baseURL, javaScriptEnabled: false });
+test.describe.configure({ mode: 'serial' });
+
+const stamp = Date.now();
+const EDITOR = {
+  email: `e2e-follow-up-${stamp}@example.org`,
+  name: 'Follow-up Editor',
+  organisation: `National mechanism e2e ${stamp}`,
+  password: `follow-up-editor-${stamp}-pw`,
+};
+const TITLE = `Mid-term follow-up e2e ${stamp}`;
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+test('an editor builds and publishes a small plan through the forms; a reader sees it and prints the mid-term report', async ({
+  page,
+  request,
+  browser,
+}) => {
+  const search = await request.get('/api/upr/recommendations?state=SVN&session=48&pageSize=3');
+  expect(search.status()).toBe(200);
+  const ids = ((await search.json()) as { items: { id: string }[] }).items.map((r) => r.id);
+  expect(ids).toHaveLength(3);
+
+  await createEditor(request, EDITOR);
+  await signIn(page, EDITOR.email, EDITOR.password, '/follow-up/plans/new');
+  const create = page.getByTestId('new-plan-form');
+  await create.getByLabel('Review', { exact: true }).fill('SVN-48');
+  await create.getByLabel('Title', { exact: true }).fill(TITLE);
+  await create.getByLabel('Only the recommendations listed below').check();
+  await create.getByLabel('Recommendation ids (one per line)').fill(ids.join('\n'));
+  await create.getByRole('button', { name: 'Create the draft plan' }).click();
+  await expect(page).toHaveURL(/\/follow-up\/plans\/plan-[0-9a-f]{12}$/);
+  const planUrl = new URL(page.url()).pathname;
+  await expect(page.getByTestId('plan-visibility')).toContainText('Draft');
+  await expect(page.getByTestId('plan-recommendation')).toHaveCount(3);
+
+  // A draft is its organisation's alone: a reader without an account gets a 404.
+  const reader = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const readerPage = await reader.newPage();
+  expect((await readerPage.goto(planUrl))!.status()).toBe(404);
+
+  // A cluster of its own; then one recommendation's action, progress and indicator.
+  const addCluster = page.getByTestId('add-cluster-form');
+  await page.getByText('Clusters', { exact: true }).click();
+  await addCluster.getByLabel('New cluster').fill('Torture prevention (e2e)');
+  await addCluster.getByRole('button', { name: 'Add the cluster' }).click();
+  await expect(page.getByRole('heading', { name: 'Torture prevention (e2e)' })).toBeVisible();
+
+  await page.getByTestId('edit-recommendation').first().click();
+  const action = page.getByTestId('action-form');
+  await action.getByLabel('Action', { exact: true }).fill('Draft the implementing bill (e2e)');
+  await action.getByLabel('Responsible body').fill('Ministry of Justice');
+  await action.getByLabel('Target date').fill(inDays(45));
+  await action.getByRole('button', { name: 'Add a planned action' }).click();
+  await expect(page.getByRole('status')).toContainText('The action was added.');
+
+  // Refused without evidence: the API says why, the form keeps the narrative.
+  const update = page.getByTestId('update-form');
+  await update.locator('select[name=status]').selectOption('in-progress');
+  await update.getByLabel('What was done').fill('A working group met twice (e2e).');
+  await update.getByRole('button', { name: 'Record progress' }).click();
+  await expect(page.getByRole('alert')).toContainText('cite the evidence');
+  await expect(page.getByTestId('update-form').getByLabel('What was done')).toHaveValue('A working group met twice (e2e).');
+  await page.getByTestId('update-form').getByLabel('Evidence: address').fill('https://example.org/e2e-evidence');
+  await page.getByTestId('update-form').getByRole('button', { name: 'Record progress' }).click();
+  await expect(page.getByRole('status')).toContainText('The progress update was recorded.');
+
+  const indicator = page.getByTestId('indicator-form');
+  await indicator.getByLabel('Indicator', { exact: true }).fill('Bill submitted to parliament (e2e)');
+  await indicator.getByLabel('Target', { exact: true }).fill('yes');
+  await indicator.getByRole('button', { name: 'Add an indicator' }).click();
+  await expect(page.getByTestId('plan-recommendation')).toContainText('Bill submitted to parliament (e2e)');
+
+  // Published, with a reason.
+  await page.goto(planUrl);
+  const publish = page.getByTestId('publish-form');
+  await publish.getByLabel('Reason (shown in the history)').fill('Mid-term publication (e2e)');
+  await publish.getByRole('button', { name: 'Publish this version' }).click();
+  await expect(page.getByTestId('plan-visibility')).toContainText('version 1');
+
+  // A reader: the list, the State's page with its chart, the plan, and the printed report.
+  await readerPage.goto('/follow-up?state=SVN');
+  await expect(readerPage.getByTestId('plans-table')).toContainText(TITLE);
+  await readerPage.goto('/follow-up/SVN');
+  const statePlan = readerPage.getByTestId('state-plan').filter({ hasText: TITLE });
+  await expect(statePlan.getByRole('img', { name: /Progress over all recommendations: 1 in progress · 2 no update yet/ })).toBeVisible();
+  await statePlan.getByRole('link', { name: TITLE }).click();
+  await expect(readerPage.getByTestId('plan-editor')).toHaveCount(0);
+  await expect(readerPage.getByTestId('recommendation-progress').filter({ hasText: 'in progress' })).toContainText(
+    'https://example.org/e2e-evidence',
+  );
+
+  await readerPage.getByTestId('report-link').click();
+  await expect(readerPage.getByTestId('plan-report')).toContainText('Draft the implementing bill (e2e)');
+  await readerPage.emulateMedia({ media: 'print' });
+  await expect(readerPage.locator('.site-header nav')).toBeHidden();
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await readerPage.pdf({ format, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+  }
+  // Nothing wider than the page on a phone.
+  await readerPage.emulateMedia({ media: 'screen' });
+  await readerPage.setViewportSize({ width: 390, height: 844 });
+  for (const path of [planUrl, `${planUrl}/report`, '/follow-up/SVN', '/follow-up']) {
+    await readerPage.goto(path);
+    const overflow = await readerPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} at 390 px`).toBeLessThanOrEqual(0);
+  }
+  await reader.close();
+});

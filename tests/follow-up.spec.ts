@@ -28,7 +28,8 @@ test('an editor builds and publishes a small plan through the forms; a reader se
 }) => {
   const search = await request.get('/api/upr/recommendations?state=SVN&session=48&pageSize=3');
   expect(search.status()).toBe(200);
-  const ids = ((await search.json()) as { items: { id: string }[] }).items.map((r) => r.id);
+  const found = ((await search.json()) as { items: { id: string; paragraph: string | null; text: string }[] }).items;
+  const ids = found.map((r) => r.id);
   expect(ids).toHaveLength(3);
 
   await createEditor(request, EDITOR);
@@ -80,6 +81,23 @@ test('an editor builds and publishes a small plan through the forms; a reader se
   await indicator.getByLabel('Target', { exact: true }).fill('yes');
   await indicator.getByRole('button', { name: 'Add an indicator' }).click();
   await expect(page.getByTestId('plan-recommendation')).toContainText('Bill submitted to parliament (e2e)');
+
+  // An implementation matrix: one row by paragraph, one by a text copied with a change, which the editor confirms.
+  await page.goto(planUrl);
+  const byText = `${found[2]!.text.slice(0, -1)} (as copied, e2e)`.replace(/"/g, '""');
+  const matrix = `Paragraph,Recommendation,Action\r\n${found[1]!.paragraph},,Consult civil society (e2e)\r\n,"${byText}",Report to parliament (e2e)\r\n`;
+  await page.getByText('Import an implementation matrix (XLSX or CSV)').click();
+  await page
+    .getByTestId('import-form')
+    .getByLabel('Matrix file')
+    .setInputFiles({ name: 'matrix.csv', mimeType: 'text/csv', buffer: Buffer.from(matrix) });
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('2 rows: 2 matched (1 by text, to confirm), 0 refused, 2 changes.');
+  await preview.getByLabel(/confirm this match \(similarity 0\.\d+\)/).check();
+  await preview.getByRole('button', { name: 'Apply the import' }).click();
+  await expect(page.getByRole('status')).toContainText('The matrix was imported.');
+  await expect(page.getByTestId('plan-recommendation').filter({ hasText: 'Report to parliament (e2e)' })).toContainText(found[2]!.text);
 
   // Published, with a reason.
   await page.goto(planUrl);

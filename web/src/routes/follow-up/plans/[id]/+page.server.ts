@@ -1,6 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { ImportPreview } from '@tracker/api/schemas';
-import { getFollowUpPlan } from '$lib/api';
+import { getFollowUpPlan, getStates } from '$lib/api';
 import { otherRecommendationBody } from '$lib/follow-up';
 import { formValues, readSession, submitFileToApi, submitToApi } from '$lib/server/editing';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,9 +9,11 @@ export const csr = false;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const load: PageServerLoad = async ({ fetch, params, url }) => {
+export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const asOf = url.searchParams.get('asOf') || null;
-  return { plan: await getFollowUpPlan(fetch, params.id, { asOf }), asOf };
+  const [plan, { states }] = await Promise.all([getFollowUpPlan(fetch, params.id, { asOf }), getStates(fetch)]);
+  const state = states.find((s) => s.iso3 === plan.stateIso3);
+  return { plan, asOf, stateName: state ? (state.names[locals.locale] ?? state.names.en) : plan.stateIso3 };
 };
 
 const planPath = (event: RequestEvent) => `/follow-up/plans/${encodeURIComponent(event.params.id!)}`;

@@ -239,6 +239,12 @@ describe('the follow-up workspace', () => {
         overdue: boolean;
       }[];
     expect(await deadlines(null)).toEqual([]);
+    // Nothing of the draft reaches the public change feed (JSON or Atom) or the search.
+    for (const url of ['/api/changes?limit=200', '/api/changes?format=atom&limit=200', '/api/upr/recommendations?q=parliament']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).not.toMatch(new RegExp(`${plan.id}|Report to parliament \\(test\\)`));
+    }
     expect(await deadlines(other)).toEqual([]);
     expect((await deadlines(owner)).map((d) => [d.description, d.overdue])).toEqual([
       ['Late already (test)', true],

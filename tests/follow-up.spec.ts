@@ -9,7 +9,8 @@ import { expect, test } from './fixtures.js';
  * update and indicator are made up for the test; no State's real progress is claimed.
  */
 test.use({ baseURL, javaScriptEnabled: false });
-test.describe.configure({ mode: 'serial' });
+// Whole journeys of many pages each, run beside the other specs: more than the default 30 s.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const stamp = Date.now();
 const EDITOR = {
@@ -136,4 +137,24 @@ test('an editor builds and publishes a small plan through the forms; a reader se
     expect(overflow, `${path} at 390 px`).toBeLessThanOrEqual(0);
   }
   await reader.close();
+});
+
+test('an editor starts a plan from a UPR search within the review: the plan holds what the search finds', async ({ page, request }) => {
+  const search = await request.get('/api/upr/recommendations?state=SVN&session=48&q=trafficking&response=supported&pageSize=1');
+  const { total } = (await search.json()) as { total: number };
+  expect(total, 'Slovenia received supported recommendations on trafficking at its 48th-session review').toBeGreaterThan(1);
+
+  await createEditor(request, EDITOR);
+  await signIn(page, EDITOR.email, EDITOR.password, '/upr/reviews/SVN');
+  await page.getByRole('link', { name: 'Start a follow-up plan for this review' }).first().click();
+  await expect(page).toHaveURL(/\/follow-up\/plans\/new\?review=SVN-\d+$/);
+  const create = page.getByTestId('new-plan-form');
+  await create.getByLabel('Review', { exact: true }).fill('SVN-48');
+  await create.getByLabel('Title', { exact: true }).fill(`${TITLE}: trafficking`);
+  await create.getByLabel(/Those of the review the search below finds/).check();
+  await create.getByLabel('Words in the recommendation').fill('trafficking');
+  await create.locator('select[name=response]').selectOption('supported');
+  await create.getByRole('button', { name: 'Create the draft plan' }).click();
+  await expect(page).toHaveURL(/\/follow-up\/plans\/plan-[0-9a-f]{12}$/);
+  await expect(page.getByTestId('plan-recommendation')).toHaveCount(total);
 });

@@ -253,6 +253,14 @@ describe('the follow-up workspace', () => {
     await send('POST', '/publish', { reason: 'Published (test)' });
     expect(await deadlines(null, `&organisation=${encodeURIComponent(NHRI)}`)).toHaveLength(2);
     expect(await deadlines(null, '&organisation=Nobody')).toEqual([]);
+    // Read later, the published plan flags what has fallen overdue since its publication.
+    const later = (await app.inject(`/api/follow-up/plans/${plan.id}?asOf=${isoDay(30)}`)).json<FollowUpPlan>();
+    const actions = later.clusters.flatMap((c) => c.recommendations).flatMap((r) => r.actions);
+    expect(actions.map((a) => [a.description, a.overdue])).toEqual([
+      ['Report to parliament (test)', true],
+      ['Late already (test)', true],
+      ['Far away (test)', false],
+    ]);
 
     const ics = await app.inject('/api/follow-up/deadlines?days=30&format=ics&state=SVN');
     expect(ics.headers['content-type']).toContain('text/calendar');

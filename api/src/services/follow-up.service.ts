@@ -71,12 +71,12 @@ export function createFollowUpService(db: Kysely<Database>) {
       actions: (actionsOf.get(i.id) ?? []).map((a) => {
         const status = a.status as ActionStatus;
         const { id, description, responsibleBody, targetDate } = a;
-        return { id, description, responsibleBody, targetDate, status, overdue: isOverdue({ targetDate, status }, today) };
+        return { id, description, responsibleBody, targetDate, status, overdue: false };
       }),
       indicators: (indicatorsOf.get(i.id) ?? []).map(({ id, description, baseline, target }) => ({ id, description, baseline, target })),
       updates: (updatesOf.get(i.id) ?? []).map(({ planId: _p, itemId: _i, ...u }) => ({ ...u, status: u.status as ProgressStatus })),
     });
-    // Progress and its counts are filled in by planAsOf, the one place that reads them.
+    // Progress, its counts and overdue actions are filled in by planAsOf, the one place that reads them.
     const none = progressCounts([], new Map());
     const clusters = content.clusters.map((c) => ({
       id: c.id,
@@ -174,20 +174,24 @@ export function createFollowUpService(db: Kysely<Database>) {
     stateIso3,
   });
 
+  /**
+   * The plan as `reader` (an editor, or null for an anonymous reader) may see it, as of `asOf`
+   * (default today): its own organisation sees it live; others see its last publication, with
+   * progress and overdue actions read as of the date.
+   */
+  async function read(planId: string, reader: Editor | null, asOf?: string): Promise<FollowUpPlan | 'not-found'> {
+    const date = asOf ?? todayUtc();
+    const plan = await createFollowUpRepository(db).findPlan(planId);
+    if (!plan) return 'not-found';
+    if (reader?.organisation === plan.organisation) return planAsOf((await assemble(db, planId))!, date);
+    if (plan.visibility !== 'published') return 'not-found';
+    const published = await createFollowUpRepository(db).latestPublication(planId);
+    if (!published) return 'not-found';
+    return planAsOf(JSON.parse(published.snapshot) as FollowUpPlan, date);
+  }
+
   return {
-    /** The plan as `reader` (an editor, or null for an anonymous reader) may see it, as of `asOf` (default today). */
-    async read(planId: string, reader: Editor | null, asOf?: string): Promise<FollowUpPlan | 'not-found'> {
-      const date = asOf ?? todayUtc();
-      const plan = await createFollowUpRepository(db).findPlan(planId);
-      if (!plan) return 'not-found';
-      if (reader?.organisation === plan.organisation) return planAsOf((await assemble(db, planId))!, date);
-      if (plan.visibility !== 'published') return 'not-found';
-      // Others see what was last published, as it was; as of an earlier date, without the updates dated after it.
-      const published = await createFollowUpRepository(db).latestPublication(planId);
-      if (!published) return 'not-found';
-      const snapshot = JSON.parse(published.snapshot) as FollowUpPlan;
-      return asOf === undefined ? snapshot : planAsOf(snapshot, date);
-    },
+    read,
 
     /** Plans the reader may see, newest review first within each State. */
     list: (filters: { stateIso3?: string; organisation?: string; cycle?: number }, reader: Editor | null) =>
@@ -387,7 +391,7 @@ export function createFollowUpService(db: Kysely<Database>) {
       const listed = await createFollowUpRepository(db).listPlans(filters, reader?.organisation ?? null);
       const deadlines: Deadline[] = [];
       for (const summary of listed) {
-        const plan = await this.read(summary.id, reader);
+        const plan = await read(summary.id, reader);
         if (plan === 'not-found') continue;
         for (const r of plan.clusters.flatMap((c) => c.recommendations))
           for (const a of r.actions) {
@@ -588,8 +592,9 @@ function describeChange(change: ImportChange): string {
 
 /**
  * The plan as of `asOf`: each recommendation's updates dated after it left out, its progress the
- * latest of those left (domain/follow-up.ts), and the counts per cluster and for the plan. The one
- * way progress is read, for the live plan and for a published one alike.
+ * latest of those left (domain/follow-up.ts), its actions overdue as of the date, and the counts
+ * per cluster and for the plan. The one way progress is read, for the live plan and for a
+ * published one alike.
  */
 function planAsOf(plan: FollowUpPlan, asOf: string): FollowUpPlan {
   const recommendations = plan.clusters.flatMap((c) => c.recommendations);
@@ -607,6 +612,8 @@ function planAsOf(plan: FollowUpPlan, asOf: string): FollowUpPlan {
       const progress = latest.get(r.itemId);
       return {
         ...r,
+        // Overdue as of the date asked: a plan published months ago has actions overdue since.
+        actions: r.actions.map((a) => ({ ...a, overdue: isOverdue(a, asOf) })),
         updates: r.updates.filter((u) => u.date <= asOf),
         progress: progress ? (({ itemId: _i, ...u }) => u)(progress) : null,
       };

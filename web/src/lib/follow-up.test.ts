@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionBody, mayEditPlan, planBody, progressSegments, readFollowUpQuery } from './follow-up';
+import { actionBody, mayEditPlan, planBody, progressSegments, readFollowUpQuery, reviewSearch } from './follow-up';
 
 describe('follow-up pages', () => {
   it('reads the list filters, empty ones as absent', () => {
@@ -41,6 +41,9 @@ describe('follow-up pages', () => {
       recommendations: ['a', 'b', 'c'],
     });
     expect(planBody({ reviewId: 'SVN-48', title: 'Plan', scope: 'all', recommendationIds: 'a' }).recommendations).toBe('all');
+    expect(planBody({ reviewId: 'SVN-48', title: 'Plan', scope: 'search' }, ['x', 'y']).recommendations).toEqual(['x', 'y']);
+    expect(reviewSearch(' svn-48 ')).toEqual({ state: 'SVN', session: '48' });
+    expect(reviewSearch('Slovenia 48')).toBeNull();
     expect(actionBody('item-1', { description: 'Draft', responsibleBody: null, targetDate: '2027-01-01', status: null })).toEqual({
       itemId: 'item-1',
       description: 'Draft',

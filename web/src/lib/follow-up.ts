@@ -50,16 +50,26 @@ export const mayEditPlan = (plan: Pick<FollowUpPlan, 'organisation'>, session: S
 
 type Values = Record<string, string | null>;
 
-/** The new-plan form: all of a review's recommendations, or the ids listed (separated by spaces, commas or lines). */
-export function planBody(v: Values) {
+/**
+ * The new-plan form: all of a review's recommendations, the ids listed (separated by spaces,
+ * commas or lines), or those a search found (`found`, the ids the UPR search gave for the form's
+ * words, theme and response within the review).
+ */
+export function planBody(v: Values, found: string[] | null = null) {
   const ids = (v.recommendationIds ?? '').split(/[\s,]+/).filter(Boolean);
   return {
     reviewId: v.reviewId?.trim().toUpperCase() ?? '',
     title: v.title ?? '',
     description: v.description,
     clusterBy: v.clusterBy ?? 'theme',
-    recommendations: v.scope === 'chosen' ? ids : 'all',
+    recommendations: v.scope === 'search' ? (found ?? []) : v.scope === 'chosen' ? ids : 'all',
   };
+}
+
+/** A review id ("SVN-48") as the UPR search's State and session, or null when it is not one. */
+export function reviewSearch(reviewId: string | null | undefined) {
+  const m = /^([A-Za-z]{3})-(\d{1,2})$/.exec(reviewId?.trim() ?? '');
+  return m ? { state: m[1]!.toUpperCase(), session: m[2]! } : null;
 }
 
 export const actionBody = (itemId: string, v: Values) => ({

@@ -225,6 +225,9 @@ describe('the follow-up workspace', () => {
     );
     expect((await importFile(Buffer.from('PK\x03\x04garbage'), XLSX_TYPE, '')).json().message).toContain('not an XLSX workbook');
     expect((await importFile(Buffer.from(''), 'text/csv', '')).statusCode).toBe(400);
+    const huge = await importFile(Buffer.alloc(11 * 1024 * 1024, 'a'), 'text/csv', '');
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ message: expect.any(String) });
   });
 
   it('lists deadlines and serves them as a calendar, with drafts only for their organisation', async () => {

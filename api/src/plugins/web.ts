@@ -42,6 +42,9 @@ export const webPlugin = fp<{ buildDir: string } & PageCacheOptions>(async (app,
   // ORIGIN, adapter-node takes that from the request's Host header (and assumes https), and the
   // page cache would then serve one sender's host to every reader: the configured address instead.
   process.env.ORIGIN ??= app.config.publicUrl;
+  // Form posts are small, except a follow-up plan's matrix import: the file (the API takes up to
+  // 10 MB) and, on the step that applies it, the same file carried back as base64 (4/3 as large).
+  process.env.BODY_SIZE_LIMIT ??= '14M';
   // Importing the handler starts SvelteKit, whose hooks register the page variant function.
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
   const pageVariant = (globalThis as Record<symbol, PageVariant | undefined>)[PAGE_VARIANT_KEY];

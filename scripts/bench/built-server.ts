@@ -3,7 +3,7 @@
  * on a fresh temporary database (seeded on start), ready once /api/health answers. `stop()` ends
  * it and removes the database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -49,4 +49,38 @@ export async function startBuiltServer({
     await new Promise((r) => setTimeout(r, 200));
   }
   return { process: child, base, stop };
+}
+
+export interface BenchAdmin {
+  email: string;
+  name: string;
+  organisation: string;
+  password: string;
+}
+
+/** The first admin of a fresh database, made with the user:create command as an operator would, before the server starts. */
+export function createFirstAdmin(databasePath: string, admin: BenchAdmin) {
+  const args = ['--admin', '--email', admin.email, '--name', admin.name, '--organisation', admin.organisation];
+  const created = spawnSync('npx', ['--yes', 'pnpm@10', '-F', '@tracker/api', 'user:create', '--', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_PATH: databasePath, TRACKER_PASSWORD: admin.password },
+    encoding: 'utf8',
+  });
+  if (created.status !== 0) throw new Error(`user:create failed (${created.status}): ${created.stderr}`);
+}
+
+/** Signs in through the API: the session cookie and the CSRF token to send with each write. */
+export async function signInAs(base: string, admin: BenchAdmin) {
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
 }

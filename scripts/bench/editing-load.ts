@@ -23,13 +23,11 @@
  * (TRUST_PROXY=127.0.0.1) and each write comes "through" it from its own address; the readers'
  * limit is turned off (RATE_LIMIT_PER_MINUTE=0), as in the other benches.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '@tracker/api';
-import { startBuiltServer, type BuiltServer } from './built-server.js';
+import { createFirstAdmin, signInAs, startBuiltServer, type BuiltServer } from './built-server.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
@@ -56,28 +54,11 @@ const EDITOR = {
 // 1. The database and its first admin, before the server starts.
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-editing-'));
 const databasePath = join(dataDir, 'db.sqlite');
-const created = spawnSync(
-  'npx',
-  [
-    '--yes',
-    'pnpm@10',
-    '-F',
-    '@tracker/api',
-    'user:create',
-    '--',
-    '--admin',
-    '--email',
-    ADMIN.email,
-    '--name',
-    ADMIN.name,
-    '--organisation',
-    ADMIN.organisation,
-  ],
-  { cwd: repoRoot, env: { ...process.env, DATABASE_PATH: databasePath, TRACKER_PASSWORD: ADMIN.password }, encoding: 'utf8' },
-);
-if (created.status !== 0) {
+try {
+  createFirstAdmin(databasePath, ADMIN);
+} catch (error) {
   rmSync(dataDir, { recursive: true, force: true });
-  throw new Error(`user:create failed (${created.status}): ${created.stderr}`);
+  throw error;
 }
 
 let server: BuiltServer | undefined;
@@ -103,18 +84,7 @@ try {
   });
   base = server.base;
   // The admin signs in and makes the editor and its token through the admin API.
-  const signIn = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const adminHeaders = { cookie, 'x-csrf-token': csrfToken };
+  const adminHeaders = await signInAs(base, ADMIN);
   const editor = await json<{ id: number }>('/api/admin/users', { method: 'POST', headers: adminHeaders, body: JSON.stringify(EDITOR) });
   expectStatus('create the editor', editor, 201);
   const token = await json<{ secret: string }>('/api/admin/tokens', {

@@ -14,14 +14,12 @@
  * Reported: the median and the slowest of the runs, wall time seen by the client. The actions and
  * statuses are made up for the bench; no State's real progress is claimed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
-import { repoRoot } from '@tracker/api';
-import { startBuiltServer, type BuiltServer } from './built-server.js';
+import { createFirstAdmin, signInAs, startBuiltServer, type BuiltServer } from './built-server.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
@@ -38,26 +36,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-follow-up-'));
 const databasePath = join(dataDir, 'db.sqlite');
-const created = spawnSync(
-  'npx',
-  [
-    '--yes',
-    'pnpm@10',
-    '-F',
-    '@tracker/api',
-    'user:create',
-    '--',
-    '--admin',
-    '--email',
-    ADMIN.email,
-    '--name',
-    ADMIN.name,
-    '--organisation',
-    ADMIN.organisation,
-  ],
-  { cwd: repoRoot, env: { ...process.env, DATABASE_PATH: databasePath, TRACKER_PASSWORD: ADMIN.password }, encoding: 'utf8' },
-);
-if (created.status !== 0) throw new Error(`user:create failed (${created.status}): ${created.stderr}`);
+createFirstAdmin(databasePath, ADMIN);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -70,18 +49,7 @@ try {
     env: { DATABASE_PATH: databasePath, RATE_LIMIT_PER_MINUTE: '0' },
   });
   const base = server.base;
-  const signIn = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status}`);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken };
+  const headers = await signInAs(base, ADMIN);
 
   const timed = async (url: string, init: RequestInit = {}) => {
     const start = performance.now();

@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures.js';
+
+/**
+ * WCAG 2.2 AA, checked by axe-core on the main pages as a reader opens them, on a desktop and on a
+ * phone. Any violation fails, with the rule, the impact and the first elements at fault.
+ */
+const PAGES = [
+  '/',
+  '/maps/rome-statute',
+  '/compare',
+  '/states',
+  '/states/KEN',
+  '/cat-reporting',
+  '/upr',
+  '/upr/reviews/SVN',
+  '/advocacy',
+  '/advocacy/rome-statute',
+  '/advocacy/opcat/JAM',
+  '/advocacy/rome-statute/progress',
+  '/changes',
+  '/follow-up',
+  '/follow-up/SVN',
+  '/about',
+  '/login',
+];
+
+for (const width of [1280, 390]) {
+  test.describe(`accessibility at ${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    for (const path of PAGES)
+      test(`${path} has no WCAG 2.2 AA violation`, async ({ page }) => {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBe(200);
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const found = violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          nodes: v.nodes.length,
+          first: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+        expect(found, `${path} at ${width} px`).toEqual([]);
+      });
+  });
+}
+
+/** WCAG relative luminance of an `rgb(…)` colour, and the contrast of two. */
+const luminance = (rgb: string) => {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+test.describe('keyboard', () => {
+  test('the focus ring stands out from the page at 3:1 or more', async ({ page }) => {
+    await page.goto('/about');
+    await page.keyboard.press('Tab');
+    const { outline, background } = await page.evaluate(() => ({
+      outline: getComputedStyle(document.activeElement!).outlineColor,
+      background: getComputedStyle(document.body).backgroundColor,
+    }));
+    expect(contrast(outline, background === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : background)).toBeGreaterThanOrEqual(3);
+  });
+
+  test('the home map can be skipped: one key press past its States', async ({ page }) => {
+    await page.goto('/');
+    const skip = page.getByRole('link', { name: /Skip the map/ });
+    for (let i = 0; i < 20 && !(await skip.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Open the full map: filters, any date, table and downloads' })).toBeFocused();
+  });
+
+  test('the CAT timeline on a profile is reachable by keyboard where it scrolls', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto('/states/KEN');
+    const region = page.locator('.cat-timeline [role="region"]');
+    await expect(region).toHaveAttribute('tabindex', '0');
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(region).toBeFocused();
+  });
+});

@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { createEditor, editingBaseURL as baseURL, signIn } from './editing-helpers.js';
 import { expect, test } from './fixtures.js';
 
@@ -20,6 +22,15 @@ const EDITOR = {
   password: `follow-up-editor-${stamp}-pw`,
 };
 const TITLE = `Mid-term follow-up e2e ${stamp}`;
+/** WCAG 2.2 AA violations axe-core finds on the page, by rule. */
+const violations = async (page: Page) =>
+  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 test('an editor builds and publishes a small plan through the forms; a reader sees it and prints the mid-term report', async ({
@@ -59,6 +70,7 @@ test('an editor builds and publishes a small plan through the forms; a reader se
   await expect(page.getByRole('heading', { name: 'Torture prevention (e2e)' })).toBeVisible();
 
   await page.getByTestId('edit-recommendation').first().click();
+  const itemUrl = new URL(page.url()).pathname;
   const action = page.getByTestId('action-form');
   await action.getByLabel('Action', { exact: true }).fill('Draft the implementing bill (e2e)');
   await action.getByLabel('Responsible body').fill('Ministry of Justice');
@@ -137,6 +149,22 @@ test('an editor builds and publishes a small plan through the forms; a reader se
     expect(overflow, `${path} at 390 px`).toBeLessThanOrEqual(0);
   }
   await reader.close();
+
+  // WCAG 2.2 AA by axe-core (which needs scripts, so in contexts that run them): the reader's plan
+  // and report, and the editor's recommendation page with its forms.
+  const scripted = await browser.newContext({ baseURL, javaScriptEnabled: true });
+  const scriptedPage = await scripted.newPage();
+  for (const path of [planUrl, `${planUrl}/report`]) {
+    await scriptedPage.goto(path);
+    expect(await violations(scriptedPage), path).toEqual([]);
+  }
+  await scripted.close();
+  const editorContext = await browser.newContext({ baseURL, javaScriptEnabled: true, storageState: await page.context().storageState() });
+  const editorPage = await editorContext.newPage();
+  await editorPage.goto(itemUrl);
+  await expect(editorPage.getByTestId('action-form')).toBeVisible();
+  expect(await violations(editorPage), 'the recommendation editor').toEqual([]);
+  await editorContext.close();
 });
 
 test('an editor starts a plan from a UPR search within the review: the plan holds what the search finds', async ({ page, request }) => {

@@ -25,6 +25,10 @@ const PAGES = [
   '/login',
 ];
 
+// axe reads every node: on the largest pages (the CAT reporting table of every State), with the
+// other specs running beside it, that takes more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 for (const width of [1280, 390]) {
   test.describe(`accessibility at ${width} px`, () => {
     test.use({ viewport: { width, height: 900 } });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { catReportingCsv, catReportingHistoryCsv } from '../lib/csv-tables.js';
-import { sendCsv } from '../lib/formats.js';
+import { sendCalendar, sendCsv } from '../lib/formats.js';
 import { CatCalendarQuery, CatReportingDetail, CatReportingListResponse, CatReportingQuery } from '../schemas/cat-reporting.js';
 import { ErrorBody, FormatQuery } from '../schemas/common.js';
 import { AsOfQuery } from '../schemas/instrument.js';
@@ -55,10 +55,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
       const iso3 = request.query.state;
       const body = await app.services.catReporting.calendar(todayUtc(), iso3, app.config.publicUrl);
       if (body === undefined) throw unknownState(app, iso3!);
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `inline; filename="cat-deadlines${iso3 ? `-${iso3}` : ''}.ics"`)
-        .send(body);
+      return sendCalendar(reply, { filename: `cat-deadlines${iso3 ? `-${iso3}` : ''}.ics`, body });
     },
   );
 

@@ -53,44 +53,24 @@ export interface FormFailure {
 
 /**
  * Sends a write to the API as the signed-in reader and returns its JSON answer, or a form failure
- * with the API's own message (400 with the fields at fault, 403 for a stale CSRF token, 409, 429).
- * An ended session sends the editor to sign in again.
+ * with the API's own message (400 with the fields at fault, 403 for a stale CSRF token, 409, 413,
+ * 429). An ended session sends the editor to sign in again. The body is JSON, or a file itself
+ * (a spreadsheet to import) with its content type.
  */
 export async function submitToApi<T>(
   event: Pick<RequestEvent, 'fetch' | 'url'>,
   form: FormData,
-  request: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: unknown },
+  request: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: unknown } | { path: string; file: Blob; contentType: string },
 ): Promise<{ ok: true; data: T } | ReturnType<typeof fail<FormFailure>>> {
   const csrf = form.get(CSRF_FIELD);
+  const sent =
+    'file' in request
+      ? { method: 'POST', contentType: request.contentType, body: request.file }
+      : { method: request.method, contentType: 'application/json', body: JSON.stringify(request.body) };
   const res = await event.fetch(`/api${request.path}`, {
-    method: request.method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': typeof csrf === 'string' ? csrf : '' },
-    body: JSON.stringify(request.body),
-  });
-  if (res.ok) return { ok: true, data: (await res.json()) as T };
-  if (res.status === 401) redirect(303, signInUrl(event.url));
-  const body = (await res.json().catch(() => null)) as ErrorBody | null;
-  return fail(res.status, {
-    message: body?.message ?? `The API answered ${res.status}`,
-    details: body?.details ?? [],
-    values: formValues(form),
-  });
-}
-
-/**
- * Sends a file to the API as the signed-in reader (a spreadsheet to import): the body is the file
- * itself, with its content type; the answer as for submitToApi.
- */
-export async function submitFileToApi<T>(
-  event: Pick<RequestEvent, 'fetch' | 'url'>,
-  form: FormData,
-  request: { path: string; file: Blob; contentType: string },
-): Promise<{ ok: true; data: T } | ReturnType<typeof fail<FormFailure>>> {
-  const csrf = form.get(CSRF_FIELD);
-  const res = await event.fetch(`/api${request.path}`, {
-    method: 'POST',
-    headers: { 'content-type': request.contentType, accept: 'application/json', 'x-csrf-token': typeof csrf === 'string' ? csrf : '' },
-    body: request.file,
+    method: sent.method,
+    headers: { 'content-type': sent.contentType, accept: 'application/json', 'x-csrf-token': typeof csrf === 'string' ? csrf : '' },
+    body: sent.body,
   });
   if (res.ok) return { ok: true, data: (await res.json()) as T };
   if (res.status === 401) redirect(303, signInUrl(event.url));

@@ -2,7 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { ImportPreview } from '@tracker/api/schemas';
 import { getFollowUpPlan, getStates } from '$lib/api';
 import { otherRecommendationBody } from '$lib/follow-up';
-import { formValues, readSession, submitFileToApi, submitToApi } from '$lib/server/editing';
+import { formValues, readSession, submitToApi } from '$lib/server/editing';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -62,7 +62,7 @@ async function importMatrix(event: RequestEvent, apply: boolean) {
     .filter((v) => /^\d+$/.test(v));
   const query = `dryRun=${apply ? 'false' : 'true'}${confirm.length ? `&confirm=${confirm.join(',')}` : ''}`;
   const contentType = /\.xlsx$/i.test(name) ? XLSX_TYPE : 'text/csv';
-  const result = await submitFileToApi<ImportPreview>(event, form, {
+  const result = await submitToApi<ImportPreview>(event, form, {
     path: `${planPath(event)}/import?${query}`,
     file: new Blob([new Uint8Array(file)]),
     contentType,

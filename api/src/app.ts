@@ -8,6 +8,7 @@ import { dbPlugin } from './plugins/db.js';
 import { authPlugin } from './plugins/auth.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors.js';
 import { rateLimitsPlugin } from './plugins/rate-limits.js';
+import { languagePlugin } from './plugins/language.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(authPlugin);
   for (const warning of retiredSettingWarnings(config)) app.log.warn(warning);
 
+  await app.register(languagePlugin);
   await app.register(responseCachePlugin);
 
   await app.register(metaRoutes, { prefix: '/api' });

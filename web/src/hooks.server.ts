@@ -1,18 +1,16 @@
 import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { parseSetCookie } from 'set-cookie-parser';
-import { textDirection } from '$lib/i18n';
-import { negotiateLocale } from '$lib/i18n/server';
+import { DEFAULT_LOCALE, isLocale, localeOfPath, localizePath, textDirection } from '$lib/i18n';
+import { LANG_COOKIE, preferredLocale } from '$lib/i18n/server';
 import { PAGE_VARIANT_KEY, pageVariant } from '$lib/server/page-variant';
 
 // The API server caches rendered pages (api/src/plugins/web.ts); this says which requests get the same page.
 (globalThis as Record<symbol, unknown>)[PAGE_VARIANT_KEY] = pageVariant;
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const locale = negotiateLocale({
-    query: event.url.searchParams.get('lang'),
-    cookie: event.cookies.get('lang'),
-    acceptLanguage: event.request.headers.get('accept-language'),
-  });
+  const languageRedirect = chooseLanguage(event);
+  if (languageRedirect) return languageRedirect;
+  const locale = localeOfPath(event.url.pathname);
   event.locals.locale = locale;
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)),
@@ -23,6 +21,49 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.delete('link');
   return response;
 };
+
+/**
+ * The language is in the address (localizePath); three kinds of request are sent to another one:
+ * - `?lang=fr` on any page (what the language switcher links to): the same page in French, and
+ *   the choice remembered in a cookie;
+ * - `/` for a reader who chose another language before, or whose browser prefers one;
+ * - `/en/...`, which is English's own address without the prefix.
+ */
+function chooseLanguage(event: RequestEvent): Response | null {
+  if (event.request.method !== 'GET' && event.request.method !== 'HEAD') return null;
+  const { url, cookies } = event;
+  const asked = url.searchParams.get('lang');
+  if (asked !== null && isLocale(asked)) {
+    const remember = cookies.serialize(LANG_COOKIE.name, asked, {
+      path: '/',
+      maxAge: LANG_COOKIE.maxAge,
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: url.protocol === 'https:',
+    });
+    const rest = new URLSearchParams(url.searchParams);
+    rest.delete('lang');
+    const query = rest.size ? `?${rest}` : '';
+    return seeOther(localizePath(url.pathname, asked) + query, remember);
+  }
+  if (url.pathname === '/') {
+    const preferred = preferredLocale({
+      cookie: cookies.get(LANG_COOKIE.name),
+      acceptLanguage: event.request.headers.get('accept-language'),
+    });
+    if (preferred !== DEFAULT_LOCALE) return seeOther(localizePath('/', preferred) + url.search);
+  }
+  if (url.pathname === `/${DEFAULT_LOCALE}` || url.pathname.startsWith(`/${DEFAULT_LOCALE}/`)) {
+    return seeOther((url.pathname.slice(DEFAULT_LOCALE.length + 1) || '/') + url.search);
+  }
+  return null;
+}
+
+function seeOther(location: string, setCookie?: string): Response {
+  const headers = new Headers({ location, vary: 'Accept-Language, Cookie', 'cache-control': 'no-store' });
+  if (setCookie) headers.set('set-cookie', setCookie);
+  return new Response(null, { status: 303, headers });
+}
 
 /** Set by the API server (api/src/plugins/web.ts) when both run in one process. */
 type InProcessApi = (request: Request) => Promise<Response>;
@@ -41,6 +82,8 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
     // editor's writes would arrive anonymous and signing in would set no cookie.
     const cookie = event.request.headers.get('cookie');
     if (cookie && !request.headers.has('cookie')) request.headers.set('cookie', cookie);
+    // The API answers in the page's language (names of States and instruments, explanations).
+    if (!url.searchParams.has('lang')) request.headers.set('accept-language', event.locals.locale);
     const response = await inProcess(request);
     passCookiesOn(event, response);
     return response;

@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './absence.js';
 export * from './vocabulary.js';
+export * from './languages.js';
 export * from './state-groups.js';
 export { NOT_JOINED_STATUSES, isNotJoined, type NotJoinedStatus } from './advocacy.js';
 export { todayUtc } from './clock.js';

@@ -41,7 +41,7 @@ describe('the CAT calendar over data/seed', () => {
       data,
       states.map((s) => s.iso3),
       asOf,
-    ).flatMap((s) => catDeadlines(s).map(catDeadlineText));
+    ).flatMap((s) => catDeadlines(s).map((d) => catDeadlineText(d)));
   const deadlines = deadlinesOn('2026-04-22');
   const ics = catCalendar(deadlines, {
     wording: catEnglish,

@@ -5,8 +5,9 @@
  */
 import i18next from 'i18next';
 import type { CatDeadline, CatDeadlineFacts, CatDueDate, CatDueDateText, CatReportRef } from '../domain/cat-reporting.js';
+import { LANGUAGES, type Language } from '../domain/languages.js';
 import {
-  CAT_REPORTING_MESSAGES_EN,
+  CAT_REPORTING_MESSAGES,
   dueNote,
   followUpShortLabel,
   overdueBasisText,
@@ -16,26 +17,40 @@ import {
   type CatWording,
 } from './cat-reporting.js';
 
-const instance = i18next.createInstance();
-void instance.init({
-  lng: 'en',
-  fallbackLng: false,
-  resources: { en: { translation: CAT_REPORTING_MESSAGES_EN } },
-  initAsync: false,
-  interpolation: { escapeValue: false }, // plain text, not HTML
-  returnNull: false,
-  showSupportNotice: false,
-});
+/** Intl's locale for a language: British English, as the UN writes it. */
+const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
 
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+function wordingIn(language: Language): CatWording {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: false,
+    resources: { [language]: { translation: CAT_REPORTING_MESSAGES[language] } },
+    initAsync: false,
+    interpolation: { escapeValue: false }, // plain text, not HTML
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  const monthYear = new Intl.DateTimeFormat(intlLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const list = new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' });
+  return {
+    t: (key, values) => instance.t(key, values ?? {}),
+    date: (iso, precision = 'day') =>
+      precision === 'day' ? iso : precision === 'year' ? iso.slice(0, 4) : monthYear.format(Date.parse(`${iso}T00:00:00Z`)),
+    list: (items) => list.format(items),
+  };
+}
 
-/** English with ISO days ("2002-07-28"), months as "November 2025", years as "2016". */
-export const catEnglish: CatWording = {
-  t: (key, values) => instance.t(key, values ?? {}),
-  date: (iso, precision = 'day') =>
-    precision === 'day' ? iso : precision === 'year' ? iso.slice(0, 4) : monthYear.format(Date.parse(`${iso}T00:00:00Z`)),
-  list: (items) => new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(items),
-};
+const wordings = Object.fromEntries(LANGUAGES.map((language) => [language, wordingIn(language)])) as Record<Language, CatWording>;
+
+/**
+ * The API's words for CAT reporting in a language, with ISO days ("2002-07-28"), months as Intl
+ * words them ("November 2025", "novembre 2025") and years as "2016".
+ */
+export const catWording = (language: Language): CatWording => wordings[language];
+
+/** English: the words the seed records computed dates with, and the default of every answer. */
+export const catEnglish: CatWording = wordings.en;
 
 /** "initial", "2nd periodic", "6th-7th periodic (combined)": a report as the sources name one. */
 export const reportLabel = (number: number, lastNumber = number): string =>
@@ -44,8 +59,8 @@ export const reportLabel = (number: number, lastNumber = number): string =>
 /** "2024-07" -> "July 2024". */
 export const monthName = (yyyyMm: string): string => catEnglish.date(`${yyyyMm}-01`, 'month');
 
-/** A computed due date in the words the seed records it with (rule and note in English). */
-export function catDueDateText(due: CatDueDate): CatDueDateText {
+/** A computed due date with its words (English, as the seed records it, unless asked otherwise). */
+export function catDueDateText(due: CatDueDate, w: CatWording = catEnglish): CatDueDateText {
   // In the seed's field order, so that the stored JSON reads the same way for every record.
   return {
     date: due.date,
@@ -53,22 +68,22 @@ export function catDueDateText(due: CatDueDate): CatDueDateText {
     notBefore: due.notBefore,
     basis: due.basis,
     sourceId: due.sourceId,
-    rule: due.ruleId ? ruleText(due.ruleId, catEnglish) : null,
+    rule: due.ruleId ? ruleText(due.ruleId, w) : null,
     asStated: due.asStated,
-    note: dueNote(due.reasons, catEnglish),
+    note: dueNote(due.reasons, w),
   };
 }
 
-/** A deadline with its English words, for the calendar feed. */
-export function catDeadlineText(d: CatDeadlineFacts): CatDeadline {
+/** A deadline with its words, for the calendar feed. */
+export function catDeadlineText(d: CatDeadlineFacts, w: CatWording = catEnglish): CatDeadline {
   const ref: CatReportRef | null =
     d.reportNumber === null ? null : { reportNumber: d.reportNumber, lastReportNumber: d.lastReportNumber ?? d.reportNumber };
-  const label = d.kind === 'report' && ref ? reportName(ref, catEnglish) : followUpShortLabel(d, catEnglish);
+  const label = d.kind === 'report' && ref ? reportName(ref, w) : followUpShortLabel(d, w);
   return {
     ...d,
     label,
-    rule: d.ruleId ? ruleText(d.ruleId, catEnglish) : null,
-    note: dueNote(d.dueReasons, catEnglish),
-    overdueBasis: d.overdueReason ? overdueBasisText(d.overdueReason, catEnglish) : null,
+    rule: d.ruleId ? ruleText(d.ruleId, w) : null,
+    note: dueNote(d.dueReasons, w),
+    overdueBasis: d.overdueReason ? overdueBasisText(d.overdueReason, w) : null,
   };
 }

@@ -17,10 +17,17 @@ import type {
   CatRuleId,
   CatSituationReason,
 } from '../domain/cat-reporting.js';
-import messages from './cat-reporting.en.json' with { type: 'json' };
+import ar from './cat-reporting.ar.json' with { type: 'json' };
+import en from './cat-reporting.en.json' with { type: 'json' };
+import es from './cat-reporting.es.json' with { type: 'json' };
+import fr from './cat-reporting.fr.json' with { type: 'json' };
+import type { Language } from '../domain/languages.js';
 
 /** The English CAT reporting messages, under the key `catReportingText`, for a catalogue to merge. */
-export const CAT_REPORTING_MESSAGES_EN = messages;
+export const CAT_REPORTING_MESSAGES_EN = en;
+
+/** The CAT reporting messages in each language, under `catReportingText`: the API words its text fields with them, and the dashboard merges them into its catalogues. */
+export const CAT_REPORTING_MESSAGES: Record<Language, { catReportingText: Record<string, unknown> }> = { en, fr, es, ar };
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 

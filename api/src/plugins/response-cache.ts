@@ -60,13 +60,14 @@ function encodedBody(entry: Entry, request: FastifyRequest, reply: FastifyReply)
 }
 
 /**
- * The cache key: the data version, today's date, the route and its validated parameters and query.
+ * The cache key: the data version, today's date, the answer's language, the route and its validated
+ * parameters and query.
  * Validation has dropped the parameters a route does not know and put the rest in one order, so
  * `?x=1` or a reordered query finds the same entry instead of filling the cache with copies.
  */
 function cacheKey(version: number, request: FastifyRequest): string {
   const query = request.routeOptions.schema?.querystring ? request.query : {};
-  return `${version}|${todayUtc()}|${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(query)}`;
+  return `${version}|${todayUtc()}|${request.language}|${request.routeOptions.url}|${JSON.stringify(request.params)}|${JSON.stringify(query)}`;
 }
 
 const etagMatches = (request: FastifyRequest, etag: string) =>
@@ -106,7 +107,11 @@ export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBy
       request.responseCacheKey = key;
       return done();
     }
-    reply.headers(hit.headers).header('etag', hit.etag).header('vary', 'accept-encoding').header('cache-control', CACHE_CONTROL);
+    reply
+      .headers(hit.headers)
+      .header('etag', hit.etag)
+      .header('vary', 'accept-encoding, accept-language')
+      .header('cache-control', CACHE_CONTROL);
     if (etagMatches(request, hit.etag)) return reply.code(304).send();
     return reply.send(encodedBody(hit, request, reply));
   });
@@ -123,7 +128,7 @@ export const responseCachePlugin = fp<{ maxBytes?: number }>(async (app, { maxBy
     }
     const entry: Entry = { body, encoded: {}, etag, headers };
     cache.set(key, entry);
-    reply.header('etag', etag).header('vary', 'accept-encoding').header('cache-control', CACHE_CONTROL);
+    reply.header('etag', etag).header('vary', 'accept-encoding, accept-language').header('cache-control', CACHE_CONTROL);
     if (etagMatches(request, etag)) {
       reply.code(304);
       return '';

@@ -3,9 +3,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LANGUAGES } from '../domain/languages.js';
 
 type Operation = {
-  parameters?: { in: string; name: string; schema?: { enum?: string[] } }[];
+  parameters?: { in: string; name: string; required?: boolean; description?: string; schema?: { type?: string; enum?: string[] } }[];
   responses?: Record<string, { content?: Record<string, unknown> }>;
 };
 
@@ -18,7 +19,8 @@ function documentCsvVariants(input: Parameters<typeof jsonSchemaTransformObject>
   const document = jsonSchemaTransformObject(input) as { paths?: Record<string, Record<string, Operation>> };
   for (const operations of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(operations)) {
-      const format = operation.parameters?.find((p) => p.in === 'query' && p.name === 'format');
+      operation.parameters = [...(operation.parameters ?? []), ...LANGUAGE_PARAMETERS];
+      const format = operation.parameters.find((p) => p.in === 'query' && p.name === 'format');
       const content = operation.responses?.['200']?.content;
       if (format?.schema?.enum?.includes('csv') && content) {
         content['text/csv'] = { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' } };
@@ -27,6 +29,27 @@ function documentCsvVariants(input: Parameters<typeof jsonSchemaTransformObject>
   }
   return document as ReturnType<typeof jsonSchemaTransformObject>;
 }
+
+/**
+ * Every operation answers in the language asked for (plugins/language.ts): names of States and
+ * instruments and explanations; codes, dates and numbers are the same in every language.
+ */
+const LANGUAGE_PARAMETERS = [
+  {
+    in: 'query',
+    name: 'lang',
+    required: false,
+    description: 'Language of names and explanations: en (default), fr, es or ar. Wins over Accept-Language; any other value is a 400.',
+    schema: { type: 'string', enum: [...LANGUAGES] },
+  },
+  {
+    in: 'header',
+    name: 'Accept-Language',
+    required: false,
+    description: 'Used when `lang` is not given; the answer says its language in Content-Language.',
+    schema: { type: 'string' },
+  },
+];
 
 /** OpenAPI document built from the routes' zod schemas, at /api/openapi.json, with a UI at /api/docs. */
 export const swaggerPlugin = fp(async (app) => {

@@ -62,7 +62,7 @@ export function createStateRepository(db: Kysely<Database>) {
       return row ? stateRowToState(row) : undefined;
     },
     /** Every state's code and English name, for the status engine and status lists. */
-    listCodes: () => db.selectFrom('state').select(['iso3', 'nameEn']).orderBy('nameEn').execute(),
+    listCodes: () => db.selectFrom('state').select(['iso3', 'nameEn', 'nameFr', 'nameEs', 'nameAr']).orderBy('nameEn').execute(),
     /** The M49 codes in use, so a filter naming an unknown region can be told apart from an empty result. */
     hasRegion: async (code: string) =>
       !!(await db

@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import type { StateNameColumns } from '../domain/languages.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import {
   sqliteOf,
@@ -216,16 +217,18 @@ export function createUprRepository(db: Kysely<Database>) {
   return {
     indexSource,
 
-    /** Every State's English name and UN regional group, by code. */
+    /** Every State's names (in each language) and UN regional group, by code. */
     stateNames: () =>
       new Map(
-        all<{ iso3: string; nameEn: string; unRegionalGroup: string | null }>('select iso3, nameEn, unRegionalGroup from state', []).map(
-          (s) => [s.iso3, s],
-        ),
+        all<{ iso3: string; unRegionalGroup: string | null } & StateNameColumns>(
+          'select iso3, nameEn, nameFr, nameEs, nameAr, unRegionalGroup from state',
+          [],
+        ).map((s) => [s.iso3, s]),
       ),
 
     findState: (iso3: string) =>
-      prepare('select iso3, nameEn from state where iso3 = ?').get(iso3) as { iso3: string; nameEn: string } | undefined,
+      prepare('select iso3, nameEn, nameFr, nameEs, nameAr from state where iso3 = ?').get(iso3) as
+        ({ iso3: string } & StateNameColumns) | undefined,
 
     /** The recommendations (by seq) the full-text match finds, best first when `byRank`. */
     matchingSeqs: (match: string, byRank: boolean) =>
@@ -395,16 +398,17 @@ export function createUprRepository(db: Kysely<Database>) {
 
     /** Every review with its State's name, by session, date and name. */
     calendarReviews: () =>
-      all<{
-        id: string;
-        session: number;
-        stateIso3: string;
-        nameEn: string;
-        status: string | null;
-        reviewDate: string | null;
-        note: string | null;
-      }>(
-        "select v.id, v.session, v.stateIso3, st.nameEn, v.status, v.reviewDate, v.note from uprReview v join state st on st.iso3 = v.stateIso3 order by v.session, coalesce(v.reviewDate, '9999'), st.nameEn",
+      all<
+        {
+          id: string;
+          session: number;
+          stateIso3: string;
+          status: string | null;
+          reviewDate: string | null;
+          note: string | null;
+        } & StateNameColumns
+      >(
+        "select v.id, v.session, v.stateIso3, st.nameEn, st.nameFr, st.nameEs, st.nameAr, v.status, v.reviewDate, v.note from uprReview v join state st on st.iso3 = v.stateIso3 order by v.session, coalesce(v.reviewDate, '9999'), st.nameEn",
         [],
       ),
   };

@@ -23,11 +23,11 @@ export const advocacyProgressRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AdvocacyProgressResponse, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params, query }, reply) => {
+    async ({ params, query, language }, reply) => {
       const { asOf = todayUtc(), from, to = asOf, format, bom } = query;
       if (from && from > to) throw app.httpErrors.badRequest(`"from" (${from}) must not be after "to" (${to})`);
       const result = isInstrumentId(params.instrument)
-        ? await app.services.advocacyProgress.progress(params.instrument, asOf, from, to)
+        ? await app.services.advocacyProgress.progress(params.instrument, asOf, from, to, language)
         : undefined;
       if (!result) throw unknownInstrument(app, params.instrument);
       if (format === 'csv') return sendCsv(reply, advocacyProgressCsv(result), { bom });

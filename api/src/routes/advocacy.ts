@@ -23,10 +23,12 @@ export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AdvocacyResponse, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params, query }, reply) => {
+    async ({ params, query, language }, reply) => {
       const { asOf = todayUtc(), format, bom, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
-      const result = isInstrumentId(params.instrument) ? await app.services.advocacy.list(params.instrument, asOf, filters) : undefined;
+      const result = isInstrumentId(params.instrument)
+        ? await app.services.advocacy.list(params.instrument, asOf, filters, language)
+        : undefined;
       if (!result) throw unknownInstrument(app, params.instrument);
       if (format === 'csv') return sendCsv(reply, advocacyCsv(result), { bom });
       return result;

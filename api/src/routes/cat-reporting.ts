@@ -29,10 +29,10 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CatReportingListResponse, 400: ErrorBody },
       },
     },
-    async ({ query }, reply) => {
+    async ({ query, language }, reply) => {
       const { format, bom, asOf, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
-      const result = await app.services.catReporting.list(asOf ?? todayUtc(), filters);
+      const result = await app.services.catReporting.list(asOf ?? todayUtc(), filters, language);
       if (format === 'csv') return sendCsv(reply, catReportingCsv(result), { bom });
       return result;
     },
@@ -53,7 +53,7 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const iso3 = request.query.state;
-      const body = await app.services.catReporting.calendar(todayUtc(), iso3, app.config.publicUrl);
+      const body = await app.services.catReporting.calendar(todayUtc(), iso3, app.config.publicUrl, request.language);
       if (body === undefined) throw unknownState(app, iso3!);
       return sendCalendar(reply, { filename: `cat-deadlines${iso3 ? `-${iso3}` : ''}.ics`, body });
     },
@@ -70,8 +70,8 @@ export const catReportingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CatReportingDetail, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params, query }, reply) => {
-      const detail = await app.services.catReporting.detail(params.iso3, query.asOf ?? todayUtc());
+    async ({ params, query, language }, reply) => {
+      const detail = await app.services.catReporting.detail(params.iso3, query.asOf ?? todayUtc(), language);
       if (!detail) throw unknownState(app, params.iso3);
       if (query.format === 'csv') return sendCsv(reply, catReportingHistoryCsv(detail), query);
       return detail;

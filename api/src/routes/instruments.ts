@@ -29,8 +29,8 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ instruments: z.array(Instrument) }), 400: ErrorBody },
       },
     },
-    async ({ query }, reply) => {
-      const instruments = await app.services.catalogue.listInstruments();
+    async ({ query, language }, reply) => {
+      const instruments = await app.services.catalogue.listInstruments(language);
       if (query.format === 'csv') return sendCsv(reply, instrumentsCsv(instruments), query);
       return { instruments };
     },
@@ -46,8 +46,8 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InstrumentDetail, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params }) => {
-      const detail = isInstrumentId(params.id) ? await app.services.catalogue.instrumentDetail(params.id, todayUtc()) : undefined;
+    async ({ params, language }) => {
+      const detail = isInstrumentId(params.id) ? await app.services.catalogue.instrumentDetail(params.id, todayUtc(), language) : undefined;
       if (!detail) throw notFound(params.id);
       return detail;
     },
@@ -64,10 +64,10 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InstrumentStatusResponse, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params, query }, reply) => {
+    async ({ params, query, language }, reply) => {
       const { asOf = todayUtc(), format, bom, ...filters } = query;
       if (filters.region) await assertKnownRegion(app, filters.region);
-      const result = isInstrumentId(params.id) ? await app.services.status.instrumentStatus(params.id, asOf, filters) : undefined;
+      const result = isInstrumentId(params.id) ? await app.services.status.instrumentStatus(params.id, asOf, filters, language) : undefined;
       if (!result) throw notFound(params.id);
       if (format === 'csv') return sendCsv(reply, statusCsv(result), { bom });
       return result;

@@ -62,8 +62,8 @@ export const stateRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StateDetail, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params, query }) => {
-      const detail = await app.services.catalogue.stateDetail(params.iso3, query.asOf ?? todayUtc());
+    async ({ params, query, language }) => {
+      const detail = await app.services.catalogue.stateDetail(params.iso3, query.asOf ?? todayUtc(), language);
       if (!detail) throw unknownState(app, params.iso3);
       return detail;
     },

@@ -51,7 +51,7 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         return reply.send(csv);
       }
-      return app.services.upr.search(query);
+      return app.services.upr.search(query, request.language);
     },
   );
 
@@ -65,8 +65,8 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UprRecommendationDetail, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params }) => {
-      const found = await app.services.upr.recommendation(params.id);
+    async ({ params, language }) => {
+      const found = await app.services.upr.recommendation(params.id, language);
       if (!found) throw app.httpErrors.notFound(`No UPR recommendation with id "${params.id}"`);
       return found;
     },
@@ -158,8 +158,8 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UprStateReviews, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async ({ params }) => {
-      const reviews = await app.services.upr.reviewsOf(params.iso3);
+    async ({ params, language }) => {
+      const reviews = await app.services.upr.reviewsOf(params.iso3, language);
       if (!reviews) throw unknownState(app, params.iso3);
       return reviews;
     },
@@ -175,6 +175,6 @@ export const uprRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UprCalendarResponse, 400: ErrorBody },
       },
     },
-    async ({ query }) => app.services.upr.calendar(query),
+    async ({ query, language }) => app.services.upr.calendar(query, language),
   );
 };

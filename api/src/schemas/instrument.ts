@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../domain/languages.js';
 import { STATUSES } from '../domain/types.js';
 import { IsoDate } from './common.js';
 import { InstrumentId, SourceRef, StatusCounts, StatusDetail, StatusListParam } from './participation.js';
@@ -24,8 +25,11 @@ export const Instrument = z
     id: InstrumentId,
     parentId: InstrumentId.nullable(),
     untcReference: z.string().describe('UN Treaty Collection (MTDSG) reference, e.g. "XVIII-10"'),
-    name: z.string(),
+    name: z.string().describe('Official title, in the language asked for where one is recorded (see titleLanguage)'),
     shortName: z.string(),
+    titleLanguage: z
+      .enum(LANGUAGES)
+      .describe('Language of name and shortName: the one asked for where an official title in it is recorded, else en'),
     adoptedOn: z.string().nullable(),
     adoptedAt: z.string().nullable(),
     generalEntryIntoForce: z.string().nullable(),

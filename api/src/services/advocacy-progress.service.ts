@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { DEFAULT_LANGUAGE, type Language } from '../domain/languages.js';
 import { groupStanding, PROGRESS_GROUPS, progressSeries, statesQueryOf } from '../domain/group-progress.js';
 import { matchesGroups } from '../domain/state-groups.js';
 import type { InstrumentId, IsoDate } from '../domain/types.js';
@@ -16,7 +17,7 @@ import type { StatusService } from './status.service.js';
 export function createAdvocacyProgressService(repos: Repositories, status: StatusService) {
   const cache = new LRUCache<string, Promise<AdvocacyProgressResponse | undefined>>({ max: 64 });
 
-  async function compute(instrumentId: InstrumentId, asOf: IsoDate, from: IsoDate | undefined, to: IsoDate) {
+  async function compute(instrumentId: InstrumentId, asOf: IsoDate, from: IsoDate | undefined, to: IsoDate, language: Language) {
     const result = await status.instrumentStatus(instrumentId, asOf, {});
     if (!result) return undefined;
     const statusOf = new Map(result.states.map((s) => [s.iso3, s]));
@@ -28,7 +29,7 @@ export function createAdvocacyProgressService(repos: Repositories, status: Statu
       const standing = groupStanding(
         members.map((s) => {
           const row = statusOf.get(s.iso3)!;
-          return { iso3: s.iso3, name: s.names.en, status: row.status, uncertain: row.uncertain };
+          return { iso3: s.iso3, name: s.names[language], status: row.status, uncertain: row.uncertain };
         }),
       );
       const timeline = await status.timelineOfStates(
@@ -62,11 +63,17 @@ export function createAdvocacyProgressService(repos: Repositories, status: Statu
 
   return {
     /** Every group's progress; undefined for an unknown instrument. `to` defaults to `asOf`. */
-    progress(instrumentId: InstrumentId, asOf: IsoDate, from: IsoDate | undefined, to: IsoDate = asOf) {
-      const key = `${repos.meta.dataVersion()}:${instrumentId}:${asOf}:${from ?? ''}:${to}`;
+    progress(
+      instrumentId: InstrumentId,
+      asOf: IsoDate,
+      from: IsoDate | undefined,
+      to: IsoDate = asOf,
+      language: Language = DEFAULT_LANGUAGE,
+    ) {
+      const key = `${repos.meta.dataVersion()}:${instrumentId}:${asOf}:${from ?? ''}:${to}:${language}`;
       let answer = cache.get(key);
       if (!answer) {
-        answer = compute(instrumentId, asOf, from, to);
+        answer = compute(instrumentId, asOf, from, to, language);
         cache.set(key, answer);
         // A refused range (400) or a failure is not kept: the next request computes again.
         void answer.catch(() => cache.delete(key));

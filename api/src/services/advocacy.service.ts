@@ -1,4 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import { titlesIn } from '../messages/instrument-titles.js';
+import { DEFAULT_LANGUAGE, type Language } from '../domain/languages.js';
 import {
   addMonths,
   countResponses,
@@ -40,11 +42,11 @@ type Filters = Omit<AdvocacyQuery, 'asOf' | 'format' | 'bom'>;
 export function createAdvocacyService(repos: Repositories, status: StatusService, catReporting: CatReportingService) {
   const computed = new LRUCache<string, Promise<Computed | undefined>>({ max: 64 });
 
-  async function compute(instrumentId: InstrumentId, asOf: IsoDate): Promise<Computed | undefined> {
-    const own = await status.instrumentStatus(instrumentId, asOf, {});
+  async function compute(instrumentId: InstrumentId, asOf: IsoDate, language: Language): Promise<Computed | undefined> {
+    const own = await status.instrumentStatus(instrumentId, asOf, {}, language);
     if (!own) return undefined;
     const instruments = await repos.instruments.listInstruments();
-    const shortNameOf = new Map(instruments.map((i) => [i.id, i.shortName]));
+    const shortNameOf = new Map(instruments.map((i) => [i.id, titlesIn(i, language).shortName]));
     const related = relatedInstruments(instrumentId);
     const relatedStatus = new Map<InstrumentId, Map<string, string>>();
     for (const { instrumentId: id } of related) {
@@ -52,7 +54,7 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
       relatedStatus.set(id, new Map(result?.states.map((s) => [s.iso3, s.status]) ?? []));
     }
     const states = new Map((await repos.states.listStates()).map((s) => [s.iso3, s]));
-    const names = new Map([...states.values()].map((s) => [s.iso3, s.names.en]));
+    const names = new Map([...states.values()].map((s) => [s.iso3, s.names[language]]));
     const recommendations = groupBy(
       (await repos.advocacy.joinRecommendations(instrumentId)).filter((r) => {
         const start = reviewStart(datesOf(r));
@@ -178,11 +180,17 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
 
   return {
     /** The not-joined States of `instrumentId` on `asOf` that match the filters; undefined for an unknown instrument. */
-    async list(instrumentId: InstrumentId, asOf: IsoDate, filters: Filters): Promise<AdvocacyResponse | undefined> {
-      const key = `${repos.meta.dataVersion()}:${instrumentId}:${asOf}`;
+    async list(
+      instrumentId: InstrumentId,
+      asOf: IsoDate,
+      filters: Filters,
+      language: Language = DEFAULT_LANGUAGE,
+    ): Promise<AdvocacyResponse | undefined> {
+      const key = `${repos.meta.dataVersion()}:${instrumentId}:${asOf}:${language}`;
+      const byName = new Intl.Collator(language).compare;
       let pending = computed.get(key);
       if (!pending) {
-        pending = compute(instrumentId, asOf);
+        pending = compute(instrumentId, asOf, language);
         computed.set(key, pending);
         pending.catch(() => computed.delete(key));
       }
@@ -225,14 +233,14 @@ export function createAdvocacyService(repos: Repositories, status: StatusService
             supported: r.upr.supported,
             noted: r.upr.noted,
           }))
-          .sort((a, b) => a.firstSupported.session - b.firstSupported.session || a.name.localeCompare(b.name)),
+          .sort((a, b) => a.firstSupported.session - b.firstSupported.session || byName(a.name, b.name)),
         windows: {
           months: filters.windowMonths,
           until,
           states: states
             .filter((r) => r.window && r.window.date <= until)
             .map((r) => ({ iso3: r.iso3, name: r.name, ...r.window! }))
-            .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name)),
+            .sort((a, b) => a.date.localeCompare(b.date) || byName(a.name, b.name)),
         },
         sources: refsFor([...new Set(states.flatMap((r) => r.sourceIds))].sort(), refs),
       };

@@ -17,7 +17,8 @@ import {
 } from '../domain/cat-reporting.js';
 import { catCalendar, catCalendarNameOf, catCalendarSourceTitle } from '../messages/cat-calendar.js';
 import type { IsoDate } from '../domain/types.js';
-import { catDeadlineText, catDueDateText, catEnglish } from '../messages/cat-reporting-en.js';
+import { catDeadlineText, catDueDateText, catWording } from '../messages/cat-reporting-en.js';
+import { DEFAULT_LANGUAGE, type Language } from '../domain/languages.js';
 import {
   completenessBasisText,
   followUpShortLabel,
@@ -26,6 +27,7 @@ import {
   reportShortLabel,
   ruleTexts,
   situationBasisText,
+  type CatWording,
 } from '../messages/cat-reporting.js';
 import type { Repositories } from '../repositories/index.js';
 import type {
@@ -53,32 +55,39 @@ const unique = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((i
 // The domain's codes with their English words beside them (the API's text fields), from the
 // catalogue the dashboard also words them with (api/src/messages/cat-reporting.en.json).
 
-const dueOut = (due: CatDueDate) => ({ ...catDueDateText(due), ruleId: due.ruleId, reasons: due.reasons });
+const dueOut = (due: CatDueDate, w: CatWording) => ({ ...catDueDateText(due, w), ruleId: due.ruleId, reasons: due.reasons });
 
-const overdueOut = (overdue: CatOverdue | null) => overdue && { ...overdue, basis: overdueBasisText(overdue.reason, catEnglish) };
+const overdueOut = (overdue: CatOverdue | null, w: CatWording) => overdue && { ...overdue, basis: overdueBasisText(overdue.reason, w) };
 
-function reportOut(o: CatReportObligation): CatReportOut {
+function reportOut(o: CatReportObligation, w: CatWording): CatReportOut {
   return {
     ...o,
-    label: o.recordedLabel ?? reportShortLabel(o, catEnglish),
-    procedureBasis: o.procedureReason ? procedureBasisText(o.procedureReason, catEnglish) : null,
-    due: dueOut(o.due),
-    overdue: overdueOut(o.overdue),
+    label: o.recordedLabel ?? reportShortLabel(o, w),
+    procedureBasis: o.procedureReason ? procedureBasisText(o.procedureReason, w) : null,
+    due: dueOut(o.due, w),
+    overdue: overdueOut(o.overdue, w),
   };
 }
 
-function followUpOut(o: CatFollowUpObligation): CatFollowUpOut {
-  return { ...o, label: followUpShortLabel(o, catEnglish), due: dueOut(o.due), overdue: overdueOut(o.overdue) };
+function followUpOut(o: CatFollowUpObligation, w: CatWording): CatFollowUpOut {
+  return { ...o, label: followUpShortLabel(o, w), due: dueOut(o.due, w), overdue: overdueOut(o.overdue, w) };
 }
 
-const obligationOut = (o: CatReportObligation | CatFollowUpObligation) => (o.kind === 'report' ? reportOut(o) : followUpOut(o));
+const obligationOut = (o: CatReportObligation | CatFollowUpObligation, w: CatWording) =>
+  o.kind === 'report' ? reportOut(o, w) : followUpOut(o, w);
 
-function toRow(state: State, status: CatReportingStatus, history: CatReportingDataset['states'][number] | undefined): CatReportingRow {
+function toRow(
+  state: State,
+  status: CatReportingStatus,
+  history: CatReportingDataset['states'][number] | undefined,
+  language: Language,
+): CatReportingRow {
+  const w = catWording(language);
   const days = status.establishedOverdue.map((o) => o.overdue?.daysOverdue).filter((d): d is number => typeof d === 'number');
   const obligations = [...status.reports, ...status.followUps];
   return {
     iso3: state.iso3,
-    name: state.names.en,
+    name: state.names[language],
     region: state.region,
     unRegionalGroup: state.unRegionalGroup,
     ldc: state.ldc.status === 'ldc',
@@ -86,17 +95,17 @@ function toRow(state: State, status: CatReportingStatus, history: CatReportingDa
     party: status.party,
     entryIntoForce: status.entryIntoForce,
     completeness: status.completeness,
-    completenessBasis: completenessBasisText(status.completenessBasis, catEnglish),
+    completenessBasis: completenessBasisText(status.completenessBasis, w),
     completenessBasisCode: status.completenessBasis === null ? 'no-history' : 'recorded',
     historyAsOf: status.historyAsOf,
     situation: status.situation,
-    situationBasis: situationBasisText(status.situationReason, catEnglish),
+    situationBasis: situationBasisText(status.situationReason, w),
     situationReason: status.situationReason,
-    lastReportReceived: status.lastReportReceived && reportOut(status.lastReportReceived),
-    nextReportDue: status.nextReportDue && reportOut(status.nextReportDue),
+    lastReportReceived: status.lastReportReceived && reportOut(status.lastReportReceived, w),
+    nextReportDue: status.nextReportDue && reportOut(status.nextReportDue, w),
     procedure: status.nextReportDue?.procedure ?? null,
-    latestFollowUp: status.followUps.length ? followUpOut(status.followUps.at(-1)!) : null,
-    establishedOverdue: status.establishedOverdue.map(obligationOut),
+    latestFollowUp: status.followUps.length ? followUpOut(status.followUps.at(-1)!, w) : null,
+    establishedOverdue: status.establishedOverdue.map((o) => obligationOut(o, w)),
     daysOverdue: days.length ? Math.max(...days) : null,
     sourceIds: unique([...(history?.sourceIds ?? []), ...obligations.flatMap((o) => [o.due.sourceId, ...(o.overdue?.sourceIds ?? [])])]),
   };
@@ -158,7 +167,7 @@ export function createCatReportingService(repos: Repositories) {
 
   const service = {
     /** Every state (parties and not) matching the filters, with counts over those shown. */
-    async list(asOf: IsoDate, filters: CatReportingFilters): Promise<CatReportingListResponse> {
+    async list(asOf: IsoDate, filters: CatReportingFilters, language: Language = DEFAULT_LANGUAGE): Promise<CatReportingListResponse> {
       const { loaded, statuses } = await statusesOn(asOf);
       const { overdue, ...stateFilters } = filters;
       const matching = Object.values(stateFilters).some((v) => v !== undefined)
@@ -170,12 +179,12 @@ export function createCatReportingService(repos: Repositories) {
         const status = statuses.get(state.iso3)!;
         if (overdue !== undefined && overdue !== status.establishedOverdue.length > 0) continue;
         shown.push(status);
-        rows.push(toRow(state, status, historyOf(loaded, state.iso3)));
+        rows.push(toRow(state, status, historyOf(loaded, state.iso3), language));
       }
       return {
         asOf,
         dataAsOf: loaded.dataAsOf,
-        rules: ruleTexts(catEnglish, CAT_RULE_IDS),
+        rules: ruleTexts(catWording(language), CAT_RULE_IDS),
         summary: summariseCatReporting(asOf, shown),
         states: rows,
         sources: await sourceRefs(unique(rows.flatMap((r) => r.sourceIds))),
@@ -183,7 +192,7 @@ export function createCatReportingService(repos: Repositories) {
     },
 
     /** One state's full reporting history; undefined for an unknown state. */
-    async detail(iso3: string, asOf: IsoDate): Promise<CatReportingDetail | undefined> {
+    async detail(iso3: string, asOf: IsoDate, language: Language = DEFAULT_LANGUAGE): Promise<CatReportingDetail | undefined> {
       const { loaded, statuses } = await statusesOn(asOf);
       const state = loaded.states.find((s) => s.iso3 === iso3);
       if (!state) return undefined;
@@ -194,13 +203,14 @@ export function createCatReportingService(repos: Repositories) {
           .filter((a) => a.stateIso3 === iso3)
           .map((activity) => ({ session: s.session, sessionStart: s.start, sessionEnd: s.end, activity })),
       );
-      const summary = toRow(state, status, historyOf(loaded, iso3));
-      const deadlines = catDeadlines(status).map(catDeadlineText);
+      const summary = toRow(state, status, historyOf(loaded, iso3), language);
+      const w = catWording(language);
+      const deadlines = catDeadlines(status).map((d) => catDeadlineText(d, w));
       return {
         asOf,
         summary,
-        reports: status.reports.map(reportOut),
-        followUps: status.followUps.map(followUpOut),
+        reports: status.reports.map((o) => reportOut(o, w)),
+        followUps: status.followUps.map((o) => followUpOut(o, w)),
         records,
         activities,
         deadlines,
@@ -219,13 +229,15 @@ export function createCatReportingService(repos: Repositories) {
     async deadlines(
       asOf: IsoDate,
       iso3?: string,
+      language: Language = DEFAULT_LANGUAGE,
     ): Promise<{ deadlines: CatDeadline[]; names: Map<string, string>; sources: Map<string, SourceRef> }> {
       const { loaded, statuses } = await statusesOn(asOf);
+      const w = catWording(language);
       const deadlines = [...statuses.values()]
         .filter((s) => iso3 === undefined || s.stateIso3 === iso3)
-        .flatMap((s) => catDeadlines(s).map(catDeadlineText));
+        .flatMap((s) => catDeadlines(s).map((d) => catDeadlineText(d, w)));
       const refs = await repos.meta.sourceRefs();
-      return { deadlines, names: new Map(loaded.states.map((s) => [s.iso3, s.names.en])), sources: refs };
+      return { deadlines, names: new Map(loaded.states.map((s) => [s.iso3, s.names[language]])), sources: refs };
     },
 
     /**
@@ -234,18 +246,24 @@ export function createCatReportingService(repos: Repositories) {
      * `publicUrl`, the configured address, never one taken from a request: the answer is cached
      * for everyone.
      */
-    async calendar(asOf: IsoDate, iso3: string | undefined, publicUrl: string): Promise<string | undefined> {
+    async calendar(
+      asOf: IsoDate,
+      iso3: string | undefined,
+      publicUrl: string,
+      language: Language = DEFAULT_LANGUAGE,
+    ): Promise<string | undefined> {
       if (iso3 && !(await service.hasState(iso3))) return undefined;
-      const { deadlines, names, sources } = await service.deadlines(asOf, iso3);
+      const { deadlines, names, sources } = await service.deadlines(asOf, iso3, language);
+      const w = catWording(language);
       const dataAsOf = await service.dataAsOf();
       return catCalendar(deadlines, {
-        wording: catEnglish,
+        wording: w,
         stateNames: Object.fromEntries(names),
-        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, catCalendarSourceTitle(s.title, s.asOf, catEnglish)])),
+        sourceTitles: Object.fromEntries([...sources].map(([id, s]) => [id, catCalendarSourceTitle(s.title, s.asOf, w)])),
         // Fixed by the data, so the same data gives the same file (and the same ETag).
         dtstamp: `${dataAsOf}T00:00:00Z`,
         dataAsOf,
-        name: iso3 ? catCalendarNameOf(names.get(iso3) ?? iso3, catEnglish) : undefined,
+        name: iso3 ? catCalendarNameOf(names.get(iso3) ?? iso3, w) : undefined,
         url: (d) => `${publicUrl}/states/${d.stateIso3}#cat-reporting`,
       });
     },

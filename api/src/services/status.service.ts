@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { titlesIn } from '../messages/instrument-titles.js';
 import {
   instrumentStatus,
   type Instrument as EngineInstrument,
@@ -12,6 +13,7 @@ import { InputError } from '../lib/input-error.js';
 import type { InstrumentId, IsoDate, ParticipationEvent, Status } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { InstrumentRecord } from '../repositories/instrument.repository.js';
+import { DEFAULT_LANGUAGE, stateNameIn, type Language, type StateNameColumns } from '../domain/languages.js';
 import type { SourceRef, StatusDetail } from '../schemas/participation.js';
 import type { StateFilters } from '../schemas/state.js';
 
@@ -23,7 +25,7 @@ interface Inputs {
   engine: EngineInstrument;
   events: ParticipationEvent[];
   parent?: ParentEvents;
-  states: { iso3: string; nameEn: string }[];
+  states: ({ iso3: string } & StateNameColumns)[];
   sourceOf: (eventId: string) => string | undefined;
 }
 
@@ -144,7 +146,7 @@ export function createStatusService(repos: Repositories) {
      * Every state's status on `asOf`, restricted to the states matching `filters` (groups, and
      * statuses when given); counts are over the states shown. Undefined for an unknown instrument.
      */
-    async instrumentStatus(instrumentId: InstrumentId, asOf: IsoDate, filters: StatusFilters) {
+    async instrumentStatus(instrumentId: InstrumentId, asOf: IsoDate, filters: StatusFilters, language: Language = DEFAULT_LANGUAGE) {
       const computed = await statusOf(instrumentId, asOf);
       if (!computed) return undefined;
       const filtered = hasGroupFilters(filters) ? new Set((await repos.states.listStates(filters)).map((s) => s.iso3)) : null;
@@ -153,12 +155,13 @@ export function createStatusService(repos: Repositories) {
       const rows = [];
       const refs = await repos.meta.sourceRefs();
       const activationSource = activationSourceOf(computed.instrument, refs);
-      for (const { iso3, nameEn } of computed.states) {
+      for (const state of computed.states) {
+        const { iso3 } = state;
         if (filtered && !filtered.has(iso3)) continue;
         const result = computed.status.states[iso3]!;
         if (statuses && !statuses.has(result.status)) continue;
         counts[result.status]++;
-        rows.push({ iso3, name: nameEn, ...toStatusDetail(result, computed.sourceOf, activationSource) });
+        rows.push({ iso3, name: stateNameIn(state, language), ...toStatusDetail(result, computed.sourceOf, activationSource) });
       }
       const cited = rows.flatMap((r) => [...r.sourceIds, ...r.uncertainReports.map((report) => report.sourceId)]);
       const sources = [...new Set(cited)].sort().map((id) => refs.get(id)!);
@@ -179,7 +182,7 @@ export function createStatusService(repos: Repositories) {
     },
 
     /** One state's status on every instrument on `asOf`. */
-    async statusesOfState(iso3: string, asOf: IsoDate) {
+    async statusesOfState(iso3: string, asOf: IsoDate, language: Language = DEFAULT_LANGUAGE) {
       const instruments = await repos.instruments.listInstruments();
       const refs = await repos.meta.sourceRefs();
       const out = [];
@@ -189,7 +192,7 @@ export function createStatusService(repos: Repositories) {
         if (!result) continue;
         out.push({
           instrumentId: instrument.id,
-          shortName: instrument.shortName,
+          shortName: titlesIn(instrument, language).shortName,
           dataAsOf: instrument.dataAsOf,
           ...toStatusDetail(result, computed.sourceOf, activationSourceOf(instrument, refs)),
         });

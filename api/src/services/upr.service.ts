@@ -1,4 +1,5 @@
 import type { Citation, RetractionInput } from '../schemas/editing.js';
+import { DEFAULT_LANGUAGE, stateNameIn, type Language, type StateNameColumns } from '../domain/languages.js';
 import { citedSource } from './citations.js';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
@@ -29,6 +30,9 @@ import { buildUprIndex, searchIndex, type UprIndex } from './upr-index.js';
  * in-memory column index, and presents the page with names, links, assessments and sources.
  */
 
+/** A State's name in a language, from its row of names; undefined for a State the data does not know. */
+const nameOf = (state: StateNameColumns | undefined, language: Language) => (state ? stateNameIn(state, language) : undefined);
+
 export function createUprService(repos: Repositories) {
   const upr = repos.upr;
   let index: { version: number; value: UprIndex } | null = null;
@@ -51,7 +55,7 @@ export function createUprService(repos: Repositories) {
   }
 
   /** Recommendations in the API shape, with names, links, latest assessment and source. */
-  async function present(rows: PresentedRow[]): Promise<UprRecommendation[]> {
+  async function present(rows: PresentedRow[], language: Language): Promise<UprRecommendation[]> {
     if (rows.length === 0) return [];
     const links = upr.linksOf(rows.map((r) => r.seq));
     const assessed = rows.filter((r) => r.implementation !== null).map((r) => r.id);
@@ -67,7 +71,7 @@ export function createUprService(repos: Repositories) {
         cycle: record.cycle,
         stateUnderReview: {
           iso3: record.stateUnderReviewIso3,
-          name: names.get(record.stateUnderReviewIso3)?.nameEn ?? record.stateUnderReviewIso3,
+          name: nameOf(names.get(record.stateUnderReviewIso3), language) ?? record.stateUnderReviewIso3,
         },
         paragraph: record.paragraph,
         text: record.text,
@@ -75,7 +79,7 @@ export function createUprService(repos: Repositories) {
           const known = s.iso3 ? names.get(s.iso3) : undefined;
           return {
             iso3: s.iso3,
-            name: known?.nameEn ?? s.nameAsRecorded,
+            name: nameOf(known, language) ?? s.nameAsRecorded,
             nameAsRecorded: s.nameAsRecorded,
             unRegionalGroup: (known?.unRegionalGroup ?? null) as UprRecommendation['recommendingStates'][number]['unRegionalGroup'],
           };
@@ -99,7 +103,7 @@ export function createUprService(repos: Repositories) {
   }
 
   return {
-    async search(query: UprSearchQuery): Promise<UprSearchResponse> {
+    async search(query: UprSearchQuery, language: Language = DEFAULT_LANGUAGE): Promise<UprSearchResponse> {
       const { sort, page, pageSize, facets: withFacets, format: _format, bom: _bom, q, ...given } = query;
       const filters = await filtersOf(given);
       const index = currentIndex();
@@ -113,7 +117,10 @@ export function createUprService(repos: Repositories) {
       const found = searchIndex(index, filters, matched, { sort, offset: (page - 1) * pageSize, limit: pageSize, facets: withFacets });
       const rows = upr.recommendationsBySeq(found.page);
       const bySeq = new Map(rows.map((r) => [r.seq, r]));
-      const items = await present(found.page.map((seq) => bySeq.get(seq)!));
+      const items = await present(
+        found.page.map((seq) => bySeq.get(seq)!),
+        language,
+      );
       return { total: found.total, page, pageSize, items, ...(found.facets ? { facets: found.facets } : {}) };
     },
 
@@ -144,10 +151,10 @@ export function createUprService(repos: Repositories) {
       });
     },
 
-    async recommendation(id: string) {
+    async recommendation(id: string, language: Language = DEFAULT_LANGUAGE) {
       const row = upr.findRecommendation(id);
       if (!row) return undefined;
-      const [presented] = await present([row]);
+      const [presented] = await present([row], language);
       const assessments = upr.assessmentsOf(id).map(toAssessment);
       return { ...presented!, assessments };
     },
@@ -174,7 +181,7 @@ export function createUprService(repos: Repositories) {
      * a date now past that no source records as held (the calendar is as of its own date, so such a
      * review is neither "next" nor known to have taken place), and its voluntary pledges.
      */
-    async reviewsOf(iso3: string) {
+    async reviewsOf(iso3: string, language: Language = DEFAULT_LANGUAGE) {
       const state = upr.findState(iso3);
       if (!state) return undefined;
       const refs = await repos.meta.sourceRefs();
@@ -187,10 +194,10 @@ export function createUprService(repos: Repositories) {
       const pledges = upr
         .pledgesOf(iso3)
         .map((p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }));
-      return { state: { iso3: state.iso3, name: state.nameEn }, reviews, nextReview, pastScheduledReview, pledges };
+      return { state: { iso3: state.iso3, name: stateNameIn(state, language) }, reviews, nextReview, pastScheduledReview, pledges };
     },
 
-    async calendar(filter: { cycle?: number | undefined; session?: number | undefined }) {
+    async calendar(filter: { cycle?: number | undefined; session?: number | undefined }, language: Language = DEFAULT_LANGUAGE) {
       const refs = await repos.meta.sourceRefs();
       const sessions = upr.sessions(filter);
       const counts = upr.countsByReview();
@@ -209,7 +216,7 @@ export function createUprService(repos: Repositories) {
             reviews: own.map((r) => ({
               id: r.id,
               stateIso3: r.stateIso3,
-              name: r.nameEn,
+              name: stateNameIn(r, language),
               status: r.status as UprReview['status'],
               reviewDate: r.reviewDate,
               note: r.note,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, LOCALES } from './index';
-import { messagesFor, negotiateLocale } from './server';
+import { createTranslator, delocalizePath, localeOfPath, localizePath, LOCALES, type Locale } from './index';
+import { messagesFor, preferredLocale } from './server';
 import { CAT_REPORTING_MESSAGES_EN } from '@tracker/api/domain';
 
 // Every catalogue file under ./locales, whether or not LOCALES lists it yet.
@@ -40,10 +40,12 @@ function catalogueProblems(locale: string, english: object, translated: object):
       .filter(([k]) => PLURAL.test(k))
       .map(([k]) => k.replace(PLURAL, '')),
   );
-  const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  // Ordinal plurals (`key_ordinal_one`, i18next's `ordinal: true`) follow the language's ordinal rules.
+  const formsOf = (group: string) =>
+    new Intl.PluralRules(locale, { type: group.endsWith('_ordinal') ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories;
   const expected = new Map<string, string[]>();
   for (const [group, variables] of base) {
-    const keys = plural.has(group) ? forms.map((f) => `${group}_${f}`) : [group];
+    const keys = plural.has(group) ? formsOf(group).map((f) => `${group}_${f}`) : [group];
     for (const key of keys) expected.set(key, [...variables].sort());
   }
   const actual = new Map(leavesOf(translated));
@@ -53,23 +55,64 @@ function catalogueProblems(locale: string, english: object, translated: object):
       continue;
     }
     const message = actual.get(key);
+    // The forms for none, one and two may say the number in words ("يومان", two days) and leave
+    // out a variable; no form may use one the English does not give.
+    const spelledOut =
+      /_(zero|one|two)$/.test(key) && typeof message === 'string' && variablesOf(message).every((v) => variables.includes(v));
     if (typeof message !== 'string') problems.push(`${locale}: ${key} is not text`);
-    else if (variablesOf(message).join() !== variables.join())
+    else if (!spelledOut && variablesOf(message).join() !== variables.join())
       problems.push(`${locale}: ${key} uses {{${variablesOf(message).join('}}, {{')}}} where English has {{${variables.join('}}, {{')}}}`);
   }
   for (const key of actual.keys()) if (!expected.has(key)) problems.push(`${locale}: extra ${key}`);
   return problems;
 }
 
-describe('negotiateLocale', () => {
+describe('preferredLocale (for a visit to /)', () => {
   it.each([
-    [{ query: 'en', cookie: undefined, acceptLanguage: 'fr-FR,fr;q=0.9' }, 'en'],
-    [{ query: 'xx', cookie: undefined, acceptLanguage: 'en-GB,en;q=0.8' }, 'en'],
-    [{ query: null, cookie: 'en', acceptLanguage: null }, 'en'],
-    [{ query: null, cookie: undefined, acceptLanguage: 'de-DE,de;q=0.9,en;q=0.5' }, 'en'],
-    [{ query: null, cookie: undefined, acceptLanguage: 'zz' }, 'en'],
+    [{ cookie: 'en', acceptLanguage: 'fr-FR,fr;q=0.9' }, 'en'],
+    [{ cookie: 'ar', acceptLanguage: 'en-GB,en;q=0.8' }, 'ar'],
+    [{ cookie: 'xx', acceptLanguage: 'es-419,es;q=0.9' }, 'es'],
+    [{ cookie: undefined, acceptLanguage: 'fr-CA,fr;q=0.9,en;q=0.5' }, 'fr'],
+    [{ cookie: undefined, acceptLanguage: 'ar-TN,ar;q=0.9' }, 'ar'],
+    [{ cookie: undefined, acceptLanguage: 'de-DE,de;q=0.9,es;q=0.5,en;q=0.4' }, 'es'],
+    [{ cookie: undefined, acceptLanguage: 'zz' }, 'en'],
+    [{ cookie: undefined, acceptLanguage: null }, 'en'],
   ] as const)('%o -> %s', (input, expected) => {
-    expect(negotiateLocale(input)).toBe(expected);
+    expect(preferredLocale(input)).toBe(expected);
+  });
+});
+
+describe('localised addresses', () => {
+  it.each([
+    ['/maps?asOf=2002-07-01', 'fr', '/fr/maps?asOf=2002-07-01'],
+    ['/', 'ar', '/ar'],
+    ['/', 'en', '/'],
+    ['/fr/states/TUN#upr', 'es', '/es/states/TUN#upr'],
+    ['/fr/states/TUN', 'en', '/states/TUN'],
+    ['/ar', 'en', '/'],
+    ['/api/states?format=csv', 'fr', '/api/states?format=csv'],
+    ['/api', 'ar', '/api'],
+    ['/_app/immutable/x.js', 'fr', '/_app/immutable/x.js'],
+    ['#main', 'fr', '#main'],
+    ['?/publish', 'fr', '?/publish'],
+    ['https://treaties.un.org/', 'fr', 'https://treaties.un.org/'],
+    ['//example.org/x', 'fr', '//example.org/x'],
+    // A route that only starts with a language's letters is not a language.
+    ['/frontier', 'fr', '/fr/frontier'],
+  ] as const)('%s in %s -> %s', (path, locale, expected) => {
+    expect(localizePath(path, locale)).toBe(expected);
+  });
+
+  it.each([
+    ['/fr/maps', 'fr', '/maps'],
+    ['/ar', 'ar', '/'],
+    ['/es/', 'es', '/'],
+    ['/maps', 'en', '/maps'],
+    ['/en/maps', 'en', '/en/maps'],
+    ['/frontier', 'en', '/frontier'],
+  ] as const)('%s is the %s page of route %s', (pathname, locale, route) => {
+    expect(localeOfPath(pathname)).toBe(locale);
+    expect(delocalizePath(pathname)).toBe(route);
   });
 });
 
@@ -90,12 +133,10 @@ describe('message catalogues', () => {
     expect(leaves.filter(([, m]) => typeof m !== 'string' || m === '').map(([k]) => k)).toEqual([]);
   });
 
-  // Today only English exists (fr, es and ar are planned), so this checks no file yet; the
-  // checker itself is shown to fail on broken catalogues below.
   it('every other catalogue has the English keys, the plural forms of its language and the English {{variables}}', () => {
     const problems = [...catalogues]
       .filter(([locale]) => locale !== 'en')
-      .flatMap(([locale, messages]) => catalogueProblems(locale, en, messages));
+      .flatMap(([locale]) => catalogueProblems(locale, en, messagesFor(locale as Locale)));
     expect(problems).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { CAT_REPORTING_MESSAGES_EN } from '@tracker/api/domain';
+import { CAT_REPORTING_MESSAGES } from '@tracker/api/domain';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, type Messages } from './index';
 
@@ -6,34 +6,27 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, type Messages } from '.
 const catalogues = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
 
 /**
- * The English words for CAT reporting's codes live with the API, which words its own text fields
- * with them (api/src/messages/cat-reporting.en.json, under `catReportingText`); the English
- * catalogue here takes them in. Other languages translate them in their own catalogue files.
+ * The words for CAT reporting's codes live with the API, which words its own text fields with them
+ * (api/src/messages/cat-reporting.<language>.json, under `catReportingText`); each catalogue here
+ * takes in its language's, so pages and the API say the same thing.
  */
-const SHARED: Partial<Record<Locale, Messages>> = { en: CAT_REPORTING_MESSAGES_EN };
-
 export function messagesFor(locale: Locale): Messages {
   const messages = catalogues[`./locales/${locale}.json`];
   if (!messages) throw new Error(`No message catalogue for locale "${locale}"`);
-  return { ...SHARED[locale], ...messages };
+  return { ...CAT_REPORTING_MESSAGES[locale], ...messages };
 }
 
 /**
- * The language for a request: an explicit ?lang=, then the `lang` cookie, then the browser's
- * Accept-Language preferences (matched by `negotiator`), then English.
+ * The language a reader prefers, for a visit to the home page `/` (every other address names its
+ * language): the choice they made with the language switcher (the `lang` cookie), else their
+ * browser's Accept-Language preferences (matched by `negotiator`), else English.
  */
-export function negotiateLocale({
-  query,
-  cookie,
-  acceptLanguage,
-}: {
-  query: string | null;
-  cookie: string | undefined;
-  acceptLanguage: string | null;
-}): Locale {
-  if (isLocale(query)) return query;
+export function preferredLocale({ cookie, acceptLanguage }: { cookie: string | undefined; acceptLanguage: string | null }): Locale {
   if (isLocale(cookie)) return cookie;
   const negotiator = new Negotiator({ headers: { 'accept-language': acceptLanguage ?? '' } });
   const preferred = negotiator.languages([...LOCALES]).find(isLocale);
   return preferred ?? DEFAULT_LOCALE;
 }
+
+/** The remembered choice: a year, for the whole site, readable only by the server. */
+export const LANG_COOKIE = { name: 'lang', maxAge: 365 * 24 * 60 * 60 } as const;

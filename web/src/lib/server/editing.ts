@@ -9,6 +9,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ErrorBody, SessionInfo } from '@tracker/api/schemas';
 import { CSRF_FIELD } from '$lib/editing-links';
+import { localeOfPath, localizePath } from '$lib/i18n';
 
 /** The session cookie the API sets at sign-in (api/src/plugins/auth.ts). */
 export const SESSION_COOKIE = 'tracker_session';
@@ -32,7 +33,9 @@ export async function requireSession(event: Pick<RequestEvent, 'fetch' | 'cookie
   return session;
 }
 
-export const signInUrl = (url: URL) => `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+/** The sign-in page in the page's language, to come back to the page after. */
+export const signInUrl = (url: URL) =>
+  `${localizePath('/login', localeOfPath(url.pathname))}?next=${encodeURIComponent(url.pathname + url.search)}`;
 
 /** A form's fields as text, empty ones as null, without the CSRF token (it travels as a header). */
 export function formValues(form: FormData): Record<string, string | null> {

@@ -62,9 +62,9 @@ describe('the parameters pages read', () => {
 
   it('routes and components read only listed parameters, by name', () => {
     const src = fileURLToPath(new URL('../..', import.meta.url));
-    // page-variant.ts itself reads every listed parameter by name, from the list.
+    // page-variant.ts and page-params.ts read every listed parameter by name, from the list.
     const files = (readdirSync(src, { recursive: true }) as string[]).filter(
-      (f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('page-variant.ts'),
+      (f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('page-variant.ts') && !f.endsWith('page-params.ts'),
     );
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
@@ -107,9 +107,22 @@ describe('pageVariant', () => {
     expect(pageVariant(new URL('http://tracker.test/states/BDI'), {})).not.toBe(pageVariant(new URL('http://tracker.test/states/FRA'), {}));
   });
 
-  it('includes the language, from ?lang=, the lang cookie or Accept-Language', () => {
-    expect(variant('?lang=en', { 'accept-language': 'fr' })).toMatch(/^en /);
-    expect(variant('', { cookie: 'lang=en' })).toMatch(/^en /);
+  it('takes the language from the address, whatever the cookie or Accept-Language say', () => {
+    expect(variant('', { 'accept-language': 'fr', cookie: 'lang=ar' })).toBe('en /maps/rome-statute?');
+    expect(pageVariant(new URL('http://tracker.test/fr/maps/rome-statute?asOf=2017-10-27'), {})).toBe(
+      'fr /fr/maps/rome-statute?asOf=2017-10-27',
+    );
+    expect(pageVariant(new URL('http://tracker.test/ar/states'), { 'accept-language': 'en' })).toBe('ar /ar/states?');
+  });
+
+  it('is null for a request answered by a redirect to another language', () => {
+    expect(variant('?lang=fr')).toBeNull();
+    const home = (headers: Record<string, string>) => pageVariant(new URL('http://tracker.test/'), headers);
+    expect(home({ 'accept-language': 'es-MX,es;q=0.9' })).toBeNull();
+    expect(home({ cookie: 'lang=ar' })).toBeNull();
+    // English by choice or by default: the one home page every such reader shares.
+    expect(home({ 'accept-language': 'es', cookie: 'lang=en' })).toBe('en /?');
+    expect(home({ 'accept-language': 'de-DE,de;q=0.9' })).toBe('en /?');
   });
 
   it('is null for a request that may identify its sender', () => {

@@ -3,62 +3,18 @@
  * dashboard knows what its pages read, so it names each page variant and the cache only keys on
  * that name (with the data version and today's date, which the cache adds).
  *
- * A page reads its URL's path, the query parameters below (each through `searchParams.get`, so
- * only a parameter's first value counts, and an empty value counts as absent) and its language.
+ * A page reads its URL's path (which names its language), the query parameters below (each through
+ * `searchParams.get`, so only a parameter's first value counts, and an empty value counts as absent).
  * The variant is made of exactly those, so `?utm_source=…`, a reordered or repeated parameter or
  * an empty form field does not make a new cache entry, and nothing a page does read is left out
  * (page-variant.test.ts checks the readers and the routes against this list).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { ADVOCACY_KEYS } from '$lib/advocacy';
-import { CAT_FILTER_KEYS } from '$lib/cat-reporting';
-import { CHANGE_QUERY_KEYS } from '$lib/changes';
-import { negotiateLocale } from '$lib/i18n/server';
-import { FOLLOW_UP_KEYS } from '$lib/follow-up';
-import { FILTER_KEYS } from '$lib/query';
-import { UPR_FILTER_KEYS } from '$lib/upr';
+import { localeOfPath } from '$lib/i18n';
+import { preferredLocale } from '$lib/i18n/server';
+import { canonicalQuery } from '$lib/page-params';
 
-/**
- * Parameters a page reads every value of (`status=signatory&status=no-action`, as checkboxes send
- * them, or comma-separated): the variant keeps them all, split, deduplicated and sorted, since
- * their order does not change the page.
- */
-export const MULTI_VALUED_PARAMS: readonly string[] = ['status'];
-
-/** Every query parameter a page or its load function reads (`lang` is read as the language). */
-export const PAGE_QUERY_PARAMS: readonly string[] = [
-  ...new Set([
-    // maps, states, state profiles, compare (readViewQuery, readFamily) and their sorted tables (readSort)
-    'asOf',
-    ...FILTER_KEYS,
-    ...MULTI_VALUED_PARAMS,
-    // the states list's status filter names its instrument
-    'instrument',
-    'family',
-    'sort',
-    'dir',
-    // UPR search (readUprQuery), its review pages (cycle, page) and the state chooser (state)
-    ...UPR_FILTER_KEYS,
-    'page',
-    'pageSize',
-    // advocacy lists (readAdvocacyView; their statuses are the multi-valued `status`)
-    ...ADVOCACY_KEYS,
-    // CAT reporting (readCatQuery)
-    ...CAT_FILTER_KEYS,
-    'overdue',
-    // the change feed (readChangesQuery)
-    ...CHANGE_QUERY_KEYS,
-    // follow-up plans (readFollowUpQuery)
-    ...FOLLOW_UP_KEYS,
-    // the new-plan form's review, filled in from a link (a signed-in page, never cached, but read like one)
-    'review',
-    // the comparison's download (not an HTML page, so never cached, but read like one)
-    'format',
-    'bom',
-    // The sign-in page's return address (it is written into the form).
-    'next',
-  ]),
-].sort();
+export { MULTI_VALUED_PARAMS, PAGE_QUERY_PARAMS } from '$lib/page-params';
 
 /** Cookies the pages read that say nothing about who is asking; any other cookie may be a session. */
 const ANONYMOUS_COOKIES = new Set(['lang']);
@@ -97,22 +53,16 @@ export function pageVariant(url: URL, headers: IncomingHttpHeaders): string | nu
   if (headers.authorization !== undefined) return null;
   const cookies = parseCookies(headers.cookie);
   if ([...cookies.keys()].some((name) => !ANONYMOUS_COOKIES.has(name))) return null;
-  const locale = negotiateLocale({
-    query: url.searchParams.get('lang'),
-    cookie: cookies.get('lang'),
-    acceptLanguage: single(headers['accept-language']) ?? null,
-  });
-  const query = new URLSearchParams();
-  for (const name of PAGE_QUERY_PARAMS) {
-    if (MULTI_VALUED_PARAMS.includes(name)) {
-      const values = new Set(url.searchParams.getAll(name).flatMap((v) => v.split(',').map((s) => s.trim())));
-      values.delete('');
-      for (const value of [...values].sort()) query.append(name, value);
-      continue;
-    }
-    const value = url.searchParams.get(name);
-    if (value) query.set(name, value);
-  }
+  // A request the dashboard answers by sending the reader to another address (hooks.server.ts):
+  // a language chosen with `?lang=`, or the home page in the reader's preferred language.
+  if (url.searchParams.has('lang')) return null;
+  if (
+    url.pathname === '/' &&
+    preferredLocale({ cookie: cookies.get('lang'), acceptLanguage: single(headers['accept-language']) ?? null }) !== 'en'
+  )
+    return null;
+  const locale = localeOfPath(url.pathname);
+  const query = canonicalQuery(url.searchParams);
   return `${locale} ${url.pathname}?${query}`;
 }
 

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n';
 import type { EditableEvent } from '@tracker/api/schemas';
 import { getInstruments } from '$lib/api';
 import { eventBody, eventHref } from '$lib/event-form';
@@ -23,6 +24,6 @@ export const actions: Actions = {
     await requireSession(event);
     const result = await submitToApi<EditableEvent>(event, form, { method: 'POST', path: '/events', body: eventBody(formValues(form)) });
     if (!('ok' in result)) return result;
-    redirect(303, eventHref(result.data.id));
+    redirect(303, localizePath(eventHref(result.data.id), event.locals.locale));
   },
 };

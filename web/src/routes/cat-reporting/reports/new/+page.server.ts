@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n';
 import type { EditableCatReport } from '@tracker/api/schemas';
 import { catReportBody, catReportHref } from '$lib/cat-report-form';
 import { formValues, requireSession, submitToApi } from '$lib/server/editing';
@@ -22,6 +23,6 @@ export const actions: Actions = {
       body: catReportBody(formValues(form)),
     });
     if (!('ok' in result)) return result;
-    redirect(303, catReportHref(result.data.id));
+    redirect(303, localizePath(catReportHref(result.data.id), event.locals.locale));
   },
 };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n';
 import type { FollowUpPlan, UprSearchResponse } from '@tracker/api/schemas';
 import { planBody, planHref, reviewSearch } from '$lib/follow-up';
 import { toSearch } from '$lib/query';
@@ -46,6 +47,6 @@ export const actions: Actions = {
       body: planBody(values, found),
     });
     if (!('ok' in result)) return result;
-    redirect(303, planHref(result.data.id));
+    redirect(303, localizePath(planHref(result.data.id), event.locals.locale));
   },
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n';
 import { getUprReviews } from '$lib/api';
 import { loadUprBase, loadUprSearch } from '$lib/server/upr-data';
 import { selectReview } from '$lib/upr';
@@ -11,7 +12,7 @@ const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const iso3 = params.iso3.toUpperCase();
-  if (iso3 !== params.iso3) redirect(301, `/upr/reviews/${iso3}${url.search}`);
+  if (iso3 !== params.iso3) redirect(301, localizePath(`/upr/reviews/${iso3}${url.search}`, locals.locale));
   const [reviews, base] = await Promise.all([getUprReviews(fetch, iso3), loadUprBase(fetch, locals.locale)]);
   const cycle = url.searchParams.get('cycle');
   const selected = selectReview(reviews.reviews, cycle);

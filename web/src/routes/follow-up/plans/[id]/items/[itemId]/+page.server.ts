@@ -1,4 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n';
 import { getFollowUpPlan } from '$lib/api';
 import { actionBody, indicatorBody, mayEditPlan, planHref, updateBody } from '$lib/follow-up';
 import { formValues, requireSession, submitToApi } from '$lib/server/editing';
@@ -37,7 +38,7 @@ async function write(
   const base = `/follow-up/plans/${encodeURIComponent(event.params.id!)}`;
   const result = await submitToApi(event, form, { method, path: `${base}${path}`, body: body(values) });
   if (!('ok' in result)) return fail(result.status, { ...result.data, formId });
-  if (formId === 'remove') redirect(303, planHref(event.params.id!));
+  if (formId === 'remove') redirect(303, localizePath(planHref(event.params.id!), event.locals.locale));
   return { formId, done: formId };
 }
 

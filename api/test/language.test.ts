@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatReportingDetail } from '../src/schemas/cat-reporting.js';
-import type { Instrument, InstrumentStatus } from '../src/schemas/instrument.js';
+import type { Instrument, InstrumentStatusResponse as InstrumentStatus } from '../src/schemas/instrument.js';
 import { setup } from './helper.js';
 
 type App = Awaited<ReturnType<typeof setup>>['app'];

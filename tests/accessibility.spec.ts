@@ -2,8 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.js';
 
 /**
- * WCAG 2.2 AA, checked by axe-core on the main pages as a reader opens them, on a desktop and on a
- * phone. Any violation fails, with the rule, the impact and the first elements at fault.
+ * WCAG 2.2 AA, checked by axe-core on the main pages as a reader opens them, in each of the four
+ * languages, on a desktop and on a phone. Any violation fails, with the rule, the impact and the
+ * first elements at fault.
  */
 const PAGES = [
   '/',
@@ -29,24 +30,30 @@ const PAGES = [
 // other specs running beside it, that takes more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-for (const width of [1280, 390]) {
-  test.describe(`accessibility at ${width} px`, () => {
-    test.use({ viewport: { width, height: 900 } });
-    for (const path of PAGES)
-      test(`${path} has no WCAG 2.2 AA violation`, async ({ page }) => {
-        const res = await page.goto(path);
-        expect(res?.status(), path).toBe(200);
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        const found = violations.map((v) => ({
-          rule: v.id,
-          impact: v.impact,
-          nodes: v.nodes.length,
-          first: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-        expect(found, `${path} at ${width} px`).toEqual([]);
-      });
-  });
-}
+/** A page's address in a language: English at the plain address, the others with their code first. */
+const inLanguage = (path: string, lang: string) => (lang === 'en' ? path : path === '/' ? `/${lang}` : `/${lang}${path}`);
+
+for (const lang of ['en', 'fr', 'es', 'ar'] as const)
+  for (const width of [1280, 390]) {
+    test.describe(`accessibility${lang === 'en' ? '' : ` in ${lang}`} at ${width} px`, () => {
+      test.use({ viewport: { width, height: 900 } });
+      for (const path of PAGES.map((p) => inLanguage(p, lang)))
+        test(`${path} has no WCAG 2.2 AA violation`, async ({ page }) => {
+          const res = await page.goto(path);
+          expect(res?.status(), path).toBe(200);
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze();
+          const found = violations.map((v) => ({
+            rule: v.id,
+            impact: v.impact,
+            nodes: v.nodes.length,
+            first: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          }));
+          expect(found, `${path} at ${width} px`).toEqual([]);
+        });
+    });
+  }
 
 /** WCAG relative luminance of an `rgb(…)` colour, and the contrast of two. */
 const luminance = (rgb: string) => {

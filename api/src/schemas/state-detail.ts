@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../domain/languages.js';
 import { InstrumentId, ParticipationEvent, SourceRef, StatusDetail } from './participation.js';
 import { State } from './state.js';
 
@@ -7,7 +8,16 @@ export const StateDetail = z
     asOf: z.string(),
     state: State,
     instruments: z
-      .array(StatusDetail.extend({ instrumentId: InstrumentId, shortName: z.string(), dataAsOf: z.string() }))
+      .array(
+        StatusDetail.extend({
+          instrumentId: InstrumentId,
+          shortName: z.string(),
+          titleLanguage: z
+            .enum(LANGUAGES)
+            .describe('Language of shortName (en where no official title in the language asked for is recorded)'),
+          dataAsOf: z.string(),
+        }),
+      )
       .describe('Status today on each of the 11 instruments'),
     events: z.array(ParticipationEvent).describe('Every recorded event, oldest first, with its source'),
     sources: z.array(SourceRef).describe("Sources of the state's own data (names, groups, map)"),

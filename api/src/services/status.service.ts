@@ -190,9 +190,11 @@ export function createStatusService(repos: Repositories) {
         const computed = await statusOf(instrument.id, asOf);
         const result = computed?.status.states[iso3];
         if (!result) continue;
+        const { shortName, titleLanguage } = titlesIn(instrument, language);
         out.push({
           instrumentId: instrument.id,
-          shortName: titlesIn(instrument, language).shortName,
+          shortName,
+          titleLanguage,
           dataAsOf: instrument.dataAsOf,
           ...toStatusDetail(result, computed.sourceOf, activationSourceOf(instrument, refs)),
         });

@@ -20,6 +20,7 @@ const event = (
 type InstrumentStatus = StateDetail['instruments'][number];
 const status = (over: Partial<InstrumentStatus> & Pick<InstrumentStatus, 'instrumentId' | 'status'>): InstrumentStatus => ({
   shortName: over.instrumentId,
+  titleLanguage: 'en',
   dataAsOf: '2026-01-01',
   since: null,
   signature: null,

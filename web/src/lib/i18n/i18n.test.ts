@@ -140,6 +140,17 @@ describe('message catalogues', () => {
     expect(problems).toEqual([]);
   });
 
+  // A word may be the same in two languages ("Source", "Date", "Session" in French), but a
+  // catalogue that is mostly English has been left untranslated.
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s is translated, not English left in place', (locale) => {
+    const english = new Map(leavesOf(en));
+    const words = (m: unknown) => typeof m === 'string' && /\p{L}{2,}/u.test(m.replace(/\{\{[^}]*\}\}/g, ''));
+    const translated = leavesOf(messagesFor(locale)).filter(([, m]) => words(m));
+    const same = translated.filter(([key, m]) => english.get(key) === m);
+    expect(translated.length).toBeGreaterThan(1000);
+    expect(same.length / translated.length, same.map(([k]) => k).join(', ')).toBeLessThan(0.08);
+  });
+
   describe('the comparison fails on a broken translation', () => {
     const english = { a: { greet: 'Hello {{name}}', plain: 'Maps' }, party_one: '{{count}} party', party_other: '{{count}} parties' };
     const good = {

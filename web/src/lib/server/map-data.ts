@@ -21,7 +21,7 @@ export async function loadMapBase(fetch: Fetch, locale: Locale) {
     names: Object.fromEntries(states.map((s) => [s.iso3, s.names[locale] ?? s.names.en])),
     regions: regionOptions(states),
     instruments: instruments
-      .map(({ id, shortName, parentId }) => ({ id, shortName, parentId }))
+      .map(({ id, shortName, titleLanguage, parentId }) => ({ id, shortName, titleLanguage, parentId }))
       .sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id)),
   };
 }

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ fetch }) => {
       id: instrument.id,
       name: instrument.name,
       shortName: instrument.shortName,
+      titleLanguage: instrument.titleLanguage,
       notJoined: lists[n]!.counts.notJoined,
       supported: lists[n]!.supportedNotJoined.length,
     })),

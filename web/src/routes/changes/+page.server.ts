@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   return {
     query,
     feed,
-    instruments: instruments.map((i) => ({ id: i.id, shortName: i.shortName })),
+    instruments: instruments.map((i) => ({ id: i.id, shortName: i.shortName, titleLanguage: i.titleLanguage })),
     states: states
       .map((s) => ({ iso3: s.iso3, name: s.names[locals.locale] ?? s.names.en }))
       .sort((a, b) => a.name.localeCompare(b.name, locals.locale)),

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ fetch, url, locals }) => {
     asOf,
     statusIgnored: !instrument && status.length > 0,
     instruments: instruments
-      .map(({ id, shortName }) => ({ id, shortName }))
+      .map(({ id, shortName, titleLanguage }) => ({ id, shortName, titleLanguage }))
       .sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id)),
     regions: regionOptions(all.states),
     states: states.map((s) => ({

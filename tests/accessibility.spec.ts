@@ -41,9 +41,11 @@ for (const lang of ['en', 'fr', 'es', 'ar'] as const)
         test(`${path} has no WCAG 2.2 AA violation`, async ({ page }) => {
           const res = await page.goto(path);
           expect(res?.status(), path).toBe(200);
-          const { violations } = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-            .analyze();
+          const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+          // Colour contrast, axe's slowest rule, is the same in every language (one stylesheet, one
+          // palette): it is checked on the English pages, every other rule on each language's.
+          if (lang !== 'en') axe.disableRules(['color-contrast']);
+          const { violations } = await axe.analyze();
           const found = violations.map((v) => ({
             rule: v.id,
             impact: v.impact,

@@ -4,14 +4,15 @@ import { getContext, setContext } from 'svelte';
 
 /**
  * Languages with a message catalogue in ./locales: the four in which the tracker's users read and
- * the UN publishes. Direction (rtl for Arabic) comes from i18next, so layouts need no change.
+ * the UN publishes, as the API lists them (one list for both). Direction (rtl for Arabic) comes
+ * from i18next, so layouts need no change.
  */
-export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;
-export type Locale = (typeof LOCALES)[number];
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 
 /** Each language by its own name, as the language switcher offers it (not translated, on purpose). */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español', ar: 'العربية' };
-export const DEFAULT_LOCALE: Locale = 'en';
+export const DEFAULT_LOCALE: Locale = DEFAULT_LANGUAGE;
 
 export type Messages = Record<string, unknown>;
 

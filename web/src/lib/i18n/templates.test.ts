@@ -28,7 +28,7 @@ function englishOnlyText(template: string): string[] {
     .join('');
   const found: string[] = [];
   for (const [, attribute, value] of markup.matchAll(/\b(aria-label|aria-description|title|placeholder|alt|label)="([^"]*)"/g))
-    if (/\p{L}/u.test(value!) && !/^[A-Z0-9/.\-]+$/.test(value!)) found.push(`${attribute}="${value}"`);
+    if (/\p{L}/u.test(value!) && !/^[A-Z0-9/.-]+$/.test(value!)) found.push(`${attribute}="${value}"`);
   const text = markup.replace(/<[^>]*>/g, ' ');
   for (const [word] of text.matchAll(/[^\W\d_]{2,}/gu)) found.push(word);
   return found;

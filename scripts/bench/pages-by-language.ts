@@ -14,6 +14,8 @@ import { startBuiltServer } from './built-server.js';
 import { fetchRaw, kb, median, pageTransfer } from './page-transfer.js';
 
 const { values } = parseArgs({
+  // pnpm passes the `--` that separates its own options on to the script.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: {
     runs: { type: 'string', default: '5' },
     encoding: { type: 'string', default: 'gzip' },

@@ -48,6 +48,29 @@ test.describe('world map', () => {
     await expect(stateLink(page, 'FRA')).toHaveAttribute('aria-label', 'France: outside the selection');
   });
 
+  test('a filtered map zooms to the region of the chosen States (a phone shows the Caribbean, not specks)', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const viewBox = async () => (await page.getByTestId('world-map').getAttribute('viewBox'))!.split(' ').map(Number);
+    await page.goto('/maps/rome-statute');
+    const world = await viewBox();
+    await page.goto('/maps/rome-statute?region=029');
+    const caribbean = await viewBox();
+    expect(caribbean[2]).toBeLessThan(world[2]! / 3);
+    // Every chosen State is inside the frame.
+    const [x, y, w, h] = caribbean as [number, number, number, number];
+    for (const iso3 of ['JAM', 'TTO', 'BRB', 'CUB']) {
+      const marker = stateLink(page, iso3).locator('circle, path').first();
+      const box = await marker.evaluate((el) => {
+        const { x, y, width, height } = (el as SVGGraphicsElement).getBBox();
+        return { x, y, width, height };
+      });
+      expect(box.x, iso3).toBeGreaterThanOrEqual(x);
+      expect(box.x + box.width, iso3).toBeLessThanOrEqual(x + w);
+      expect(box.y, iso3).toBeGreaterThanOrEqual(y);
+      expect(box.y + box.height, iso3).toBeLessThanOrEqual(y + h);
+    }
+  });
+
   test('the date slider reproduces Burundi leaving on 27 October 2017', async ({ page }) => {
     await page.goto('/maps/rome-statute?asOf=2017-10-26');
     await enhanced(page);

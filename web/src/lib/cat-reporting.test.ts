@@ -1,3 +1,4 @@
+import type { MapShape } from '$lib/charts/world-map';
 import { CAT_SITUATIONS as API_SITUATIONS } from '@tracker/api/domain';
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '$lib/status';
@@ -305,12 +306,12 @@ describe('sentences', () => {
 
 describe('catMapItems', () => {
   const shapes = [
-    { iso3: 'NGA', d: 'M0 0l1 0 0 1z', marker: null },
-    { iso3: 'DZA', d: 'M2 2l1 0 0 1z', marker: null },
-    { iso3: 'KIR', d: null, marker: { x: 900, y: 250 } },
-    { iso3: 'FRA', d: 'M5 5l1 0 0 1z', marker: null },
-    { iso3: 'IND', d: 'M7 7l1 0 0 1z', marker: null },
-  ];
+    { iso3: 'NGA', d: 'M0 0l1 0 0 1z', marker: null, box: [0, 0, 1, 1] },
+    { iso3: 'DZA', d: 'M2 2l1 0 0 1z', marker: null, box: [0, 0, 1, 1] },
+    { iso3: 'KIR', d: null, marker: { x: 900, y: 250 }, box: [0, 0, 1, 1] },
+    { iso3: 'FRA', d: 'M5 5l1 0 0 1z', marker: null, box: [0, 0, 1, 1] },
+    { iso3: 'IND', d: 'M7 7l1 0 0 1z', marker: null, box: [0, 0, 1, 1] },
+  ] satisfies MapShape[];
   const items = catMapItems({
     shapes,
     rows: new Map(rows.map((r) => [r.iso3, r])),

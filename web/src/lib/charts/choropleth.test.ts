@@ -7,10 +7,10 @@ import type { MapShape } from './world-map';
 
 const { t } = english();
 const shapes: MapShape[] = [
-  { iso3: 'TUV', d: null, marker: { x: 950, y: 250 } },
-  { iso3: 'FRA', d: 'M0 0l1 0 0 1z', marker: null },
-  { iso3: 'BDI', d: 'M5 5l1 0 0 1z', marker: null },
-  { iso3: 'LUX', d: 'M3 3l1 0 0 1z', marker: { x: 3, y: 3 } },
+  { iso3: 'TUV', d: null, marker: { x: 950, y: 250 }, box: [0, 0, 1, 1] },
+  { iso3: 'FRA', d: 'M0 0l1 0 0 1z', marker: null, box: [0, 0, 1, 1] },
+  { iso3: 'BDI', d: 'M5 5l1 0 0 1z', marker: null, box: [0, 0, 1, 1] },
+  { iso3: 'LUX', d: 'M3 3l1 0 0 1z', marker: { x: 3, y: 3 }, box: [0, 0, 1, 1] },
 ];
 const row = (iso3: string, status: StatusRow['status'], since: string | null): StatusRow => ({
   iso3,

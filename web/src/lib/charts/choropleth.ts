@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { InstrumentId } from '@tracker/api/domain';
 import { statusFill } from '$lib/status';
 import { statusFacts, statusWithSince, type StatusRow } from '$lib/status-text';
-import type { MapShape } from './world-map';
+import { regionViewBox, type MapShape, type WorldGeometry } from './world-map';
 
 export interface MapItem<C extends string = StatusRow['status']> extends MapShape {
   name: string;
@@ -98,3 +98,14 @@ export function mapItems(input: MapItemsInput<StatusRow>): MapItem[] {
     statusFill(null),
   );
 }
+
+/**
+ * The map's frame: with filters chosen, the region that holds the States in the selection (a
+ * region view, so that on a phone the chosen Caribbean or Pacific States are not specks on a whole
+ * world); otherwise the whole world.
+ */
+export const mapViewBox = (
+  geometry: Pick<WorldGeometry, 'width' | 'height' | 'viewBox'>,
+  items: Pick<MapItem<string>, 'box' | 'status'>[],
+  filtered: boolean,
+): string => (filtered ? regionViewBox(geometry, items.filter((item) => item.status !== null).map((item) => item.box)) : geometry.viewBox);

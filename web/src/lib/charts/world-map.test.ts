@@ -3,7 +3,14 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { loadCountries } from '$lib/server/world-geometry';
 import fixture from './__fixtures__/rome-statute-2017-10-27.json';
-import { buildWorldGeometry, compactPath, computedMarkerPoints, largestPartCentroid, type MapStateInput } from './world-map';
+import {
+  buildWorldGeometry,
+  compactPath,
+  computedMarkerPoints,
+  largestPartCentroid,
+  regionViewBox,
+  type MapStateInput,
+} from './world-map';
 
 // Planar coordinates taken as pixels, so expected paths can be written by hand.
 const pixels = geoIdentity() as unknown as GeoProjection;
@@ -163,6 +170,33 @@ describe('buildWorldGeometry', () => {
     // W. Sahara, Falklands, Greenland, Fr. S. Antarctic Lands, Puerto Rico, New Caledonia, Taiwan, N. Cyprus, Somaliland, Kosovo.
     expect(geometry.territories).toHaveLength(10);
     expect(geometry.viewBox).toBe('-8 -8 976 438');
+  });
+
+  describe('region view', () => {
+    const boxOf = (...iso3s: string[]) => iso3s.map((iso3) => byIso.get(iso3)!.box);
+    const view = (...iso3s: string[]) => regionViewBox(geometry, boxOf(...iso3s)).split(' ').map(Number) as [number, number, number, number];
+    const inside = ([x, y, w, h]: number[], [a, b, c, d]: number[]) => a! >= x! && b! >= y! && c! <= x! + w! && d! <= y! + h!;
+
+    it("holds every chosen State, no wider than the world map's proportions and not much taller than wide", () => {
+      const chosen = ['ARG', 'BRA', 'CHL', 'COL', 'MEX', 'PER'];
+      const box = view(...chosen);
+      for (const b of boxOf(...chosen)) expect(inside(box, b)).toBe(true);
+      expect(box[2] / box[3]).toBeGreaterThanOrEqual(1.2);
+      expect(box[2] / box[3]).toBeLessThanOrEqual(976 / 438);
+      // Latin America is about a fifth of the world's width: the view zooms in.
+      expect(box[2]).toBeLessThan(976 / 2);
+    });
+
+    it('shows a small State with its neighbours, never a dot filling the frame', () => {
+      const box = view('LUX');
+      expect(inside(box, byIso.get('LUX')!.box)).toBe(true);
+      expect(box[2]).toBeGreaterThanOrEqual(960 / 6);
+    });
+
+    it('is the whole map for States all over the world, or for none', () => {
+      expect(regionViewBox(geometry, boxOf('FJI', 'FRA', 'USA', 'AUS'))).toBe(geometry.viewBox);
+      expect(regionViewBox(geometry, [])).toBe(geometry.viewBox);
+    });
   });
 
   it('stays small: the paths of the whole world are under 45 000 characters', () => {

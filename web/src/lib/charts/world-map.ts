@@ -35,6 +35,8 @@ export interface MapShape {
   d: string | null;
   /** Where its marker goes, in SVG units, or null for a state big enough to see. */
   marker: { x: number; y: number } | null;
+  /** The box it covers on the map, [x0, y0, x1, y1] in SVG units: what a region view zooms to. */
+  box: [number, number, number, number];
 }
 
 export interface WorldGeometry {
@@ -143,6 +145,36 @@ export function computedMarkerPoints(states: MapStateInput[], countries: Feature
 
 const ANTARCTICA = '010';
 
+/** A marker's box: the point itself (the region view pads every box). */
+const pointBox = ({ x, y }: { x: number; y: number }): MapShape['box'] => [Math.floor(x), Math.floor(y), Math.ceil(x), Math.ceil(y)];
+
+/** The tallest a region view gets: its width at least this times its height. */
+const MIN_REGION_RATIO = 1.2;
+
+/**
+ * The part of the map that holds the chosen States, for a region view: the union of their boxes,
+ * padded, in proportions between the whole map's and MIN_REGION_RATIO (so a region fills the
+ * frame and a page grows only a little taller), and never smaller than a sixth of the map's width,
+ * so a single small State still shows its neighbours. The whole map when nothing is chosen.
+ */
+export function regionViewBox(geometry: Pick<WorldGeometry, 'width' | 'height' | 'viewBox'>, boxes: MapShape['box'][]): string {
+  if (boxes.length === 0) return geometry.viewBox;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [a, b, c, d] of boxes) [x0, y0, x1, y1] = [Math.min(x0, a), Math.min(y0, b), Math.max(x1, c), Math.max(y1, d)];
+  let width = Math.max(x1 - x0, geometry.width / 6) * 1.15 + 2 * PADDING;
+  let height = (y1 - y0) * 1.15 + 2 * PADDING;
+  // As wide as the world map or up to a little taller than wide (the Americas, Africa), no more.
+  const ratio = Math.min(Math.max(width / height, MIN_REGION_RATIO), geometry.width / geometry.height);
+  if (width / height < ratio) width = height * ratio;
+  else height = width / ratio;
+  // No wider than the world: the whole map instead.
+  if (width >= geometry.width + 2 * PADDING) return geometry.viewBox;
+  const fit = (centre: number, size: number, max: number) => Math.min(Math.max(centre - size / 2, -PADDING), max + PADDING - size);
+  const x = fit((x0 + x1) / 2, width, geometry.width);
+  const y = fit((y0 + y1) / 2, height, geometry.height);
+  return [x, y, width, height].map((v) => Math.round(v)).join(' ');
+}
+
 /**
  * The whole map: each state's outline (matched by ISO numeric code) or marker, and the outlines
  * of other land. `computedPoints` supplies markers for states without a recorded one.
@@ -181,11 +213,17 @@ export function buildWorldGeometry({
       used.add(state.isoNumeric);
       const d = compactPath(feature, projection);
       const small = geoPath(projection).area(feature) < SMALL_AREA;
-      shapes.push({ iso3: state.iso3, d: d || null, marker: small || !d ? project(largestPartCentroid(feature.geometry)) : null });
+      const marker = small || !d ? project(largestPartCentroid(feature.geometry)) : null;
+      const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(feature);
+      const box = marker ? pointBox(marker) : ([x0, y0, x1, y1].map((v) => Math.round(v)) as MapShape['box']);
+      shapes.push({ iso3: state.iso3, d: d || null, marker, box });
       continue;
     }
     const point = state.map.marker ?? computedPoints[state.iso3];
-    if (point) shapes.push({ iso3: state.iso3, d: null, marker: project(point) });
+    if (point) {
+      const marker = project(point);
+      shapes.push({ iso3: state.iso3, d: null, marker, box: pointBox(marker) });
+    }
     else unplaced.push(state.iso3);
   }
   // Markers last, so they are painted over their neighbours' outlines.

@@ -15,9 +15,9 @@ type Fetch = typeof fetch;
 /** Everything that does not change with the date or the filters: geometry, names, choices. */
 export async function loadMapBase(fetch: Fetch, locale: Locale) {
   const [{ states }, { instruments }] = await Promise.all([getStates(fetch), getInstruments(fetch)]);
-  const { viewBox, shapes, territories } = worldGeometryFor(states);
+  const { width, height, viewBox, shapes, territories } = worldGeometryFor(states);
   return {
-    geometry: { viewBox, shapes, territories },
+    geometry: { width, height, viewBox, shapes, territories },
     names: Object.fromEntries(states.map((s) => [s.iso3, s.names[locale] ?? s.names.en])),
     regions: regionOptions(states),
     instruments: instruments

@@ -16,11 +16,11 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     getStates(fetch),
     getCatReporting(fetch, { asOf: query.asOf, ...query.filters, overdue: query.overdue }),
   ]);
-  const { viewBox, shapes, territories } = worldGeometryFor(states);
+  const { width, height, viewBox, shapes, territories } = worldGeometryFor(states);
   return {
     query,
     list,
-    geometry: { viewBox, shapes, territories },
+    geometry: { width, height, viewBox, shapes, territories },
     names: Object.fromEntries(states.map((s) => [s.iso3, s.names[locals.locale] ?? s.names.en])),
     regions: regionOptions(states),
   };

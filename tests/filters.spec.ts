@@ -109,3 +109,28 @@ for (const javaScriptEnabled of [false, true]) {
     });
   });
 }
+
+test.describe('filters on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+
+  test('fold away under one line until opened, and stay open while a filter is chosen', async ({ page }) => {
+    await page.goto('/states');
+    const panel = page.getByTestId('filter-panel');
+    const group = panel.getByLabel('UN regional group');
+    await expect(group).toBeHidden();
+    await panel.getByText('Filters and date').click();
+    await expect(group).toBeVisible();
+    await group.selectOption('african');
+    await panel.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(/group=african/);
+    await expect(page.getByTestId('filter-panel').getByLabel('UN regional group')).toBeVisible();
+    await expect(page.getByTestId('filter-panel').getByLabel('UN regional group')).toHaveValue('african');
+  });
+
+  test('are always shown on a wide screen, with no fold to open', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/cat-reporting');
+    await expect(page.getByTestId('filter-panel').getByLabel('UN regional group')).toBeVisible();
+    await expect(page.getByTestId('filter-panel').getByText('Filters and date')).toBeHidden();
+  });
+});

@@ -108,4 +108,10 @@ export const mapViewBox = (
   geometry: Pick<WorldGeometry, 'width' | 'height' | 'viewBox'>,
   items: Pick<MapItem<string>, 'box' | 'status'>[],
   filtered: boolean,
-): string => (filtered ? regionViewBox(geometry, items.filter((item) => item.status !== null).map((item) => item.box)) : geometry.viewBox);
+): string =>
+  filtered
+    ? regionViewBox(
+        geometry,
+        items.filter((item) => item.status !== null).map((item) => item.box),
+      )
+    : geometry.viewBox;

@@ -3,14 +3,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { loadCountries } from '$lib/server/world-geometry';
 import fixture from './__fixtures__/rome-statute-2017-10-27.json';
-import {
-  buildWorldGeometry,
-  compactPath,
-  computedMarkerPoints,
-  largestPartCentroid,
-  regionViewBox,
-  type MapStateInput,
-} from './world-map';
+import { buildWorldGeometry, compactPath, computedMarkerPoints, largestPartCentroid, regionViewBox, type MapStateInput } from './world-map';
 
 // Planar coordinates taken as pixels, so expected paths can be written by hand.
 const pixels = geoIdentity() as unknown as GeoProjection;
@@ -174,7 +167,10 @@ describe('buildWorldGeometry', () => {
 
   describe('region view', () => {
     const boxOf = (...iso3s: string[]) => iso3s.map((iso3) => byIso.get(iso3)!.box);
-    const view = (...iso3s: string[]) => regionViewBox(geometry, boxOf(...iso3s)).split(' ').map(Number) as [number, number, number, number];
+    const view = (...iso3s: string[]) =>
+      regionViewBox(geometry, boxOf(...iso3s))
+        .split(' ')
+        .map(Number) as [number, number, number, number];
     const inside = ([x, y, w, h]: number[], [a, b, c, d]: number[]) => a! >= x! && b! >= y! && c! <= x! + w! && d! <= y! + h!;
 
     it("holds every chosen State, no wider than the world map's proportions and not much taller than wide", () => {

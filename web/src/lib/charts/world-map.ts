@@ -223,8 +223,7 @@ export function buildWorldGeometry({
     if (point) {
       const marker = project(point);
       shapes.push({ iso3: state.iso3, d: null, marker, box: pointBox(marker) });
-    }
-    else unplaced.push(state.iso3);
+    } else unplaced.push(state.iso3);
   }
   // Markers last, so they are painted over their neighbours' outlines.
   shapes.sort((a, b) => Number(!!a.marker) - Number(!!b.marker) || (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));

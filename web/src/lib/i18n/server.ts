@@ -1,6 +1,7 @@
 import { CAT_REPORTING_MESSAGES } from '@tracker/api/domain';
 import Negotiator from 'negotiator';
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, type Messages } from './index';
+import type { TFunction } from 'i18next';
+import { createTranslator, DEFAULT_LOCALE, isLocale, LOCALES, type Locale, type Messages } from './index';
 
 // Every catalogue, read at build time; only the one a page needs is sent to the browser.
 const catalogues = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
@@ -30,3 +31,12 @@ export function preferredLocale({ cookie, acceptLanguage }: { cookie: string | u
 
 /** The remembered choice: a year, for the whole site, readable only by the server. */
 export const LANG_COOKIE = { name: 'lang', maxAge: 365 * 24 * 60 * 60 } as const;
+
+const serverTranslators = new Map<Locale, TFunction>();
+
+/** Words for what the server itself says (errors, refused forms), in the request's language. */
+export function serverT(locale: Locale): TFunction {
+  let t = serverTranslators.get(locale);
+  if (!t) serverTranslators.set(locale, (t = createTranslator(locale, messagesFor(locale)).t));
+  return t;
+}

@@ -1,4 +1,5 @@
 /** The comparison matrix's data, read through the API: shared by the page and its downloads. */
+import { serverT } from '$lib/i18n/server';
 import { error } from '@sveltejs/kit';
 import { getInstrumentStatus, getInstruments, getStates } from '$lib/api';
 import type { SourceRef } from '$lib/api-types';
@@ -9,15 +10,15 @@ import { readViewQuery } from '$lib/query';
 
 type Fetch = typeof fetch;
 
-export function readFamily(params: URLSearchParams): Family {
+export function readFamily(params: URLSearchParams, locale: Locale = 'en'): Family {
   const family = params.get('family');
   if (family === null || family === '') return 'rome';
-  if (!isFamily(family)) error(400, `Unknown family "${family}": use "rome" or "torture"`);
+  if (!isFamily(family)) error(400, serverT(locale)('error.server.unknownFamily', { family }));
   return family;
 }
 
 export async function loadCompare(fetch: Fetch, params: URLSearchParams, locale: Locale) {
-  const family = readFamily(params);
+  const family = readFamily(params, locale);
   const query = readViewQuery(params);
   const columns = FAMILY_COLUMNS[family];
   const ids = instrumentsOf(columns);

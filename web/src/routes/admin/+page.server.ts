@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import type { ApiToken, User } from '@tracker/api/schemas';
 import { userPatch } from '$lib/admin-form';
 import { field } from '$lib/editing-links';
@@ -16,9 +17,9 @@ const TOKEN_SCOPES = [
 ] as const satisfies readonly ApiToken['scopes'][number][];
 
 /** Admins only: anyone else signed in gets a 403 page; nobody signed in goes to sign in first. */
-async function requireAdmin(event: Pick<RequestEvent, 'fetch' | 'cookies' | 'url'>) {
+async function requireAdmin(event: Pick<RequestEvent, 'fetch' | 'cookies' | 'url' | 'locals'>) {
   const session = await requireSession(event);
-  if (session.user?.role !== 'admin') error(403, 'Only administrators may manage users and API tokens.');
+  if (session.user?.role !== 'admin') error(403, serverT(event.locals.locale)('error.server.adminOnly'));
   return session;
 }
 

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import { isResponseFormat } from '@tracker/api/domain';
 import { matrixCsv } from '$lib/compare';
 import { readBom } from '$lib/downloads';
@@ -14,9 +15,10 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ fetch, url, locals }) =>
   withErrorBody(async () => {
     const format = url.searchParams.get('format') || 'csv';
-    if (!isResponseFormat(format)) error(400, `Unknown format "${format}": use "csv" or "json".`);
+    const t = serverT(locals.locale);
+    if (!isResponseFormat(format)) error(400, t('error.server.unknownFormat', { format }));
     const bom = readBom(url.searchParams.get('bom'));
-    if (bom === 'invalid') error(400, 'bom must be true or false');
+    if (bom === 'invalid') error(400, t('error.server.bomInvalid'));
     const data = await loadCompare(fetch, url.searchParams, locals.locale);
     const filename = `compare-${data.family}-${data.asOf}.${format}`;
     const headers = { 'content-disposition': `attachment; filename="${filename}"` };

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import type { EditableEvent } from '@tracker/api/schemas';
 import { field } from '$lib/editing-links';
 import { citationBody, correctionBody } from '$lib/event-form';
@@ -7,9 +8,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const csr = false;
 
-export const load: PageServerLoad = async ({ fetch, params }) => {
+export const load: PageServerLoad = async ({ fetch, params, locals }) => {
   const res = await fetch(`/api/events/${encodeURIComponent(params.id)}`, { headers: { accept: 'application/json' } });
-  if (res.status === 404 || res.status === 400) error(404, `No participation event ${params.id}`);
+  if (res.status === 404 || res.status === 400) error(404, serverT(locals.locale)('error.server.noEvent', { id: params.id }));
   if (!res.ok) error(res.status, `The API answered ${res.status}`);
   return { event: (await res.json()) as EditableEvent };
 };
@@ -18,7 +19,8 @@ async function send(event: RequestEvent, formId: 'correct' | 'retract', body: (v
   const form = await event.request.formData();
   // The API refuses a write without a signed-in editor; asking first gives the form a plain message.
   if (!(await readSession(event.fetch, event.cookies))) {
-    return fail(401, { formId, message: 'Sign in as an editor to correct or retract events.', details: [], values: formValues(form) });
+    const message = serverT(event.locals.locale)('error.server.signInEvents');
+    return fail(401, { formId, message, details: [], values: formValues(form) });
   }
   const path = `/events/${encodeURIComponent(event.params.id)}${formId === 'retract' ? '/retract' : ''}`;
   const result = await submitToApi<EditableEvent>(event, form, {

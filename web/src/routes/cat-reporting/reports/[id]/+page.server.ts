@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import type { EditableCatReport } from '@tracker/api/schemas';
 import { catReportCitationBody, catReportCorrectionBody } from '$lib/cat-report-form';
 import { field } from '$lib/editing-links';
@@ -7,9 +8,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const csr = false;
 
-export const load: PageServerLoad = async ({ fetch, params }) => {
+export const load: PageServerLoad = async ({ fetch, params, locals }) => {
   const res = await fetch(`/api/cat-reporting/reports/${encodeURIComponent(params.id)}`, { headers: { accept: 'application/json' } });
-  if (res.status === 404 || res.status === 400) error(404, `No CAT report record ${params.id}`);
+  if (res.status === 404 || res.status === 400) error(404, serverT(locals.locale)('error.server.noCatRecord', { id: params.id }));
   if (!res.ok) error(res.status, `The API answered ${res.status}`);
   return { report: (await res.json()) as EditableCatReport };
 };
@@ -18,7 +19,8 @@ async function send(event: RequestEvent, formId: 'correct' | 'retract') {
   const form = await event.request.formData();
   // The API refuses a write without a signed-in editor; asking first gives the form a plain message.
   if (!(await readSession(event.fetch, event.cookies))) {
-    return fail(401, { formId, message: 'Sign in as an editor to correct or retract records.', details: [], values: formValues(form) });
+    const message = serverT(event.locals.locale)('error.server.signInCatRecords');
+    return fail(401, { formId, message, details: [], values: formValues(form) });
   }
   const values = formValues(form);
   const id = encodeURIComponent(event.params.id);

@@ -1,4 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import type { ImportPreview } from '@tracker/api/schemas';
 import { getFollowUpPlan, getStates } from '$lib/api';
 import { otherRecommendationBody } from '$lib/follow-up';
@@ -28,7 +29,7 @@ async function write(
   if (!(await readSession(event.fetch, event.cookies)))
     return fail(401, {
       formId,
-      message: 'Sign in as an editor of the organisation that owns this plan.',
+      message: serverT(event.locals.locale)('error.server.signInPlan'),
       details: [],
       values: formValues(form),
     });
@@ -55,7 +56,8 @@ async function importMatrix(event: RequestEvent, apply: boolean) {
   } else if (apply && typeof carried === 'string') {
     file = Buffer.from(carried, 'base64');
     name = typeof carriedName === 'string' ? carriedName : 'matrix.csv';
-  } else return fail(400, { formId: 'import', message: 'Choose the matrix file (XLSX or CSV) to import.', details: [], values: {} });
+  } else
+    return fail(400, { formId: 'import', message: serverT(event.locals.locale)('error.server.chooseMatrix'), details: [], values: {} });
   const confirm = form
     .getAll('confirm')
     .map(String)

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import { localizePath } from '$lib/i18n';
 import type { FollowUpPlan, UprSearchResponse } from '@tracker/api/schemas';
 import { planBody, planHref, reviewSearch } from '$lib/follow-up';
@@ -38,7 +39,11 @@ export const actions: Actions = {
       const searched = await searchReview(event.fetch, values);
       if ('error' in searched) return fail(400, { message: searched.error, details: [], values });
       if (!searched.ids.length)
-        return fail(400, { message: `No recommendation of ${values.reviewId ?? 'the review'} matches the search.`, details: [], values });
+        return fail(400, {
+          message: serverT(event.locals.locale)('error.server.noSearchMatch', { review: values.reviewId ?? '' }),
+          details: [],
+          values,
+        });
       found = searched.ids;
     }
     const result = await submitToApi<Pick<FollowUpPlan, 'id'>>(event, form, {

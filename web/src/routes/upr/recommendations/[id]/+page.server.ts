@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import type { UprAssessment } from '@tracker/api/schemas';
 import { getUprRecommendation } from '$lib/api';
 import { field } from '$lib/editing-links';
@@ -40,7 +41,8 @@ async function send(
   const id = formId(form);
   // The API refuses a write without a signed-in editor; asking first gives the form a plain message.
   if (!(await readSession(event.fetch, event.cookies))) {
-    return fail(401, { formId: id, message: 'Sign in as an editor to record assessments.', details: [], values: formValues(form) });
+    const message = serverT(event.locals.locale)('error.server.signInAssessments');
+    return fail(401, { formId: id, message, details: [], values: formValues(form) });
   }
   const result = await submitToApi<UprAssessment>(event, form, request(form));
   if (!('ok' in result)) return fail(result.status, { ...result.data, formId: id });

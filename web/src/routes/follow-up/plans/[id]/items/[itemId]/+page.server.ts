@@ -1,4 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { serverT } from '$lib/i18n/server';
 import { localizePath } from '$lib/i18n';
 import { getFollowUpPlan } from '$lib/api';
 import { actionBody, indicatorBody, mayEditPlan, planHref, updateBody } from '$lib/follow-up';
@@ -11,9 +12,10 @@ export const csr = false;
 export const load: PageServerLoad = async (event) => {
   const session = await requireSession(event);
   const plan = await getFollowUpPlan(event.fetch, event.params.id);
-  if (!mayEditPlan(plan, session)) error(403, 'Only editors of the organisation that owns this plan may change it.');
+  const t = serverT(event.locals.locale);
+  if (!mayEditPlan(plan, session)) error(403, t('error.server.planEditorsOnly'));
   const cluster = plan.clusters.find((c) => c.recommendations.some((r) => r.itemId === event.params.itemId));
-  if (!cluster) error(404, `No recommendation ${event.params.itemId} in this plan`);
+  if (!cluster) error(404, t('error.server.noPlanItem', { id: event.params.itemId }));
   const bodies = await event
     .fetch(`/api/follow-up/bodies?state=${plan.stateIso3}`)
     .then((r) => r.json() as Promise<{ bodies: { name: string }[] }>);

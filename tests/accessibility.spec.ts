@@ -1,37 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.js';
+import { inLanguage, MAIN_PAGES } from './main-pages.js';
 
 /**
  * WCAG 2.2 AA, checked by axe-core on the main pages as a reader opens them, in each of the four
  * languages, on a desktop and on a phone. Any violation fails, with the rule, the impact and the
  * first elements at fault.
  */
-const PAGES = [
-  '/',
-  '/maps/rome-statute',
-  '/compare',
-  '/states',
-  '/states/KEN',
-  '/cat-reporting',
-  '/upr',
-  '/upr/reviews/SVN',
-  '/advocacy',
-  '/advocacy/rome-statute',
-  '/advocacy/opcat/JAM',
-  '/advocacy/rome-statute/progress',
-  '/changes',
-  '/follow-up',
-  '/follow-up/SVN',
-  '/about',
-  '/login',
-];
+const PAGES = [...MAIN_PAGES, '/login'];
 
 // axe reads every node: on the largest pages (the CAT reporting table of every State), with the
 // other specs running beside it, that takes more than the default 30 s.
-test.describe.configure({ timeout: 120_000 });
-
-/** A page's address in a language: English at the plain address, the others with their code first. */
-const inLanguage = (path: string, lang: string) => (lang === 'en' ? path : path === '/' ? `/${lang}` : `/${lang}${path}`);
+// The checks are independent: spread over every worker rather than run one after another in one
+// (this file holds some 140 of them, the four languages at two widths).
+test.describe.configure({ timeout: 120_000, mode: 'parallel' });
 
 for (const lang of ['en', 'fr', 'es', 'ar'] as const)
   for (const width of [1280, 390]) {

@@ -134,7 +134,8 @@ test('an editor builds and publishes a small plan through the forms; a reader se
   await readerPage.getByTestId('report-link').click();
   await expect(readerPage.getByTestId('plan-report')).toContainText('Draft the implementing bill (e2e)');
   await readerPage.emulateMedia({ media: 'print' });
-  await expect(readerPage.locator('.site-header nav')).toBeHidden();
+  // Neither the main navigation nor the language switcher is printed.
+  await expect(readerPage.locator('.site-header nav:visible')).toHaveCount(0);
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = await readerPage.pdf({ format, printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,34 +1,13 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.js';
+import { inLanguage, MAIN_PAGES as PAGES } from './main-pages.js';
 
 /**
  * The dashboard in Arabic, English, French and Spanish, as a reader meets it: the language is in the
  * address, the switcher keeps the view, the first visit to / follows the browser or the remembered
  * choice, Arabic reads right to left, and no page shows a message key instead of its words.
  */
-
-/** The main pages, by their English address (the other languages put /fr, /es or /ar first). */
-const PAGES = [
-  '/',
-  '/maps/rome-statute',
-  '/compare',
-  '/states',
-  '/states/KEN',
-  '/instruments/rome-statute',
-  '/cat-reporting',
-  '/upr',
-  '/upr/reviews/SVN',
-  '/advocacy',
-  '/advocacy/rome-statute',
-  '/advocacy/opcat/JAM',
-  '/advocacy/rome-statute/progress',
-  '/changes',
-  '/follow-up',
-  '/follow-up/SVN',
-  '/about',
-];
-const inLanguage = (path: string, lang: string) => (lang === 'en' ? path : path === '/' ? `/${lang}` : `/${lang}${path}`);
 
 /** Every message key of the catalogues (i18next shows the key itself when a message is missing). */
 const leaves = (obj: object, prefix = ''): string[] =>

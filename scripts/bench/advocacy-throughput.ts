@@ -23,10 +23,9 @@
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { startBuiltServer } from './built-server.js';
+import { kb, pageTransfer } from './page-transfer.js';
 
 const { values } = parseArgs({
   // `pnpm bench:advocacy -- --seconds 5` passes the "--" on.
@@ -60,25 +59,6 @@ const VARIANTS: { name: string; path: string }[] = [
   { name: 'advocacy, next review within 12 months', path: `${ADVOCACY}?reviewWithin=12` },
   { name: 'advocacy, CSV', path: `${ADVOCACY}?format=csv` },
 ];
-
-function fetchRaw(path: string, accept = headers): Promise<{ bytes: Buffer; status: number; encoding?: string; link: string }> {
-  return new Promise((resolve, reject) => {
-    get(`${base}${path}`, { headers: accept }, (res) => {
-      const chunks: Buffer[] = [];
-      res
-        .on('data', (c: Buffer) => chunks.push(c))
-        .on('end', () =>
-          resolve({
-            bytes: Buffer.concat(chunks),
-            status: res.statusCode ?? 0,
-            encoding: res.headers['content-encoding'],
-            link: String(res.headers.link ?? ''),
-          }),
-        )
-        .on('error', reject);
-    }).on('error', reject);
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
@@ -124,22 +104,8 @@ async function measure(path: string, seconds = duration) {
 
 /** gzip bytes of a page's HTML and of every script, stylesheet and preloaded module it names. */
 async function pageWeight(path: string) {
-  const page = await fetchRaw(path, { 'accept-encoding': 'gzip' });
-  if (page.status !== 200) throw new Error(`${path} answered ${page.status}`);
-  const html = (page.encoding === 'gzip' ? gunzipSync(page.bytes) : page.bytes).toString();
-  const references = [
-    ...html.matchAll(/(?:href|src)="([^"]*\/_app\/immutable\/[^"]+\.(?:js|css))"/g),
-    ...html.matchAll(/import\("([^"]*\/_app\/immutable\/[^"]+\.js)"\)/g),
-    ...page.link.matchAll(/<([^>]*\/_app\/immutable\/[^>]+)>/g),
-  ];
-  const assets = [...new Set(references.map((m) => new URL(m[1]!, `${base}${path}`).pathname))];
-  let assetBytes = 0;
-  for (const asset of assets) {
-    const res = await fetchRaw(asset, { 'accept-encoding': 'gzip' });
-    if (res.status !== 200) throw new Error(`${asset} answered ${res.status}`);
-    assetBytes += res.bytes.length;
-  }
-  return { html: page.bytes.length, assets: assets.length, assetBytes, total: page.bytes.length + assetBytes };
+  const { page, assets, assetBytes, total } = await pageTransfer(base, path, 'gzip');
+  return { html: page.bytes.length, assets: assets.length, assetBytes, total };
 }
 
 // Rate limits off: every request comes from this one address.
@@ -148,7 +114,6 @@ try {
   // Warm-up: JIT, the answer caches and their strongest recompression.
   for (const path of [STATUS, ...VARIANTS.map((v) => v.path)]) await measure(path, 2);
 
-  const kb = (n: number) => (n / 1000).toFixed(1);
   console.log(
     `${duration}s per run, ${connections} connections, ${workers > 0 ? `${workers} load-generator threads` : 'load generator in this thread'}, accept-encoding: ${headers['accept-encoding']}`,
   );

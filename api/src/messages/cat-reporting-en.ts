@@ -1,7 +1,9 @@
 /**
- * The API's English words for CAT reporting, from the catalogue the dashboard also uses
- * (cat-reporting.en.json): i18next for interpolation and plurals (ordinals with Intl.PluralRules),
- * Intl for month names. Days stay ISO dates (YYYY-MM-DD), as everywhere else in the API.
+ * The API's words for CAT reporting: English by default (the seed records computed dates in it), and
+ * French, Spanish or Arabic when an answer is asked for in them, from the catalogues the dashboard
+ * also uses (cat-reporting.<language>.json): i18next for interpolation and plurals (ordinals with
+ * Intl.PluralRules), Intl for month names. Days stay ISO dates (YYYY-MM-DD), as everywhere else in
+ * the API.
  */
 import i18next from 'i18next';
 import type { CatDeadline, CatDeadlineFacts, CatDueDate, CatDueDateText, CatReportRef } from '../domain/cat-reporting.js';

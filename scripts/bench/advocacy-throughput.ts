@@ -24,12 +24,12 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { startBuiltServer } from './built-server.js';
 import { kb, pageTransfer } from './page-transfer.js';
 
 const { values } = parseArgs({
-  // `pnpm bench:advocacy -- --seconds 5` passes the "--" on.
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs(),
   options: {
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },

@@ -27,10 +27,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { createFirstAdmin, signInAs, startBuiltServer, type BuiltServer } from './built-server.js';
 
 const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs(),
   options: {
     seconds: { type: 'string', default: '60' },
     readers: { type: 'string', default: '50' },

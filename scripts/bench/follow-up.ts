@@ -18,11 +18,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { stringify } from 'csv-stringify/sync';
 import { createFirstAdmin, signInAs, startBuiltServer, type BuiltServer } from './built-server.js';
 
 const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+  args: benchArgs(),
   options: { runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4390' } },
 });
 const runs = Number(values.runs);

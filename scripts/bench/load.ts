@@ -28,11 +28,11 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { repoRoot } from '@tracker/api';
 
 const { values } = parseArgs({
-  // `pnpm bench:load -- --seconds 5` passes the "--" on.
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs(),
   options: {
     seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },

@@ -9,12 +9,12 @@
  * Counts the page's HTML and every script, stylesheet and preloaded module it references.
  */
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { startBuiltServer } from './built-server.js';
 import { fetchRaw as fetchFrom, kb, median, p90, pageTransfer } from './page-transfer.js';
 
 const { values } = parseArgs({
-  // pnpm passes the `--` that separates its own options on to the script.
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs(),
   options: {
     path: { type: 'string', default: '/maps/rome-statute' },
     encoding: { type: 'string', default: 'gzip' },

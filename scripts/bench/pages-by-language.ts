@@ -10,12 +10,12 @@
  * Render times bypass the page cache (a cookie the pages do not know), so each is a full render.
  */
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { startBuiltServer } from './built-server.js';
 import { fetchRaw, kb, median, pageTransfer } from './page-transfer.js';
 
 const { values } = parseArgs({
-  // pnpm passes the `--` that separates its own options on to the script.
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs(),
   options: {
     runs: { type: 'string', default: '5' },
     encoding: { type: 'string', default: 'gzip' },

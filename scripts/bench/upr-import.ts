@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { applyPreparedUprImport, createDb, loadConfig, migrateToLatest, seedIfEmpty, sqliteOf } from '@tracker/api';
 import { prepareUprFile, stateNamesOf, type PreparedUprFile, type UprFileJob } from '../src/import-upr/import-upr.js';
 import { rawPath } from '../src/normalise/paths.js';
@@ -28,8 +29,7 @@ import { UPR_INFO_2018_SOURCES } from '../src/upr/sources.js';
 import { parseUprInfoCsv } from '../src/upr/upr-info.js';
 
 const { values } = parseArgs({
-  // pnpm 10 passes the "--" of `pnpm … bench:upr-import -- --memory` on to the script.
-  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+  args: benchArgs(),
   options: { runs: { type: 'string', default: '3' }, memory: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);

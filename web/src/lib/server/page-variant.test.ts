@@ -117,6 +117,8 @@ describe('pageVariant', () => {
 
   it('is null for a request answered by a redirect to another language', () => {
     expect(variant('?lang=fr')).toBeNull();
+    // Not a language: the page ignores it and is the same page as without it.
+    expect(variant('?lang=xx')).toBe(variant(''));
     const home = (headers: Record<string, string>) => pageVariant(new URL('http://tracker.test/'), headers);
     expect(home({ 'accept-language': 'es-MX,es;q=0.9' })).toBeNull();
     expect(home({ cookie: 'lang=ar' })).toBeNull();

@@ -10,7 +10,7 @@
  * (page-variant.test.ts checks the readers and the routes against this list).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { localeOfPath } from '$lib/i18n';
+import { DEFAULT_LOCALE, isLocale, localeOfPath } from '$lib/i18n';
 import { preferredLocale } from '$lib/i18n/server';
 import { canonicalQuery } from '$lib/page-params';
 
@@ -55,10 +55,10 @@ export function pageVariant(url: URL, headers: IncomingHttpHeaders): string | nu
   if ([...cookies.keys()].some((name) => !ANONYMOUS_COOKIES.has(name))) return null;
   // A request the dashboard answers by sending the reader to another address (hooks.server.ts):
   // a language chosen with `?lang=`, or the home page in the reader's preferred language.
-  if (url.searchParams.has('lang')) return null;
+  if (isLocale(url.searchParams.get('lang'))) return null;
   if (
     url.pathname === '/' &&
-    preferredLocale({ cookie: cookies.get('lang'), acceptLanguage: single(headers['accept-language']) ?? null }) !== 'en'
+    preferredLocale({ cookie: cookies.get('lang'), acceptLanguage: single(headers['accept-language']) ?? null }) !== DEFAULT_LOCALE
   )
     return null;
   const locale = localeOfPath(url.pathname);

@@ -14,6 +14,7 @@ import { swaggerPlugin } from './plugins/swagger.js';
 import { webPlugin } from './plugins/web.js';
 import { advocacyProgressRoutes } from './routes/advocacy-progress.js';
 import { catReportingRoutes } from './routes/cat-reporting.js';
+import { agendaRoutes } from './routes/agenda.js';
 import { changesRoutes } from './routes/changes.js';
 import { instrumentRoutes } from './routes/instruments.js';
 import { metaRoutes } from './routes/meta.js';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, db: Kysely<Database> = createDb(c
   await app.register(advocacyProgressRoutes, { prefix: '/api/advocacy' });
   await app.register(advocacyRoutes, { prefix: '/api/advocacy' });
   await app.register(changesRoutes, { prefix: '/api/changes' });
+  await app.register(agendaRoutes, { prefix: '/api/agenda' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(reviewQueueRoutes, { prefix: '/api/review-queue' });

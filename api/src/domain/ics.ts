@@ -1,5 +1,5 @@
 /**
- * RFC 5545 (iCalendar) output for CAT reporting deadlines. Pure: text in, text out.
+ * RFC 5545 (iCalendar) output for the CAT reporting deadlines and the agenda. Pure: text in, text out.
  *
  * Written here rather than taken from npm, on purpose (checked November 2026):
  * - `ics` (3.12) folds at 75 *characters* and continues lines with a TAB, so a line with
@@ -7,7 +7,7 @@
  * - `ical-generator` 11 needs Node 22 (this project runs on Node 20.19+); 10.2 runs on Node 20 and
  *   folds by octets, but leaves the last line (END:VCALENDAR) without its CRLF, which the
  *   grammar of section 3.1 requires, so its output would have to be patched after the fact.
- * What is needed is small (all-day events, six properties), and ics.test.ts checks the rules: every
+ * What is needed is small (all-day events over one or more days, a few properties), and ics.test.ts checks the rules: every
  * line ends in CRLF and is at most 75 octets, continuation lines start with one space and unfold
  * to the original, TEXT values escape backslash, semicolon, comma and newlines, and the required
  * VCALENDAR / VEVENT properties (VERSION, PRODID, UID, DTSTAMP, DTSTART) are present.
@@ -23,6 +23,8 @@ export interface IcsEvent {
   /** Globally unique and stable across exports (clients use it to update the event). */
   uid: string;
   date: IsoDate;
+  /** The last day of an event over several days (a session); absent for one day. */
+  endDate?: IsoDate | null;
   summary: string;
   description: string;
   url?: string | null;
@@ -144,7 +146,8 @@ export function buildIcsCalendar(calendar: IcsCalendar): string {
       `UID:${escapeText(event.uid)}`,
       `DTSTAMP:${dtstamp}`,
       `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
+      // DTEND of an all-day event is exclusive: the day after the last day.
+      `DTEND;VALUE=DATE:${icsDate(addDays(event.endDate ?? event.date, 1))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
       'TRANSP:TRANSPARENT',

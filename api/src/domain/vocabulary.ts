@@ -126,3 +126,35 @@ export type BodyKind = (typeof BODY_KINDS)[number];
 /** Where a planned action stands. */
 export const ACTION_STATUSES = ['planned', 'in-progress', 'completed', 'stalled', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+// --- Agenda ------------------------------------------------------------------------------------
+
+/**
+ * The kinds of dated event the agenda lists (GET /api/agenda?kind=). Each is a date the data holds:
+ * nothing is listed that a source or a stated rule does not give.
+ */
+export const AGENDA_KINDS = [
+  'upr-session',
+  'upr-review',
+  'cat-session',
+  'cat-dialogue',
+  'cat-report-due',
+  'cat-follow-up-due',
+  'entry-into-force',
+  'withdrawal-effective',
+  'amendment-activation',
+  'follow-up-action-due',
+] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export const isAgendaKind = isOneOf(AGENDA_KINDS);
+
+/**
+ * "scheduled": announced or still ahead; "held": the source records that it took place, or (for a
+ * deadline, a date of effect or a planned action) the date has come. The two are never merged.
+ */
+export const AGENDA_STATUSES = ['scheduled', 'held'] as const;
+export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
+
+/** The agenda's answer formats: JSON, a CSV file, or an RFC 5545 calendar to subscribe to. */
+export const AGENDA_FORMATS = ['json', 'csv', 'ics'] as const;
+export type AgendaFormat = (typeof AGENDA_FORMATS)[number];

@@ -1,3 +1,4 @@
+import type { AgendaResponse } from '../schemas/agenda.js';
 import type { AdvocacyResponse } from '../schemas/advocacy.js';
 import type { AdvocacyProgressResponse } from '../schemas/advocacy-progress.js';
 import type { CatReportingDetail, CatReportingListResponse } from '../schemas/cat-reporting.js';
@@ -425,5 +426,39 @@ export function advocacyProgressCsv(result: AdvocacyProgressResponse) {
     'withdrawalPending',
     'otherMembers',
     'sources',
+  ]);
+}
+
+export function agendaCsv(result: AgendaResponse) {
+  const refs = new Map(result.sources.map((s) => [s.id, s]));
+  const rows = result.events.map((e) => ({
+    date: e.date,
+    endDate: e.endDate,
+    kind: e.kind,
+    status: e.status,
+    title: e.title,
+    stateIso3: e.stateIso3,
+    state: e.stateName,
+    instrument: e.instrumentId,
+    session: e.session,
+    computed: e.computed,
+    asOf: e.asOf,
+    sources: e.sourceIds.map((id) => (refs.has(id) ? citation(refs.get(id)!) : id)).join(' ; '),
+    uid: e.uid,
+  }));
+  return table('agenda.csv', rows, [
+    'date',
+    'endDate',
+    'kind',
+    'status',
+    'title',
+    'stateIso3',
+    'state',
+    'instrument',
+    'session',
+    'computed',
+    'asOf',
+    'sources',
+    'uid',
   ]);
 }

@@ -29,6 +29,19 @@ export function createFollowUpRepository(db: Kysely<Database>) {
       if (f.cycle !== undefined) q = q.where('r.cycle', '=', f.cycle);
       return q.orderBy('p.stateIso3').orderBy('r.session', 'desc').orderBy('p.organisation').execute();
     },
+    /** Actions with a target date in published plans, on recommendations still in the plan (the agenda lists them). */
+    publishedActionsDue: () =>
+      db
+        .selectFrom('followUpAction as a')
+        .innerJoin('followUpPlan as p', 'p.id', 'a.planId')
+        .innerJoin('followUpItem as i', 'i.id', 'a.itemId')
+        .select(['a.id', 'a.planId', 'p.title as planTitle', 'p.stateIso3', 'p.publishedAt', 'a.description', 'a.targetDate'])
+        .where('p.visibility', '=', 'published')
+        .where('i.removedAt', 'is', null)
+        .where('a.targetDate', 'is not', null)
+        .orderBy('a.targetDate')
+        .orderBy('a.id')
+        .execute(),
     review: (id: string) =>
       db.selectFrom('uprReview').select(['id', 'stateIso3', 'session', 'cycle']).where('id', '=', id).executeTakeFirst(),
     /** The review's recommendations with what clustering reads, in the order of the report's paragraphs. */

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { createAdvocacyRepository } from './advocacy.repository.js';
 import { createCatReportingRepository } from './cat-reporting.repository.js';
 import { createChangesRepository } from './changes.repository.js';
+import { createFollowUpRepository } from './follow-up.repository.js';
 import { createInstrumentRepository } from './instrument.repository.js';
 import { createMetaRepository } from './meta.repository.js';
 import { createParticipationRepository } from './participation.repository.js';
@@ -31,5 +32,7 @@ export const createRepositories = (db: Kysely<Database>) => ({
   advocacy: createAdvocacyRepository(db),
   readerFlags: createReaderFlagRepository(db),
   changes: createChangesRepository(db),
+  /** Reads only here (the agenda's planned actions): the follow-up service writes through its own transaction. */
+  followUp: createFollowUpRepository(db),
 });
 export type Repositories = ReturnType<typeof createRepositories>;

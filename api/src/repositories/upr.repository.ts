@@ -396,6 +396,13 @@ export function createUprRepository(db: Kysely<Database>) {
         ]),
       ),
 
+    /** Every review's session, status, date and sources, for the agenda (the date only where one is recorded). */
+    agendaReviews: () =>
+      all<{ id: string; stateIso3: string; session: number; status: string | null; reviewDate: string | null; sourceIds: string }>(
+        'select id, stateIso3, session, status, reviewDate, sourceIds from uprReview order by session, stateIso3',
+        [],
+      ),
+
     /** Every review with its State's name, by session, date and name. */
     calendarReviews: () =>
       all<

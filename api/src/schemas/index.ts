@@ -16,3 +16,4 @@ export * from './cat-editing.js';
 export * from './changes.js';
 export * from './review.js';
 export * from './follow-up.js';
+export * from './agenda.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { enumListParam } from './list-param.js';
 import { ATTESTATIONS, EVENT_KINDS, INSTRUMENT_IDS, STATUSES } from '../domain/types.js';
 
 export const InstrumentId = z.enum(INSTRUMENT_IDS).describe('Instrument id, e.g. "rome-statute" or "opcat"');
@@ -9,26 +10,7 @@ export const StatusName = z.enum(STATUSES);
  * repeated (`status=signatory&status=no-action`, what a form's checkboxes send). A state is kept
  * when its status is any of them.
  */
-export const StatusListParam = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => [
-    ...new Set(
-      (Array.isArray(value) ? value : [value])
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(
-    z
-      .array(
-        // The message names the value, so a typo among several statuses is found at once.
-        z.enum(STATUSES, { error: (issue) => `"${String(issue.input)}" is not a status: use ${STATUSES.join(', ')}` }),
-        { error: `must be one or more of ${STATUSES.join(', ')}, separated by commas` },
-      )
-      .min(1, 'must name at least one status'),
-  )
-  .describe(`One or more of ${STATUSES.join(', ')}: comma-separated, or the parameter repeated`);
+export const StatusListParam = enumListParam(STATUSES, 'status');
 
 /** The source behind a fact, inline so every fact can be traced in one step. */
 export const SourceRef = z

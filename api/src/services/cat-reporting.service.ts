@@ -289,6 +289,16 @@ export function createCatReportingService(repos: Repositories) {
       return new Map([...statuses].map(([iso3, status]) => [iso3, { situation: status.situation, nextDialogue: next.get(iso3) ?? null }]));
     },
 
+    /** The records the agenda reads (sessions and reports) and the deadlines on `asOf` (the next report, which has no record yet). */
+    async agendaInputs(asOf: IsoDate) {
+      const { loaded, statuses } = await statusesOn(asOf);
+      return {
+        sessions: loaded.dataset.sessions,
+        reports: loaded.dataset.reports,
+        deadlines: [...statuses.values()].flatMap((s) => catDeadlines(s)),
+      };
+    },
+
     /** The latest date the reporting records cover. */
     async dataAsOf() {
       return (await load()).dataAsOf;

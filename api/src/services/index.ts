@@ -1,4 +1,5 @@
 import type { Repositories } from '../repositories/index.js';
+import { createAgendaService } from './agenda.service.js';
 import { createAdvocacyProgressService } from './advocacy-progress.service.js';
 import { createAdvocacyService } from './advocacy.service.js';
 import { createCatReportingService } from './cat-reporting.service.js';
@@ -11,7 +12,7 @@ import { createUprService } from './upr.service.js';
  * Builds the services the routes use from the repositories (the services built here hold no SQL
  * of their own), so that plugins/db.ts only decorates the app with the result. The routes reach
  * them under one name each: `app.services.status`, `app.services.catalogue`,
- * `app.services.catReporting`, `app.services.upr`, `app.services.advocacy` and `app.services.changes`.
+ * `app.services.catReporting`, `app.services.upr`, `app.services.advocacy`, `app.services.changes` and `app.services.agenda`.
  */
 export function createServices(repos: Repositories) {
   const status = createStatusService(repos);
@@ -24,6 +25,7 @@ export function createServices(repos: Repositories) {
     advocacyProgress: createAdvocacyProgressService(repos, status),
     advocacy: createAdvocacyService(repos, status, catReporting),
     changes: createChangesService(repos),
+    agenda: createAgendaService(repos, status, catReporting),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import { titlesIn } from '../messages/instrument-titles.js';
 import {
+  collectiveEntryIntoForce,
   instrumentStatus,
+  stateHistories,
   type Instrument as EngineInstrument,
   type InstrumentStatus,
   type ParentEvents,
@@ -200,6 +202,36 @@ export function createStatusService(repos: Repositories) {
         });
       }
       return out;
+    },
+
+    /**
+     * Every State's status history on an instrument (the segments the engine replays, with dates of
+     * effect worked out), the instrument, the source of each event, the art. 121(4) date of entry
+     * into force for all when reached and the activation source: what the agenda reads its dates of
+     * effect from. Undefined for an unknown instrument.
+     */
+    async histories(instrumentId: InstrumentId) {
+      const loaded = await loadInputs(instrumentId, repos.meta.dataVersion());
+      if (!loaded) return undefined;
+      const collective =
+        loaded.engine.entryIntoForceRule.kind === 'seven-eighths-of-parent-parties' && loaded.parent
+          ? collectiveEntryIntoForce(loaded.engine, loaded.events, loaded.parent)
+          : null;
+      const histories = stateHistories(
+        loaded.engine,
+        loaded.events,
+        loaded.states.map((s) => s.iso3),
+        collective,
+        loaded.parent,
+      );
+      return {
+        instrument: loaded.instrument,
+        collective,
+        activationSource: activationSourceOf(loaded.instrument, await repos.meta.sourceRefs()),
+        segments: new Map([...histories].map(([iso3, { history }]) => [iso3, history.segments])),
+        sourcesOf: (eventIds: readonly string[]) =>
+          [...new Set(eventIds.map(loaded.sourceOf).filter((id): id is string => !!id))].sort(),
+      };
     },
 
     /** Dated changes in the counts, from `from` (default: adoption) to `to` (default: today). */

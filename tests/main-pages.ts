@@ -13,6 +13,7 @@ export const MAIN_PAGES = [
   '/advocacy/rome-statute',
   '/advocacy/opcat/JAM',
   '/advocacy/rome-statute/progress',
+  '/agenda',
   '/changes',
   '/follow-up',
   '/follow-up/SVN',

@@ -20,7 +20,10 @@ let app: FastifyInstance;
 let agenda: AgendaResponse;
 // One app for the file: the agenda is read-only, and gathering it once keeps the file fast.
 beforeAll(async () => {
-  app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' }), createDb(seededImage()));
+  app = await buildApp(
+    loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' }),
+    createDb(seededImage()),
+  );
   await app.ready();
   const res = await app.inject('/api/agenda?from=2025-01-01&to=2026-12-31');
   expect(res.statusCode).toBe(200);
@@ -61,7 +64,9 @@ describe('GET /api/agenda on the seeded data, 2025-2026', () => {
   });
 
   it('keeps "scheduled" and "held" apart: a UPR review is held only when recorded as held', () => {
-    const recorded = new Map(seed<{ id: string; status: string }[]>('upr-reviews.json').map((r) => [`upr-review-${r.id}@treaty-tracker`, r.status]));
+    const recorded = new Map(
+      seed<{ id: string; status: string }[]>('upr-reviews.json').map((r) => [`upr-review-${r.id}@treaty-tracker`, r.status]),
+    );
     for (const e of ofKind('upr-review')) expect(e.status, e.uid).toBe(recorded.get(e.uid) === 'held' ? 'held' : 'scheduled');
     expect(new Set(agenda.events.map((e) => e.status))).toEqual(new Set(['held', 'scheduled']));
   });

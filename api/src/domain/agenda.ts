@@ -173,7 +173,11 @@ export function catDialogueFacts(sessions: readonly CatSession[], reports: reado
       stateIso3: r.stateIso3,
       instrumentId: 'uncat',
       computed: false,
-      details: { ...(r.dialogueSession !== null ? { session: r.dialogueSession } : {}), reportNumber: r.number, lastReportNumber: r.lastNumber },
+      details: {
+        ...(r.dialogueSession !== null ? { session: r.dialogueSession } : {}),
+        reportNumber: r.number,
+        lastReportNumber: r.lastNumber,
+      },
       sourceIds: [r.sourceId],
     });
   }

@@ -38,11 +38,7 @@ const translators = Object.fromEntries(LANGUAGES.map((l) => [l, translatorIn(l)]
 export const agendaWording = (language: Language): AgendaTranslate => translators[language];
 
 /** An event's one-line title, e.g. "Rome Statute: entry into force for Ukraine". */
-export function agendaTitle(
-  fact: AgendaFact,
-  names: { state: string | null; instrument: string | null },
-  language: Language,
-): string {
+export function agendaTitle(fact: AgendaFact, names: { state: string | null; instrument: string | null }, language: Language): string {
   const t = agendaWording(language);
   const d = fact.details;
   const values = { state: names.state ?? '', instrument: names.instrument ?? '', session: d.session ?? '' };
@@ -54,7 +50,10 @@ export function agendaTitle(
         ? t('title.cat-report-due-unnumbered', values)
         : t('title.cat-report-due', {
             ...values,
-            report: reportName({ reportNumber: d.reportNumber, lastReportNumber: d.lastReportNumber ?? d.reportNumber }, catWording(language)),
+            report: reportName(
+              { reportNumber: d.reportNumber, lastReportNumber: d.lastReportNumber ?? d.reportNumber },
+              catWording(language),
+            ),
           });
     case 'entry-into-force':
       return fact.stateIso3 ? t('title.entry-into-force', values) : t('title.entry-into-force-general', values);

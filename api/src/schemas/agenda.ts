@@ -7,7 +7,9 @@ import { InstrumentId, SourceRef } from './participation.js';
 export const AgendaQuery = z.object({
   from: IsoDate.optional().describe('Events on or after this date (an event over several days: ending on or after it). Default: no limit'),
   to: IsoDate.optional().describe('Events starting on or before this date. Default: no limit'),
-  kind: enumListParam(AGENDA_KINDS, 'kind').optional().describe(`Keep these kinds (${AGENDA_KINDS.join(', ')}): comma-separated or repeated`),
+  kind: enumListParam(AGENDA_KINDS, 'kind')
+    .optional()
+    .describe(`Keep these kinds (${AGENDA_KINDS.join(', ')}): comma-separated or repeated`),
   state: z
     .string()
     .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "UKR"')
@@ -15,8 +17,11 @@ export const AgendaQuery = z.object({
     .optional()
     .describe("One State's events (ISO 3166-1 alpha-3); events of no one State (sessions) are left out"),
   instrument: InstrumentId.optional().describe("One instrument's events (CAT sessions, dialogues and deadlines are UNCAT's)"),
-  group: z.enum(UN_REGIONAL_GROUPS).optional().describe("The events of the States in one UN regional group"),
-  format: z.enum(AGENDA_FORMATS).default('json').describe('json, csv (a spreadsheet) or ics (an RFC 5545 calendar: subscribe to the address)'),
+  group: z.enum(UN_REGIONAL_GROUPS).optional().describe('The events of the States in one UN regional group'),
+  format: z
+    .enum(AGENDA_FORMATS)
+    .default('json')
+    .describe('json, csv (a spreadsheet) or ics (an RFC 5545 calendar: subscribe to the address)'),
   bom: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional()
@@ -41,11 +46,15 @@ export const AgendaEvent = z
     instrumentId: InstrumentId.nullable(),
     instrumentShortName: z.string().nullable(),
     title: z.string().describe("One line in the answer's language"),
-    computed: z.boolean().describe('true: the date is worked out by a stated rule (entry into force, a CAT due date), not recorded in a source'),
+    computed: z
+      .boolean()
+      .describe('true: the date is worked out by a stated rule (entry into force, a CAT due date), not recorded in a source'),
     session: z.number().int().nullable().describe('The UPR or CAT session number, where there is one'),
     link: z.string().nullable().describe('Path of the dashboard page that explains the event'),
     sourceIds: z.array(z.string()),
-    asOf: IsoDate.nullable().describe("The latest as-of date of the event's sources (a plan's action: the day the plan was published); null: not recorded"),
+    asOf: IsoDate.nullable().describe(
+      "The latest as-of date of the event's sources (a plan's action: the day the plan was published); null: not recorded",
+    ),
   })
   .meta({ id: 'AgendaEvent' });
 export type AgendaEvent = z.infer<typeof AgendaEvent>;

@@ -81,7 +81,9 @@ export function createAgendaService(repos: Repositories, status: StatusService, 
         facts.push(instrumentEntryFact(instrument.id, instrument.generalEntryIntoForce, [...instrument.sourceIds].sort(), today));
       const rule = instrument.entryIntoForceRule;
       if (rule.kind === 'one-year-after-deposit' && rule.activatedOn)
-        facts.push(activationFact(instrument.id, rule.activatedOn, 'jurisdiction', h.activationSource ? [h.activationSource.id] : [], today));
+        facts.push(
+          activationFact(instrument.id, rule.activatedOn, 'jurisdiction', h.activationSource ? [h.activationSource.id] : [], today),
+        );
       if (h.collective) facts.push(activationFact(instrument.id, h.collective.entryIntoForce, 'for-all', [], today));
       for (const [iso3, segments] of h.segments) facts.push(...participationFacts(instrument.id, iso3, segments, h.sourcesOf, today));
     }

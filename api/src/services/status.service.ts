@@ -229,8 +229,7 @@ export function createStatusService(repos: Repositories) {
         collective,
         activationSource: activationSourceOf(loaded.instrument, await repos.meta.sourceRefs()),
         segments: new Map([...histories].map(([iso3, { history }]) => [iso3, history.segments])),
-        sourcesOf: (eventIds: readonly string[]) =>
-          [...new Set(eventIds.map(loaded.sourceOf).filter((id): id is string => !!id))].sort(),
+        sourcesOf: (eventIds: readonly string[]) => [...new Set(eventIds.map(loaded.sourceOf).filter((id): id is string => !!id))].sort(),
       };
     },
 

@@ -5,6 +5,8 @@
  */
 import { error } from '@sveltejs/kit';
 import type {
+  AgendaQuery,
+  AgendaResponse,
   AdvocacyProgressQuery,
   AdvocacyProgressResponse,
   AdvocacyQuery,
@@ -141,6 +143,14 @@ export const getAdvocacyProgress = (
 /** A page of the public change feed as JSON (newest first; `before` pages it). */
 export const getChanges = (fetch: Fetch, query: ApiQuery<Omit<ChangesQuery, 'format' | 'bom'>> = {}) =>
   apiGet<ChangesResponse>(fetch, '/changes', query);
+
+// --- agenda ---------------------------------------------------------------------------------------
+
+/** The agenda's events (kinds sent comma-separated, as the API also takes them). */
+export const getAgenda = (
+  fetch: Fetch,
+  { kind, ...query }: ApiQuery<Omit<AgendaQuery, 'format' | 'bom' | 'kind'>> & { kind?: readonly string[] },
+) => apiGet<AgendaResponse>(fetch, '/agenda', { ...query, kind: kind?.length ? kind.join(',') : null });
 
 // --- UPR follow-up plans ------------------------------------------------------------------------------
 

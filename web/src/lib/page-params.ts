@@ -5,6 +5,7 @@
  * other parameters (a tracking tag, say) to all.
  */
 import { ADVOCACY_KEYS } from '$lib/advocacy';
+import { AGENDA_QUERY_KEYS } from '$lib/agenda';
 import { CAT_FILTER_KEYS } from '$lib/cat-reporting';
 import { CHANGE_QUERY_KEYS } from '$lib/changes';
 import { FOLLOW_UP_KEYS } from '$lib/follow-up';
@@ -13,10 +14,10 @@ import { UPR_FILTER_KEYS } from '$lib/upr';
 
 /**
  * Parameters a page reads every value of (`status=signatory&status=no-action`, as checkboxes send
- * them, or comma-separated): the variant keeps them all, split, deduplicated and sorted, since
+ * them, or comma-separated; the agenda's kinds likewise): the variant keeps them all, split, deduplicated and sorted, since
  * their order does not change the page.
  */
-export const MULTI_VALUED_PARAMS: readonly string[] = ['status'];
+export const MULTI_VALUED_PARAMS: readonly string[] = ['status', 'kind'];
 
 /** Every query parameter a page or its load function reads (`lang` only sends the reader to a page in that language). */
 export const PAGE_QUERY_PARAMS: readonly string[] = [
@@ -41,6 +42,8 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     'overdue',
     // the change feed (readChangesQuery)
     ...CHANGE_QUERY_KEYS,
+    // the agenda (readAgendaQuery; its kinds are the multi-valued `kind`)
+    ...AGENDA_QUERY_KEYS,
     // follow-up plans (readFollowUpQuery)
     ...FOLLOW_UP_KEYS,
     // the new-plan form's review, filled in from a link (a signed-in page, never cached, but read like one)

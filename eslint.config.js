@@ -7,9 +7,9 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './web/svelte.config.js';
 
 /** What a layer may not import, as no-restricted-imports patterns with the reason shown to the reader. */
-/** The dashboard reads the API over HTTP: from its code it takes only types, vocabulary, pure rules and the CSV cell rule. */
+/** The dashboard reads the API over HTTP: from its code it takes only types, vocabulary, pure rules, the CSV cell rule and the world map. */
 const WEB_IMPORTS =
-  'The dashboard imports the API only through @tracker/api/schemas (types), @tracker/api/domain (vocabulary and pure rules) and @tracker/api/csv-cell.';
+  'The dashboard imports the API only through @tracker/api/schemas (types), @tracker/api/domain (vocabulary and pure rules), @tracker/api/csv-cell and the shared world map (@tracker/api/map, and @tracker/api/map/geometry on the server).';
 
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
@@ -103,7 +103,15 @@ export default tseslint.config(
           paths: [{ name: '@tracker/api', message: WEB_IMPORTS }],
           patterns: [
             {
-              group: ['@tracker/api/*', '@tracker/api/*/**', '!@tracker/api/schemas', '!@tracker/api/domain', '!@tracker/api/csv-cell'],
+              group: [
+                '@tracker/api/*',
+                '@tracker/api/*/**',
+                '!@tracker/api/schemas',
+                '!@tracker/api/domain',
+                '!@tracker/api/csv-cell',
+                '!@tracker/api/map',
+                '!@tracker/api/map/geometry',
+              ],
               message: WEB_IMPORTS,
             },
           ],

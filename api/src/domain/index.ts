@@ -19,3 +19,5 @@ export type {
 } from './cat-reporting.js';
 // The words for CAT reporting's codes, and the English catalogue the dashboard merges into its own.
 export * from '../messages/cat-reporting.js';
+// The map's words (status names, the key, a map image's lines), which the dashboard merges too.
+export { MAP_MESSAGES } from '../messages/map.js';

@@ -12,9 +12,18 @@ export function sendCsv<Row>(reply: FastifyReply, { filename, columns, rows }: C
   return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
 }
 
-/** Sends a file the API built (a workbook, a document) as a download with its name. */
-export function sendFile(reply: FastifyReply, file: { type: string; filename: string; body: Buffer }): FastifyReply {
-  return reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+/**
+ * Sends a file the API built (a workbook, a document) as a download with its name; `inline` for
+ * one a browser shows in place (a map image), still named for saving.
+ */
+export function sendFile(
+  reply: FastifyReply,
+  file: { type: string; filename: string; body: Buffer | string; inline?: boolean },
+): FastifyReply {
+  return reply
+    .type(file.type)
+    .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename}"`)
+    .send(file.body);
 }
 
 /** Sends an RFC 5545 calendar, shown inline so calendar clients can subscribe to the address. */

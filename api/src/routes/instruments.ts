@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { todayUtc } from '../domain/clock.js';
 import { isInstrumentId } from '../domain/vocabulary.js';
 import { instrumentsCsv, statusCsv, timelineCsv } from '../lib/csv-tables.js';
-import { sendCsv } from '../lib/formats.js';
-import { ErrorBody, FormatQuery, IsoDate } from '../schemas/common.js';
+import { sendCsv, sendFile } from '../lib/formats.js';
+import { ErrorBody, FormatQuery, IntParam, IsoDate } from '../schemas/common.js';
 import {
   AsOfQuery,
   Instrument,
@@ -15,6 +15,9 @@ import {
 } from '../schemas/instrument.js';
 import { InstrumentParams } from '../schemas/params.js';
 import { assertKnownRegion, unknownInstrument } from './route-helpers.js';
+import type { MapImageRequest } from '../services/map-image.service.js';
+import type { Language } from '../domain/languages.js';
+import type { InstrumentStatusQuery as StatusQuery } from '../schemas/instrument.js';
 
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const notFound = (id: string) => unknownInstrument(app, id);
@@ -71,6 +74,81 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!result) throw notFound(params.id);
       if (format === 'csv') return sendCsv(reply, statusCsv(result), { bom });
       return result;
+    },
+  );
+
+  /**
+   * What a map image shows and the dashboard page that shows the same view: the date is always in
+   * the permalink, so it reproduces the image, not "today" when it is opened later.
+   */
+  async function mapRequest(id: string, query: StatusQuery, language: Language): Promise<MapImageRequest> {
+    const { asOf = todayUtc(), ...filters } = query;
+    if (filters.region) await assertKnownRegion(app, filters.region);
+    if (!isInstrumentId(id)) throw notFound(id);
+    const search = new URLSearchParams({ asOf });
+    for (const [key, value] of Object.entries(filters))
+      if (value !== undefined) search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    const prefix = language === 'en' ? '' : `/${language}`;
+    return {
+      instrumentId: id,
+      asOf,
+      filters,
+      language,
+      permalink: `${app.config.publicUrl}${prefix}/maps/${id}?${search.toString()}`,
+      site: app.config.publicUrl,
+    };
+  }
+
+  app.get(
+    '/:id/map.svg',
+    {
+      schema: {
+        tags: ['instruments'],
+        summary: "The map of every state's status on a date, as one self-contained SVG image",
+        description:
+          "The dashboard's map (same geometry, colours and patterns) with its title, date, count of States Parties, key, " +
+          'sources with their as-of dates, the dataset version and a permalink to the same view; the same filters as ' +
+          '/status (states outside the selection are white). Each state is a <g id="state-ISO3"> with a <title>.',
+        params: InstrumentParams,
+        querystring: InstrumentStatusQuery,
+        produces: ['image/svg+xml'],
+        response: { 200: z.string().describe('image/svg+xml'), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params, query, language }, reply) => {
+      const request = await mapRequest(params.id, query, language);
+      const body = await app.services.mapImage.svg(request);
+      if (body === undefined) throw notFound(params.id);
+      return sendFile(reply, {
+        type: 'image/svg+xml; charset=utf-8',
+        filename: `${params.id}-map-${request.asOf}.svg`,
+        body,
+        inline: true,
+      });
+    },
+  );
+
+  app.get(
+    '/:id/map.png',
+    {
+      schema: {
+        tags: ['instruments'],
+        summary: 'The same map as a PNG image, rasterised on the server',
+        description: 'The SVG of /map.svg rendered by resvg; `width` in pixels (default 1920, for slides and print).',
+        params: InstrumentParams,
+        querystring: InstrumentStatusQuery.extend({
+          width: IntParam(480, 3840).optional().describe('Width of the image in pixels, 480 to 3840 (default 1920)'),
+        }),
+        produces: ['image/png'],
+        response: { 200: z.string().describe('image/png'), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async ({ params, query, language }, reply) => {
+      const { width = 1920, ...rest } = query;
+      const request = await mapRequest(params.id, rest, language);
+      const body = await app.services.mapImage.png(request, width);
+      if (body === undefined) throw notFound(params.id);
+      return sendFile(reply, { type: 'image/png', filename: `${params.id}-map-${request.asOf}.png`, body, inline: true });
     },
   );
 

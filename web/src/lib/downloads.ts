@@ -16,3 +16,10 @@ export function readBom(value: string | null): boolean | 'invalid' {
   if (value === 'true') return true;
   return 'invalid';
 }
+
+/**
+ * The map image of a view (GET /api/instruments/{id}/map.svg or .png): the view's own query with its
+ * date made explicit, so an image saved later still shows what the page showed, and the page's
+ * language (the API's `lang`; English is its default).
+ */
+export const mapImageParams = (locale: string): { lang: string | null } => ({ lang: locale === 'en' ? null : locale });

@@ -1,4 +1,4 @@
-import { CAT_REPORTING_MESSAGES } from '@tracker/api/domain';
+import { CAT_REPORTING_MESSAGES, MAP_MESSAGES } from '@tracker/api/domain';
 import Negotiator from 'negotiator';
 import type { TFunction } from 'i18next';
 import { createTranslator, DEFAULT_LOCALE, isLocale, LOCALES, type Locale, type Messages } from './index';
@@ -9,12 +9,13 @@ const catalogues = import.meta.glob<Messages>('./locales/*.json', { eager: true,
 /**
  * The words for CAT reporting's codes live with the API, which words its own text fields with them
  * (api/src/messages/cat-reporting.<language>.json, under `catReportingText`); each catalogue here
- * takes in its language's, so pages and the API say the same thing.
+ * takes in its language's, so pages and the API say the same thing. So do the map's words (status
+ * names, the key), which the API's map images use (api/src/messages/map.<language>.json).
  */
 export function messagesFor(locale: Locale): Messages {
   const messages = catalogues[`./locales/${locale}.json`];
   if (!messages) throw new Error(`No message catalogue for locale "${locale}"`);
-  return { ...CAT_REPORTING_MESSAGES[locale], ...messages };
+  return { ...CAT_REPORTING_MESSAGES[locale], ...MAP_MESSAGES[locale], ...messages };
 }
 
 /**

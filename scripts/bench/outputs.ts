@@ -59,8 +59,9 @@ for (const [format, lang] of [
 }
 
 console.log('\nAgenda: events per kind');
-const window = (await app.inject('/api/agenda?from=2025-01-01&to=2026-12-31')).json() as { counts: Record<string, number>; total: number };
-const all = (await app.inject('/api/agenda')).json() as { counts: Record<string, number>; total: number };
+type Counts = { counts: Record<string, number>; total: number };
+const window = (await app.inject('/api/agenda?from=2025-01-01&to=2026-12-31')).json<Counts>();
+const all = (await app.inject('/api/agenda')).json<Counts>();
 console.log('| kind | 2025-2026 | all dates |');
 console.log('| --- | ---: | ---: |');
 for (const kind of Object.keys(all.counts)) console.log(`| ${kind} | ${window.counts[kind]} | ${all.counts[kind]} |`);

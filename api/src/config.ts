@@ -38,6 +38,26 @@ const Env = z.object({
   TRUST_PROXY: z.string().min(1).optional(),
   /** Requests per minute one address may make (pages, files and API alike); 0 turns the limits off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /**
+   * The sites that may show the embeddable map and counter (/embed/...) in a frame: their
+   * Content-Security-Policy frame-ancestors, space-separated. `*` (the default) lets any site embed
+   * them; a list of origins (https://coalition.example.org https://news.example.com) only those.
+   * Every other page may never be framed.
+   */
+  EMBED_ALLOWED_ORIGINS: z
+    .string()
+    .trim()
+    .default('*')
+    .transform((value) => value.split(/\s+/).filter(Boolean))
+    .pipe(
+      z
+        .array(
+          z.string().regex(/^(\*|'self'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i, {
+            error: (issue) => `"${String(issue.input)}" is not *, 'self' or an origin such as https://coalition.example.org`,
+          }),
+        )
+        .min(1, 'must name at least one origin, or *'),
+    ),
 });
 
 /** http://HOST:PORT; a wildcard address (0.0.0.0, ::) is no address to link to, so localhost stands in. */
@@ -61,6 +81,7 @@ const ConfigSchema = Env.transform((env) => ({
   publicUrl: env.PUBLIC_URL ?? defaultPublicUrl(env.HOST, env.PORT),
   trustProxy: trustProxy(env.TRUST_PROXY),
   rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  embedFrameAncestors: env.EMBED_ALLOWED_ORIGINS,
 }));
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;

@@ -2,6 +2,7 @@ import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { parseSetCookie } from 'set-cookie-parser';
 import { DEFAULT_LOCALE, isLocale, localeOfPath, localizePath, textDirection } from '$lib/i18n';
 import { LANG_COOKIE, preferredLocale } from '$lib/i18n/server';
+import { embedFrameAncestors, isEmbedPath, withFrameAncestors } from '$lib/server/embed';
 import { PAGE_VARIANT_KEY, pageVariant } from '$lib/server/page-variant';
 
 // The API server caches rendered pages (api/src/plugins/web.ts); this says which requests get the same page.
@@ -19,6 +20,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   // header of some 4 KB. Headers are never compressed, so on slow links the header costs more than
   // the head start it gives; the tags stay.
   if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.delete('link');
+  const policy = response.headers.get('content-security-policy');
+  if (policy && isEmbedPath(event.url.pathname))
+    response.headers.set('content-security-policy', withFrameAncestors(policy, embedFrameAncestors()));
   return response;
 };
 

@@ -6,8 +6,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMPRESS_MIN_BYTES } from '../lib/compression.js';
+import { LANGUAGES } from '../domain/languages.js';
 import { createPageCache, type NodeHandler, type PageCacheOptions } from './page-cache.js';
 import { INTERNAL_REQUEST_HEADER, internalRequestToken } from './internal-requests.js';
+
+/** The embeddable map and counter (web/src/routes/embed), in any language. */
+const EMBED_PATH = new RegExp(`^/(?:(?:${LANGUAGES.join('|')})/)?embed/`);
 
 /** Key under which the dashboard finds the in-process API (see web/src/hooks.server.ts). */
 export const API_FETCH_KEY = Symbol.for('treaty-tracker.api-fetch');
@@ -45,6 +49,8 @@ export const webPlugin = fp<{ buildDir: string } & PageCacheOptions>(async (app,
   // Form posts are small, except a follow-up plan's matrix import: the file (the API takes up to
   // 10 MB) and, on the step that applies it, the same file carried back as base64 (4/3 as large).
   process.env.BODY_SIZE_LIMIT ??= '14M';
+  // The sites that may frame the embeds: the dashboard writes them into the embeds' frame-ancestors.
+  process.env.EMBED_FRAME_ANCESTORS = app.config.embedFrameAncestors.join(' ');
   // Importing the handler starts SvelteKit, whose hooks register the page variant function.
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
   const pageVariant = (globalThis as Record<symbol, PageVariant | undefined>)[PAGE_VARIANT_KEY];
@@ -64,6 +70,9 @@ export const webPlugin = fp<{ buildDir: string } & PageCacheOptions>(async (app,
         return reply.callNotFound();
       }
       reply.hijack();
+      // An embed is made to be framed (by the sites its frame-ancestors allows): the API's "never
+      // frame" header, set on every response, would overrule that in older browsers.
+      if (EMBED_PATH.test(request.url)) reply.raw.removeHeader('x-frame-options');
       const variant = pageVariant && (request.method === 'GET' || request.method === 'HEAD') ? variantOf(request, pageVariant) : null;
       if (variant === null) {
         // SvelteKit's 304 carries no policy of its own, and a browser stores a 304's headers over

@@ -153,6 +153,9 @@ describe('GET /api/agenda?format=ics and format=csv', () => {
   it('gives a CSV with one row per event and its sources', async () => {
     const res = await app.inject('/api/agenda?from=2025-01-01&to=2026-12-31&format=csv');
     expect(res.statusCode).toBe(200);
+    // The file says how to cite it: its own address and the dataset version it was made from.
+    expect(res.headers.link).toBe('<http://127.0.0.1:3000/api/agenda?from=2025-01-01&to=2026-12-31&format=csv>; rel="cite-as"');
+    expect(Number(res.headers['x-dataset-version'])).toBeGreaterThan(0);
     const rows = parse(res.body, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(agenda.total);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['date', 'kind', 'status', 'title', 'sources', 'uid', 'asOf']));

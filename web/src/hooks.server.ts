@@ -2,6 +2,7 @@ import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { parseSetCookie } from 'set-cookie-parser';
 import { DEFAULT_LOCALE, isLocale, localeOfPath, localizePath, textDirection } from '$lib/i18n';
 import { LANG_COOKIE, preferredLocale } from '$lib/i18n/server';
+import { CITE_SLOT, citeBlock } from '$lib/server/cite';
 import { embedFrameAncestors, isEmbedPath, withFrameAncestors } from '$lib/server/embed';
 import { PAGE_VARIANT_KEY, pageVariant } from '$lib/server/page-variant';
 
@@ -14,7 +15,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   const locale = localeOfPath(event.url.pathname);
   event.locals.locale = locale;
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)),
+    transformPageChunk: async ({ html }) => {
+      const page = html.replace('%lang%', locale).replace('%dir%', textDirection(locale));
+      if (!page.includes(CITE_SLOT)) return page;
+      return page.replace(CITE_SLOT, citeBlock({ html: page, url: event.url, locale, version: await datasetVersion(event.fetch) }));
+    },
   });
   // SvelteKit lists every preloaded file twice: as <link> tags at the top of the page and in a Link
   // header of some 4 KB. Headers are never compressed, so on slow links the header costs more than
@@ -109,4 +114,12 @@ function passCookiesOn(event: RequestEvent, response: Response) {
       encode: (v) => v,
     });
   }
+}
+
+/** The dataset version a citation names (GET /api/health); 0 when the API cannot say. */
+async function datasetVersion(fetch: RequestEvent['fetch']): Promise<number> {
+  const res = await fetch('/api/health');
+  if (!res.ok) return 0;
+  const health = (await res.json()) as { database: { dataVersion: number } };
+  return health.database.dataVersion;
 }

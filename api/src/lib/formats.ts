@@ -9,7 +9,17 @@ export const CSV_OPTIONS = { ...CSV_WRITE_OPTIONS, header: true };
 /** Sends rows as CSV with a header row (RFC 4180, CRLF line ends), named so a browser saves it; with `bom`, after a byte order mark. */
 export function sendCsv<Row>(reply: FastifyReply, { filename, columns, rows }: CsvTable<Row>, { bom }: { bom: boolean }): FastifyReply {
   const csv = stringify(rows, { ...CSV_OPTIONS, columns, bom });
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
+  return citeAs(reply).type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
+}
+
+/**
+ * How to cite a file: its own address (RFC 8574 `cite-as`, at the configured public address) and the
+ * dataset version it was made from, so a spreadsheet passed on can be traced to the data behind it.
+ */
+export function citeAs(reply: FastifyReply): FastifyReply {
+  return reply
+    .header('link', `<${reply.server.config.publicUrl}${reply.request.url}>; rel="cite-as"`)
+    .header('x-dataset-version', String(reply.server.repos.meta.dataVersion()));
 }
 
 /**
@@ -20,7 +30,7 @@ export function sendFile(
   reply: FastifyReply,
   file: { type: string; filename: string; body: Buffer | string; inline?: boolean },
 ): FastifyReply {
-  return reply
+  return citeAs(reply)
     .type(file.type)
     .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename}"`)
     .send(file.body);
@@ -28,5 +38,8 @@ export function sendFile(
 
 /** Sends an RFC 5545 calendar, shown inline so calendar clients can subscribe to the address. */
 export function sendCalendar(reply: FastifyReply, file: { filename: string; body: string }): FastifyReply {
-  return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${file.filename}"`).send(file.body);
+  return citeAs(reply)
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', `inline; filename="${file.filename}"`)
+    .send(file.body);
 }

@@ -8,6 +8,7 @@ import { ADVOCACY_KEYS } from '$lib/advocacy';
 import { AGENDA_QUERY_KEYS } from '$lib/agenda';
 import { CAT_FILTER_KEYS } from '$lib/cat-reporting';
 import { CHANGE_QUERY_KEYS } from '$lib/changes';
+import { DIGEST_QUERY_KEYS } from '$lib/digest';
 import { FOLLOW_UP_KEYS } from '$lib/follow-up';
 import { FILTER_KEYS } from '$lib/query';
 import { UPR_FILTER_KEYS } from '$lib/upr';
@@ -42,6 +43,8 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     'overdue',
     // the change feed (readChangesQuery)
     ...CHANGE_QUERY_KEYS,
+    // the "what changed since" digest (readDigestQuery)
+    ...DIGEST_QUERY_KEYS,
     // the agenda (readAgendaQuery; its kinds are the multi-valued `kind`)
     ...AGENDA_QUERY_KEYS,
     // follow-up plans (readFollowUpQuery)

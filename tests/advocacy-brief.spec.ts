@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { randomDate, raw } from './http.js';
+import { expectOnePrintedPage } from './print.js';
 
 interface Recommendation {
   id: string;
@@ -13,39 +13,8 @@ interface AdvocacyList {
   sources: { id: string; title: string }[];
 }
 
-const MM = 96 / 25.4; // CSS pixels per millimetre
-const MARGIN = 12; // the brief's @page margin, in mm
-const PAPER = {
-  A4: { width: 210, height: 297 },
-  Letter: { width: 215.9, height: 279.4 },
-} as const;
-
 const list = async (request: import('@playwright/test').APIRequestContext, instrument: string) =>
   (await (await request.get(`/api/advocacy/${instrument}?recommendations=true`)).json()) as AdvocacyList;
-
-/** PDF page objects ("/Type /Page", not "/Type /Pages"). */
-const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-
-/** Prints the page on each paper size: one sheet, and the content ends above the bottom margin. */
-async function expectOnePrintedPage(page: Page) {
-  for (const [format, paper] of Object.entries(PAPER)) {
-    expect(pdfPages(await page.pdf({ format })), `${format}: pages`).toBe(1);
-    // The same layout on screen: the printable width, print styles; the content must end within
-    // the printable height and nothing may stick out sideways.
-    const width = Math.floor((paper.width - 2 * MARGIN) * MM);
-    const height = Math.floor((paper.height - 2 * MARGIN) * MM);
-    await page.setViewportSize({ width, height });
-    await page.emulateMedia({ media: 'print' });
-    const box = await page.locator('main').evaluate((main) => {
-      const rect = main.getBoundingClientRect();
-      return { bottom: rect.bottom, scrollWidth: document.documentElement.scrollWidth };
-    });
-    expect(box.bottom, `${format}: main ends within the printable height`).toBeLessThanOrEqual(height);
-    expect(box.scrollWidth, `${format}: nothing sticks out sideways`).toBeLessThanOrEqual(width);
-    // Back to the default (null): 'screen' would also apply to the next page.pdf().
-    await page.emulateMedia({ media: null });
-  }
-}
 
 test.describe('the advocacy brief without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

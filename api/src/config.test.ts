@@ -56,4 +56,13 @@ describe('rate limits and proxies', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
   });
+
+  it('lets any site frame the embeds unless EMBED_ALLOWED_ORIGINS names the sites, and refuses anything that is not an origin', () => {
+    expect(loadConfig({}).embedFrameAncestors).toEqual(['*']);
+    expect(
+      loadConfig({ EMBED_ALLOWED_ORIGINS: ' https://coalition.example.org  https://news.example.com:8443 ' }).embedFrameAncestors,
+    ).toEqual(['https://coalition.example.org', 'https://news.example.com:8443']);
+    expect(() => loadConfig({ EMBED_ALLOWED_ORIGINS: "https://ok.example.org 'none'; script-src *" })).toThrow(/EMBED_ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ EMBED_ALLOWED_ORIGINS: 'javascript:alert(1)' })).toThrow(/not \*, 'self' or an origin/);
+  });
 });

@@ -10,7 +10,9 @@ import type { AgendaResponse } from '../src/schemas/agenda.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/database.js';
-import { seededImage } from './helper.js';
+import { seededImage, setup } from './helper.js';
+import { createFollowUpService } from '../src/services/follow-up.service.js';
+import { ActionInput, PlanInput, PublishInput } from '../src/schemas/follow-up.js';
 import { checkRfc5545 } from './rfc5545.js';
 
 const seed = <T>(name: string): T => JSON.parse(readFileSync(join(repoRoot, 'data/seed', name), 'utf8')) as T;
@@ -160,5 +162,33 @@ describe('GET /api/agenda?format=ics and format=csv', () => {
     expect(rows).toHaveLength(agenda.total);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['date', 'kind', 'status', 'title', 'sources', 'uid', 'asOf']));
     expect(rows.every((r) => r.kind === 'follow-up-action-due' || r.sources!.length > 0)).toBe(true);
+  });
+});
+
+describe('GET /api/agenda: actions due in follow-up plans', () => {
+  it('lists an action with a target date once its plan is published, never from a draft', async () => {
+    const { app: own } = await setup({ seed: true });
+    const plans = createFollowUpService(own.db);
+    const nhri = { name: 'Ana Novak', organisation: 'Human Rights Ombudsman (test)' };
+    const plan = await plans.create(PlanInput.parse({ reviewId: 'SVN-48', title: 'Mid-term follow-up (test)' }), nhri);
+    const item = plan.clusters.flatMap((c) => c.recommendations)[0]!;
+    await plans.addAction(
+      plan.id,
+      ActionInput.parse({ itemId: item.itemId, description: 'Draft the bill (test)', targetDate: '2027-03-31' }),
+      nhri,
+    );
+    const url = '/api/agenda?kind=follow-up-action-due&state=SVN';
+    expect(((await own.inject(url)).json() as AgendaResponse).total).toBe(0);
+    await plans.publish(plan.id, PublishInput.parse({ reason: 'Adopted' }), nhri);
+    const listed = (await own.inject(url)).json() as AgendaResponse;
+    expect(listed.total).toBe(1);
+    expect(listed.events[0]).toMatchObject({
+      date: '2027-03-31',
+      status: 'scheduled',
+      stateIso3: 'SVN',
+      link: `/follow-up/plans/${plan.id}`,
+      title: 'Slovenia: action due in the follow-up plan “Mid-term follow-up (test)”: Draft the bill (test)',
+    });
+    expect(listed.events[0]!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

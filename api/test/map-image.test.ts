@@ -7,7 +7,8 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, repoRoot } from '../src/config.js';
 import { createDb } from '../src/db/database.js';
 import type { InstrumentStatusResponse } from '../src/schemas/instrument.js';
-import { seededImage } from './helper.js';
+import { PNG_PER_MINUTE } from '../src/routes/instruments.js';
+import { seededImage, setup } from './helper.js';
 
 const seedStates = JSON.parse(readFileSync(join(repoRoot, 'data/seed/states.json'), 'utf8')) as {
   iso3: string;
@@ -105,6 +106,15 @@ describe('GET /api/instruments/{id}/map.png', () => {
     expect(Math.abs(size.height - Math.round((1920 * h!) / w!))).toBeLessThanOrEqual(1);
     const small = await app.inject('/api/instruments/uncat/map.png?width=960&lang=ar');
     expect(pngSize(small.rawPayload).width).toBe(960);
+  });
+
+  it('limits PNG renders per address (429 past the limit, which the SVG does not share)', async () => {
+    const { app: limited } = await setup({ seed: true });
+    for (let i = 0; i < PNG_PER_MINUTE; i++) expect((await limited.inject('/api/instruments/apic/map.png?width=480')).statusCode).toBe(200);
+    const refused = await limited.inject('/api/instruments/apic/map.png?width=480');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().message).toContain(`at most ${PNG_PER_MINUTE} a minute`);
+    expect((await limited.inject('/api/instruments/apic/map.svg')).statusCode).toBe(200);
   });
 
   it('refuses a width outside 480-3840', async () => {

@@ -19,6 +19,9 @@ import type { MapImageRequest } from '../services/map-image.service.js';
 import type { Language } from '../domain/languages.js';
 import type { InstrumentStatusQuery as StatusQuery } from '../schemas/instrument.js';
 
+/** PNG map images one address may ask for per minute (README, "Map images"). */
+export const PNG_PER_MINUTE = 30;
+
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const notFound = (id: string) => unknownInstrument(app, id);
 
@@ -134,14 +137,16 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['instruments'],
         summary: 'The same map as a PNG image, rasterised on the server',
-        description: 'The SVG of /map.svg rendered by resvg; `width` in pixels (default 1920, for slides and print).',
+        description: `The SVG of /map.svg rendered by resvg; \`width\` in pixels (default 1920, for slides and print). At most ${PNG_PER_MINUTE} a minute from one address (429 past it).`,
         params: InstrumentParams,
         querystring: InstrumentStatusQuery.extend({
           width: IntParam(480, 3840).optional().describe('Width of the image in pixels, 480 to 3840 (default 1920)'),
         }),
         produces: ['image/png'],
-        response: { 200: z.string().describe('image/png'), 400: ErrorBody, 404: ErrorBody },
+        response: { 200: z.string().describe('image/png'), 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
       },
+      // Rasterising costs some 200 ms of CPU: one address may ask for a few a minute, not the reading limit.
+      config: { rateLimit: app.config.rateLimitPerMinute > 0 ? { max: PNG_PER_MINUTE, timeWindow: '1 minute' } : false },
     },
     async ({ params, query, language }, reply) => {
       const { width = 1920, ...rest } = query;

@@ -50,6 +50,8 @@ export interface AgendaDetails {
   action?: string;
   planId?: string;
   planTitle?: string;
+  /** The day the action's plan was published (its as-of date). */
+  publishedOn?: IsoDate;
   /** Amendment activation: "jurisdiction" (the Court's jurisdiction over aggression) or "for-all" (art. 121(4)). */
   activation?: 'jurisdiction' | 'for-all';
   /** Territory, for a CAT dialogue on a territory under the State (Hong Kong, Macao). */
@@ -350,6 +352,7 @@ export interface PlanActionInput {
   stateIso3: string;
   description: string;
   targetDate: IsoDate;
+  publishedOn: IsoDate | null;
 }
 
 /** An action of a published follow-up plan with a target date. */
@@ -363,7 +366,12 @@ export function planActionFacts(actions: readonly PlanActionInput[], today: IsoD
     stateIso3: a.stateIso3,
     instrumentId: null,
     computed: false,
-    details: { action: a.description, planId: a.planId, planTitle: a.planTitle },
+    details: {
+      action: a.description,
+      planId: a.planId,
+      planTitle: a.planTitle,
+      ...(a.publishedOn ? { publishedOn: a.publishedOn } : {}),
+    },
     sourceIds: [],
   }));
 }

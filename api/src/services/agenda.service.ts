@@ -13,7 +13,7 @@ import {
   type AgendaFact,
 } from '../domain/agenda.js';
 import { buildIcsCalendar } from '../domain/ics.js';
-import { DEFAULT_LANGUAGE, type Language } from '../domain/languages.js';
+import { DEFAULT_LANGUAGE, stateNameIn, type Language } from '../domain/languages.js';
 import type { InstrumentId, IsoDate } from '../domain/types.js';
 import { AGENDA_KINDS, type AgendaKind, type UnRegionalGroup } from '../domain/vocabulary.js';
 import { agendaTitle, agendaWording } from '../messages/agenda.js';
@@ -90,7 +90,7 @@ export function createAgendaService(repos: Repositories, status: StatusService, 
     const actions = await repos.followUp.publishedActionsDue();
     facts.push(
       ...planActionFacts(
-        actions.map((a) => ({ ...a, targetDate: a.targetDate! })),
+        actions.map((a) => ({ ...a, targetDate: a.targetDate!, publishedOn: a.publishedAt?.slice(0, 10) ?? null })),
         today,
       ),
     );
@@ -108,7 +108,6 @@ export function createAgendaService(repos: Repositories, status: StatusService, 
       const states = new Map((await repos.states.listCodes()).map((s) => [s.iso3, s]));
       const instruments = new Map((await repos.instruments.listInstruments()).map((i) => [i.id, titlesIn(i, language).shortName]));
       const refs = await repos.meta.sourceRefs();
-      const plans = new Map((await repos.followUp.publishedActionsDue()).map((a) => [`follow-up-action-${a.id}`, a]));
       const kept = facts.filter(
         (f) =>
           (!filters.from || (f.endDate ?? f.date) >= filters.from) &&
@@ -122,10 +121,9 @@ export function createAgendaService(repos: Repositories, status: StatusService, 
       const events: AgendaEvent[] = kept.map((f) => {
         counts[f.kind]++;
         const state = f.stateIso3 ? states.get(f.stateIso3) : undefined;
-        const stateName = state ? { en: state.nameEn, fr: state.nameFr, es: state.nameEs, ar: state.nameAr }[language] : null;
+        const stateName = state ? stateNameIn(state, language) : null;
         const instrumentName = f.instrumentId ? (instruments.get(f.instrumentId) ?? f.instrumentId) : null;
         const sourceDates = f.sourceIds.map((id) => refs.get(id)?.asOf).filter((d): d is string => !!d);
-        const plan = f.kind === 'follow-up-action-due' ? plans.get(f.uid.split('@')[0]!) : undefined;
         return {
           uid: f.uid,
           kind: f.kind,
@@ -142,7 +140,7 @@ export function createAgendaService(repos: Repositories, status: StatusService, 
           link: linkOf(f),
           sourceIds: f.sourceIds,
           // The latest as-of date of its sources; a plan's action: the day the plan was published.
-          asOf: plan ? (plan.publishedAt?.slice(0, 10) ?? null) : (sourceDates.sort().at(-1) ?? null),
+          asOf: f.kind === 'follow-up-action-due' ? (f.details.publishedOn ?? null) : (sourceDates.sort().at(-1) ?? null),
         };
       });
       const cited = [...new Set(events.flatMap((e) => e.sourceIds))].sort();

@@ -1,4 +1,5 @@
-import { getChanges, getInstruments, getStates } from '$lib/api';
+import { getChanges } from '$lib/api';
+import { loadChoices } from '$lib/server/choices';
 import { CHANGES_PAGE_SIZE, readChangesQuery } from '$lib/changes';
 import type { PageServerLoad } from './$types';
 
@@ -7,7 +8,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const query = readChangesQuery(url.searchParams);
-  const [feed, { instruments }, { states }] = await Promise.all([
+  const [feed, choices] = await Promise.all([
     getChanges(fetch, {
       instrument: query.instrument,
       state: query.state,
@@ -15,15 +16,11 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
       before: query.before,
       limit: CHANGES_PAGE_SIZE,
     }),
-    getInstruments(fetch),
-    getStates(fetch),
+    loadChoices(fetch, locals.locale),
   ]);
   return {
     query,
     feed,
-    instruments: instruments.map((i) => ({ id: i.id, shortName: i.shortName, titleLanguage: i.titleLanguage })),
-    states: states
-      .map((s) => ({ iso3: s.iso3, name: s.names[locals.locale] ?? s.names.en }))
-      .sort((a, b) => a.name.localeCompare(b.name, locals.locale)),
+    ...choices,
   };
 };

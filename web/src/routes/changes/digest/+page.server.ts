@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { todayUtc } from '@tracker/api/domain';
-import { getAgenda, getChanges, getInstrumentStatus, getInstruments, getStateDetail, getStates } from '$lib/api';
+import { getAgenda, getChanges, getInstrumentStatus, getStateDetail } from '$lib/api';
 import { digestSince, readDigestQuery, statusChanges } from '$lib/digest';
 import { serverT } from '$lib/i18n/server';
-import { INSTRUMENT_IDS } from '$lib/status';
+import { loadChoices } from '$lib/server/choices';
 import type { PageServerLoad } from './$types';
 
 /** A page to read and a GET form: no JavaScript. */
@@ -28,15 +28,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const query = readDigestQuery(url.searchParams);
   const today = todayUtc();
   const since = digestSince(query, today);
-  const [{ instruments }, { states }] = await Promise.all([getInstruments(fetch), getStates(fetch)]);
-  const choices = {
-    instruments: instruments
-      .map((i) => ({ id: i.id, shortName: i.shortName, titleLanguage: i.titleLanguage }))
-      .sort((a, b) => INSTRUMENT_IDS.indexOf(a.id) - INSTRUMENT_IDS.indexOf(b.id)),
-    states: states
-      .map((s) => ({ iso3: s.iso3, name: s.names[locals.locale] ?? s.names.en }))
-      .sort((a, b) => a.name.localeCompare(b.name, locals.locale)),
-  };
+  const choices = await loadChoices(fetch, locals.locale);
   if (!query.state && !query.instrument) return { query, since, today, choices, digest: null };
   if (since > today) error(400, { message: serverT(locals.locale)('digest.sinceInFuture', { since, today }) });
   const scope = { state: query.state, instrument: query.instrument };

@@ -3,11 +3,11 @@
  * the catalogues agenda.<language>.json; CAT reports are named as everywhere else (cat-reporting.ts).
  * i18next does the interpolation and plurals, as for the CAT reporting text.
  */
-import i18next from 'i18next';
 import type { AgendaFact } from '../domain/agenda.js';
 import { LANGUAGES, type Language } from '../domain/languages.js';
 import { reportName } from './cat-reporting.js';
 import { catWording } from './cat-reporting-en.js';
+import { plainTextTranslator } from './translator.js';
 import ar from './agenda.ar.json' with { type: 'json' };
 import en from './agenda.en.json' with { type: 'json' };
 import es from './agenda.es.json' with { type: 'json' };
@@ -19,17 +19,8 @@ const K = 'agendaText';
 export type AgendaTranslate = (key: string, values?: Record<string, unknown>) => string;
 
 function translatorIn(language: Language): AgendaTranslate {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: { translation: MESSAGES[language] } },
-    initAsync: false,
-    interpolation: { escapeValue: false }, // plain text, not HTML
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  return (key, values) => instance.t(`${K}.${key}`, values ?? {});
+  const t = plainTextTranslator(language, MESSAGES[language]);
+  return (key, values) => t(`${K}.${key}`, values ?? {});
 }
 
 const translators = Object.fromEntries(LANGUAGES.map((l) => [l, translatorIn(l)])) as Record<Language, AgendaTranslate>;

@@ -5,7 +5,6 @@
  * Intl.PluralRules), Intl for month names. Days stay ISO dates (YYYY-MM-DD), as everywhere else in
  * the API.
  */
-import i18next from 'i18next';
 import type { CatDeadline, CatDeadlineFacts, CatDueDate, CatDueDateText, CatReportRef } from '../domain/cat-reporting.js';
 import { LANGUAGES, type Language } from '../domain/languages.js';
 import {
@@ -18,25 +17,14 @@ import {
   ruleText,
   type CatWording,
 } from './cat-reporting.js';
-
-/** Intl's locale for a language: British English, as the UN writes it. */
-const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
+import { intlLocale, plainTextTranslator } from './translator.js';
 
 function wordingIn(language: Language): CatWording {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: { translation: CAT_REPORTING_MESSAGES[language] } },
-    initAsync: false,
-    interpolation: { escapeValue: false }, // plain text, not HTML
-    returnNull: false,
-    showSupportNotice: false,
-  });
+  const t = plainTextTranslator(language, CAT_REPORTING_MESSAGES[language]);
   const monthYear = new Intl.DateTimeFormat(intlLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const list = new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' });
   return {
-    t: (key, values) => instance.t(key, values ?? {}),
+    t: (key, values) => t(key, values ?? {}),
     date: (iso, precision = 'day') =>
       precision === 'day' ? iso : precision === 'year' ? iso.slice(0, 4) : monthYear.format(Date.parse(`${iso}T00:00:00Z`)),
     list: (items) => list.format(items),

@@ -1,31 +1,18 @@
 import { Resvg } from '@resvg/resvg-js';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../domain/languages.js';
 import type { InstrumentId, IsoDate, Status } from '../domain/types.js';
 import { STATUSES } from '../domain/types.js';
 import { mapSvg } from '../map/map-svg.js';
 import { worldGeometryFor } from '../map/world-geometry.js';
 import { MAP_MESSAGES } from '../messages/map.js';
+import { intlLocale, plainTextTranslator } from '../messages/translator.js';
 import { titlesIn } from '../messages/instrument-titles.js';
 import type { Repositories } from '../repositories/index.js';
 import type { StatusFilters, StatusService } from './status.service.js';
 
-const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
-
-function translatorIn(language: Language): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: { translation: MAP_MESSAGES[language] } },
-    initAsync: false,
-    interpolation: { escapeValue: false }, // the SVG builder escapes
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  return instance.t;
-}
-const translators = Object.fromEntries(LANGUAGES.map((l) => [l, translatorIn(l)])) as Record<Language, TFunction>;
+// The SVG builder escapes what it writes, so the words stay plain text here.
+const translators = Object.fromEntries(LANGUAGES.map((l) => [l, plainTextTranslator(l, MAP_MESSAGES[l])])) as Record<Language, TFunction>;
 
 /** A date as the dashboard writes it: "5 Dec 2026", "5 déc. 2026". */
 const dayText = (iso: IsoDate, language: Language) =>

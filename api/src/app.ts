@@ -46,7 +46,7 @@ declare module 'fastify' {
  * Builds the whole application without listening, so tests can `inject` into it.
  * The database must already be migrated (server.ts and the test helper do that).
  */
-export async function buildApp(config: Config, db: Kysely<Database> = createDb(config.databasePath)) {
+export async function buildApp(config: Config, db: Kysely<Database> = createDb(config.database)) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,

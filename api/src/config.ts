@@ -11,6 +11,14 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/tracker.sqlite').transform(fromRepoRoot),
+  /**
+   * A PostgreSQL database (postgres://user:password@host:port/name) instead of the SQLite file:
+   * for several server processes behind a load balancer. Unset: the SQLite file at DATABASE_PATH.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// (or postgresql://) address such as postgres://tracker@db:5432/tracker')
+    .optional(),
   LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** The built SvelteKit app (adapter-node output). Without it the server answers /api only. */
   WEB_BUILD_DIR: z.string().min(1).default('web/build').transform(fromRepoRoot),
@@ -74,6 +82,8 @@ const ConfigSchema = Env.transform((env) => ({
   port: env.PORT,
   host: env.HOST,
   databasePath: env.DATABASE_PATH,
+  /** Where the data lives: the PostgreSQL address when DATABASE_URL is set, else the SQLite file. */
+  database: env.DATABASE_URL ?? env.DATABASE_PATH,
   logLevel: env.LOG_LEVEL,
   webBuildDir: env.WEB_BUILD_DIR,
   seedDir: env.SEED_DIR,

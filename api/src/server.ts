@@ -17,7 +17,7 @@ const config = (() => {
   }
 })();
 
-const db = await openDatabase(config.databasePath, config.seedDir).catch((err: Error) => fail(err.message));
+const db = await openDatabase(config.database, config.seedDir).catch((err: Error) => fail(err.message));
 const app = await buildApp(config, db);
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {

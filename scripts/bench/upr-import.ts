@@ -82,9 +82,9 @@ function freshDb() {
   return createDb(path);
 }
 
-function applied(db: ReturnType<typeof createDb>, file: PreparedUprFile): number {
+async function applied(db: ReturnType<typeof createDb>, file: PreparedUprFile): Promise<number> {
   if (!file.prepared || file.problems.length || file.fileError) throw new Error(`${file.job.path}: refused`);
-  const { diff } = applyPreparedUprImport(db, file.prepared);
+  const { diff } = await applyPreparedUprImport(db, file.prepared);
   if (diff.recommendations.added !== file.parsed!.counts.recommendations)
     throw new Error(`${file.job.path}: expected every recommendation to be added`);
   return file.parsed!.rows;
@@ -106,7 +106,7 @@ async function run(): Promise<Run> {
     const p0 = performance.now();
     const file = await prepareUprFile(job, states, 'bench');
     prepareMs += performance.now() - p0;
-    rows += applied(db, file);
+    rows += await applied(db, file);
   }
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

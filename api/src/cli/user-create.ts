@@ -46,7 +46,7 @@ const input = UserInput.safeParse({
 const newUser = input.success ? input.data : fail(z.prettifyError(input.error));
 
 const config = loadConfig();
-const db = await openDatabase(config.databasePath, config.seedDir).catch((err: Error) => fail(err.message, 1));
+const db = await openDatabase(config.database, config.seedDir).catch((err: Error) => fail(err.message, 1));
 const created = await createAccountsService(db).createUser(newUser, 'user:create');
 await db.destroy();
 const user = created.user ?? fail(created.conflict);

@@ -1,7 +1,9 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect, type Generated, type Selectable } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Generated, type Selectable } from 'kysely';
+import pg from 'pg';
+import { isPostgresUrl } from './dialect.js';
 import type { InstrumentId, ParticipationEvent } from '../domain/types.js';
 import type { LdcStatus, UnMembership, UnRegionalGroup } from '../domain/vocabulary.js';
 
@@ -396,13 +398,15 @@ export type StateRow = Selectable<StateTable>;
 export type InstrumentRow = Selectable<InstrumentTable>;
 
 /**
- * Opens (creating if needed) the SQLite file with WAL and foreign keys on. A Buffer opens an
- * in-memory copy of a serialized database (tests start from one seeded image).
+ * Opens the database at `location`: a postgres:// address opens a PostgreSQL connection pool;
+ * anything else is an SQLite file, created if needed, with WAL and foreign keys on. A Buffer
+ * opens an in-memory copy of a serialized SQLite database (tests start from one seeded image).
  */
-export function createDb(path: string | Buffer): Kysely<Database> {
-  const file = typeof path === 'string' && path !== ':memory:';
-  if (file) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
+export function createDb(location: string | Buffer): Kysely<Database> {
+  if (typeof location === 'string' && isPostgresUrl(location)) return createPostgresDb(location);
+  const file = typeof location === 'string' && location !== ':memory:';
+  if (file) mkdirSync(dirname(location), { recursive: true });
+  const sqlite = new SQLite(location);
   // WAL lets readers proceed while an import writes; it does not apply to in-memory databases.
   if (file) sqlite.pragma('journal_mode = WAL');
   // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash or power cut can lose
@@ -419,22 +423,71 @@ export function createDb(path: string | Buffer): Kysely<Database> {
   return db;
 }
 
+/**
+ * Values as the SQLite side gives them, so that the code above the database layer sees one shape:
+ * counts and other 64-bit integers as numbers (node-postgres gives strings, for values beyond 2^53
+ * that the tracker never has), and JSON columns (jsonb) as their JSON text, which the repositories
+ * parse where they need the value.
+ */
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
+    // Compact, as JSON.stringify writes it (jsonb's text has a space after every comma and colon).
+    if (oid === pg.types.builtins.JSONB || oid === pg.types.builtins.JSON) return (text: string) => JSON.stringify(JSON.parse(text));
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+};
+
+function createPostgresDb(url: string): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Per process: two server processes keep at most 20 connections open, well under PostgreSQL's default 100.
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    types: pgTypes as pg.CustomTypesConfig,
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
 const handles = new WeakMap<Kysely<Database>, SQLite.Database>();
 
-/** The better-sqlite3 connection under a database from `createDb`, for bulk writes and streamed reads. */
+/** The better-sqlite3 connection under an SQLite database from `createDb`, for bulk writes and streamed reads. */
 export function sqliteOf(db: Kysely<Database>): SQLite.Database {
   const sqlite = handles.get(db);
-  if (!sqlite) throw new Error('sqliteOf needs a database opened with createDb');
+  if (!sqlite) throw new Error('sqliteOf needs an SQLite database opened with createDb');
   return sqlite;
 }
 
+/** The better-sqlite3 connection under `db`, or undefined when `db` is PostgreSQL. */
+export const sqliteHandleOf = (db: Kysely<Database>): SQLite.Database | undefined => handles.get(db);
+
 /**
- * A reader of the data version for the per-request cache check: a prepared statement on the
- * same connection, about ten times cheaper than going through Kysely's async pipeline.
+ * The data version every cache is keyed on. `current()` is synchronous so that services can key
+ * their caches without a round trip: on SQLite it reads the row itself (a prepared statement on
+ * the same connection, about ten times cheaper than Kysely's async pipeline); on PostgreSQL, where
+ * other server processes write too, it is the value `refresh()` last read, and the server calls
+ * `refresh()` at the start of every request (one primary-key read), so a write made through any
+ * process is seen by the next request to every other.
  */
-export function createDataVersionReader(db: Kysely<Database>): () => number {
+export interface DataVersionReader {
+  current(): number;
+  refresh(): Promise<number>;
+}
+
+export function createDataVersionReader(db: Kysely<Database>): DataVersionReader {
   const sqlite = handles.get(db);
-  if (!sqlite) throw new Error('createDataVersionReader needs a database opened with createDb');
-  const statement = sqlite.prepare<[], { version: number }>('select version from dataVersion where id = 1');
-  return () => statement.get()?.version ?? 0;
+  if (sqlite) {
+    const statement = sqlite.prepare<[], { version: number }>('select version from dataVersion where id = 1');
+    const current = () => statement.get()?.version ?? 0;
+    return { current, refresh: async () => current() };
+  }
+  let seen = 0;
+  return {
+    current: () => seen,
+    refresh: async () => {
+      const row = await db.selectFrom('dataVersion').select('version').where('id', '=', 1).executeTakeFirst();
+      // Versions only grow: a slower read finishing after a newer one never takes the cache back.
+      seen = Math.max(seen, row?.version ?? 0);
+      return seen;
+    },
+  };
 }

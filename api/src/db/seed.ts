@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Insertable, Kysely, Transaction } from 'kysely';
@@ -17,7 +16,8 @@ import {
 } from '../schemas/dataset.js';
 import { linkRecommendation } from '../domain/upr-links.js';
 import { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
-import { sqliteOf, type Database, type StateTable } from './database.js';
+import type { Database, StateTable } from './database.js';
+import { sqlOf, type Sql } from './sql.js';
 import { writeUpr, type UprDataset } from '../repositories/upr-store.repository.js';
 import { aboutEvent, createChangeRecorder, type AuditEntry } from '../repositories/audit.repository.js';
 
@@ -149,7 +149,7 @@ export const catReportingStateRow = (s: CatReportingStateRecord) => ({
   record: JSON.stringify(s),
 });
 
-/** SQLite accepts at most 32766 bound parameters per statement; insert in chunks well below that. */
+/** SQLite accepts at most 32766 bound parameters per statement (PostgreSQL 65535); insert in chunks well below that. */
 async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
   const columns = rows[0] ? Object.keys(rows[0]).length : 1;
   const size = Math.max(1, Math.floor(2000 / columns));
@@ -162,7 +162,7 @@ async function insertChunked<T extends keyof Database>(trx: Transaction<Database
 }
 
 /** Writes a whole dataset in the caller's transaction (parents first, for the foreign keys). */
-export async function insertDataset(trx: Transaction<Database>, data: Dataset, sqlite: SQLite.Database) {
+export async function insertDataset(trx: Transaction<Database>, data: Dataset, upr: Sql) {
   await insertChunked(trx, 'source', data.sources);
   await insertChunked(trx, 'state', data.states.map(stateRecordToRow));
   // Parents before amendments, for the self-reference.
@@ -180,8 +180,8 @@ export async function insertDataset(trx: Transaction<Database>, data: Dataset, s
   await insertChunked(trx, 'participationEvent', data.events);
   await insertChunked(trx, 'publishedCount', data.counts);
   await insertCatDataset(trx, data.cat);
-  // Same connection, so inside the caller's transaction.
-  writeUpr(sqlite, data.upr, { link: linkRecommendation });
+  // The transaction's own connection (sqlOf(db, trx)), so inside the caller's transaction.
+  await writeUpr(upr, data.upr, { link: linkRecommendation });
 }
 
 async function insertCatDataset(trx: Transaction<Database>, cat: CatDataset) {
@@ -249,13 +249,11 @@ export async function seedIfEmpty(db: Kysely<Database>, seedDir: string): Promis
   const data = readDataset(seedDir);
   if (data.sources.length === 0) return { seeded: false };
   await db.transaction().execute(async (trx) => {
-    const sqlite = sqliteOf(db);
-    await insertDataset(trx, data, sqlite);
-    // Same connection, so inside this transaction.
+    await insertDataset(trx, data, sqlOf(db, trx));
     const at = new Date().toISOString();
-    const changes = createChangeRecorder(sqlite);
+    const changes = createChangeRecorder();
     recordSeedChanges(data, at, (entry) => changes.record(entry));
-    changes.bumpDataVersion(at);
+    await changes.commit(trx, at);
   });
   return { seeded: true };
 }

@@ -21,24 +21,40 @@ export const MAX_PHRASE_WORDS = 12;
 const TERM = /"([^"]*)"|([\p{L}\p{N}]+)/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export type SearchText = { ok: true; match: string } | { ok: false; problem: string };
+/**
+ * A search read into both engines' syntax: `match` for SQLite's FTS5, `tsquery` for PostgreSQL's
+ * to_tsquery. The same terms either way: every term required (AND / &), a word of at least
+ * MIN_PREFIX_LENGTH characters a prefix (`"word"*` / `word:*`), a quoted phrase its words in order
+ * (`"a b"` / `a <-> b`).
+ */
+export type SearchText = { ok: true; match: string; tsquery: string } | { ok: false; problem: string };
 
-/** The FTS5 query for a search text, or what is wrong with it in words a person can act on. */
+interface Term {
+  words: string[];
+  prefix: boolean;
+}
+
+/** The full-text queries for a search text, or what is wrong with it in words a person can act on. */
 export function readSearchText(input: string): SearchText {
-  const terms: string[] = [];
+  const terms: Term[] = [];
   for (const m of input.matchAll(TERM)) {
     if (m[1] !== undefined) {
       const words = m[1].match(WORD);
       if (!words?.length) continue;
       if (words.length > MAX_PHRASE_WORDS) return { ok: false, problem: `a quoted phrase may have at most ${MAX_PHRASE_WORDS} words` };
-      terms.push(`"${words.join(' ')}"`);
+      terms.push({ words, prefix: false });
     } else if (m[2]) {
-      terms.push(m[2].length >= MIN_PREFIX_LENGTH ? `"${m[2]}"*` : `"${m[2]}"`);
+      terms.push({ words: [m[2]], prefix: m[2].length >= MIN_PREFIX_LENGTH });
     }
   }
   if (terms.length === 0) return { ok: false, problem: 'must contain at least one letter or digit' };
   if (terms.length > MAX_SEARCH_TERMS) {
     return { ok: false, problem: `has ${terms.length} words or phrases; search with at most ${MAX_SEARCH_TERMS}` };
   }
-  return { ok: true, match: terms.join(' AND ') };
+  return {
+    ok: true,
+    match: terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`).join(' AND '),
+    // Words are letters and digits only (WORD), so nothing in them is tsquery syntax.
+    tsquery: terms.map((t) => (t.words.length > 1 ? `(${t.words.join(' <-> ')})` : `${t.words[0]}${t.prefix ? ':*' : ''}`)).join(' & '),
+  };
 }

@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 
@@ -13,9 +12,9 @@ import type { Database } from '../db/database.js';
  *
  * - `recordChanges(trx, entries)`: for Kysely writers; called once at the end of the transaction,
  *   it inserts the entries (in order) and bumps the data version.
- * - `createChangeRecorder(sqlite)`: the batch form for bulk writers on better-sqlite3 (the UPR
- *   import and seed): one prepared statement reused for every entry, so the import keeps its
- *   throughput; its `bumpDataVersion(at)` ends the writer's transaction in the same way.
+ * - `createChangeRecorder()`: the batch form for bulk writers (the UPR import and seed): entries
+ *   recorded as the writer goes, written in multi-row inserts by `commit(trx, at)`, which ends the
+ *   writer's transaction in the same way.
  *
  * `before` and `after` are stored as JSON (null when absent).
  */
@@ -90,27 +89,30 @@ export async function recordChanges(trx: Kysely<Database>, entries: readonly Aud
 }
 
 export interface ChangeRecorder {
-  /** Records one change with the prepared statement. */
+  /** Records one change (kept until `commit`). */
   record(entry: AuditEntry): void;
-  /** Ends the writer's transaction: the data version moves on, stamped `at`. */
-  bumpDataVersion(at: string): void;
+  /** Writes the recorded changes in chunks and moves the data version on, stamped `at`: the end of the writer's transaction. */
+  commit(trx: Kysely<Database>, at: string): Promise<void>;
 }
 
 /**
- * The batch form, on better-sqlite3 directly, for bulk writers. The caller holds the transaction;
- * statements are prepared once per recorder.
+ * The batch form, for bulk writers (the UPR import and seed) that record changes as they go: the
+ * entries are kept and written at the end in multi-row inserts, in the writer's transaction.
  */
-export function createChangeRecorder(sqlite: SQLite.Database): ChangeRecorder {
-  const insert = sqlite.prepare<ReturnType<typeof auditRow>>(
-    `insert into auditLog (at, actor, action, entity, entityId, before, after, sourceId, organisation, reason, instrumentId, stateIso3)
-     values (@at, @actor, @action, @entity, @entityId, @before, @after, @sourceId, @organisation, @reason, @instrumentId, @stateIso3)`,
-  );
-  let bump: SQLite.Statement<[string]> | undefined;
+export function createChangeRecorder(): ChangeRecorder {
+  const entries: AuditEntry[] = [];
   return {
-    record: (e) => insert.run(auditRow(e)),
-    bumpDataVersion: (at) => {
-      bump ??= sqlite.prepare<[string]>('update dataVersion set version = version + 1, changedAt = ? where id = 1');
-      bump.run(at);
+    record: (e) => {
+      entries.push(e);
+    },
+    commit: async (trx, at) => {
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        await trx
+          .insertInto('auditLog')
+          .values(entries.slice(i, i + CHUNK).map(auditRow))
+          .execute();
+      }
+      await bumpDataVersion(trx, at);
     },
   };
 }

@@ -3,6 +3,7 @@ import { createDataVersionReader, type Database } from '../db/database.js';
 import type { SourceRef } from '../schemas/participation.js';
 
 export function createMetaRepository(db: Kysely<Database>) {
+  const version = createDataVersionReader(db);
   return {
     /** Kysely records applied migrations in its own table; counting it also proves the database answers. */
     countMigrations: async () => {
@@ -13,6 +14,7 @@ export function createMetaRepository(db: Kysely<Database>) {
      * A health check that reads real data, cheaply: the migrations, the registry of states, the data
      * version and the newest import. A damaged file fails here as it would fail the data routes.
      */
+    // Identifiers quoted: PostgreSQL folds bare ones to lower case (SQLite accepts either).
     health: async () => {
       const row = await sql<{
         migrations: number;
@@ -22,10 +24,10 @@ export function createMetaRepository(db: Kysely<Database>) {
         lastImportAt: string | null;
       }>`
         select (select count(*) from kysely_migration) as migrations,
-               (select count(nameEn) from state) as states, -- the table itself, not an index of it
-               (select version from dataVersion where id = 1) as version,
-               (select changedAt from dataVersion where id = 1) as changedAt,
-               (select at from auditLog where sourceId is not null or actor = 'seed' order by id desc limit 1) as lastImportAt`.execute(db);
+               (select count("nameEn") from state) as states, -- the table itself, not an index of it
+               (select version from "dataVersion" where id = 1) as version,
+               (select "changedAt" from "dataVersion" where id = 1) as "changedAt",
+               (select at from "auditLog" where "sourceId" is not null or actor = 'seed' order by id desc limit 1) as "lastImportAt"`.execute(db);
       return row.rows[0]!;
     },
     listSources: () => db.selectFrom('source').selectAll().orderBy('id').execute(),
@@ -35,6 +37,8 @@ export function createMetaRepository(db: Kysely<Database>) {
       return new Map(rows.map((r) => [r.id, r]));
     },
     /** Bumped by every data write (seed, import, edit); caches are keyed on it. */
-    dataVersion: createDataVersionReader(db),
+    dataVersion: version.current,
+    /** Reads the data version again (on PostgreSQL, where other processes write; see createDataVersionReader). */
+    refreshDataVersion: version.refresh,
   };
 }

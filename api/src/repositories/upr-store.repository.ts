@@ -1,18 +1,19 @@
-import type SQLite from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type { SourceRecord } from '../schemas/dataset.js';
 import type { UprPledgeRecord, UprRecommendationRecord, UprReviewRecord, UprSessionRecord } from '../schemas/upr-dataset.js';
-import { sqliteOf, type Database, type UprRecommendationTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
+import type { Database, UprRecommendationTable, UprReviewTable, UprSessionTable } from '../db/database.js';
+import { inList, listParam, sqlOf, type Sql } from '../db/sql.js';
 import { createChangeRecorder, type ChangeRecorder } from './audit.repository.js';
 
 /**
  * Bulk writes of UPR records (seed and importers), and the reads an import checks its file
- * against. Written against better-sqlite3's prepared statements rather than Kysely: the import
- * must keep at least 20,000 recommendations a second (scripts/bench/upr-import.ts). The caller
- * holds the transaction. A recommendation is one row (its lists, recommending States included, as
- * JSON columns) plus a row per instrument link; rows are inserted with positional binds, the
- * full-text index is filled in one statement afterwards, and additions get one audit entry listing
- * their ids (changes get one each, with the record as it was).
+ * against. Written as hand-written SQL (db/sql.ts, prepared once on SQLite) rather than Kysely: the
+ * import must keep at least 20,000 recommendations a second (scripts/bench/upr-import.ts). The
+ * caller holds the transaction. A recommendation is one row (its lists, recommending States
+ * included, as JSON columns) plus a row per instrument link; new rows are inserted many to a
+ * statement with positional binds, SQLite's full-text index is filled in one statement afterwards
+ * (PostgreSQL's GIN index keeps itself), and additions get one audit entry listing their ids
+ * (changes get one each, with the record as it was).
  */
 
 export interface UprDataset {
@@ -112,15 +113,32 @@ function recordValues(r: UprRecommendationRecord): (string | number | null)[] {
  * each id up in the unique index. An import so costs the same however many recommendations the
  * database already holds (reading them all made every file slower than the one before).
  */
-export function storedRecommendations(sqlite: SQLite.Database, ids: readonly string[]): Map<string, RecommendationRow> {
+export async function storedRecommendations(q: Sql, ids: readonly string[]): Promise<Map<string, RecommendationRow>> {
   if (ids.length === 0) return new Map();
-  const rows = sqlite
-    .prepare(`select seq, ${RECORD_COLUMNS.join(', ')} from uprRecommendation where id in (select value from json_each(?))`)
-    .all(JSON.stringify(ids)) as RecommendationRow[];
+  const rows = await q.all<RecommendationRow>(
+    `select seq, ${RECORD_COLUMNS.join(', ')} from uprRecommendation where ${inList(q.dialect, 'id')}`,
+    [listParam(q.dialect, ids)],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-const canonical = (value: unknown) => JSON.stringify(value);
+/** JSON text with every object's keys sorted: PostgreSQL's jsonb keeps keys in its own order, so JSON is compared by value. */
+const sortedJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+/** A value to compare: a JSON column's text by the value it holds, anything else as it is. */
+const canonical = (value: unknown) => {
+  if (typeof value === 'string' && (value.startsWith('[') || value.startsWith('{'))) {
+    try {
+      return sortedJson(JSON.parse(value));
+    } catch {
+      // Not JSON after all: compared as text.
+    }
+  }
+  return JSON.stringify(value);
+};
+const sameValue = (a: unknown, b: unknown) => a === b || canonical(a) === canonical(b);
 const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
 
 /** Fields whose values differ between two records of the same shape (for the diff). */
@@ -156,46 +174,42 @@ export function pledgeRow(p: UprPledgeRecord) {
   return { ...p, themes: list(p.themes) };
 }
 
-export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: UprWriteOptions): UprWriteDiff {
+/** New recommendations per insert statement: 20 bound values each, well under both engines' limits. */
+const INSERT_ROWS = 500;
+
+export async function writeUpr(q: Sql, data: UprDataset, options: UprWriteOptions): Promise<UprWriteDiff> {
   const { dryRun = false, audit } = options;
   // For a change, `before` holds the record as it was.
-  const changes = audit && !dryRun ? (audit.recorder ?? createChangeRecorder(sqlite)) : undefined;
+  const changes = audit && !dryRun ? (audit.recorder ?? createChangeRecorder()) : undefined;
   const logged = (action: 'insert' | 'update', entity: string, id: string, before: unknown) => {
     if (audit && changes)
       changes.record({ at: audit.at, actor: audit.actor, action, entity, entityId: id, before, sourceId: audit.sourceId });
   };
 
   // --- sessions and reviews: few rows, compared field by field ---------------------------------
-  const upsertKeyed = <R extends object, Row extends Record<string, unknown>>(
+  const upsertKeyed = async <R extends object, Row extends Record<string, unknown>>(
     entity: string,
     records: R[],
     key: (r: R) => string | number,
     toRow: (r: R) => Row,
     table: string,
     keyColumn: string,
-  ): CountDiff => {
+  ): Promise<CountDiff> => {
     const diff: CountDiff = { added: 0, unchanged: 0, changed: [] };
     if (records.length === 0) return diff;
     const columns = Object.keys(toRow(records[0]!));
     const existing = new Map(
-      (sqlite.prepare(`select ${columns.join(', ')} from ${table}`).all() as Record<string, unknown>[]).map((row) => [
-        row[keyColumn] as string | number,
-        row,
-      ]),
+      (await q.all<Record<string, unknown>>(`select ${columns.join(', ')} from ${table}`)).map((row) => [row[keyColumn] as string | number, row]),
     );
-    const insert = sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
-    const update = sqlite.prepare(
-      `update ${table} set ${columns
-        .filter((c) => c !== keyColumn)
-        .map((c) => `${c} = @${c}`)
-        .join(', ')} where ${keyColumn} = @${keyColumn}`,
-    );
+    const insert = `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+    const others = columns.filter((c) => c !== keyColumn);
+    const update = `update ${table} set ${others.map((c) => `${c} = ?`).join(', ')} where ${keyColumn} = ?`;
     for (const record of records) {
       const row = toRow(record);
       const before = existing.get(key(record));
       if (!before) {
         diff.added++;
-        if (!dryRun) insert.run(row);
+        if (!dryRun) await q.run(insert, columns.map((c) => row[c]));
         logged('insert', entity, String(key(record)), null);
         continue;
       }
@@ -205,71 +219,79 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
         continue;
       }
       diff.changed.push({ id: String(key(record)), fields });
-      if (!dryRun) update.run(row);
+      if (!dryRun) await q.run(update, [...others.map((c) => row[c]), row[keyColumn]]);
       logged('update', entity, String(key(record)), before);
     }
     return diff;
   };
 
-  const sessions = upsertKeyed('uprSession', data.sessions, (s) => s.session, sessionRow, 'uprSession', 'session');
-  const reviews = upsertKeyed('uprReview', data.reviews, (r) => r.id, reviewRow, 'uprReview', 'id');
-  const pledges = upsertKeyed('uprPledge', data.pledges, (p) => p.id, pledgeRow, 'uprPledge', 'id');
+  const sessions = await upsertKeyed('uprSession', data.sessions, (s) => s.session, sessionRow, 'uprSession', 'session');
+  const reviews = await upsertKeyed('uprReview', data.reviews, (r) => r.id, reviewRow, 'uprReview', 'id');
+  const pledges = await upsertKeyed('uprPledge', data.pledges, (p) => p.id, pledgeRow, 'uprPledge', 'id');
 
   // --- recommendations: compared with the stored row, links rewritten on change ------------------
   const recommendations: CountDiff = { added: 0, unchanged: 0, changed: [] };
   const existing =
     options.stored ??
-    storedRecommendations(
-      sqlite,
+    (await storedRecommendations(
+      q,
       data.recommendations.map((r) => r.id),
-    );
-  // Positional parameters: binding an object by name costs more per row than an array.
-  const insert = sqlite.prepare(
-    `insert into uprRecommendation (${RECORD_COLUMNS.join(', ')}) values (${RECORD_COLUMNS.map(() => '?').join(', ')})`,
-  );
-  const update = sqlite.prepare(
-    `update uprRecommendation set ${RECORD_COLUMNS.slice(1)
-      .map((c) => `${c} = ?`)
-      .join(', ')} where id = ?`,
-  );
-  const insertLink = sqlite.prepare('insert or ignore into uprLink (recommendation, instrumentId, action) values (?, ?, ?)');
-  const clearLinks = sqlite.prepare('delete from uprLink where recommendation = ?');
-  const writeLinks = (seq: number, r: UprRecommendationRecord) => {
-    for (const l of options.link(r.text)) insertLink.run(seq, l.instrumentId, l.action ?? '');
+    ));
+  const update = `update uprRecommendation set ${RECORD_COLUMNS.slice(1)
+    .map((c) => `${c} = ?`)
+    .join(', ')} where id = ?`;
+  const ignoreDuplicates = q.dialect === 'sqlite' ? { verb: 'insert or ignore', end: '' } : { verb: 'insert', end: ' on conflict do nothing' };
+  const linksOf = (seq: number, r: UprRecommendationRecord) => options.link(r.text).map((l) => [seq, l.instrumentId, l.action ?? '']);
+  const insertLinks = async (links: unknown[][]) => {
+    for (let i = 0; i < links.length; i += INSERT_ROWS) {
+      const chunk = links.slice(i, i + INSERT_ROWS);
+      await q.run(
+        `${ignoreDuplicates.verb} into uprLink (recommendation, instrumentId, action) values ${chunk.map(() => '(?, ?, ?)').join(', ')}${ignoreDuplicates.end}`,
+        chunk.flat(),
+      );
+    }
   };
 
   const total = data.recommendations.length;
-  const added: string[] = [];
-  const firstNewSeq = ((sqlite.prepare('select max(seq) as m from uprRecommendation').get() as { m: number | null }).m ?? 0) + 1;
-  data.recommendations.forEach((r, i) => {
+  const added: UprRecommendationRecord[] = [];
+  const firstNewSeq = ((await q.get<{ m: number | null }>('select max(seq) as m from uprRecommendation'))?.m ?? 0) + 1;
+  for (const [i, r] of data.recommendations.entries()) {
     const values = recordValues(r);
     const before = existing.get(r.id);
     if (!before) {
       recommendations.added++;
-      added.push(r.id);
-      if (!dryRun) writeLinks(Number(insert.run(values).lastInsertRowid), r);
+      added.push(r);
     } else {
       // The same id: unchanged when the row the record would write is the stored one.
-      const fields = RECORD_COLUMNS.filter((column, c) => before[column] !== values[c]);
+      const fields = RECORD_COLUMNS.filter((column, c) => !sameValue(before[column], values[c]));
       if (fields.length === 0) {
         recommendations.unchanged++;
       } else {
         recommendations.changed.push({ id: r.id, fields });
         logged('update', 'uprRecommendation', r.id, recommendationFromRow(before));
         if (!dryRun) {
-          update.run([...values.slice(1), r.id]);
-          clearLinks.run(before.seq);
-          writeLinks(before.seq, r);
+          await q.run(update, [...values.slice(1), r.id]);
+          await q.run('delete from uprLink where recommendation = ?', [before.seq]);
+          await insertLinks(linksOf(before.seq, r));
         }
       }
     }
     if ((i + 1) % 1000 === 0 || i + 1 === total) options.onProgress?.(i + 1, total);
-  });
-  if (!dryRun && added.length) {
-    // The new rows into the full-text index in one statement (see migration 004).
-    sqlite
-      .prepare('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq >= ?')
-      .run(firstNewSeq);
+  }
+  if (!dryRun) {
+    for (let i = 0; i < added.length; i += INSERT_ROWS) {
+      const chunk = added.slice(i, i + INSERT_ROWS);
+      const row = `(${RECORD_COLUMNS.map(() => '?').join(', ')})`;
+      const inserted = await q.all<{ seq: number; id: string }>(
+        `insert into uprRecommendation (${RECORD_COLUMNS.join(', ')}) values ${chunk.map(() => row).join(', ')} returning seq, id`,
+        chunk.flatMap(recordValues),
+      );
+      const seqOf = new Map(inserted.map((x) => [x.id, x.seq]));
+      await insertLinks(chunk.flatMap((r) => linksOf(seqOf.get(r.id)!, r)));
+    }
+    // SQLite: the new rows into the full-text index in one statement (see migration 004).
+    if (added.length && q.dialect === 'sqlite')
+      await q.run('insert into uprRecommendationFts (rowid, text) select seq, text from uprRecommendation where seq >= ?', [firstNewSeq]);
   }
   // Additions lose nothing, so one audit entry lists them; a change keeps the record as it was.
   if (audit && changes && added.length) {
@@ -279,7 +301,7 @@ export function writeUpr(sqlite: SQLite.Database, data: UprDataset, options: Upr
       action: 'insert',
       entity: 'uprRecommendation',
       entityId: `${added.length} recommendations`,
-      after: added,
+      after: added.map((r) => r.id),
       sourceId: audit.sourceId,
     });
   }
@@ -324,52 +346,64 @@ const reviewFromRow = (r: UprReviewTable): UprReviewRecord => ({
   sourceIds: JSON.parse(r.sourceIds) as string[],
 });
 
+/** The writes of one UPR import, on its transaction's connection. */
+function uprStoreWrites(q: Sql) {
+  return {
+    insertSource: (source: SourceRecord) =>
+      q.run('insert into source (id, title, publisher, url, asOf, rawFile, note) values (?, ?, ?, ?, ?, ?, ?)', [
+        source.id,
+        source.title,
+        source.publisher,
+        source.url,
+        source.asOf,
+        source.rawFile,
+        source.note,
+      ]),
+    write: (data: UprDataset, options: UprWriteOptions) => writeUpr(q, data, options),
+  };
+}
+export type UprStoreWrites = ReturnType<typeof uprStoreWrites>;
+
 /**
- * What the UPR import (services/upr-import.ts) reads and writes, over the better-sqlite3 handle of
- * `db`: the import runs as one better-sqlite3 transaction (`transaction`), in which `writeUpr`
- * writes the records and the change recorder the audit entries.
+ * What the UPR import (services/upr-import.ts) reads and writes: the reads on the database, the
+ * writes inside `transaction`, which runs them as one transaction (everything, or when `work`
+ * throws, nothing) and ends it by writing the recorded changes and moving the data version on.
  */
 export function createUprStoreRepository(db: Kysely<Database>) {
-  const sqlite = sqliteOf(db);
+  const q = sqlOf(db);
   return {
-    sourceIds: () => new Set(sqlite.prepare('select id from source').pluck().all() as string[]),
-    stateCodes: () => new Set(sqlite.prepare('select iso3 from state').pluck().all() as string[]),
-    findSource: (id: string) => sqlite.prepare('select * from source where id = ?').get(id) as SourceRecord | undefined,
-    insertSource: (source: SourceRecord) =>
-      sqlite
-        .prepare(
-          'insert into source (id, title, publisher, url, asOf, rawFile, note) values (@id, @title, @publisher, @url, @asOf, @rawFile, @note)',
-        )
-        .run(source),
+    sourceIds: async () => new Set(await q.column<string>('select id from source')),
+    stateCodes: async () => new Set(await q.column<string>('select iso3 from state')),
+    findSource: (id: string) => q.get<SourceRecord>('select * from source where id = ?', [id]),
     /** Every stored session, by number. */
-    sessions: () =>
-      new Map((sqlite.prepare('select * from uprSession').all() as UprSessionTable[]).map((r) => [r.session, sessionFromRow(r)])),
+    sessions: async () => new Map((await q.all<UprSessionTable>('select * from uprSession')).map((r) => [r.session, sessionFromRow(r)])),
     /** Every stored review, by id. */
-    reviews: () => new Map((sqlite.prepare('select * from uprReview').all() as UprReviewTable[]).map((r) => [r.id, reviewFromRow(r)])),
+    reviews: async () => new Map((await q.all<UprReviewTable>('select * from uprReview')).map((r) => [r.id, reviewFromRow(r)])),
     /** Of the reviews `ids`, those with recommendations stored: one statement. */
-    reviewsWithRecommendations: (ids: readonly string[]): string[] =>
+    reviewsWithRecommendations: async (ids: readonly string[]): Promise<string[]> =>
       ids.length
-        ? (sqlite
-            .prepare('select distinct reviewId from uprRecommendation where reviewId in (select value from json_each(?))')
-            .pluck()
-            .all(JSON.stringify(ids)) as string[])
+        ? q.column<string>(`select distinct reviewId from uprRecommendation where ${inList(q.dialect, 'reviewId')}`, [listParam(q.dialect, ids)])
         : [],
     /** The recommendations sources other than `sourceId` hold in the reviews `reviewIds`, counted by review and source: one statement. */
     recommendationsFromOtherSources: (reviewIds: readonly string[], sourceId: string) =>
-      sqlite
-        .prepare(
-          `select reviewId, sourceId, count(*) as n from uprRecommendation
-           where reviewId in (select value from json_each(?)) and sourceId <> ? group by reviewId, sourceId order by reviewId, sourceId`,
-        )
-        .all(JSON.stringify(reviewIds), sourceId) as { reviewId: string; sourceId: string; n: number }[],
-    countRecommendationsOfSource: (sourceId: string) =>
-      sqlite.prepare('select count(*) from uprRecommendation where sourceId = ?').pluck().get(sourceId) as number,
-    storedRecommendations: (ids: readonly string[]) => storedRecommendations(sqlite, ids),
-    /** The audit entries of the import, written by one prepared statement inside its transaction. */
-    createChangeRecorder: () => createChangeRecorder(sqlite),
-    write: (data: UprDataset, options: UprWriteOptions) => writeUpr(sqlite, data, options),
-    /** Runs `work` as one transaction: everything it writes, or (when it throws) nothing. */
-    transaction: (work: () => void) => sqlite.transaction(work)(),
+      q.all<{ reviewId: string; sourceId: string; n: number }>(
+        `select reviewId, sourceId, count(*) as n from uprRecommendation
+         where ${inList(q.dialect, 'reviewId')} and sourceId <> ? group by reviewId, sourceId order by reviewId, sourceId`,
+        [listParam(q.dialect, reviewIds), sourceId],
+      ),
+    countRecommendationsOfSource: async (sourceId: string) =>
+      (await q.column<number>('select count(*) from uprRecommendation where sourceId = ?', [sourceId]))[0] ?? 0,
+    storedRecommendations: (ids: readonly string[]) => storedRecommendations(q, ids),
+    /** A dry run's diff: what `write` would do, writing nothing. */
+    diff: (data: UprDataset, options: Omit<UprWriteOptions, 'dryRun' | 'audit'>) => writeUpr(q, data, { ...options, dryRun: true }),
+    /** Runs `work` as one transaction; `changes` are written at its end, with the data version moved on (stamped `at`). */
+    transaction: <T>(at: string, work: (writes: UprStoreWrites, changes: ChangeRecorder) => Promise<T>): Promise<T> =>
+      db.transaction().execute(async (trx) => {
+        const changes = createChangeRecorder();
+        const result = await work(uprStoreWrites(sqlOf(db, trx)), changes);
+        await changes.commit(trx, at);
+        return result;
+      }),
   };
 }
 export type UprStoreRepository = ReturnType<typeof createUprStoreRepository>;

@@ -1,8 +1,6 @@
-import type SQLite from 'better-sqlite3';
 import type { StateNameColumns } from '../domain/languages.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import {
-  sqliteOf,
   type Database,
   type SourceTable,
   type UprAssessmentTable,
@@ -12,6 +10,8 @@ import {
 import type { RecommendationRow } from './upr-store.repository.js';
 import { readSearchText } from '../domain/search-text.js';
 import type { UprAssessmentInput, UprFilters, UprSearchQuery } from '../schemas/upr.js';
+import type { Dialect } from '../db/dialect.js';
+import { inList, listParam, sqlOf } from '../db/sql.js';
 import { recordChanges, type AuditEntry } from './audit.repository.js';
 import { createSourceRepository } from './source.repository.js';
 
@@ -19,7 +19,7 @@ import { createSourceRepository } from './source.repository.js';
  * The UPR reads and the assessment write: every SQL statement the UPR service and its column index
  * (services/upr-index.ts) run, moved here so that those services only combine what this returns
  * with the other repositories and apply the rules (what is "next", what is presented, how a search
- * is ranked). Queries go straight to better-sqlite3, prepared once and cached by SQL text: a search
+ * is ranked). Queries are hand-written SQL (db/sql.ts: on SQLite prepared once and cached by text): a search
  * is a full-text match, a filtered count, a page and up to seven facet counts, and the target is a
  * p95 under 50 ms over 100,000 recommendations. The bulk writes of imports and seed stay in
  * upr-store.repository.ts.
@@ -95,9 +95,9 @@ export type ReviewRow = UprReviewTable & Pick<UprSessionTable, 'year' | 'startDa
 /** What the in-memory column index is built from. */
 export interface UprIndexSource {
   /** Every State, by English name. */
-  states(): { iso3: string; nameEn: string; unRegionalGroup: string | null }[];
+  states: { iso3: string; nameEn: string; unRegionalGroup: string | null }[];
   /** Every recommendation's filterable columns, in row order. */
-  recommendations(): {
+  recommendations: {
     seq: number;
     cycle: number;
     session: number;
@@ -107,23 +107,38 @@ export interface UprIndexSource {
     recommendingStates: string;
     themes: string | null;
   }[];
-  /** Every link of a recommendation to an instrument, read one at a time. */
-  links(): IterableIterator<{ recommendation: number; instrumentId: string; action: string }>;
+  /** Every link of a recommendation to an instrument. */
+  links: { recommendation: number; instrumentId: string; action: string }[];
 }
-
-/** The FTS5 match of a search text; the query schema has already refused a text without one. */
-export const ftsMatch = (q: string): string | null => {
-  const read = readSearchText(q);
-  return read.ok ? read.match : null;
-};
 
 interface Where {
   sql: string;
   params: unknown[];
 }
 
+/**
+ * The full-text match of the search text `q` on the recommendation `r`, in the engine's syntax:
+ * FTS5's index on SQLite, the GIN index on to_tsvector('tracker', text) on PostgreSQL (migration
+ * 012). The query schema has already refused a text with nothing to search for.
+ */
+function fullTextMatch(dialect: Dialect, q: string): Where | null {
+  const read = readSearchText(q);
+  if (!read.ok) return null;
+  return dialect === 'sqlite'
+    ? { sql: 'r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', params: [read.match] }
+    : { sql: `to_tsvector('tracker', r.text) @@ to_tsquery('tracker', ?)`, params: [read.tsquery] };
+}
+
+/** A JSON list column's elements as rows of `value` (the lists are JSON text on SQLite, jsonb on PostgreSQL). */
+const jsonElements = (dialect: Dialect, column: string, alias: string, asText: boolean) =>
+  dialect === 'sqlite'
+    ? `json_each(${column}) ${alias}`
+    : `${asText ? 'jsonb_array_elements_text' : 'jsonb_array_elements'}(${column}) as ${alias}(value)`;
+/** The iso3 of a recommending State element from jsonElements. */
+const iso3Of = (dialect: Dialect, alias: string) => (dialect === 'sqlite' ? `${alias}.value ->> '$.iso3'` : `${alias}.value ->> 'iso3'`);
+
 /** The WHERE clause over `r` (uprRecommendation) for the filters. */
-export function whereClause(filters: UprFilters): Where {
+export function whereClause(filters: UprFilters, dialect: Dialect = 'sqlite'): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -131,18 +146,17 @@ export function whereClause(filters: UprFilters): Where {
     params.push(...values);
   };
   if (filters.q) {
-    const match = ftsMatch(filters.q);
-    if (match) add('r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', match);
+    const match = fullTextMatch(dialect, filters.q);
+    if (match) add(match.sql, ...match.params);
   }
   if (filters.state) add('r.stateUnderReviewIso3 = ?', filters.state);
-  if (filters.statesUnderReview)
-    add('r.stateUnderReviewIso3 in (select value from json_each(?))', JSON.stringify(filters.statesUnderReview));
+  if (filters.statesUnderReview) add(inList(dialect, 'r.stateUnderReviewIso3'), listParam(dialect, filters.statesUnderReview));
   // The lists are JSON columns (migration 006): recommendingStates [{iso3, nameAsRecorded}], themes [name].
   if (filters.recommendingState)
-    add("exists (select 1 from json_each(r.recommendingStates) s where s.value ->> '$.iso3' = ?)", filters.recommendingState);
+    add(`exists (select 1 from ${jsonElements(dialect, 'r.recommendingStates', 's', false)} where ${iso3Of(dialect, 's')} = ?)`, filters.recommendingState);
   if (filters.recommendingGroup) {
     add(
-      "exists (select 1 from json_each(r.recommendingStates) s join state g on g.iso3 = s.value ->> '$.iso3' where g.unRegionalGroup = ?)",
+      `exists (select 1 from ${jsonElements(dialect, 'r.recommendingStates', 's', false)} join state g on g.iso3 = ${iso3Of(dialect, 's')} where g.unRegionalGroup = ?)`,
       filters.recommendingGroup,
     );
   }
@@ -150,7 +164,7 @@ export function whereClause(filters: UprFilters): Where {
   if (filters.session !== undefined) add('r.session = ?', filters.session);
   if (filters.response === 'not-recorded') add('r.response is null');
   else if (filters.response) add('r.response = ?', filters.response);
-  if (filters.theme) add('exists (select 1 from json_each(r.themes) t where t.value = ?)', filters.theme);
+  if (filters.theme) add(`exists (select 1 from ${jsonElements(dialect, 'r.themes', 't', true)} where t.value = ?)`, filters.theme);
   if (filters.instrument && filters.action) {
     add(
       'exists (select 1 from uprLink l where l.recommendation = r.seq and l.instrumentId = ? and l.action = ?)',
@@ -172,86 +186,73 @@ const ORDER = {
   state: 'st.nameEn, r.session desc, r.seq',
 } as const;
 
-const CSV_ROWS_SQL = `select r.*, st.nameEn as stateName,
-          (select group_concat(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq) as links
-        from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 where r.seq in (select value from json_each(?))`;
+/** The instruments a recommendation is linked to, `instrument[:action]` joined by ` ; ` in one column. */
+const LINKS_COLUMN = {
+  sqlite: `(select group_concat(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq)`,
+  postgres: `(select string_agg(l.instrumentId || case when l.action = '' then '' else ':' || l.action end, ' ; ') from uprLink l where l.recommendation = r.seq)`,
+} as const;
 
 const placeholdersFor = (values: readonly unknown[]) => values.map(() => '?').join(',');
 
 export function createUprRepository(db: Kysely<Database>) {
-  const sqlite: SQLite.Database = sqliteOf(db);
-  const statements = new Map<string, SQLite.Statement>();
-  const prepare = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = sqlite.prepare(sql);
-      statements.set(sql, s);
-    }
-    return s;
-  };
-  const all = <T>(sql: string, params: unknown[]) => prepare(sql).all(...params) as T[];
-  const get = <T>(sql: string, params: unknown[]) => prepare(sql).get(...params) as T | undefined;
-  const plucked = new Map<string, SQLite.Statement>();
-  const pluck = (sql: string, params: unknown[]): number[] => {
-    let s = plucked.get(sql);
-    if (!s) {
-      s = sqlite.prepare(sql).pluck();
-      plucked.set(sql, s);
-    }
-    return s.all(...params) as number[];
-  };
-
-  const indexSource: UprIndexSource = {
-    states: () =>
-      sqlite.prepare('select iso3, nameEn, unRegionalGroup from state order by nameEn').all() as ReturnType<UprIndexSource['states']>,
-    recommendations: () =>
-      sqlite
-        .prepare(
-          'select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state, recommendingStates, themes from uprRecommendation order by seq',
-        )
-        .all() as ReturnType<UprIndexSource['recommendations']>,
-    links: () =>
-      sqlite.prepare('select recommendation, instrumentId, action from uprLink').iterate() as ReturnType<UprIndexSource['links']>,
-  };
+  const q = sqlOf(db);
+  const { dialect } = q;
 
   return {
-    indexSource,
+    /** What the in-memory column index is built from, read in three statements. */
+    indexSource: async (): Promise<UprIndexSource> => ({
+      states: await q.all('select iso3, nameEn, unRegionalGroup from state order by nameEn'),
+      recommendations: await q.all(
+        'select seq, cycle, session, response, implementation, stateUnderReviewIso3 as state, recommendingStates, themes from uprRecommendation order by seq',
+      ),
+      links: await q.all('select recommendation, instrumentId, action from uprLink'),
+    }),
 
     /** Every State's names (in each language) and UN regional group, by code. */
-    stateNames: () =>
+    stateNames: async () =>
       new Map(
-        all<{ iso3: string; unRegionalGroup: string | null } & StateNameColumns>(
-          'select iso3, nameEn, nameFr, nameEs, nameAr, unRegionalGroup from state',
-          [],
+        (
+          await q.all<{ iso3: string; unRegionalGroup: string | null } & StateNameColumns>(
+            'select iso3, nameEn, nameFr, nameEs, nameAr, unRegionalGroup from state',
+          )
         ).map((s) => [s.iso3, s]),
       ),
 
     findState: (iso3: string) =>
-      prepare('select iso3, nameEn, nameFr, nameEs, nameAr from state where iso3 = ?').get(iso3) as
-        ({ iso3: string } & StateNameColumns) | undefined,
+      q.get<{ iso3: string } & StateNameColumns>('select iso3, nameEn, nameFr, nameEs, nameAr from state where iso3 = ?', [iso3]),
 
-    /** The recommendations (by seq) the full-text match finds, best first when `byRank`. */
-    matchingSeqs: (match: string, byRank: boolean) =>
-      pluck(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${byRank ? ' order by rank' : ''}`, [match]),
+    /** The recommendations (by seq) the full-text search `text` finds, best first when `byRank`. */
+    matchingSeqs: async (text: string, byRank: boolean): Promise<number[]> => {
+      const match = fullTextMatch(dialect, text);
+      if (!match) return [];
+      if (dialect === 'sqlite')
+        return q.column(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${byRank ? ' order by rank' : ''}`, match.params);
+      return q.column(
+        `select r.seq from uprRecommendation r ${`where ${match.sql}`}${byRank ? ` order by ts_rank(to_tsvector('tracker', r.text), to_tsquery('tracker', ?)) desc, r.seq` : ''}`,
+        byRank ? [...match.params, ...match.params] : match.params,
+      );
+    },
 
-    recommendationsBySeq: (seqs: readonly number[]) =>
-      seqs.length ? all<PresentedRow>(`select * from uprRecommendation where seq in (${placeholdersFor(seqs)})`, [...seqs]) : [],
+    recommendationsBySeq: async (seqs: readonly number[]) =>
+      seqs.length ? q.all<PresentedRow>(`select * from uprRecommendation where seq in (${placeholdersFor(seqs)})`, [...seqs]) : [],
 
-    findRecommendation: (id: string) => prepare('select * from uprRecommendation where id = ?').get(id) as PresentedRow | undefined,
+    findRecommendation: (id: string) => q.get<PresentedRow>('select * from uprRecommendation where id = ?', [id]),
 
     recommendationExists: async (id: string) =>
       !!(await db.selectFrom('uprRecommendation').select('id').where('id', '=', id).executeTakeFirst()),
 
-    linksOf: (seqs: readonly number[]) =>
-      all<{ recommendation: number; instrumentId: string; action: string }>(
-        `select recommendation, instrumentId, action from uprLink where recommendation in (${placeholdersFor(seqs)}) order by recommendation, instrumentId, action`,
-        [...seqs],
-      ),
+    linksOf: async (seqs: readonly number[]) =>
+      seqs.length
+        ? q.all<{ recommendation: number; instrumentId: string; action: string }>(
+            `select recommendation, instrumentId, action from uprLink where recommendation in (${placeholdersFor(seqs)}) order by recommendation, instrumentId, action`,
+            [...seqs],
+          )
+        : [],
 
     /** The latest assessment of each of the recommendations `ids`. */
-    latestAssessments: (ids: readonly string[]) =>
+    latestAssessments: async (ids: readonly string[]) =>
       ids.length
-        ? all<AssessmentRow>(
+        ? q.all<AssessmentRow>(
             `select a.* from uprAssessment a where a.recommendationId in (${placeholdersFor(ids)})
              and a.id = (select b.id from uprAssessment b where b.recommendationId = a.recommendationId and b.retractedAt is null
                          order by b.assessedOn desc, b.id desc limit 1)`,
@@ -259,10 +260,9 @@ export function createUprRepository(db: Kysely<Database>) {
           )
         : [],
 
-    assessmentsOf: (id: string) =>
-      all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
+    assessmentsOf: (id: string) => q.all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
 
-    findAssessment: (id: number) => get<AssessmentRow>('select * from uprAssessment where id = ?', [id]),
+    findAssessment: (id: number) => q.get<AssessmentRow>('select * from uprAssessment where id = ?', [id]),
 
     /** Appends an assessment, keeps the latest status on the recommendation and records the change, in one transaction. */
     appendAssessment: (recommendationId: string, input: UprAssessmentInput, edit: AssessmentEdit): Promise<AssessmentRow> =>
@@ -332,65 +332,69 @@ export function createUprRepository(db: Kysely<Database>) {
 
     /** The seqs of the filtered set, in the order of `sort`. */
     csvSeqs: (filters: UprFilters, sort: UprSearchQuery['sort']) => {
-      const where = whereClause(filters);
+      const where = whereClause(filters, dialect);
       const order = ORDER[sort === 'relevance' ? 'session' : sort];
-      return pluck(
+      return q.column<number>(
         `select r.seq from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 ${where.sql} order by ${order}`,
         where.params,
       );
     },
 
     /** The CSV rows of some recommendations (by seq), each query run to completion. */
-    csvRows: (seqs: readonly number[]) => all<CsvRow>(CSV_ROWS_SQL, [JSON.stringify(seqs)]),
+    csvRows: (seqs: readonly number[]) =>
+      q.all<CsvRow>(
+        `select r.*, st.nameEn as stateName, ${LINKS_COLUMN[dialect]} as links
+         from uprRecommendation r join state st on st.iso3 = r.stateUnderReviewIso3 where ${inList(dialect, 'r.seq')}`,
+        [listParam(dialect, seqs)],
+      ),
 
     reviewsOfState: (iso3: string) =>
-      all<ReviewRow>(
+      q.all<ReviewRow>(
         'select v.*, s.year, s.startDate, s.endDate from uprReview v join uprSession s on s.session = v.session where v.stateIso3 = ? order by v.session',
         [iso3],
       ),
 
     /** Per review among `ids`: recommendations by response, those linked to an instrument, those assessed. */
-    reviewCounts: (ids: readonly string[]) => {
+    reviewCounts: async (ids: readonly string[]) => {
       const placeholders = placeholdersFor(ids) || "''";
       const params = [...ids];
       return {
-        byResponse: all<{ reviewId: string; response: string | null; n: number }>(
+        byResponse: await q.all<{ reviewId: string; response: string | null; n: number }>(
           `select reviewId, response, count(*) as n from uprRecommendation where reviewId in (${placeholders}) group by reviewId, response`,
           params,
         ),
         linked: new Map(
-          all<{ reviewId: string; n: number }>(
+          (await q.all<{ reviewId: string; n: number }>(
             `select r.reviewId, count(distinct r.seq) as n from uprRecommendation r join uprLink l on l.recommendation = r.seq where r.reviewId in (${placeholders}) group by r.reviewId`,
             params,
-          ).map((c) => [c.reviewId, c.n]),
+          )).map((c) => [c.reviewId, c.n]),
         ),
         assessed: new Map(
-          all<{ reviewId: string; n: number }>(
+          (await q.all<{ reviewId: string; n: number }>(
             `select reviewId, count(*) as n from uprRecommendation where implementation is not null and reviewId in (${placeholders}) group by reviewId`,
             params,
-          ).map((c) => [c.reviewId, c.n]),
+          )).map((c) => [c.reviewId, c.n]),
         ),
       };
     },
 
     pledgesOf: (iso3: string) =>
-      all<{ id: string; session: number; text: string; sourceId: string }>(
+      q.all<{ id: string; session: number; text: string; sourceId: string }>(
         'select id, session, text, sourceId from uprPledge where stateIso3 = ? order by session, id',
         [iso3],
       ),
 
-    sessions: (filter: { cycle?: number | undefined; session?: number | undefined }) =>
-      all<UprSessionTable>(`select * from uprSession where (? is null or cycle = ?) and (? is null or session = ?) order by session`, [
-        filter.cycle ?? null,
-        filter.cycle ?? null,
-        filter.session ?? null,
-        filter.session ?? null,
-      ]),
+    sessions: (filter: { cycle?: number | undefined; session?: number | undefined }) => {
+      let query = db.selectFrom('uprSession').selectAll().orderBy('session');
+      if (filter.cycle !== undefined) query = query.where('cycle', '=', filter.cycle);
+      if (filter.session !== undefined) query = query.where('session', '=', filter.session);
+      return query.execute();
+    },
 
     /** Recommendations recorded per review. */
-    countsByReview: () =>
+    countsByReview: async () =>
       new Map(
-        all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId', []).map((c) => [
+        (await q.all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId')).map((c) => [
           c.reviewId,
           c.n,
         ]),
@@ -398,14 +402,14 @@ export function createUprRepository(db: Kysely<Database>) {
 
     /** Every review's session, status, date and sources, for the agenda (the date only where one is recorded). */
     agendaReviews: () =>
-      all<{ id: string; stateIso3: string; session: number; status: string | null; reviewDate: string | null; sourceIds: string }>(
+      q.all<{ id: string; stateIso3: string; session: number; status: string | null; reviewDate: string | null; sourceIds: string }>(
         'select id, stateIso3, session, status, reviewDate, sourceIds from uprReview order by session, stateIso3',
         [],
       ),
 
     /** Every review with its State's name, by session, date and name. */
     calendarReviews: () =>
-      all<
+      q.all<
         {
           id: string;
           session: number;

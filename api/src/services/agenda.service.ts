@@ -64,8 +64,8 @@ export function createAgendaService(repos: Repositories, status: StatusService, 
     const key = `${repos.meta.dataVersion()}:${today}`;
     const cached = gathered.get(key);
     if (cached) return cached;
-    const reviews = repos.upr.agendaReviews().map((r) => ({ ...r, sourceIds: JSON.parse(r.sourceIds) as string[] }));
-    const sessions = repos.upr.sessions({}).map((s) => ({ ...s, sourceIds: JSON.parse(s.sourceIds) as string[] }));
+    const reviews = (await repos.upr.agendaReviews()).map((r) => ({ ...r, sourceIds: JSON.parse(r.sourceIds) as string[] }));
+    const sessions = (await repos.upr.sessions({})).map((s) => ({ ...s, sourceIds: JSON.parse(s.sourceIds) as string[] }));
     const cat = await catReporting.agendaInputs(today);
     const facts: AgendaFact[] = [
       ...uprSessionFacts(sessions, reviews),

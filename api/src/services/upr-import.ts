@@ -9,7 +9,7 @@
  *   the normaliser writes) and cite the file's source; reviews and sessions the file itself gives
  *   (the calendar) are merged with the stored ones: the file's values win, a value the file does
  *   not give keeps the stored one, source lists and documents are united. So nothing is lost.
- * - Everything is written by the UPR store (repositories/upr-store.repository.ts) in ONE better-sqlite3 transaction with an audit entry per
+ * - Everything is written by the UPR store (repositories/upr-store.repository.ts) in ONE transaction with an audit entry per
  *   change; the data version moves on only when something changed. `dryRun` computes the same
  *   diff and writes nothing (not even the source).
  * - Stable ids (computed by the parsers) make a re-import of the same file change nothing.
@@ -50,12 +50,16 @@ const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b 
 /** Raised inside the transaction to roll back when nothing changed (so a new source is not left uncited). */
 class NothingToWrite extends Error {}
 
-export function applyUprImport(db: Kysely<Database>, input: UprImport, options: UprImportOptions = {}): UprImportResult {
+export function applyUprImport(db: Kysely<Database>, input: UprImport, options: UprImportOptions = {}): Promise<UprImportResult> {
   return applyPreparedUprImport(db, prepareUprImport(input), options);
 }
 
 /** Checks a prepared import against the database and applies it (see the top of this file). */
-export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedUprImport, options: UprImportOptions = {}): UprImportResult {
+export async function applyPreparedUprImport(
+  db: Kysely<Database>,
+  prepared: PreparedUprImport,
+  options: UprImportOptions = {},
+): Promise<UprImportResult> {
   const dryRun = options.dryRun ?? false;
   const store = createUprStoreRepository(db);
   const { source } = prepared;
@@ -65,7 +69,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   const { sessions, reviews: fileReviews, recommendations, pledges } = prepared.dataset;
 
   // --- citations, states, sessions ------------------------------------------------------------------
-  const registered = store.sourceIds();
+  const registered = await store.sourceIds();
   for (const r of [
     ...sessions.map((s) => ({ what: `session ${s.session}`, ids: s.sourceIds })),
     ...fileReviews.map((r) => ({ what: `review ${r.id}`, ids: r.sourceIds })),
@@ -75,7 +79,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
         problems.push(`${r.what} cites source ${id}, which is neither the import's source nor registered`);
   }
 
-  const knownStates = store.stateCodes();
+  const knownStates = await store.stateCodes();
   const unknownState = (iso3: string | null, what: () => string) => {
     if (iso3 !== null && !knownStates.has(iso3)) problems.push(`${what()}: unknown State ${iso3}`);
   };
@@ -86,7 +90,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   }
   for (const p of pledges) unknownState(p.stateIso3, () => `${p.id} ${where(p)}`);
 
-  const storedSessions = store.sessions();
+  const storedSessions = await store.sessions();
   const fileSessions = new Set(sessions.map((s) => s.session));
   const missingSessions = new Map<number, string>();
   const needsSession = (session: number, what: () => string) => {
@@ -98,7 +102,7 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   for (const [session, what] of missingSessions)
     problems.push(`session ${session} is not in the database (first needed by ${what}): import the calendar that gives it first`);
 
-  const storedSource = store.findSource(source.id);
+  const storedSource = await store.findSource(source.id);
   if (storedSource) {
     const differing = differingSourceFields(storedSource, source);
     if (differing.length)
@@ -135,13 +139,13 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   }
 
   // --- reviews: the file's own (calendar), merged; then those the recommendations imply -------------
-  const storedReviews = store.reviews();
+  const storedReviews = await store.reviews();
   // Only the file's own recommendations are looked up, never all the stored ones (see storedRecommendations).
-  const alreadyStored = store.storedRecommendations(recommendations.map((r) => r.id));
+  const alreadyStored = await store.storedRecommendations(recommendations.map((r) => r.id));
   // Of the file's own reviews (a calendar's), those with recommendations, stored or in the file.
   const reviewsWithRecommendations = new Set([
     ...recommendations.map((r) => r.reviewId),
-    ...store.reviewsWithRecommendations(fileReviews.map((r) => r.id)),
+    ...(await store.reviewsWithRecommendations(fileReviews.map((r) => r.id))),
   ]);
   const touched = new Map<string, UprReviewRecord>();
   const current = (id: string) => touched.get(id) ?? storedReviews.get(id);
@@ -238,11 +242,11 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   for (const r of recommendations) if (!alreadyStored.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
   // Recommendations other sources hold in the reviews the file adds to, by review and source.
   const others = new Map<string, { sourceId: string; n: number }[]>();
-  for (const { reviewId, sourceId, n } of store.recommendationsFromOtherSources([...addedByReview.keys()], source.id))
+  for (const { reviewId, sourceId, n } of (await store.recommendationsFromOtherSources([...addedByReview.keys()], source.id)))
     others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
   let keptFromSource = 0;
   if (storedSource) {
-    const ofSource = store.countRecommendationsOfSource(source.id);
+    const ofSource = await store.countRecommendationsOfSource(source.id);
     let inFile = 0;
     for (const r of alreadyStored.values()) if (r.sourceId === source.id) inFile++;
     keptFromSource = ofSource - inFile;
@@ -263,9 +267,8 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
   // --- write -----------------------------------------------------------------------------------------
   const data: UprDataset = { sessions: mergedSessions, reviews: mergedReviews, recommendations, pledges };
   if (dryRun) {
-    const diff = store.write(data, {
+    const diff = await store.diff(data, {
       link: linkRecommendation,
-      dryRun: true,
       stored: alreadyStored,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -274,31 +277,28 @@ export function applyPreparedUprImport(db: Kysely<Database>, prepared: PreparedU
 
   const at = new Date().toISOString();
   let diff: UprWriteDiff | undefined;
-  const changes = store.createChangeRecorder();
-  const apply = () => {
-    if (!storedSource) {
-      store.insertSource(source);
-      changes.record({
-        at,
-        actor: prepared.actor,
-        action: 'insert',
-        entity: 'source',
-        entityId: source.id,
-        after: source,
-        sourceId: source.id,
-      });
-    }
-    diff = store.write(data, {
-      link: linkRecommendation,
-      audit: { actor: prepared.actor, at, sourceId: source.id, recorder: changes },
-      stored: alreadyStored,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    if (isEmptyUprDiff(diff)) throw new NothingToWrite();
-    changes.bumpDataVersion(at);
-  };
   try {
-    store.transaction(apply);
+    await store.transaction(at, async (writes, changes) => {
+      if (!storedSource) {
+        await writes.insertSource(source);
+        changes.record({
+          at,
+          actor: prepared.actor,
+          action: 'insert',
+          entity: 'source',
+          entityId: source.id,
+          after: source,
+          sourceId: source.id,
+        });
+      }
+      diff = await writes.write(data, {
+        link: linkRecommendation,
+        audit: { actor: prepared.actor, at, sourceId: source.id, recorder: changes },
+        stored: alreadyStored,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      if (isEmptyUprDiff(diff)) throw new NothingToWrite();
+    });
   } catch (error) {
     if (!(error instanceof NothingToWrite)) throw error;
   }

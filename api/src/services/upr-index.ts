@@ -58,12 +58,12 @@ function lists(size: number, pairs: { doc: number; value: number }[]): Lists {
 }
 
 export function buildUprIndex(source: UprIndexSource): UprIndex {
-  const stateRows = source.states();
+  const stateRows = source.states;
   const states = stateRows.map((s) => s.iso3);
   const stateIndex = new Map(states.map((s, i) => [s, i]));
   const groupOf = stateRows.map((s) => (s.unRegionalGroup ? (UN_REGIONAL_GROUPS as readonly string[]).indexOf(s.unRegionalGroup) : -1));
 
-  const rows = source.recommendations();
+  const rows = source.recommendations;
   const size = rows.length;
   const seq = new Int32Array(size);
   const docOfSeq = new Map<number, number>();
@@ -103,7 +103,7 @@ export function buildUprIndex(source: UprIndexSource): UprIndex {
   });
 
   const links: { doc: number; value: number }[] = [];
-  for (const l of source.links()) {
+  for (const l of source.links) {
     const instrument = (INSTRUMENT_IDS as readonly string[]).indexOf(l.instrumentId);
     const action = (ACTIONS as readonly string[]).indexOf(l.action);
     links.push({ doc: docOfSeq.get(l.recommendation)!, value: instrument * ACTIONS.length + action });

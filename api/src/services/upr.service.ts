@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { recommendationFromRow } from '../repositories/upr-store.repository.js';
 import type { Repositories } from '../repositories/index.js';
-import { ftsMatch, type AssessmentRow, type CsvRow, type PresentedRow, type ReviewRow } from '../repositories/upr.repository.js';
+import { type AssessmentRow, type CsvRow, type PresentedRow, type ReviewRow } from '../repositories/upr.repository.js';
 import type { SourceRef } from '../schemas/participation.js';
 import type {
   UprAssessment,
@@ -35,11 +35,18 @@ const nameOf = (state: StateNameColumns | undefined, language: Language) => (sta
 
 export function createUprService(repos: Repositories) {
   const upr = repos.upr;
-  let index: { version: number; value: UprIndex } | null = null;
-  /** The column index of the current data version (rebuilt after any write). */
-  const currentIndex = (): UprIndex => {
+  let index: { version: number; value: Promise<UprIndex> } | null = null;
+  /** The column index of the current data version (rebuilt after any write; requests arriving meanwhile share the one build). */
+  const currentIndex = (): Promise<UprIndex> => {
     const version = repos.meta.dataVersion();
-    if (index?.version !== version) index = { version, value: buildUprIndex(upr.indexSource) };
+    if (index?.version !== version) {
+      const value = upr.indexSource().then(buildUprIndex);
+      index = { version, value };
+      // A failed build is not kept: the next search tries again.
+      value.catch(() => {
+        if (index?.value === value) index = null;
+      });
+    }
     return index.value;
   };
 
@@ -57,10 +64,10 @@ export function createUprService(repos: Repositories) {
   /** Recommendations in the API shape, with names, links, latest assessment and source. */
   async function present(rows: PresentedRow[], language: Language): Promise<UprRecommendation[]> {
     if (rows.length === 0) return [];
-    const links = upr.linksOf(rows.map((r) => r.seq));
+    const links = await upr.linksOf(rows.map((r) => r.seq));
     const assessed = rows.filter((r) => r.implementation !== null).map((r) => r.id);
-    const latest = new Map(upr.latestAssessments(assessed).map((a) => [a.recommendationId, toAssessment(a)]));
-    const names = upr.stateNames();
+    const latest = new Map((await upr.latestAssessments(assessed)).map((a) => [a.recommendationId, toAssessment(a)]));
+    const names = await upr.stateNames();
     const refs = await repos.meta.sourceRefs();
     return rows.map((row) => {
       const record = recommendationFromRow(row);
@@ -106,16 +113,15 @@ export function createUprService(repos: Repositories) {
     async search(query: UprSearchQuery, language: Language = DEFAULT_LANGUAGE): Promise<UprSearchResponse> {
       const { sort, page, pageSize, facets: withFacets, format: _format, bom: _bom, q, ...given } = query;
       const filters = await filtersOf(given);
-      const index = currentIndex();
-      const match = q ? ftsMatch(q) : null;
+      const index = await currentIndex();
       let matched: { docs: Int32Array; relevance: boolean } | null = null;
-      if (match) {
+      if (q) {
         const relevance = sort === 'relevance';
-        const seqs = upr.matchingSeqs(match, relevance);
+        const seqs = await upr.matchingSeqs(q, relevance);
         matched = { docs: Int32Array.from(seqs, (seq) => index.docOfSeq.get(seq)!), relevance };
       }
       const found = searchIndex(index, filters, matched, { sort, offset: (page - 1) * pageSize, limit: pageSize, facets: withFacets });
-      const rows = upr.recommendationsBySeq(found.page);
+      const rows = await upr.recommendationsBySeq(found.page);
       const bySeq = new Map(rows.map((r) => [r.seq, r]));
       const items = await present(
         found.page.map((seq) => bySeq.get(seq)!),
@@ -134,11 +140,11 @@ export function createUprService(repos: Repositories) {
     async csv(query: UprSearchQuery): Promise<Readable> {
       const { sort, page: _p, pageSize: _s, facets: _f, format: _format, bom, ...given } = query;
       const refs = await repos.meta.sourceRefs();
-      const seqs = upr.csvSeqs(await filtersOf(given), sort);
-      function* records() {
+      const seqs = await upr.csvSeqs(await filtersOf(given), sort);
+      async function* records() {
         for (let i = 0; i < seqs.length; i += CSV_CHUNK_ROWS) {
           const chunk = seqs.slice(i, i + CSV_CHUNK_ROWS);
-          const rows = new Map(upr.csvRows(chunk).map((r) => [r.seq, r]));
+          const rows = new Map((await upr.csvRows(chunk)).map((r) => [r.seq, r]));
           for (const seq of chunk) {
             const r = rows.get(seq);
             // A row deleted by a write since the ids were read is left out, not sent half-empty.
@@ -152,10 +158,10 @@ export function createUprService(repos: Repositories) {
     },
 
     async recommendation(id: string, language: Language = DEFAULT_LANGUAGE) {
-      const row = upr.findRecommendation(id);
+      const row = await upr.findRecommendation(id);
       if (!row) return undefined;
       const [presented] = await present([row], language);
-      const assessments = upr.assessmentsOf(id).map(toAssessment);
+      const assessments = (await upr.assessmentsOf(id)).map(toAssessment);
       return { ...presented!, assessments };
     },
 
@@ -182,26 +188,24 @@ export function createUprService(repos: Repositories) {
      * review is neither "next" nor known to have taken place), and its voluntary pledges.
      */
     async reviewsOf(iso3: string, language: Language = DEFAULT_LANGUAGE) {
-      const state = upr.findState(iso3);
+      const state = await upr.findState(iso3);
       if (!state) return undefined;
       const refs = await repos.meta.sourceRefs();
-      const reviews = presentReviews(upr.reviewsOfState(iso3), refs);
+      const reviews = await presentReviews(await upr.reviewsOfState(iso3), refs);
       const today = todayUtc();
       const lastDay = (r: (typeof reviews)[number]) => r.reviewDate ?? r.sessionEnd ?? r.sessionStart ?? `${r.year ?? 0}-12-31`;
       const awaited = reviews.filter((r) => r.status !== 'held' && r.status !== 'postponed');
       const nextReview = awaited.find((r) => lastDay(r) >= today) ?? null;
       const pastScheduledReview = awaited.filter((r) => r.status === 'scheduled' && lastDay(r) < today).at(-1) ?? null;
-      const pledges = upr
-        .pledgesOf(iso3)
-        .map((p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }));
+      const pledges = (await upr.pledgesOf(iso3)).map((p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }));
       return { state: { iso3: state.iso3, name: stateNameIn(state, language) }, reviews, nextReview, pastScheduledReview, pledges };
     },
 
     async calendar(filter: { cycle?: number | undefined; session?: number | undefined }, language: Language = DEFAULT_LANGUAGE) {
       const refs = await repos.meta.sourceRefs();
-      const sessions = upr.sessions(filter);
-      const counts = upr.countsByReview();
-      const reviews = upr.calendarReviews();
+      const sessions = await upr.sessions(filter);
+      const counts = await upr.countsByReview();
+      const reviews = await upr.calendarReviews();
       return {
         sessions: sessions.map((s) => {
           const own = reviews.filter((r) => r.session === s.session);
@@ -229,8 +233,8 @@ export function createUprService(repos: Repositories) {
     },
   };
 
-  function presentReviews(rows: ReviewRow[], refs: Map<string, SourceRef>): UprReview[] {
-    const { byResponse, linked, assessed } = upr.reviewCounts(rows.map((r) => r.id));
+  async function presentReviews(rows: ReviewRow[], refs: Map<string, SourceRef>): Promise<UprReview[]> {
+    const { byResponse, linked, assessed } = await upr.reviewCounts(rows.map((r) => r.id));
     return rows.map((r) => {
       const responses = byResponse.filter((b) => b.reviewId === r.id);
       return {

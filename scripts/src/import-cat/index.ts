@@ -47,7 +47,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) fail(`--as-of must be a date Y
 if (values.format !== 'tracker' && values.format !== 'ohchr') fail(`--format must be "tracker" or "ohchr", not "${values.format}"`);
 
 const config = loadConfig({ ...process.env, ...(values.database ? { DATABASE_PATH: values.database } : {}) });
-const db = createDb(config.databasePath);
+const db = createDb(config.database);
 try {
   await migrateToLatest(db);
   await seedIfEmpty(db, config.seedDir);

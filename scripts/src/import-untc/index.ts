@@ -40,7 +40,7 @@ if (!values.instrument || !values.file) fail(usage);
 if (!isInstrumentId(values.instrument)) fail(`unknown instrument "${values.instrument}"\n${usage}`);
 
 const config = loadConfig({ ...process.env, ...(values.database ? { DATABASE_PATH: values.database } : {}) });
-const db = createDb(config.databasePath);
+const db = createDb(config.database);
 try {
   await migrateToLatest(db);
   await seedIfEmpty(db, config.seedDir);

@@ -60,10 +60,10 @@ const snapshot = (db: Db) => ({
 });
 
 /** Imports a real file of data/raw/upr/ as its bundled source. */
-function importBundled(db: Db, format: UprImportFormat, name: string, dryRun = false) {
+async function importBundled(db: Db, format: UprImportFormat, name: string, dryRun = false) {
   const source = bundledSourceFor(db, rawPath(`upr/${name}`));
   if (!source) throw new Error(`no bundled source for ${name}`);
-  return importUprFile(db, { format, text: rawUpr(name), source, actor: 'test' }, { dryRun });
+  return await importUprFile(db, { format, text: rawUpr(name), source, actor: 'test' }, { dryRun });
 }
 
 const UPR_INFO_01_05 = 'upr-info-export_2015_sessions-01-05.csv';
@@ -74,10 +74,10 @@ describe('re-importing the bundled raw files', () => {
     ['upr-info', UPR_INFO_01_05, 'recommendations'],
     ['ohchr-list', 'slovenia_upr-recommendations_cycles2-4_ohchr-thematic-lists.csv', 'recommendations'],
     ['calendar', 'upr_calendar_cycle4_sessions41-54.csv', 'reviews'],
-  ] as const)('%s (%s) changes nothing: stable ids, merged reviews and sessions, data version kept', (format, name, kind) => {
+  ] as const)('%s (%s) changes nothing: stable ids, merged reviews and sessions, data version kept', async (format, name, kind) => {
     const db = fresh();
     const before = snapshot(db);
-    const { parsed, result } = importBundled(db, format, name);
+    const { parsed, result } = await importBundled(db, format, name);
     expect(parsed.rejected).toEqual([]);
     expect(result).not.toBeNull();
     for (const d of Object.values(result!.diff)) expect(d).toMatchObject(noChange);
@@ -87,12 +87,12 @@ describe('re-importing the bundled raw files', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('a copy of the file without its last three rows changes nothing and says the three stored recommendations are kept', () => {
+  it('a copy of the file without its last three rows changes nothing and says the three stored recommendations are kept', async () => {
     const db = fresh();
     const before = snapshot(db);
     const source = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
     const shorter = rawUpr(UPR_INFO_01_05).split('\n').slice(0, -3).join('\n');
-    const { result } = importUprFile(db, { format: 'upr-info', text: shorter, source, actor: 'test' });
+    const { result } = await importUprFile(db, { format: 'upr-info', text: shorter, source, actor: 'test' });
     expect(result!.diff.recommendations).toMatchObject(noChange);
     expect(result!.warnings).toEqual([
       `3 recommendation(s) of source ${source.id} in the database are not in this file; they are kept (an import never deletes)`,
@@ -102,7 +102,7 @@ describe('re-importing the bundled raw files', () => {
 });
 
 describe('a re-export that changes what a recommendation says', () => {
-  it('updates the record in place (same id and row), names the changed fields and keeps the record as it was in the audit log', () => {
+  it('updates the record in place (same id and row), names the changed fields and keeps the record as it was in the audit log', async () => {
     const db = fresh();
     const source = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
     const where =
@@ -117,7 +117,7 @@ describe('a re-export that changes what a recommendation says', () => {
       line.replace(',Accepted,5,"Rights of the Child,Women\'s rights",5', ',Rejected,5,"Women\'s rights",5'),
     );
     const before = snapshot(db);
-    const { result } = importUprFile(db, { format: 'upr-info', text: changed, source, actor: 'test' });
+    const { result } = await importUprFile(db, { format: 'upr-info', text: changed, source, actor: 'test' });
     expect(result!.diff.recommendations.changed).toEqual([{ id: stored.id, fields: ['response', 'responseAsRecorded', 'themes'] }]);
     expect(result!.diff.recommendations.added).toBe(0);
     expect(
@@ -146,7 +146,7 @@ describe('a re-export that changes what a recommendation says', () => {
 });
 
 describe('importing into a database that lacks part of the bundled data', () => {
-  it('adds deleted recommendations back (and a deleted review, as inferred), after a dry run that writes nothing', () => {
+  it('adds deleted recommendations back (and a deleted review, as inferred), after a dry run that writes nothing', async () => {
     const db = fresh();
     // Every column but seq (the rows are new), with the instrument links.
     const recordsAndLinks = `select id, reviewId, session, cycle, stateUnderReviewIso3, paragraph, text, recommendingStates, response, responseAsRecorded,
@@ -162,13 +162,13 @@ describe('importing into a database that lacks part of the bundled data', () => 
     })();
 
     const before = snapshot(db);
-    const dry = importBundled(db, 'upr-info', UPR_INFO_01_05, true).result!;
+    const dry = (await importBundled(db, 'upr-info', UPR_INFO_01_05, true)).result!;
     expect(dry.dryRun).toBe(true);
     expect(dry.diff.recommendations.added).toBe(original.length);
     expect(dry.diff.reviews).toMatchObject({ added: 1, changed: [] });
     expect(snapshot(db)).toEqual(before);
 
-    const { result } = importBundled(db, 'upr-info', UPR_INFO_01_05);
+    const { result } = await importBundled(db, 'upr-info', UPR_INFO_01_05);
     expect(result!.diff.recommendations).toMatchObject({ added: original.length, changed: [] });
     expect(result!.diff.reviews).toMatchObject({ added: 1, changed: [] });
     expect(version(db)).toBe(before.version + 1);
@@ -209,14 +209,14 @@ describe('importing into a database that lacks part of the bundled data', () => 
     });
 
     const afterVersion = version(db);
-    const again = importBundled(db, 'upr-info', UPR_INFO_01_05).result!;
+    const again = (await importBundled(db, 'upr-info', UPR_INFO_01_05)).result!;
     for (const d of Object.values(again.diff)) expect(d).toMatchObject(noChange);
     expect(version(db)).toBe(afterVersion);
   });
 });
 
 describe('the thematic list document as text (ohchr-list-text)', () => {
-  it("Slovenia's 2025 document puts back the 48th session's recommendations with the ids and records of the bundled CSV, citing the document", () => {
+  it("Slovenia's 2025 document puts back the 48th session's recommendations with the ids and records of the bundled CSV, citing the document", async () => {
     const db = fresh();
     const columns = 'id, paragraph, text, recommendingStates, response, responseSource, themes, sdgs, affectedPersons, documentSymbol';
     const bundled = all<{ id: string }>(db, `select ${columns} from uprRecommendation where reviewId = 'SVN-48' order by id`);
@@ -228,7 +228,7 @@ describe('the thematic list document as text (ohchr-list-text)', () => {
       asOf: '2025-06-01',
     });
     const text = readImportFile(rawPath('upr/slovenia_ohchr-thematic-list_cycle4_session48_2025.md'));
-    const { parsed, result } = importUprFile(db, { format: 'ohchr-list-text', text, source, actor: 'test' });
+    const { parsed, result } = await importUprFile(db, { format: 'ohchr-list-text', text, source, actor: 'test' });
     expect(parsed.rejected).toEqual([]);
     expect(result!.diff.recommendations).toMatchObject({ added: 254, changed: [] });
     expect(all(db, `select ${columns} from uprRecommendation where reviewId = 'SVN-48' order by id`)).toEqual(bundled);
@@ -243,7 +243,7 @@ describe('refused input: nothing is applied', () => {
   const fiveRows = rawUpr(UPR_INFO_01_05).split('\n').slice(0, 6).join('\n') + '\n';
   const broken = replaceLine(fiveRows, 4, (line) => line.replace(/,5$/, ',95'));
 
-  it('a bad row: reported with its line, the file is not applied', () => {
+  it('a bad row: reported with its line, the file is not applied', async () => {
     const db = fresh();
     const before = snapshot(db);
     const source = uprImportSource({ title: 'UPR Info export, five rows (test)', url: null, asOf: '2015-08-14' });
@@ -251,7 +251,7 @@ describe('refused input: nothing is applied', () => {
     expect(good.rejected).toEqual([]);
     expect(good.dataset.recommendations).toHaveLength(5);
 
-    const { parsed, result } = importUprFile(db, { format: 'upr-info', text: broken, source, actor: 'test' });
+    const { parsed, result } = await importUprFile(db, { format: 'upr-info', text: broken, source, actor: 'test' });
     expect(result).toBeNull();
     expect(parsed.rejected).toEqual([{ line: 4, reason: 'session 95 is outside the known UPR cycles' }]);
     expect(snapshot(db)).toEqual(before);
@@ -295,7 +295,7 @@ describe('refused input: nothing is applied', () => {
     return db.destroy();
   }, 30_000);
 
-  it('the service refuses a whole file for one invalid record, an unknown State, or a source that differs', () => {
+  it('the service refuses a whole file for one invalid record, an unknown State, or a source that differs', async () => {
     const db = fresh();
     const before = snapshot(db);
     const source = uprImportSource({ title: 'UPR Info export, five rows (test)', url: null, asOf: '2015-08-14' });
@@ -309,13 +309,10 @@ describe('refused input: nothing is applied', () => {
         ...rest,
       ],
     };
-    const error = (() => {
-      try {
-        applyUprImport(db, { source, dataset: bad, actor: 'test' });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = await applyUprImport(db, { source, dataset: bad, actor: 'test' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UprImportError);
     expect((error as UprImportError).problems).toEqual([
       expect.stringMatching(/^recommendation upr-info:5:AFG:[0-9a-f]{10} \(line 2\): session: session is outside the known UPR cycles/),
@@ -323,20 +320,20 @@ describe('refused input: nothing is applied', () => {
     ]);
 
     const bundled = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
-    expect(() => applyUprImport(db, { source: { ...bundled, asOf: '2016-01-01' }, dataset, actor: 'test' })).toThrow(
+    await expect(applyUprImport(db, { source: { ...bundled, asOf: '2016-01-01' }, dataset, actor: 'test' })).rejects.toThrow(
       /source upr-info-export-2015-sessions-01-05 already exists with other details \(asOf\)/,
     );
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('a calendar that says a review with recorded recommendations is only scheduled', () => {
+  it('a calendar that says a review with recorded recommendations is only scheduled', async () => {
     const db = fresh();
     const name = 'upr_calendar_cycle4_sessions41-54.csv';
     const calendar = rawUpr(name);
     const line = calendar.split('\n').findIndex((l) => l.includes(',Slovenia,')) + 1;
     const text = replaceLine(calendar, line, (l) => l.replace(',held,', ',scheduled,'));
     const source = bundledSourceFor(db, rawPath(`upr/${name}`))!;
-    expect(() => importUprFile(db, { format: 'calendar', text, source })).toThrow(
+    await expect(importUprFile(db, { format: 'calendar', text, source })).rejects.toThrow(
       /review SVN-48 is "scheduled" in the file, but recommendations of this review are recorded/,
     );
   });
@@ -364,14 +361,14 @@ describe('refused input: nothing is applied', () => {
 describe('broken and hostile files: refused whole, with a short message, nothing written', () => {
   const ZAMBIA = 'upr-info-export_2015_sessions-14-17.csv';
 
-  it('a file cut inside the session of its last row ("14" read as "1") is refused: Zambia would get a second review in cycle 1', () => {
+  it('a file cut inside the session of its last row ("14" read as "1") is refused: Zambia would get a second review in cycle 1', async () => {
     const db = fresh();
     const before = snapshot(db);
     const source = bundledSourceFor(db, rawPath(`upr/${ZAMBIA}`))!;
     const text = rawUpr(ZAMBIA);
     expect(text.endsWith(',14')).toBe(true);
     const cut = text.slice(0, -1);
-    expect(() => importUprFile(db, { format: 'upr-info', text: cut, source, actor: 'test' })).toThrow(
+    await expect(importUprFile(db, { format: 'upr-info', text: cut, source, actor: 'test' })).rejects.toThrow(
       /review ZMB-1 \(first on line 9599\) would be a second review of ZMB in cycle 1: ZMB-2 \(held\) is its review of that cycle/,
     );
     expect(snapshot(db)).toEqual(before);
@@ -495,7 +492,7 @@ describe('UHRI exports', () => {
     }),
   ]);
 
-  it('reads the export layout, adds its UPR rows under a new source, warns of a review recorded by two sources, and changes nothing the second time', () => {
+  it('reads the export layout, adds its UPR rows under a new source, warns of a review recorded by two sources, and changes nothing the second time', async () => {
     const db = fresh();
     const source = uprImportSource({
       title: 'UHRI export, Slovenia and Côte d’Ivoire (test)',
@@ -503,7 +500,7 @@ describe('UHRI exports', () => {
       asOf: '2026-04-13',
     });
     const before = snapshot(db);
-    const { parsed, result } = importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' });
+    const { parsed, result } = await importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' });
     expect(parsed).toMatchObject({ rejected: [], skipped: 1 });
     expect(result!.diff.recommendations).toMatchObject({ added: 2, changed: [] });
     // Both reviews exist (calendar, OHCHR list): they now cite the UHRI source too.
@@ -526,16 +523,16 @@ describe('UHRI exports', () => {
     expect(version(db)).toBe(before.version + 1);
 
     const after = snapshot(db);
-    const again = importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' }).result!;
+    const again = (await importUprFile(db, { format: 'uhri', text: csv, source, actor: 'test' })).result!;
     for (const d of Object.values(again.diff)) expect(d).toMatchObject(noChange);
     expect(snapshot(db)).toEqual(after);
   });
 
-  it('the full JSON export: records of other mechanisms are skipped; with nothing to write, the source is not registered', () => {
+  it('the full JSON export: records of other mechanisms are skipped; with nothing to write, the source is not registered', async () => {
     const db = fresh();
     const before = snapshot(db);
     const source = uprImportSource({ title: 'UHRI full export, one record (test)', url: null, asOf: '2025-03-03' });
-    const { parsed, result } = importUprFile(db, {
+    const { parsed, result } = await importUprFile(db, {
       format: 'uhri-json',
       text: readImportFile(rawPath('upr/format-sample_uhri-export-full-en-json_one-record.json')),
       source,
@@ -545,9 +542,9 @@ describe('UHRI exports', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('a header that is not the export layout is refused on line 1', () => {
+  it('a header that is not the export layout is refused on line 1', async () => {
     const db = fresh();
-    const { parsed, result } = importUprFile(db, {
+    const { parsed, result } = await importUprFile(db, {
       format: 'uhri',
       text: 'Text,Country\nx,y\n',
       source: uprImportSource({ title: 't', url: null, asOf: '2026-01-01' }),

@@ -91,14 +91,14 @@ export interface UprFileImport {
  * Any refused row and nothing is applied: the caller reports `parsed.rejected`. Problems the
  * service finds (unknown sessions, a conflicting source, ...) throw UprImportError.
  */
-export function importUprFile(
+export async function importUprFile(
   db: Kysely<Database>,
   input: { format: UprImportFormat; text: string; source: SourceRecord; actor?: string; states?: StateNameResolver },
   options: UprImportOptions = {},
-): UprFileImport {
+): Promise<UprFileImport> {
   const parsed = parseUprFile(input.format, input.text, { sourceId: input.source.id, states: input.states ?? stateResolverOf(db) });
   if (parsed.rejected.length > 0) return { parsed, result: null };
-  const result = applyUprImport(db, { source: input.source, dataset: parsed.dataset, actor: input.actor ?? 'import:upr' }, options);
+  const result = await applyUprImport(db, { source: input.source, dataset: parsed.dataset, actor: input.actor ?? 'import:upr' }, options);
   return { parsed, result };
 }
 

@@ -87,7 +87,7 @@ const file = here(values.file);
 const dryRun = values['dry-run'];
 
 const config = loadConfig({ ...process.env, ...(values.database ? { DATABASE_PATH: here(values.database) } : {}) });
-const db = createDb(config.databasePath);
+const db = createDb(config.database);
 let exitCode = 0;
 try {
   await migrateToLatest(db);
@@ -136,7 +136,7 @@ try {
 
   const prepared = acceptedImport(preparedFile);
   const bar = createProgressBar(dryRun ? 'comparing' : 'importing');
-  const result: UprImportResult = applyPreparedUprImport(db, prepared, { dryRun, onProgress: (done, total) => bar.update(done, total) });
+  const result: UprImportResult = await applyPreparedUprImport(db, prepared, { dryRun, onProgress: (done, total) => bar.update(done, total) });
   bar.finish();
   for (const line of formatUprDiff(result.diff)) console.log(line);
   for (const w of result.warnings) console.log(`warning: ${w}`);

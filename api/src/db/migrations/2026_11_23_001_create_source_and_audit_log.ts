@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { assignedKey } from './dialect-columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -14,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('auditLog')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', assignedKey(db, { neverReused: true }))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { assignedKey, onPostgres } from './dialect-columns.js';
 
 /**
  * UPR: sessions, reviews, recommendations with their recommending States, themes and
@@ -34,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // seq (the rowid) is the key the full-text index and the child tables use: an integer is smaller and faster to join than the text id.
   await db.schema
     .createTable('uprRecommendation')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', assignedKey(db))
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('reviewId', 'text', (c) => c.notNull().references('uprReview.id'))
     .addColumn('session', 'integer', (c) => c.notNull())
@@ -78,7 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('iso3', 'text') // null: not a State of the registry (name kept)
     .addColumn('nameAsRecorded', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('uprRecommendingState_pk', ['recommendation', 'position'])
-    .modifyEnd(sql`without rowid`)
+    .$call((t) => (onPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
 
   await db.schema
@@ -86,7 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recommendation', 'integer', (c) => c.notNull().references('uprRecommendation.seq').onDelete('cascade'))
     .addColumn('theme', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('uprTheme_pk', ['recommendation', 'theme'])
-    .modifyEnd(sql`without rowid`)
+    .$call((t) => (onPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
 
   /** Links to our instruments, from the classifier (domain/upr-linking.ts); action null = the instrument is named but no tracked action is asked. */
@@ -96,21 +97,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('instrumentId', 'text', (c) => c.notNull().references('instrument.id'))
     .addColumn('action', 'text', (c) => c.notNull()) // '' when no action is identified
     .addPrimaryKeyConstraint('uprLink_pk', ['recommendation', 'instrumentId', 'action'])
-    .modifyEnd(sql`without rowid`)
+    .$call((t) => (onPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
 
   // Porter stemming plus prefix queries: "ratif" finds ratify, ratified and ratification.
-  await sql`create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2', prefix='3')`.execute(
-    db,
-  );
-  // No insert trigger: writers fill the index in bulk after inserting (upr-store.ts), several
-  // times faster than a row at a time. Updates and deletes keep it in step here.
-  await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(
-    db,
-  );
-  await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(
-    db,
-  );
+  // PostgreSQL's full-text index is migration 012's.
+  if (!onPostgres(db)) await createFullTextIndex(db);
 
   await db.schema
     .createTable('uprPledge')
@@ -129,7 +121,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   /** Implementation assessments: appended, never overwritten, so the history of a recommendation stays. */
   await db.schema
     .createTable('uprAssessment')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', assignedKey(db))
     .addColumn('recommendationId', 'text', (c) => c.notNull().references('uprRecommendation.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('assessedOn', 'text', (c) => c.notNull())
@@ -147,9 +139,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** SQLite's FTS5 index of the recommendations' text. */
+async function createFullTextIndex(db: Kysely<any>) {
+  await sql`create virtual table uprRecommendationFts using fts5(text, content='uprRecommendation', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2', prefix='3')`.execute(
+    db,
+  );
+  // No insert trigger: writers fill the index in bulk after inserting (upr-store.ts), several
+  // times faster than a row at a time. Updates and deletes keep it in step here.
+  await sql`create trigger uprRecommendation_ad after delete on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); end`.execute(
+    db,
+  );
+  await sql`create trigger uprRecommendation_au after update of text on uprRecommendation begin insert into uprRecommendationFts(uprRecommendationFts, rowid, text) values ('delete', old.seq, old.text); insert into uprRecommendationFts(rowid, text) values (new.seq, new.text); end`.execute(
+    db,
+  );
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['uprAssessment', 'uprPledge', 'uprLink', 'uprTheme', 'uprRecommendingState'])
     await db.schema.dropTable(table).execute();
-  await sql`drop table uprRecommendationFts`.execute(db);
+  if (!onPostgres(db)) await sql`drop table uprRecommendationFts`.execute(db);
   for (const table of ['uprRecommendation', 'uprReview', 'uprSession']) await db.schema.dropTable(table).execute();
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './dialect-columns.js';
 
 /**
  * The UPR full-text index without FTS5's prefix index (migration 004 had prefix='3'). Every
@@ -29,9 +30,10 @@ async function recreate(db: Kysely<any>, options: string): Promise<void> {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await recreate(db, '');
+  // SQLite's FTS5 only; PostgreSQL's full-text index is migration 012's.
+  if (!onPostgres(db)) await recreate(db, '');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await recreate(db, ", prefix='3'");
+  if (!onPostgres(db)) await recreate(db, ", prefix='3'");
 }

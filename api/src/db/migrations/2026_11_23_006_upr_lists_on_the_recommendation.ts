@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './dialect-columns.js';
 
 /**
  * A recommendation's recommending States kept with it, as JSON like its themes, SDGs and affected
@@ -12,15 +13,19 @@ import { sql, type Kysely } from 'kysely';
  * column (db/upr-store.ts), so new records, an import's usual case, need no hash at all.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table uprRecommendation add column recommendingStates text not null default '[]'`.execute(db);
-  await sql`
+  await db.schema
+    .alterTable('uprRecommendation')
+    .addColumn('recommendingStates', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
+  if (!onPostgres(db))
+    await sql`
     update uprRecommendation set recommendingStates = (
       select json_group_array(json_object('iso3', s.iso3, 'nameAsRecorded', s.nameAsRecorded))
       from (select iso3, nameAsRecorded from uprRecommendingState where recommendation = uprRecommendation.seq order by position) s
     )`.execute(db);
   await db.schema.dropTable('uprRecommendingState').execute();
   await db.schema.dropTable('uprTheme').execute();
-  await sql`alter table uprRecommendation drop column recordHash`.execute(db);
+  await db.schema.alterTable('uprRecommendation').dropColumn('recordHash').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

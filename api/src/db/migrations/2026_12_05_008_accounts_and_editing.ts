@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { assignedKey } from './dialect-columns.js';
 
 /**
  * Accounts, sessions, API tokens, readers' flags, and what editing needs on the existing tables
@@ -19,7 +20,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('user')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', assignedKey(db))
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('organisation', 'text', (c) => c.notNull())
@@ -42,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('apiToken')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', assignedKey(db))
     .addColumn('userId', 'integer', (c) => c.notNull().references('user.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('tokenHash', 'text', (c) => c.notNull().unique())
@@ -56,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('readerFlag')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', assignedKey(db))
     /** The page or API address the reader was looking at. */
     .addColumn('pageUrl', 'text', (c) => c.notNull())
     .addColumn('instrumentId', 'text')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { assignedKey } from './dialect-columns.js';
 
 /**
  * UPR follow-up plans (docs: api/src/domain/README.md, "UPR follow-up plans"): an organisation's
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('followUpUpdate')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', assignedKey(db))
     .addColumn('planId', 'text', (c) => c.notNull().references('followUpPlan.id'))
     .addColumn('itemId', 'text', (c) => c.notNull().references('followUpItem.id'))
     .addColumn('status', 'text', (c) => c.notNull())

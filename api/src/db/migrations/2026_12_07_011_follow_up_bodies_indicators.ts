@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './dialect-columns.js';
 
 /**
  * UPR follow-up plans, second part (docs: api/src/domain/README.md, "UPR follow-up plans"):
@@ -13,7 +14,9 @@ import { sql, type Kysely } from 'kysely';
  * reference is checked before the rebuild commits.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await withoutForeignKeys(db, rebuildItems);
+  // PostgreSQL changes a table's shape in place.
+  if (onPostgres(db)) await alterItemsInPlace(db);
+  else await withoutForeignKeys(db, rebuildItems);
   await db.schema
     .createTable('followUpBody')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -25,7 +28,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organisation', 'text', (c) => c.notNull())
     .execute();
   // One body of a name per State, whatever its case: "Ministry of Justice" and "ministry of justice" are one.
-  await sql`create unique index followUpBody_name on followUpBody (stateIso3, lower(name))`.execute(db);
+  await db.schema
+    .createIndex('followUpBody_name')
+    .on('followUpBody')
+    .unique()
+    .expression(sql`${sql.ref('stateIso3')}, lower(${sql.ref('name')})`)
+    .execute();
 
   await db.schema
     .createTable('followUpIndicator')
@@ -61,6 +69,20 @@ async function withoutForeignKeys(db: Kysely<any>, rebuild: (trx: Kysely<any>) =
   }
 }
 
+/** An item is a tracked recommendation, or another mechanism's recommendation written out. */
+const ITEM_IS_A_RECOMMENDATION = sql`(${sql.ref('recommendationId')} is not null) or (mechanism is not null and ${sql.ref('documentSymbol')} is not null and text is not null)`;
+
+/** followUpItem's new shape on PostgreSQL, which drops a NOT NULL and adds a check in place. */
+async function alterItemsInPlace(db: Kysely<any>) {
+  await db.schema
+    .alterTable('followUpItem')
+    .alterColumn('recommendationId', (c) => c.dropNotNull())
+    .execute();
+  for (const column of ['mechanism', 'documentSymbol', 'paragraph', 'text'])
+    await db.schema.alterTable('followUpItem').addColumn(column, 'text').execute();
+  await db.schema.alterTable('followUpItem').addCheckConstraint('followUpItem_what', ITEM_IS_A_RECOMMENDATION).execute();
+}
+
 /** The create-copy-drop-rename rebuild of followUpItem with recommendationId optional. */
 async function rebuildItems(db: Kysely<any>) {
   await db.schema
@@ -77,7 +99,7 @@ async function rebuildItems(db: Kysely<any>) {
     .addColumn('text', 'text')
     .addCheckConstraint(
       'followUpItem_what',
-      sql`(recommendationId is not null) or (mechanism is not null and documentSymbol is not null and text is not null)`,
+      ITEM_IS_A_RECOMMENDATION,
     )
     .execute();
   await sql`insert into followUpItemNew (id, planId, clusterId, recommendationId, position, removedAt)

@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './dialect-columns.js';
+
+/**
+ * PostgreSQL's own forms of two things SQLite does its way (nothing changes on SQLite):
+ *
+ * - JSON columns become `jsonb`: PostgreSQL checks that every value is JSON, and the lists can be
+ *   queried (the UPR filters on recommending States and themes). The database layer reads them
+ *   back as compact JSON text (db/database.ts), as SQLite gives them; jsonb keeps an object's keys
+ *   in its own order (shorter keys first), so code compares JSON by value, never by text.
+ * - The UPR full-text index: a GIN index on to_tsvector('tracker', text), where `tracker` is a
+ *   text search configuration with the same behaviour as SQLite's FTS5 tokenizer
+ *   (`porter unicode61 remove_diacritics 2`): words stemmed by the Snowball English stemmer,
+ *   accents removed (unaccent), and no stop words dropped, since FTS5 drops none.
+ */
+const JSON_COLUMNS: Record<string, string[]> = {
+  auditLog: ['before', 'after'],
+  apiToken: ['scopes'],
+  state: ['sourceIds'],
+  instrument: ['entryIntoForceRule', 'withdrawalRule', 'sourceIds'],
+  catReport: ['record'],
+  catFollowUpList: ['record'],
+  catSession: ['record'],
+  catReportingState: ['record'],
+  catAnnualReport: ['record'],
+  uprSession: ['sourceIds'],
+  uprReview: ['documents', 'sourceIds'],
+  uprRecommendation: ['recommendingStates', 'themes', 'sdgs', 'affectedPersons'],
+  uprPledge: ['themes'],
+  followUpPublication: ['snapshot'],
+};
+
+export async function up(db: Kysely<any>): Promise<void> {
+  if (!onPostgres(db)) return;
+  // A text default cannot be cast with its column: dropped, then set again as jsonb.
+  await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} drop default`.execute(db);
+  for (const [table, columns] of Object.entries(JSON_COLUMNS)) {
+    for (const column of columns) {
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type jsonb using ${sql.ref(column)}::jsonb`.execute(db);
+    }
+  }
+  await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} set default '[]'::jsonb`.execute(db);
+
+  await sql`create extension if not exists unaccent`.execute(db);
+  await sql`create text search dictionary tracker_stem (template = snowball, language = english)`.execute(db);
+  await sql`create text search configuration tracker (copy = simple)`.execute(db);
+  await sql`alter text search configuration tracker alter mapping for asciiword, word, hword, hword_part, asciihword, hword_asciipart, numword, numhword with unaccent, tracker_stem`.execute(
+    db,
+  );
+  await sql`create index ${sql.id('uprRecommendation_text')} on ${sql.table('uprRecommendation')} using gin (to_tsvector('tracker', text))`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  if (!onPostgres(db)) return;
+  await sql`drop index ${sql.id('uprRecommendation_text')}`.execute(db);
+  await sql`drop text search configuration tracker`.execute(db);
+  await sql`drop text search dictionary tracker_stem`.execute(db);
+  await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} drop default`.execute(db);
+  for (const [table, columns] of Object.entries(JSON_COLUMNS)) {
+    for (const column of columns) {
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type text using ${sql.ref(column)}::text`.execute(db);
+    }
+  }
+  await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} set default '[]'`.execute(db);
+}

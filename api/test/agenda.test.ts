@@ -7,10 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { repoRoot } from '../src/config.js';
 import { AGENDA_KINDS } from '../src/domain/vocabulary.js';
 import type { AgendaResponse } from '../src/schemas/agenda.js';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createDb } from '../src/db/database.js';
-import { seededImage, setup } from './helper.js';
+import { setup, sharedSeededApp } from './helper.js';
 import { createFollowUpService } from '../src/services/follow-up.service.js';
 import { ActionInput, PlanInput, PublishInput } from '../src/schemas/follow-up.js';
 import { checkRfc5545 } from './rfc5545.js';
@@ -19,20 +16,17 @@ const seed = <T>(name: string): T => JSON.parse(readFileSync(join(repoRoot, 'dat
 const inRange = (d: string | null | undefined) => !!d && d >= '2025-01-01' && d <= '2026-12-31';
 
 let app: FastifyInstance;
+let close: () => Promise<void>;
 let agenda: AgendaResponse;
 // One app for the file: the agenda is read-only, and gathering it once keeps the file fast.
 beforeAll(async () => {
-  app = await buildApp(
-    loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' }),
-    createDb(seededImage()),
-  );
-  await app.ready();
+  ({ app, close } = await sharedSeededApp());
   const res = await app.inject('/api/agenda?from=2025-01-01&to=2026-12-31');
   expect(res.statusCode).toBe(200);
   agenda = res.json();
 });
 
-afterAll(() => app.close());
+afterAll(() => close());
 
 const ofKind = (kind: string) => agenda.events.filter((e) => e.kind === kind);
 

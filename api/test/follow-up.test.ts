@@ -129,6 +129,7 @@ describe('UPR follow-up plans', () => {
       .selectFrom('auditLog')
       .select(['action', 'entity', 'organisation'])
       .where('entity', 'like', 'followUp%')
+      .orderBy('id')
       .execute();
     expect(audited.map((a) => `${a.entity}:${a.action}`)).toEqual([
       'followUpPlan:insert',

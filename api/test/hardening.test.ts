@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createDb, sqliteOf } from '../src/db/database.js';
+import { dialectOf } from '../src/db/dialect.js';
+import { sqlOf } from '../src/db/sql.js';
 import { INTERNAL_REQUEST_HEADER, internalRequestToken } from '../src/plugins/internal-requests.js';
 import { editorToken, seededImage, setup } from './helper.js';
 
@@ -409,16 +411,21 @@ describe('GET /api/health', () => {
 
   it('answers 503 when the data cannot be read', async () => {
     const { app, db } = await setup({ seed: true });
-    const sqlite = sqliteOf(db);
-    // Damage the states' table as a bad disk would: its root page overwritten with junk.
-    const root = (sqlite.prepare("select rootpage from sqlite_master where name = 'state'").get() as { rootpage: number }).rootpage;
-    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
-    const image = sqlite.serialize();
-    image.fill(0x5a, (root - 1) * pageSize, root * pageSize);
-    const damaged = createDb(image);
-    const { config } = await setup();
-    const broken = await buildApp(config, damaged);
-    cleanups.push(() => broken.close());
+    const { app: other, db: otherDb, config } = await setup({ seed: true });
+    let broken = other;
+    if (dialectOf(db) === 'sqlite') {
+      // Damage the states' table as a bad disk would: its root page overwritten with junk.
+      const sqlite = sqliteOf(db);
+      const root = (sqlite.prepare("select rootpage from sqlite_master where name = 'state'").get() as { rootpage: number }).rootpage;
+      const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+      const image = sqlite.serialize();
+      image.fill(0x5a, (root - 1) * pageSize, root * pageSize);
+      broken = await buildApp(config, createDb(image));
+      cleanups.push(() => broken.close());
+    } else {
+      // PostgreSQL keeps its own files: the table is taken away instead, as a mistaken manual change would.
+      await sqlOf(otherDb).run('alter table state rename to stateGone');
+    }
     const res = await broken.inject('/api/health');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual({ error: 'Service Unavailable', message: expect.stringContaining('database') });
@@ -429,24 +436,13 @@ describe('GET /api/health', () => {
 describe('CSV exports neutralise spreadsheet formulas', () => {
   it('prefixes cells that begin with = + - @ with a quote and quotes line breaks, in every CSV', async () => {
     const { app, db } = await setup({ seed: true });
-    const sqlite = sqliteOf(db);
-    sqlite
-      .prepare(
-        'update source set title = \'=HYPERLINK("http://evil.example","x")\' where id = (select sourceId from uprRecommendation where stateUnderReviewIso3 = \'SVN\' limit 1)',
-      )
-      .run();
-    sqlite
-      .prepare(
-        "update uprRecommendation set text = '@SUM(1+1)' where seq = (select min(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')",
-      )
-      .run();
-    sqlite.prepare("update state set nameEn = '+cmd|calc' where iso3 = 'SVN'").run();
-    sqlite
-      .prepare(
-        "update uprRecommendation set text = 'line one' || char(10) || 'line two' where seq = (select max(seq) from uprRecommendation where stateUnderReviewIso3 = 'SVN')",
-      )
-      .run();
-    sqlite.prepare('update dataVersion set version = version + 1').run();
+    const q = sqlOf(db);
+    const svn = "where stateUnderReviewIso3 = 'SVN'";
+    await q.run(`update source set title = ? where id = (select sourceId from uprRecommendation ${svn} limit 1)`, ['=HYPERLINK("http://evil.example","x")']);
+    await q.run(`update uprRecommendation set text = ? where seq = (select min(seq) from uprRecommendation ${svn})`, ['@SUM(1+1)']);
+    await q.run("update state set nameEn = ? where iso3 = 'SVN'", ['+cmd|calc']);
+    await q.run(`update uprRecommendation set text = ? where seq = (select max(seq) from uprRecommendation ${svn})`, ['line one\nline two']);
+    await q.run('update dataVersion set version = version + 1');
 
     const uprCsv = (await app.inject('/api/upr/recommendations?state=SVN&format=csv')).body;
     // Quoted, so that spreadsheets that split rows at any line feed keep the row whole.

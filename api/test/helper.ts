@@ -1,31 +1,41 @@
-import { readFileSync } from 'node:fs';
-import { inject, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { TokenScope } from '../src/domain/vocabulary.js';
-import { createDb } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { freshDatabase } from './databases.js';
+
+export { seededImage } from './databases.js';
 
 /**
- * A fresh app on a real, migrated in-memory SQLite database; closed when the test ends.
+ * A fresh app on a real, migrated database of its own (in-memory SQLite, or a PostgreSQL
+ * database when the run is on PostgreSQL: test/databases.ts); closed when the test ends.
  * `seed: true` loads the bundled dataset from data/seed, as the server does on first start;
  * `env` sets configuration variables as the server's environment would.
  */
 export async function setup({ seed = false, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent', ...env });
-  const db = seed ? createDb(seededImage()) : createDb(':memory:');
-  if (!seed) await migrateToLatest(db);
+  const { db, drop } = await freshDatabase(seed);
   const app = await buildApp(config, db);
   await app.ready();
-  onTestFinished(() => app.close());
+  onTestFinished(async () => {
+    await app.close();
+    await drop();
+  });
   return { app, db, config };
 }
 
-let image: Buffer | undefined;
-/** The database test/global-setup.ts migrated and seeded once for the run. */
-export function seededImage(): Buffer {
-  image ??= readFileSync(inject('seededImagePath'));
-  return image;
+/** An app on a fresh seeded database for a whole file (beforeAll); `close` closes it and drops its database. */
+export async function sharedSeededApp() {
+  const { db, drop } = await freshDatabase(true);
+  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' }), db);
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
 }
 
 /** A password the test accounts share (long enough for the password rule). */

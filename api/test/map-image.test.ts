@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
-import { loadConfig, repoRoot } from '../src/config.js';
-import { createDb } from '../src/db/database.js';
+import { repoRoot } from '../src/config.js';
 import type { InstrumentStatusResponse } from '../src/schemas/instrument.js';
 import { PNG_PER_MINUTE } from '../src/routes/instruments.js';
-import { seededImage, setup } from './helper.js';
+import { setup, sharedSeededApp } from './helper.js';
 
 const seedStates = JSON.parse(readFileSync(join(repoRoot, 'data/seed/states.json'), 'utf8')) as {
   iso3: string;
@@ -16,14 +14,11 @@ const seedStates = JSON.parse(readFileSync(join(repoRoot, 'data/seed/states.json
 }[];
 
 let app: FastifyInstance;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  app = await buildApp(
-    loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:', WEB_BUILD_DIR: '/nonexistent' }),
-    createDb(seededImage()),
-  );
-  await app.ready();
+  ({ app, close } = await sharedSeededApp());
 });
-afterAll(() => app.close());
+afterAll(() => close());
 
 /** Every element with an id, from the parsed SVG, by id. */
 function groupsById(svg: string): Map<string, Record<string, unknown>> {

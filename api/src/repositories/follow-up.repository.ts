@@ -154,7 +154,7 @@ export function createFollowUpRepository(db: Kysely<Database>) {
     },
     insertAction: (row: Insertable<FollowUpActionTable>) => db.insertInto('followUpAction').values(row).execute(),
     insertUpdate: async (row: Insertable<FollowUpUpdateTable>) =>
-      Number((await db.insertInto('followUpUpdate').values(row).executeTakeFirstOrThrow()).insertId),
+      (await db.insertInto('followUpUpdate').values(row).returning('id').executeTakeFirstOrThrow()).id,
     markPublished: (planId: string, version: number, at: string) =>
       db.updateTable('followUpPlan').set({ visibility: 'published', version, publishedAt: at }).where('id', '=', planId).execute(),
     insertPublication: (row: { planId: string; version: number; publishedAt: string; publishedBy: string; snapshot: string }) =>

@@ -47,17 +47,18 @@ export function seededImage(): Buffer {
  * A fresh migrated database, seeded with the bundled dataset when `seeded`, on the engine of the
  * run; `drop` removes it (after the app on it has closed).
  */
-export async function freshDatabase(seeded: boolean): Promise<{ db: Kysely<Database>; drop: () => Promise<void> }> {
+export async function freshDatabase(seeded: boolean): Promise<{ db: Kysely<Database>; location: string; drop: () => Promise<void> }> {
   const server = postgresServer();
   if (!server) {
     const db = seeded ? createDb(seededImage()) : createDb(':memory:');
     if (!seeded) await migrateToLatest(db);
-    return { db, drop: async () => {} };
+    return { db, location: ':memory:', drop: async () => {} };
   }
   const name = `tracker_test_${randomBytes(6).toString('hex')}`;
   await onServer(server, createDatabaseStatement(name, seeded ? TEMPLATES.seeded : TEMPLATES.empty));
   return {
     db: createDb(postgresUrl(server, name)),
+    location: postgresUrl(server, name),
     drop: () => onServer(server, `drop database if exists "${name}" with (force)`),
   };
 }

@@ -438,10 +438,14 @@ describe('CSV exports neutralise spreadsheet formulas', () => {
     const { app, db } = await setup({ seed: true });
     const q = sqlOf(db);
     const svn = "where stateUnderReviewIso3 = 'SVN'";
-    await q.run(`update source set title = ? where id = (select sourceId from uprRecommendation ${svn} limit 1)`, ['=HYPERLINK("http://evil.example","x")']);
+    await q.run(`update source set title = ? where id = (select sourceId from uprRecommendation ${svn} limit 1)`, [
+      '=HYPERLINK("http://evil.example","x")',
+    ]);
     await q.run(`update uprRecommendation set text = ? where seq = (select min(seq) from uprRecommendation ${svn})`, ['@SUM(1+1)']);
     await q.run("update state set nameEn = ? where iso3 = 'SVN'", ['+cmd|calc']);
-    await q.run(`update uprRecommendation set text = ? where seq = (select max(seq) from uprRecommendation ${svn})`, ['line one\nline two']);
+    await q.run(`update uprRecommendation set text = ? where seq = (select max(seq) from uprRecommendation ${svn})`, [
+      'line one\nline two',
+    ]);
     await q.run('update dataVersion set version = version + 1');
 
     const uprCsv = (await app.inject('/api/upr/recommendations?state=SVN&format=csv')).body;

@@ -50,6 +50,12 @@ export interface UserTable {
   createdAt: string;
   disabledAt: string | null;
 }
+/** PostgreSQL only (migration 013): the rate-limit counters every server process shares. */
+export interface RateLimitCounterTable {
+  key: string;
+  count: number;
+  resetAt: number;
+}
 export interface SessionTable {
   tokenHash: string;
   userId: number;
@@ -277,6 +283,7 @@ export interface UprAssessmentTable {
 }
 
 export interface Database {
+  rateLimitCounter: RateLimitCounterTable;
   source: SourceTable;
   auditLog: AuditLogTable;
   state: StateTable;
@@ -429,13 +436,14 @@ export function createDb(location: string | Buffer): Kysely<Database> {
  * that the tracker never has), and JSON columns (jsonb) as their JSON text, which the repositories
  * parse where they need the value.
  */
-const pgTypes = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
+const { builtins } = pg.types;
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format: 'text' | 'binary' = 'text') => {
+    if (oid === Number(builtins.INT8) || oid === Number(builtins.NUMERIC)) return Number;
     // Compact, as JSON.stringify writes it (jsonb's text has a space after every comma and colon).
-    if (oid === pg.types.builtins.JSONB || oid === pg.types.builtins.JSON) return (text: string) => JSON.stringify(JSON.parse(text));
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
-  },
+    if (oid === Number(builtins.JSONB) || oid === Number(builtins.JSON)) return (text: string) => JSON.stringify(JSON.parse(text));
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+  }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 function createPostgresDb(url: string): Kysely<Database> {
@@ -443,7 +451,7 @@ function createPostgresDb(url: string): Kysely<Database> {
     connectionString: url,
     // Per process: two server processes keep at most 20 connections open, well under PostgreSQL's default 100.
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    types: pgTypes as pg.CustomTypesConfig,
+    types: pgTypes,
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -12,8 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 
 /** The engine under a database or one of its transactions. */
-export const dialectOf = (db: Kysely<any>): Dialect =>
-  db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database: the migrations' Kysely<any> as well as Kysely<Database>
+export const dialectOf = (db: Kysely<any>): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
 /** A database address without its password, for messages and logs. */
 export const withoutPassword = (location: string): string =>

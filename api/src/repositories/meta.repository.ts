@@ -27,7 +27,9 @@ export function createMetaRepository(db: Kysely<Database>) {
                (select count("nameEn") from state) as states, -- the table itself, not an index of it
                (select version from "dataVersion" where id = 1) as version,
                (select "changedAt" from "dataVersion" where id = 1) as "changedAt",
-               (select at from "auditLog" where "sourceId" is not null or actor = 'seed' order by id desc limit 1) as "lastImportAt"`.execute(db);
+               (select at from "auditLog" where "sourceId" is not null or actor = 'seed' order by id desc limit 1) as "lastImportAt"`.execute(
+        db,
+      );
       return row.rows[0]!;
     },
     listSources: () => db.selectFrom('source').selectAll().orderBy('id').execute(),
@@ -37,8 +39,8 @@ export function createMetaRepository(db: Kysely<Database>) {
       return new Map(rows.map((r) => [r.id, r]));
     },
     /** Bumped by every data write (seed, import, edit); caches are keyed on it. */
-    dataVersion: version.current,
+    dataVersion: () => version.current(),
     /** Reads the data version again (on PostgreSQL, where other processes write; see createDataVersionReader). */
-    refreshDataVersion: version.refresh,
+    refreshDataVersion: () => version.refresh(),
   };
 }

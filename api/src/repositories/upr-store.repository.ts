@@ -199,7 +199,10 @@ export async function writeUpr(q: Sql, data: UprDataset, options: UprWriteOption
     if (records.length === 0) return diff;
     const columns = Object.keys(toRow(records[0]!));
     const existing = new Map(
-      (await q.all<Record<string, unknown>>(`select ${columns.join(', ')} from ${table}`)).map((row) => [row[keyColumn] as string | number, row]),
+      (await q.all<Record<string, unknown>>(`select ${columns.join(', ')} from ${table}`)).map((row) => [
+        row[keyColumn] as string | number,
+        row,
+      ]),
     );
     const insert = `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;
     const others = columns.filter((c) => c !== keyColumn);
@@ -209,7 +212,11 @@ export async function writeUpr(q: Sql, data: UprDataset, options: UprWriteOption
       const before = existing.get(key(record));
       if (!before) {
         diff.added++;
-        if (!dryRun) await q.run(insert, columns.map((c) => row[c]));
+        if (!dryRun)
+          await q.run(
+            insert,
+            columns.map((c) => row[c]),
+          );
         logged('insert', entity, String(key(record)), null);
         continue;
       }
@@ -240,7 +247,8 @@ export async function writeUpr(q: Sql, data: UprDataset, options: UprWriteOption
   const update = `update uprRecommendation set ${RECORD_COLUMNS.slice(1)
     .map((c) => `${c} = ?`)
     .join(', ')} where id = ?`;
-  const ignoreDuplicates = q.dialect === 'sqlite' ? { verb: 'insert or ignore', end: '' } : { verb: 'insert', end: ' on conflict do nothing' };
+  const ignoreDuplicates =
+    q.dialect === 'sqlite' ? { verb: 'insert or ignore', end: '' } : { verb: 'insert', end: ' on conflict do nothing' };
   const linksOf = (seq: number, r: UprRecommendationRecord) => options.link(r.text).map((l) => [seq, l.instrumentId, l.action ?? '']);
   const insertLinks = async (links: unknown[][]) => {
     for (let i = 0; i < links.length; i += INSERT_ROWS) {
@@ -382,7 +390,9 @@ export function createUprStoreRepository(db: Kysely<Database>) {
     /** Of the reviews `ids`, those with recommendations stored: one statement. */
     reviewsWithRecommendations: async (ids: readonly string[]): Promise<string[]> =>
       ids.length
-        ? q.column<string>(`select distinct reviewId from uprRecommendation where ${inList(q.dialect, 'reviewId')}`, [listParam(q.dialect, ids)])
+        ? q.column<string>(`select distinct reviewId from uprRecommendation where ${inList(q.dialect, 'reviewId')}`, [
+            listParam(q.dialect, ids),
+          ])
         : [],
     /** The recommendations sources other than `sourceId` hold in the reviews `reviewIds`, counted by review and source: one statement. */
     recommendationsFromOtherSources: (reviewIds: readonly string[], sourceId: string) =>

@@ -1,12 +1,6 @@
 import type { StateNameColumns } from '../domain/languages.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import {
-  type Database,
-  type SourceTable,
-  type UprAssessmentTable,
-  type UprReviewTable,
-  type UprSessionTable,
-} from '../db/database.js';
+import { type Database, type SourceTable, type UprAssessmentTable, type UprReviewTable, type UprSessionTable } from '../db/database.js';
 import type { RecommendationRow } from './upr-store.repository.js';
 import { readSearchText } from '../domain/search-text.js';
 import type { UprAssessmentInput, UprFilters, UprSearchQuery } from '../schemas/upr.js';
@@ -118,15 +112,15 @@ interface Where {
 
 /**
  * The full-text match of the search text `q` on the recommendation `r`, in the engine's syntax:
- * FTS5's index on SQLite, the GIN index on to_tsvector('tracker', text) on PostgreSQL (migration
- * 012). The query schema has already refused a text with nothing to search for.
+ * FTS5's index on SQLite, the GIN index on tracker_document(text) on PostgreSQL (migration 012).
+ * The query schema has already refused a text with nothing to search for.
  */
 function fullTextMatch(dialect: Dialect, q: string): Where | null {
   const read = readSearchText(q);
   if (!read.ok) return null;
   return dialect === 'sqlite'
     ? { sql: 'r.seq in (select rowid from uprRecommendationFts where uprRecommendationFts match ?)', params: [read.match] }
-    : { sql: `to_tsvector('tracker', r.text) @@ to_tsquery('tracker', ?)`, params: [read.tsquery] };
+    : { sql: `tracker_document(r.text) @@ to_tsquery('tracker', ?)`, params: [read.tsquery] };
 }
 
 /** A JSON list column's elements as rows of `value` (the lists are JSON text on SQLite, jsonb on PostgreSQL). */
@@ -153,7 +147,10 @@ export function whereClause(filters: UprFilters, dialect: Dialect = 'sqlite'): W
   if (filters.statesUnderReview) add(inList(dialect, 'r.stateUnderReviewIso3'), listParam(dialect, filters.statesUnderReview));
   // The lists are JSON columns (migration 006): recommendingStates [{iso3, nameAsRecorded}], themes [name].
   if (filters.recommendingState)
-    add(`exists (select 1 from ${jsonElements(dialect, 'r.recommendingStates', 's', false)} where ${iso3Of(dialect, 's')} = ?)`, filters.recommendingState);
+    add(
+      `exists (select 1 from ${jsonElements(dialect, 'r.recommendingStates', 's', false)} where ${iso3Of(dialect, 's')} = ?)`,
+      filters.recommendingState,
+    );
   if (filters.recommendingGroup) {
     add(
       `exists (select 1 from ${jsonElements(dialect, 'r.recommendingStates', 's', false)} join state g on g.iso3 = ${iso3Of(dialect, 's')} where g.unRegionalGroup = ?)`,
@@ -226,9 +223,12 @@ export function createUprRepository(db: Kysely<Database>) {
       const match = fullTextMatch(dialect, text);
       if (!match) return [];
       if (dialect === 'sqlite')
-        return q.column(`select rowid from uprRecommendationFts where uprRecommendationFts match ?${byRank ? ' order by rank' : ''}`, match.params);
+        return q.column(
+          `select rowid from uprRecommendationFts where uprRecommendationFts match ?${byRank ? ' order by rank' : ''}`,
+          match.params,
+        );
       return q.column(
-        `select r.seq from uprRecommendation r ${`where ${match.sql}`}${byRank ? ` order by ts_rank(to_tsvector('tracker', r.text), to_tsquery('tracker', ?)) desc, r.seq` : ''}`,
+        `select r.seq from uprRecommendation r ${`where ${match.sql}`}${byRank ? ` order by ts_rank(tracker_document(r.text), to_tsquery('tracker', ?)) desc, r.seq` : ''}`,
         byRank ? [...match.params, ...match.params] : match.params,
       );
     },
@@ -260,7 +260,8 @@ export function createUprRepository(db: Kysely<Database>) {
           )
         : [],
 
-    assessmentsOf: (id: string) => q.all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
+    assessmentsOf: (id: string) =>
+      q.all<AssessmentRow>('select * from uprAssessment where recommendationId = ? order by assessedOn, id', [id]),
 
     findAssessment: (id: number) => q.get<AssessmentRow>('select * from uprAssessment where id = ?', [id]),
 
@@ -364,16 +365,20 @@ export function createUprRepository(db: Kysely<Database>) {
           params,
         ),
         linked: new Map(
-          (await q.all<{ reviewId: string; n: number }>(
-            `select r.reviewId, count(distinct r.seq) as n from uprRecommendation r join uprLink l on l.recommendation = r.seq where r.reviewId in (${placeholders}) group by r.reviewId`,
-            params,
-          )).map((c) => [c.reviewId, c.n]),
+          (
+            await q.all<{ reviewId: string; n: number }>(
+              `select r.reviewId, count(distinct r.seq) as n from uprRecommendation r join uprLink l on l.recommendation = r.seq where r.reviewId in (${placeholders}) group by r.reviewId`,
+              params,
+            )
+          ).map((c) => [c.reviewId, c.n]),
         ),
         assessed: new Map(
-          (await q.all<{ reviewId: string; n: number }>(
-            `select reviewId, count(*) as n from uprRecommendation where implementation is not null and reviewId in (${placeholders}) group by reviewId`,
-            params,
-          )).map((c) => [c.reviewId, c.n]),
+          (
+            await q.all<{ reviewId: string; n: number }>(
+              `select reviewId, count(*) as n from uprRecommendation where implementation is not null and reviewId in (${placeholders}) group by reviewId`,
+              params,
+            )
+          ).map((c) => [c.reviewId, c.n]),
         ),
       };
     },
@@ -394,10 +399,9 @@ export function createUprRepository(db: Kysely<Database>) {
     /** Recommendations recorded per review. */
     countsByReview: async () =>
       new Map(
-        (await q.all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId')).map((c) => [
-          c.reviewId,
-          c.n,
-        ]),
+        (await q.all<{ reviewId: string; n: number }>('select reviewId, count(*) as n from uprRecommendation group by reviewId')).map(
+          (c) => [c.reviewId, c.n],
+        ),
       ),
 
     /** Every review's session, status, date and sources, for the agenda (the date only where one is recorded). */

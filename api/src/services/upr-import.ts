@@ -242,7 +242,7 @@ export async function applyPreparedUprImport(
   for (const r of recommendations) if (!alreadyStored.has(r.id)) addedByReview.set(r.reviewId, (addedByReview.get(r.reviewId) ?? 0) + 1);
   // Recommendations other sources hold in the reviews the file adds to, by review and source.
   const others = new Map<string, { sourceId: string; n: number }[]>();
-  for (const { reviewId, sourceId, n } of (await store.recommendationsFromOtherSources([...addedByReview.keys()], source.id)))
+  for (const { reviewId, sourceId, n } of await store.recommendationsFromOtherSources([...addedByReview.keys()], source.id))
     others.set(reviewId, [...(others.get(reviewId) ?? []), { sourceId, n }]);
   let keptFromSource = 0;
   if (storedSource) {

@@ -197,7 +197,12 @@ export function createUprService(repos: Repositories) {
       const awaited = reviews.filter((r) => r.status !== 'held' && r.status !== 'postponed');
       const nextReview = awaited.find((r) => lastDay(r) >= today) ?? null;
       const pastScheduledReview = awaited.filter((r) => r.status === 'scheduled' && lastDay(r) < today).at(-1) ?? null;
-      const pledges = (await upr.pledgesOf(iso3)).map((p) => ({ id: p.id, session: p.session, text: p.text, source: refsFor([p.sourceId], refs)[0]! }));
+      const pledges = (await upr.pledgesOf(iso3)).map((p) => ({
+        id: p.id,
+        session: p.session,
+        text: p.text,
+        source: refsFor([p.sourceId], refs)[0]!,
+      }));
       return { state: { iso3: state.iso3, name: stateNameIn(state, language) }, reviews, nextReview, pastScheduledReview, pledges };
     },
 

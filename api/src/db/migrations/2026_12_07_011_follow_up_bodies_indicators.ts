@@ -97,10 +97,7 @@ async function rebuildItems(db: Kysely<any>) {
     .addColumn('documentSymbol', 'text')
     .addColumn('paragraph', 'text')
     .addColumn('text', 'text')
-    .addCheckConstraint(
-      'followUpItem_what',
-      ITEM_IS_A_RECOMMENDATION,
-    )
+    .addCheckConstraint('followUpItem_what', ITEM_IS_A_RECOMMENDATION)
     .execute();
   await sql`insert into followUpItemNew (id, planId, clusterId, recommendationId, position, removedAt)
             select id, planId, clusterId, recommendationId, position, removedAt from followUpItem`.execute(db);

@@ -8,10 +8,12 @@ import { onPostgres } from './dialect-columns.js';
  *   queried (the UPR filters on recommending States and themes). The database layer reads them
  *   back as compact JSON text (db/database.ts), as SQLite gives them; jsonb keeps an object's keys
  *   in its own order (shorter keys first), so code compares JSON by value, never by text.
- * - The UPR full-text index: a GIN index on to_tsvector('tracker', text), where `tracker` is a
- *   text search configuration with the same behaviour as SQLite's FTS5 tokenizer
- *   (`porter unicode61 remove_diacritics 2`): words stemmed by the Snowball English stemmer,
- *   accents removed (unaccent), and no stop words dropped, since FTS5 drops none.
+ * - The UPR full-text index: a GIN index on `tracker_document(text)`, made to behave as SQLite's
+ *   FTS5 tokenizer (`porter unicode61 remove_diacritics 2`): every run of characters other than
+ *   letters and digits separates words (PostgreSQL's parser would otherwise read "to/ratify" as a
+ *   file path and "ratify/accede" as one word), words are stemmed by the Snowball English stemmer
+ *   (the `tracker` text search configuration), accents removed (unaccent), and no stop words
+ *   dropped, since FTS5 drops none. Searches call the same function, so the index answers them.
  */
 const JSON_COLUMNS: Record<string, string[]> = {
   auditLog: ['before', 'after'],
@@ -39,7 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type jsonb using ${sql.ref(column)}::jsonb`.execute(db);
     }
   }
-  await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} set default '[]'::jsonb`.execute(db);
+  await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} set default '[]'::jsonb`.execute(
+    db,
+  );
 
   await sql`create extension if not exists unaccent`.execute(db);
   await sql`create text search dictionary tracker_stem (template = snowball, language = english)`.execute(db);
@@ -47,12 +51,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter text search configuration tracker alter mapping for asciiword, word, hword, hword_part, asciihword, hword_asciipart, numword, numhword with unaccent, tracker_stem`.execute(
     db,
   );
-  await sql`create index ${sql.id('uprRecommendation_text')} on ${sql.table('uprRecommendation')} using gin (to_tsvector('tracker', text))`.execute(db);
+  await sql`create function tracker_document(body text) returns tsvector language sql immutable parallel safe
+            as $$ select to_tsvector('tracker'::regconfig, regexp_replace(body, '[^[:alnum:]]+', ' ', 'g')) $$`.execute(db);
+  await sql`create index ${sql.id('uprRecommendation_text')} on ${sql.table('uprRecommendation')} using gin (tracker_document(text))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!onPostgres(db)) return;
   await sql`drop index ${sql.id('uprRecommendation_text')}`.execute(db);
+  await sql`drop function tracker_document(text)`.execute(db);
   await sql`drop text search configuration tracker`.execute(db);
   await sql`drop text search dictionary tracker_stem`.execute(db);
   await sql`alter table ${sql.table('uprRecommendation')} alter column ${sql.ref('recommendingStates')} drop default`.execute(db);

@@ -11,6 +11,7 @@ import * as catReportRetraction from './2026_12_05_009_cat_report_retraction.js'
 import * as followUpPlans from './2026_12_06_010_follow_up_plans.js';
 import * as followUpBodiesIndicators from './2026_12_07_011_follow_up_bodies_indicators.js';
 import * as postgresJsonAndFullText from './2026_12_08_012_postgres_json_and_full_text.js';
+import * as sharedRateLimitCounters from './2026_12_08_013_shared_rate_limit_counters.js';
 
 /**
  * Every migration, by its dated name. Listed explicitly rather than read from the folder so the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_010_follow_up_plans': followUpPlans,
   '2026_12_07_011_follow_up_bodies_indicators': followUpBodiesIndicators,
   '2026_12_08_012_postgres_json_and_full_text': postgresJsonAndFullText,
+  '2026_12_08_013_shared_rate_limit_counters': sharedRateLimitCounters,
 };

@@ -44,7 +44,7 @@ s.transaction(() => {
 })();
 const image = s.serialize();
 
-const stateNames = stateNamesOf(setup);
+const stateNames = await stateNamesOf(setup);
 await setup.destroy();
 const dir = mkdtempSync(join(tmpdir(), 'bench-upr-import-'));
 

@@ -299,16 +299,16 @@ function breakages(target: Target): fc.Arbitrary<Broken>[] {
 
 let image: Buffer;
 let db: Db;
-let states: ReturnType<typeof stateResolverOf>;
+let states: Awaited<ReturnType<typeof stateResolverOf>>;
 const dir = mkdtempSync(join(tmpdir(), 'import-fuzz-'));
 const uprSource = uprImportSource({ title: 'Import fuzz test', url: 'https://example.org/fuzz', asOf: '2026-01-01' });
 const catSource = importSource({ title: 'Import fuzz test', url: 'https://example.org/fuzz', asOf: '2026-04-22' });
 
-beforeAll(() => {
+beforeAll(async () => {
   // The database the test run migrated and seeded once (api/test/global-setup.ts).
   image = seededImage();
   db = createDb(image);
-  states = stateResolverOf(db);
+  states = await stateResolverOf(db);
 });
 afterAll(async () => {
   await db?.destroy();

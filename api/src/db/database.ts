@@ -453,6 +453,9 @@ function createPostgresDb(url: string): Kysely<Database> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     types: pgTypes,
   });
+  // An idle connection that PostgreSQL closes (a restart, a fail-over, an administrator) is only
+  // reported: the pool opens a new one on the next query. Unhandled, the error would stop the process.
+  pool.on('error', (err) => console.error(`PostgreSQL closed an idle connection (${err.message}); a new one is opened when needed.`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -1,7 +1,8 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createDb, type Database } from './database.js';
+import { dialectOf, withoutPassword } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import { seedIfEmpty } from './seed.js';
 
@@ -13,13 +14,35 @@ export async function openDatabase(path: string, seedDir: string): Promise<Kysel
   let db: Kysely<Database> | undefined;
   try {
     db = createDb(path);
-    await migrateToLatest(db);
-    await seedIfEmpty(db, seedDir);
+    await oneAtATime(db, async (conn) => {
+      await migrateToLatest(conn);
+      await seedIfEmpty(conn, seedDir);
+    });
     return db;
   } catch (err) {
     await db?.destroy().catch(() => {});
-    throw new Error(explainDatabaseError(err, path), { cause: err });
+    throw new Error(explainDatabaseError(err, withoutPassword(path)), { cause: err });
   }
+}
+
+/** The PostgreSQL advisory lock held while a server prepares the database (any constant the tracker owns). */
+const START_LOCK = 7_202_612;
+
+/**
+ * Runs `prepare` as the only process doing so: several server processes may start on one new
+ * PostgreSQL database at once (replicas behind a load balancer); one migrates and seeds it while
+ * the others wait on an advisory lock, then find it ready. An SQLite file serves one process.
+ */
+async function oneAtATime(db: Kysely<Database>, prepare: (db: Kysely<Database>) => Promise<void>) {
+  if (dialectOf(db) !== 'postgres') return prepare(db);
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
+    try {
+      await prepare(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
+    }
+  });
 }
 
 /**

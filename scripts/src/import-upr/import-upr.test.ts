@@ -61,7 +61,7 @@ const snapshot = (db: Db) => ({
 
 /** Imports a real file of data/raw/upr/ as its bundled source. */
 async function importBundled(db: Db, format: UprImportFormat, name: string, dryRun = false) {
-  const source = bundledSourceFor(db, rawPath(`upr/${name}`));
+  const source = await bundledSourceFor(db, rawPath(`upr/${name}`));
   if (!source) throw new Error(`no bundled source for ${name}`);
   return await importUprFile(db, { format, text: rawUpr(name), source, actor: 'test' }, { dryRun });
 }
@@ -90,7 +90,7 @@ describe('re-importing the bundled raw files', () => {
   it('a copy of the file without its last three rows changes nothing and says the three stored recommendations are kept', async () => {
     const db = fresh();
     const before = snapshot(db);
-    const source = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
+    const source = (await bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`)))!;
     const shorter = rawUpr(UPR_INFO_01_05).split('\n').slice(0, -3).join('\n');
     const { result } = await importUprFile(db, { format: 'upr-info', text: shorter, source, actor: 'test' });
     expect(result!.diff.recommendations).toMatchObject(noChange);
@@ -104,7 +104,7 @@ describe('re-importing the bundled raw files', () => {
 describe('a re-export that changes what a recommendation says', () => {
   it('updates the record in place (same id and row), names the changed fields and keeps the record as it was in the audit log', async () => {
     const db = fresh();
-    const source = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
+    const source = (await bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`)))!;
     const where =
       "text like 'Enact legislation and take effective measures to protect and promote women''s rights, especially%' and reviewId = 'AFG-5'";
     const stored = one<{ seq: number; id: string; response: string; themes: string; recommendingStates: string }>(
@@ -247,7 +247,7 @@ describe('refused input: nothing is applied', () => {
     const db = fresh();
     const before = snapshot(db);
     const source = uprImportSource({ title: 'UPR Info export, five rows (test)', url: null, asOf: '2015-08-14' });
-    const good = parseUprFile('upr-info', fiveRows, { sourceId: source.id, states: stateResolverOf(db) });
+    const good = parseUprFile('upr-info', fiveRows, { sourceId: source.id, states: await stateResolverOf(db) });
     expect(good.rejected).toEqual([]);
     expect(good.dataset.recommendations).toHaveLength(5);
 
@@ -299,7 +299,7 @@ describe('refused input: nothing is applied', () => {
     const db = fresh();
     const before = snapshot(db);
     const source = uprImportSource({ title: 'UPR Info export, five rows (test)', url: null, asOf: '2015-08-14' });
-    const { dataset } = parseUprFile('upr-info', fiveRows, { sourceId: source.id, states: stateResolverOf(db) });
+    const { dataset } = parseUprFile('upr-info', fiveRows, { sourceId: source.id, states: await stateResolverOf(db) });
     const [first, second, ...rest] = dataset.recommendations;
     const bad = {
       ...dataset,
@@ -319,7 +319,7 @@ describe('refused input: nothing is applied', () => {
       expect.stringMatching(/^upr-info:5:AFG:[0-9a-f]{10} \(line 3\): unknown State XYZ$/),
     ]);
 
-    const bundled = bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`))!;
+    const bundled = (await bundledSourceFor(db, rawPath(`upr/${UPR_INFO_01_05}`)))!;
     await expect(applyUprImport(db, { source: { ...bundled, asOf: '2016-01-01' }, dataset, actor: 'test' })).rejects.toThrow(
       /source upr-info-export-2015-sessions-01-05 already exists with other details \(asOf\)/,
     );
@@ -332,7 +332,7 @@ describe('refused input: nothing is applied', () => {
     const calendar = rawUpr(name);
     const line = calendar.split('\n').findIndex((l) => l.includes(',Slovenia,')) + 1;
     const text = replaceLine(calendar, line, (l) => l.replace(',held,', ',scheduled,'));
-    const source = bundledSourceFor(db, rawPath(`upr/${name}`))!;
+    const source = (await bundledSourceFor(db, rawPath(`upr/${name}`)))!;
     await expect(importUprFile(db, { format: 'calendar', text, source })).rejects.toThrow(
       /review SVN-48 is "scheduled" in the file, but recommendations of this review are recorded/,
     );
@@ -364,7 +364,7 @@ describe('broken and hostile files: refused whole, with a short message, nothing
   it('a file cut inside the session of its last row ("14" read as "1") is refused: Zambia would get a second review in cycle 1', async () => {
     const db = fresh();
     const before = snapshot(db);
-    const source = bundledSourceFor(db, rawPath(`upr/${ZAMBIA}`))!;
+    const source = (await bundledSourceFor(db, rawPath(`upr/${ZAMBIA}`)))!;
     const text = rawUpr(ZAMBIA);
     expect(text.endsWith(',14')).toBe(true);
     const cut = text.slice(0, -1);
@@ -374,7 +374,7 @@ describe('broken and hostile files: refused whole, with a short message, nothing
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('a CSV cut inside a quoted text, or whose last row is cut short, is refused at the line of that row', () => {
+  it('a CSV cut inside a quoted text, or whose last row is cut short, is refused at the line of that row', async () => {
     const header = rawUpr('format-sample_uhri-export-xlsx_column-headers.csv').trim().split(',');
     const row = header.map(
       (h) =>
@@ -388,7 +388,7 @@ describe('broken and hostile files: refused whole, with a short message, nothing
         })[h] ?? '',
     );
     const whole = stringify([header, row]);
-    const options = { sourceId: 'uhri-test', states: stateResolverOf(fresh()) };
+    const options = { sourceId: 'uhri-test', states: await stateResolverOf(fresh()) };
     expect(parseUprFile('uhri', whole, options).rejected).toEqual([]);
     // Cut in the middle of the second row's quoted text, and after its third cell.
     const secondRow = stringify([row]);
@@ -399,8 +399,8 @@ describe('broken and hostile files: refused whole, with a short message, nothing
     expect(parseUprFile('uhri', cutShort, options).rejected).toEqual([{ line: 3, reason: 'expected 16 columns, found 3' }]);
   });
 
-  it('checks the header before reading the rows: a file of another format is refused on line 1 at once', () => {
-    const options = { sourceId: 'upr-info-test', states: stateResolverOf(fresh()) };
+  it('checks the header before reading the rows: a file of another format is refused on line 1 at once', async () => {
+    const options = { sourceId: 'upr-info-test', states: await stateResolverOf(fresh()) };
     // A quote left open further down would fail the whole parse; the header is what is wrong.
     const parsed = parseUprFile('upr-info', `Name,Text\nx,"never closed\n${'y,z\n'.repeat(1000)}`, options);
     expect(parsed.rejected).toEqual([{ line: 1, reason: 'not a UPR Info export header: "Name,Text"' }]);
@@ -566,7 +566,7 @@ describe('Excel workbooks (.xlsx)', () => {
     const sheet = [[null], header!, ...rows.map((r) => r.map((c, i) => (numeric.has(i) && c !== '' ? Number(c) : c)))];
     const file = join(dir, 'upr-info-sample.xlsx');
     writeFileSync(file, await writeExcelFile(sheet as never).toBuffer());
-    const options = { sourceId: 'upr-info-test', states: stateResolverOf(fresh()) };
+    const options = { sourceId: 'upr-info-test', states: await stateResolverOf(fresh()) };
     const fromCsv = parseUprFile('upr-info', text, options);
     const fromWorkbook = parseUprFile('upr-info', await readUprFileContent(file, 'upr-info'), options);
     expect(fromWorkbook.rejected).toEqual([]);
@@ -600,7 +600,7 @@ describe('Excel workbooks (.xlsx)', () => {
     writeFileSync(file, await writeExcelFile(sheet as never).toBuffer());
     const parsed = parseUprFile('uhri', await readUprFileContent(file, 'uhri'), {
       sourceId: 'uhri-test',
-      states: stateResolverOf(fresh()),
+      states: await stateResolverOf(fresh()),
     });
     expect(parsed.rejected).toEqual([{ line: 4, reason: expect.stringContaining('session 95 is outside the known UPR cycles') }]);
     expect(parsed.skipped).toBe(1);

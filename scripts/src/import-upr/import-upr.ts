@@ -25,7 +25,6 @@ import {
   listProblems,
   type PreparedUprImport,
   type SourceRecord,
-  sqliteOf,
   UprImportError,
   type UprImportOptions,
   type UprImportResult,
@@ -38,15 +37,8 @@ import { InputFileError, parseUprFile, type ParsedUprFile, type PreparedUprFile,
 export * from './prepare.js';
 
 /** The registry's names of every State, from the database, for the name resolver. */
-export function stateNamesOf(db: Kysely<Database>): StateNames[] {
-  const rows = sqliteOf(db).prepare('select iso3, nameEn, nameFr, nameEs, nameAr, formalNameEn from state').all() as {
-    iso3: string;
-    nameEn: string;
-    nameFr: string;
-    nameEs: string;
-    nameAr: string;
-    formalNameEn: string | null;
-  }[];
+export async function stateNamesOf(db: Kysely<Database>): Promise<StateNames[]> {
+  const rows = await db.selectFrom('state').select(['iso3', 'nameEn', 'nameFr', 'nameEs', 'nameAr', 'formalNameEn']).execute();
   return rows.map((s) => ({
     iso3: s.iso3,
     names: { en: s.nameEn, fr: s.nameFr, es: s.nameEs, ar: s.nameAr },
@@ -54,29 +46,26 @@ export function stateNamesOf(db: Kysely<Database>): StateNames[] {
   }));
 }
 
-export const stateResolverOf = (db: Kysely<Database>): StateNameResolver => createStateNameResolver(stateNamesOf(db));
+export const stateResolverOf = async (db: Kysely<Database>): Promise<StateNameResolver> => createStateNameResolver(await stateNamesOf(db));
 
 /** A new source described on the command line (see importedSource). */
 export const uprImportSource = (source: ImportSource): SourceRecord => importedSource('import:upr', source);
 
 /** A registered source by id. */
-export function registeredSource(db: Kysely<Database>, id: string): SourceRecord | null {
-  return (
-    (sqliteOf(db).prepare('select id, title, publisher, url, asOf, rawFile, note from source where id = ?').get(id) as
-      SourceRecord | undefined) ?? null
-  );
+export async function registeredSource(db: Kysely<Database>, id: string): Promise<SourceRecord | null> {
+  return (await db.selectFrom('source').select(SOURCE_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
 }
+
+const SOURCE_COLUMNS = ['id', 'title', 'publisher', 'url', 'asOf', 'rawFile', 'note'] as const;
 
 /**
  * The registered source whose bundled raw file has the same name as `path` (e.g. a copy of
  * data/raw/upr/upr-info-export_2015_sessions-01-05.csv), so that re-importing a bundled file cites
  * the source the bundled data cites and changes nothing.
  */
-export function bundledSourceFor(db: Kysely<Database>, path: string): SourceRecord | null {
+export async function bundledSourceFor(db: Kysely<Database>, path: string): Promise<SourceRecord | null> {
   const name = basename(path);
-  const rows = sqliteOf(db)
-    .prepare('select id, title, publisher, url, asOf, rawFile, note from source where rawFile is not null')
-    .all() as SourceRecord[];
+  const rows = await db.selectFrom('source').select(SOURCE_COLUMNS).where('rawFile', 'is not', null).execute();
   return rows.find((s) => basename(s.rawFile!) === name) ?? null;
 }
 
@@ -96,7 +85,7 @@ export async function importUprFile(
   input: { format: UprImportFormat; text: string; source: SourceRecord; actor?: string; states?: StateNameResolver },
   options: UprImportOptions = {},
 ): Promise<UprFileImport> {
-  const parsed = parseUprFile(input.format, input.text, { sourceId: input.source.id, states: input.states ?? stateResolverOf(db) });
+  const parsed = parseUprFile(input.format, input.text, { sourceId: input.source.id, states: input.states ?? (await stateResolverOf(db)) });
   if (parsed.rejected.length > 0) return { parsed, result: null };
   const result = await applyUprImport(db, { source: input.source, dataset: parsed.dataset, actor: input.actor ?? 'import:upr' }, options);
   return { parsed, result };

@@ -94,17 +94,17 @@ try {
   await seedIfEmpty(db, config.seedDir);
 
   // --- the source the file cites ---------------------------------------------------------------
-  const bundled = bundledSourceFor(db, file);
+  const bundled = await bundledSourceFor(db, file);
   let source: SourceRecord;
   if (values['source-id']) {
-    const found = registeredSource(db, values['source-id']);
+    const found = await registeredSource(db, values['source-id']);
     if (!found)
       throw new InputError(`no source "${values['source-id']}" is registered; describe a new one with --source-title and --as-of`);
     source = found;
     log(`source: ${source.id} (registered)`);
   } else if (values['source-title']) {
     source = uprImportSource({ title: values['source-title'], url: values['source-url'] ?? null, asOf: values['as-of']! });
-    log(`source: ${source.id}${registeredSource(db, source.id) ? ' (registered by an earlier import)' : ' (new)'}`);
+    log(`source: ${source.id}${(await registeredSource(db, source.id)) ? ' (registered by an earlier import)' : ' (new)'}`);
     if (bundled)
       log(
         `note: ${basename(file)} is the name of the bundled raw file of source ${bundled.id}; leave out --source-title to re-import it as that source`,
@@ -119,7 +119,7 @@ try {
   }
 
   // --- parse, report, apply --------------------------------------------------------------------
-  const preparedFile = await prepareUprFile({ path: file, format, source }, stateResolverOf(db));
+  const preparedFile = await prepareUprFile({ path: file, format, source }, await stateResolverOf(db));
   if (preparedFile.fileError !== null) throw new InputFileError(preparedFile.fileError);
   const parsed = preparedFile.parsed!;
   const counts = [
@@ -136,7 +136,10 @@ try {
 
   const prepared = acceptedImport(preparedFile);
   const bar = createProgressBar(dryRun ? 'comparing' : 'importing');
-  const result: UprImportResult = await applyPreparedUprImport(db, prepared, { dryRun, onProgress: (done, total) => bar.update(done, total) });
+  const result: UprImportResult = await applyPreparedUprImport(db, prepared, {
+    dryRun,
+    onProgress: (done, total) => bar.update(done, total),
+  });
   bar.finish();
   for (const line of formatUprDiff(result.diff)) console.log(line);
   for (const w of result.warnings) console.log(`warning: ${w}`);

@@ -14,6 +14,7 @@
 export { loadConfig, repoRoot, type Config } from './config.js';
 export { createDb, sqliteOf, type Database, type SourceRow } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';
+export { sqlOf, type Sql } from './db/sql.js';
 export { seedIfEmpty } from './db/seed.js';
 
 // --- the import services (import:untc, import:cat, import:upr) --------------------------------------

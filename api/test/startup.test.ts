@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createDb, sqliteOf } from '../src/db/database.js';
 import { explainDatabaseError, openDatabase } from '../src/db/open.js';
+import { withoutPassword } from '../src/db/dialect.js';
 import { seededImage } from './helper.js';
 
 const seedDir = loadConfig({}).seedDir;
@@ -67,5 +68,25 @@ describe('explainDatabaseError', () => {
     const err = Object.assign(new Error('sqlite says no'), { code });
     expect(explainDatabaseError(err, '/srv/tracker/db.sqlite')).toMatch(expected);
     expect(explainDatabaseError(err, '/srv/tracker/db.sqlite')).toContain('/srv/tracker/db.sqlite');
+  });
+
+  it.each([
+    ['ECONNREFUSED', /cannot be reached .* names its host and port/],
+    ['28P01', /refused the account .* user and password/],
+    ['3D000', /does not exist: create it first \(createdb .*lc-collate=C/],
+    ['42501', /does not let this account create/],
+  ])('words PostgreSQL %s with the address (never the password) and what to do', (code, expected) => {
+    const err = Object.assign(new Error('postgres says no'), { code });
+    const address = withoutPassword('postgres://tracker:s3cret@db.example.org:5432/tracker');
+    expect(address).toBe('postgres://tracker:***@db.example.org:5432/tracker');
+    expect(explainDatabaseError(err, address)).toMatch(expected);
+    expect(explainDatabaseError(err, address)).toContain('db.example.org:5432/tracker');
+    expect(explainDatabaseError(err, address)).not.toContain('s3cret');
+  });
+
+  it('names an unreachable PostgreSQL server at start-up, without its password', async () => {
+    await expect(openDatabase('postgres://tracker:s3cret@127.0.0.1:1/tracker', seedDir)).rejects.toThrow(
+      /^The database at postgres:\/\/tracker:\*\*\*@127\.0\.0\.1:1\/tracker cannot be reached/,
+    );
   });
 });

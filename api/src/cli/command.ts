@@ -31,11 +31,21 @@ export function command<const T extends Options>(name: string, usage: string, op
     console.log(usage);
     process.exit(0);
   }
-  /** The database to work on: `given`, or the configured DATABASE_PATH. */
+  /**
+   * The SQLite database to work on: `given`, or the configured DATABASE_PATH. These commands work
+   * on SQLite files; an installation on PostgreSQL (DATABASE_URL) uses pg_dump and pg_restore.
+   */
   const databasePath = (given?: string) => {
     if (given) return given;
     try {
-      return loadConfig().databasePath;
+      const config = loadConfig();
+      if (config.database !== config.databasePath) {
+        return fail(
+          `DATABASE_URL is set: this installation's data is in PostgreSQL, which ${name} does not handle. Use pg_dump and pg_restore (README, "Running for many users"), or db:copy to move the data to an SQLite file.`,
+          1,
+        );
+      }
+      return config.databasePath;
     } catch (err) {
       return fail((err as Error).message, 1);
     }

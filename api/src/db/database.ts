@@ -449,8 +449,9 @@ const pgTypes: pg.CustomTypesConfig = {
 function createPostgresDb(url: string): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    // Per process: two server processes keep at most 20 connections open, well under PostgreSQL's default 100.
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Per process: ten processes keep at most 100 connections open, PostgreSQL's default maximum.
+    // More connections than cores gain nothing; a request waits for a free one instead.
+    max: 10,
     types: pgTypes,
   });
   // An idle connection that PostgreSQL closes (a restart, a fail-over, an administrator) is only

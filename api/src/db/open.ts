@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { createDb, type Database } from './database.js';
-import { dialectOf, withoutPassword } from './dialect.js';
+import { dialectOf, isPostgresUrl, withoutPassword } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import { seedIfEmpty } from './seed.js';
 
@@ -48,12 +48,14 @@ async function oneAtATime(db: Kysely<Database>, prepare: (db: Kysely<Database>) 
 /**
  * What went wrong opening, migrating or seeding the database at start-up, in words that name the
  * file and say what to do, instead of a stack trace. The codes are better-sqlite3's (SQLite's
- * result codes) and Node's file-system errors.
+ * result codes), PostgreSQL's (SQLSTATE) and Node's file-system and network errors. `path` is the
+ * SQLite file, or the PostgreSQL address without its password.
  */
 export function explainDatabaseError(err: unknown, path: string): string {
   const code = (err as { code?: string }).code ?? '';
   const message = err instanceof Error ? err.message : String(err);
   const where = `The database at ${path}`;
+  if (isPostgresUrl(path)) return explainPostgresError(code, message, where);
   if (code === 'SQLITE_NOTADB')
     return `${where} is not an SQLite database (or is encrypted). Point DATABASE_PATH at the tracker's database, or move this file away to start afresh.`;
   if (code.startsWith('SQLITE_CORRUPT'))
@@ -65,6 +67,23 @@ export function explainDatabaseError(err: unknown, path: string): string {
     return `${where} cannot be opened: ${accessProblem(path) ?? message}.`;
   if (code === 'SQLITE_BUSY')
     return `${where} is locked by another process (${message}). Stop the other server or import, then start again.`;
+  const unknownMigration = /previously executed migration (\S+) is missing/.exec(message);
+  if (unknownMigration) {
+    return `${where} was set up by a newer version of the tracker: it has migration ${unknownMigration[1]}, which this version does not know. Run the newer version, or restore a backup made for this one.`;
+  }
+  return `${where} could not be prepared: ${message}`;
+}
+
+/** The same for a PostgreSQL database (DATABASE_URL): the server, the account, the database, the rights. */
+function explainPostgresError(code: string, message: string, where: string): string {
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code))
+    return `${where} cannot be reached (${message}): check that PostgreSQL runs there and that DATABASE_URL names its host and port.`;
+  if (code === '28P01' || code === '28000')
+    return `${where} refused the account (${message}): check the user and password in DATABASE_URL.`;
+  if (code === '3D000')
+    return `${where} does not exist: create it first (createdb --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 --template=template0 NAME), see README, "Running for many users".`;
+  if (code === '42501')
+    return `${where} does not let this account create what the tracker needs (${message}): the account must own the database, or be allowed to create tables in it.`;
   const unknownMigration = /previously executed migration (\S+) is missing/.exec(message);
   if (unknownMigration) {
     return `${where} was set up by a newer version of the tracker: it has migration ${unknownMigration[1]}, which this version does not know. Run the newer version, or restore a backup made for this one.`;

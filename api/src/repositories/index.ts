@@ -18,7 +18,7 @@ import { createUprRepository } from './upr.repository.js';
  * them, so the wiring runs one way: repositories <- services <- plugins/db.ts, with no cycle.
  * Writers record their changes with the functions of audit.repository.ts, inside their own
  * transaction, so that one is not part of this set; so is the UPR import's store
- * (upr-store.repository.ts), which runs on better-sqlite3's own transaction. The importers
+ * (upr-store.repository.ts), which runs its writes in a transaction of its own. The importers
  * (services/*-import.ts) make the repositories they write with over their transaction.
  */
 export const createRepositories = (db: Kysely<Database>) => ({

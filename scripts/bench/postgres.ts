@@ -224,7 +224,8 @@ const healthy = (base: string) =>
   });
 async function startServer(port: number, url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(repoRoot, 'api/dist/server.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0' },
+    // fatal: the requests still running when the bench stops a server would each log an error.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'fatal', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0' },
     stdio: 'inherit',
   });
   for (let i = 0; !(await healthy(`http://127.0.0.1:${port}`)); i++) {

@@ -32,6 +32,7 @@ import { applyPreparedUprImport, createDb, loadConfig, migrateToLatest, repoRoot
 import { buildApp } from '@tracker/api/app';
 import type { Kysely } from 'kysely';
 import { benchArgs } from './args.js';
+import { UPR_SEARCH_QUERIES } from './upr-search-queries.js';
 import { prepareUprFile, stateNamesOf, type UprFileJob } from '../src/import-upr/import-upr.js';
 import { rawPath } from '../src/normalise/paths.js';
 import { createStateNameResolver } from '../src/upr/names.js';
@@ -147,26 +148,6 @@ async function statusLatency(db: Kysely<Database>) {
 }
 
 // --- 3. UPR search at many rows -----------------------------------------------------------------
-const QUERIES = [
-  'q=ratif&facets=true',
-  'q=torture&facets=true',
-  'q=%22Rome+Statute%22&facets=true',
-  'q=optional+protocol+torture&facets=true',
-  'q=women&facets=true',
-  'q=child&sort=relevance',
-  'q=national+preventive+mechanism&facets=true',
-  'q=disab&cycle=2&facets=true',
-  'facets=true',
-  'cycle=1&facets=true',
-  'state=SVN&facets=true',
-  'instrument=opcat&action=ratify-accede&facets=true',
-  'instrument=rome-statute&facets=true',
-  'recommendingGroup=african&response=noted&facets=true',
-  'recommendingState=FRA&page=3',
-  'theme=Torture+and+other+CID+treatment&facets=true',
-  'q=death+penalty&recommendingGroup=western-european-others&facets=true',
-  'response=noted&sort=state&page=10',
-];
 const COLUMNS = `reviewId, session, cycle, stateUnderReviewIso3, paragraph, text, recommendingStates, response, responseAsRecorded,
   responseSource, actionCategory, themes, sdgs, affectedPersons, documentSymbol, documentDate, externalId, sourceId, sourceLine, implementation`;
 
@@ -201,11 +182,11 @@ async function searchLatency(db: Kysely<Database>) {
   const t = performance.now();
   await app.inject('/api/upr/recommendations?pageSize=1&_=index');
   const indexMs = performance.now() - t;
-  for (const query of QUERIES) await app.inject(`/api/upr/recommendations?${query}&_=warm`);
+  for (const query of UPR_SEARCH_QUERIES) await app.inject(`/api/upr/recommendations?${query}&_=warm`);
   const latencies: number[] = [];
   let n = 0;
   for (let round = 0; round < Number(values.rounds); round++) {
-    for (const query of QUERIES) {
+    for (const query of UPR_SEARCH_QUERIES) {
       const url = `/api/upr/recommendations?${query}&_=${n++}`;
       const start = performance.now();
       const res = await app.inject(url);

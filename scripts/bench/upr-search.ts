@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { createDb, loadConfig, migrateToLatest, seedIfEmpty, sqliteOf } from '@tracker/api';
 import { buildApp } from '@tracker/api/app';
+import { UPR_SEARCH_QUERIES } from './upr-search-queries.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' } } });
 const targetRows = Number(values.rows);
@@ -57,35 +58,13 @@ const indexStart = process.hrtime.bigint();
 await app.inject('/api/upr/recommendations?pageSize=1&_=index');
 const indexMs = Number(process.hrtime.bigint() - indexStart) / 1e6;
 
-/** What people search for, with and without facets and filters (the search page asks for facets). */
-const QUERIES = [
-  'q=ratif&facets=true',
-  'q=torture&facets=true',
-  'q=%22Rome+Statute%22&facets=true',
-  'q=optional+protocol+torture&facets=true',
-  'q=women&facets=true',
-  'q=child&sort=relevance',
-  'q=national+preventive+mechanism&facets=true',
-  'q=disab&cycle=2&facets=true',
-  'facets=true',
-  'cycle=1&facets=true',
-  'state=SVN&facets=true',
-  'instrument=opcat&action=ratify-accede&facets=true',
-  'instrument=rome-statute&facets=true',
-  'recommendingGroup=african&response=noted&facets=true',
-  'recommendingState=FRA&page=3',
-  'theme=Torture+and+other+CID+treatment&facets=true',
-  'q=death+penalty&recommendingGroup=western-european-others&facets=true',
-  'response=noted&sort=state&page=10',
-];
-
 const latencies: number[] = [];
 const perQuery = new Map<string, number[]>();
 let n = 0;
 // One warm-up pass (statement preparation), not measured.
-for (const q of QUERIES) await app.inject(`/api/upr/recommendations?${q}&_=warm`);
+for (const q of UPR_SEARCH_QUERIES) await app.inject(`/api/upr/recommendations?${q}&_=warm`);
 for (let round = 0; round < rounds; round++) {
-  for (const q of QUERIES) {
+  for (const q of UPR_SEARCH_QUERIES) {
     const url = `/api/upr/recommendations?${q}&_=${n++}`;
     const start = process.hrtime.bigint();
     const res = await app.inject(url);

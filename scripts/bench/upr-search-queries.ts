@@ -1,0 +1,21 @@
+/** What people search for, with and without facets and filters (the search page asks for facets). */
+export const UPR_SEARCH_QUERIES = [
+  'q=ratif&facets=true',
+  'q=torture&facets=true',
+  'q=%22Rome+Statute%22&facets=true',
+  'q=optional+protocol+torture&facets=true',
+  'q=women&facets=true',
+  'q=child&sort=relevance',
+  'q=national+preventive+mechanism&facets=true',
+  'q=disab&cycle=2&facets=true',
+  'facets=true',
+  'cycle=1&facets=true',
+  'state=SVN&facets=true',
+  'instrument=opcat&action=ratify-accede&facets=true',
+  'instrument=rome-statute&facets=true',
+  'recommendingGroup=african&response=noted&facets=true',
+  'recommendingState=FRA&page=3',
+  'theme=Torture+and+other+CID+treatment&facets=true',
+  'q=death+penalty&recommendingGroup=western-european-others&facets=true',
+  'response=noted&sort=state&page=10',
+];

@@ -22,6 +22,8 @@ const editingDatabasePath = join(mkdtempSync(join(tmpdir(), 'tracker-e2e-editing
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // The PostgreSQL smoke run has its own servers and configuration (playwright.postgres.config.ts).
+  testIgnore: 'postgres/**',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,

@@ -18,11 +18,28 @@ export async function openDatabase(path: string, seedDir: string): Promise<Kysel
       await migrateToLatest(conn);
       await seedIfEmpty(conn, seedDir);
     });
+    const collation = dialectOf(db) === 'postgres' ? await collationProblem(db) : null;
+    if (collation) console.warn(`[tracker] ${collation}`);
     return db;
   } catch (err) {
     await db?.destroy().catch(() => {});
     throw new Error(explainDatabaseError(err, withoutPassword(path)), { cause: err });
   }
+}
+
+/**
+ * Names sort by code point on SQLite; on PostgreSQL they sort by the database's collation, which
+ * must be C (or C.UTF-8) for lists to come in the same order. Another collation works, in another
+ * order: said at start-up, not refused.
+ */
+async function collationProblem(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{
+    collation: string;
+  }>`select datcollate as collation from pg_database where datname = current_database()`.execute(db);
+  const collation = rows[0]?.collation ?? '';
+  return /^(C|POSIX)(\.|$)/i.test(collation)
+    ? null
+    : `the PostgreSQL database sorts text by the collation ${collation}, not C: lists of names will come in another order than on SQLite. Create the database with --lc-collate=C (README, "Running for many users") and move the data with db:copy.`;
 }
 
 /** The PostgreSQL advisory lock held while a server prepares the database (any constant the tracker owns). */

@@ -32,9 +32,13 @@ export async function onServer(server: string, statement: string) {
   }
 }
 
-/** A new PostgreSQL database; C collation, so that text sorts by code point as on SQLite. */
+/**
+ * A new PostgreSQL database; C collation, so that text sorts by code point as on SQLite. Copied
+ * file by file (PostgreSQL 15's `strategy file_copy`): several times faster for a template of
+ * this size than the default, which writes the copy through the write-ahead log.
+ */
 export const createDatabaseStatement = (name: string, template = 'template0') =>
-  `create database "${name}" template "${template}" encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`;
+  `create database "${name}" template "${template}" strategy file_copy encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8'`;
 
 let image: Buffer | undefined;
 /** The SQLite database test/global-setup.ts migrated and seeded once for the run. */

@@ -53,4 +53,6 @@ as_server "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
 }
 echo "with-postgres: PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (data in $DIR, removed afterwards)" >&2
 export TEST_DATABASE_URL="postgres://tracker@127.0.0.1:$PORT/"
+# The same version's pg_dump and pg_restore, for the backup test.
+export PG_BIN="$BIN"
 "$@"

@@ -51,8 +51,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter text search configuration tracker alter mapping for asciiword, word, hword, hword_part, asciihword, hword_asciipart, numword, numhword with unaccent, tracker_stem`.execute(
     db,
   );
+  // The configuration is named with its schema: pg_restore runs with an empty search_path, and an
+  // index on this function is rebuilt there.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const config = `"${rows[0]!.schema.replace(/"/g, '""').replace(/'/g, "''")}".tracker`;
   await sql`create function tracker_document(body text) returns tsvector language sql immutable parallel safe
-            as $$ select to_tsvector('tracker'::regconfig, regexp_replace(body, '[^[:alnum:]]+', ' ', 'g')) $$`.execute(db);
+            as ${sql.raw(`$$ select to_tsvector('${config}'::regconfig, regexp_replace(body, '[^[:alnum:]]+', ' ', 'g')) $$`)}`.execute(db);
   await sql`create index ${sql.id('uprRecommendation_text')} on ${sql.table('uprRecommendation')} using gin (tracker_document(text))`.execute(
     db,
   );

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { sqliteHandleOf, type Database } from './database.js';
-import { dialectOf, type Dialect } from './dialect.js';
+import type { Dialect } from './dialect.js';
 
 /**
  * Hand-written SQL, for the few places where the query builder costs too much (the UPR search
@@ -99,5 +99,3 @@ function postgresSql(db: Kysely<Database>): Sql {
     },
   };
 }
-
-export { dialectOf };

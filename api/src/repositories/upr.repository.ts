@@ -132,7 +132,7 @@ const jsonElements = (dialect: Dialect, column: string, alias: string, asText: b
 const iso3Of = (dialect: Dialect, alias: string) => (dialect === 'sqlite' ? `${alias}.value ->> '$.iso3'` : `${alias}.value ->> 'iso3'`);
 
 /** The WHERE clause over `r` (uprRecommendation) for the filters. */
-export function whereClause(filters: UprFilters, dialect: Dialect = 'sqlite'): Where {
+function whereClause(filters: UprFilters, dialect: Dialect): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
